@@ -1,0 +1,127 @@
+"use client";
+import { useCallback, useState } from "react";
+import { useRouter } from "next/navigation";
+import { CreditCard } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError } from "@/components/forms/form-error";
+import { useToast } from "@/components/ui/toast";
+import { cardName } from "@/components/stripe/brand";
+import { loadStripeJs } from "@/components/stripe/load-stripe";
+import { useEmbeddedCheckout } from "@/components/stripe/use-embedded-checkout";
+import { formatMoney } from "@/lib/money";
+import { chargeSavedCardAction, confirmInvoiceCheckoutAction, confirmSavedCardAction, openInvoiceCheckoutAction } from "./card-actions";
+
+interface CardPayDialogProps {
+  invoiceId: string;
+  number: string | null;
+  currency: string;
+  openMinor: number;
+  connected: boolean;
+  stripeJsUrl: string | null;
+  savedCard: { brand: string; last4: string } | null;
+}
+
+/** "Pay": Stripe Checkout embedded in the dialog, or the member's saved card (3-D Secure when the bank asks). */
+export function CardPayDialog({ invoiceId, number, currency, openMinor, connected, stripeJsUrl, savedCard }: CardPayDialogProps) {
+  const router = useRouter();
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<"confirming" | "charging" | null>(null);
+  const amount = formatMoney(openMinor, currency);
+
+  const paid = useCallback(() => {
+    toast({ tone: "success", title: "Payment received", description: `${amount} paid by card for invoice ${number}.` });
+    setOpen(false);
+    router.refresh();
+  }, [amount, number, router, toast]);
+
+  const onComplete = useCallback(
+    async (sessionId: string) => {
+      setBusy("confirming");
+      const result = await confirmInvoiceCheckoutAction({ sessionId });
+      setBusy(null);
+      if (result.ok && result.data.outcome === "paid") return paid();
+      setError(result.ok ? "Stripe has not confirmed the payment. The invoice is still open." : result.error);
+    },
+    [paid],
+  );
+  const openSession = useCallback(() => openInvoiceCheckoutAction({ invoiceId }), [invoiceId]);
+  const { containerRef, stage, error: checkoutError, start, destroy } = useEmbeddedCheckout({ stripeJsUrl, open: openSession, onComplete });
+
+  async function chargeSaved() {
+    setError(null);
+    setBusy("charging");
+    try {
+      let result = await chargeSavedCardAction({ invoiceId });
+      if (result.ok && result.data.status === "requires_action") {
+        const stripe = await loadStripeJs(result.data.publishableKey, stripeJsUrl);
+        // The bank's 3-D Secure challenge; its outcome is read back from Stripe on the server.
+        await stripe.handleNextAction({ clientSecret: result.data.clientSecret });
+        result = await confirmSavedCardAction({ paymentIntentId: result.data.paymentIntentId });
+      }
+      if (result.ok && result.data.status === "succeeded") return paid();
+      setError(result.ok ? "The bank asked for another confirmation. Please try again." : result.error);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The card could not be charged. Please try again.");
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const showChoices = stage === "idle" || stage === "error";
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) destroy();
+        setError(null);
+        setOpen(next);
+      }}
+      trigger={
+        <Button>
+          <CreditCard className="size-4" aria-hidden />
+          Pay
+        </Button>
+      }
+      title={`Pay invoice ${number ?? ""}`.trim()}
+      description={`${amount} is still open.`}
+    >
+      <div className="space-y-4">
+        <FormError message={error ?? checkoutError} />
+        {!connected ? (
+          <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Stripe is not connected. The owner can connect it in Settings → Stripe; until then, record cash or bank transfers with Record payment.
+          </p>
+        ) : (
+          showChoices && (
+            <div className="grid gap-2">
+              <Button onClick={() => void start()} disabled={busy !== null}>
+                <CreditCard className="size-4" aria-hidden />
+                Pay with Stripe
+              </Button>
+              {savedCard && (
+                <Button variant="secondary" onClick={() => void chargeSaved()} pending={busy === "charging"} disabled={busy !== null}>
+                  Charge saved card ({cardName(savedCard)})
+                </Button>
+              )}
+              <p className="text-xs text-stone-500">Cash or bank transfer? Close this and use Record payment.</p>
+            </div>
+          )
+        )}
+        {stage === "loading" && (
+          <p role="status" className="text-sm text-stone-600">
+            Opening Stripe Checkout…
+          </p>
+        )}
+        {busy === "confirming" && (
+          <p role="status" className="text-sm text-stone-600">
+            Confirming the payment with Stripe…
+          </p>
+        )}
+        <div ref={containerRef} className={stage === "mounted" ? "min-h-80" : "hidden"} data-testid="stripe-checkout" />
+      </div>
+    </Dialog>
+  );
+}

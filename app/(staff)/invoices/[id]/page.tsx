@@ -1,0 +1,151 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requireStaffPage } from "@/lib/auth/session";
+import { getInvoice } from "@/lib/invoices/get-invoice";
+import { displayStatus, today } from "@/lib/invoices/status";
+import { METHOD_LABELS } from "@/lib/payments/schemas";
+import { formatMoney } from "@/lib/money";
+import { cn } from "@/lib/cn";
+import { InvoiceLinesTable } from "../invoice-lines-table";
+import { InvoiceStatusBadge } from "../invoice-status-badge";
+import { InvoiceActions } from "./invoice-actions";
+import { PayActions } from "./pay-actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { dojo } = await requireStaffPage("invoices");
+  const detail = await getInvoice(await getDb(), dojo.id, (await params).id);
+  return { title: detail?.invoice.number ? `Invoice ${detail.invoice.number}` : "Draft invoice" };
+}
+
+const dateTime = (d: Date) => d.toISOString().slice(0, 10);
+
+export default async function InvoicePage({ params }: Props) {
+  const { dojo } = await requireStaffPage("invoices");
+  const { id } = await params;
+  const detail = await getInvoice(await getDb(), dojo.id, id);
+  if (!detail) notFound();
+  const { invoice, member, lines, payments } = detail;
+  const on = today();
+  const status = displayStatus(invoice, on);
+  const openMinor = invoice.totalMinor - invoice.paidMinor;
+  const memberName = `${member.firstName} ${member.lastName}`;
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {invoice.number ? `Invoice ${invoice.number}` : "Draft invoice"}
+            <InvoiceStatusBadge status={status} />
+          </span>
+        }
+        description={
+          <Link href="/invoices" className="text-brand-700 hover:underline">
+            All invoices
+          </Link>
+        }
+        actions={
+          <>
+            <InvoiceActions invoiceId={invoice.id} status={invoice.status} hasPayments={invoice.paidMinor > 0} />
+            {invoice.status === "open" && <PayActions invoiceId={invoice.id} memberId={invoice.memberId} number={invoice.number} currency={invoice.currency} openMinor={openMinor} today={on} />}
+          </>
+        }
+      />
+
+      {invoice.status === "void" && (
+        <div role="status" className="mb-4 rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm text-stone-700">
+          <span className="font-medium">Voided{invoice.voidedAt ? ` on ${dateTime(invoice.voidedAt)}` : ""}.</span> Reason: <span className="whitespace-pre-line">{invoice.voidReason}</span>
+        </div>
+      )}
+      {invoice.status === "draft" && (
+        <div role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          This is a draft: it gets its number when you issue it, and payments can be recorded after that.
+        </div>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0 space-y-6">
+          <Card>
+            <CardHeader title="Lines" />
+            <InvoiceLinesTable lines={lines} currency={invoice.currency} totalMinor={invoice.totalMinor} paidMinor={invoice.paidMinor} />
+            {invoice.notes && (
+              <CardBody className="border-t border-stone-100">
+                <h3 className="text-xs font-semibold tracking-wide text-stone-500 uppercase">Notes</h3>
+                <p className="mt-1 text-sm whitespace-pre-line text-stone-700">{invoice.notes}</p>
+              </CardBody>
+            )}
+          </Card>
+
+          <Card>
+            <CardHeader title="Payments" description={invoice.status === "open" && invoice.paidMinor > 0 ? `${formatMoney(openMinor, invoice.currency)} still open` : undefined} />
+            {payments.length === 0 ? (
+              <EmptyState title="No payments yet" description={invoice.status === "open" ? "Record a cash payment or bank transfer when it comes in." : undefined} />
+            ) : (
+              <Table>
+                <thead>
+                  <tr>
+                    <Th>Date</Th>
+                    <Th>Method</Th>
+                    <Th className="hidden sm:table-cell">Reference</Th>
+                    <Th className="text-right">Amount</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {payments.map((p) => (
+                    <tr key={p.id}>
+                      <Td className="whitespace-nowrap">{dateTime(p.paidAt)}</Td>
+                      <Td>{METHOD_LABELS[p.method]}</Td>
+                      <Td className="hidden max-w-56 truncate text-stone-600 sm:table-cell">{p.reference ?? p.stripePaymentIntentId ?? "—"}</Td>
+                      <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(p.amountMinor, p.currency)}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </Card>
+        </div>
+
+        <Card className="h-fit">
+          <CardHeader title="Details" />
+          <CardBody>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+              <dt className="text-stone-500">Member</dt>
+              <dd className="min-w-0">
+                <Link href={`/members/${member.id}`} className="font-medium break-words text-brand-700 hover:underline">
+                  {memberName}
+                </Link>
+                <span className="block font-mono text-xs text-stone-500">{member.uid}</span>
+              </dd>
+              <dt className="text-stone-500">Issued</dt>
+              <dd>{invoice.issueDate}</dd>
+              <dt className="text-stone-500">Due</dt>
+              <dd className={cn(status === "overdue" && "font-medium text-red-700")}>{invoice.dueDate}</dd>
+              {invoice.paidAt && (
+                <>
+                  <dt className="text-stone-500">Paid</dt>
+                  <dd>{dateTime(invoice.paidAt)}</dd>
+                </>
+              )}
+              <dt className="text-stone-500">Total</dt>
+              <dd className="font-semibold tabular-nums">{formatMoney(invoice.totalMinor, invoice.currency)}</dd>
+              {invoice.status === "open" && (
+                <>
+                  <dt className="text-stone-500">Open</dt>
+                  <dd className="font-semibold tabular-nums">{formatMoney(openMinor, invoice.currency)}</dd>
+                </>
+              )}
+            </dl>
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+import { useState } from "react";
+import Form from "next/form";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import type { KindFilter } from "@/lib/ledger/filters";
+import { PERIOD_LABELS, PERIODS, type DateRange, type Period } from "@/lib/ledger/period";
+
+/**
+ * A GET form, so a filtered view is a URL to bookmark and the export link can reuse it. The date
+ * fields appear for "Custom dates" only (without JavaScript they are simply always there).
+ */
+export function LedgerFilters({ period, kind, custom }: { period: Period; kind: KindFilter; custom: DateRange }) {
+  const [selected, setSelected] = useState(period);
+  return (
+    <Form action="/ledger" role="search" aria-label="Filter entries" className="flex flex-col gap-2 border-b border-stone-100 p-3 sm:flex-row sm:flex-wrap sm:items-end">
+      <label className="block sm:w-44">
+        <span className="mb-1 block text-xs font-medium text-stone-600">Period</span>
+        <Select name="period" value={selected} onChange={(e) => setSelected(e.target.value as Period)}>
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {PERIOD_LABELS[p]}
+            </option>
+          ))}
+        </Select>
+      </label>
+      {selected === "custom" && (
+        <div className="grid grid-cols-2 gap-2 sm:flex">
+          <label className="block">
+            <span className="mb-1 block text-xs font-medium text-stone-600">From</span>
+            <Input type="date" name="from" defaultValue={custom.from ?? ""} />
+          </label>
+          <label className="block">
+            <span className="mb-1 block text-xs font-medium text-stone-600">To</span>
+            <Input type="date" name="to" defaultValue={custom.to ?? ""} />
+          </label>
+        </div>
+      )}
+      <label className="block sm:w-52">
+        <span className="mb-1 block text-xs font-medium text-stone-600">Kind</span>
+        <Select name="kind" defaultValue={kind}>
+          <option value="all">Revenue and costs</option>
+          <option value="revenue">Revenue only</option>
+          <option value="cost">Costs only</option>
+        </Select>
+      </label>
+      <Button type="submit" variant="secondary">
+        Apply
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { Download } from "lucide-react";
+import { getDb } from "@/db/client";
+import { RevenueCostChart } from "@/components/charts/revenue-cost-chart";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { requireStaffPage } from "@/lib/auth/session";
+import { today } from "@/lib/invoices/status";
+import { ledgerCategories } from "@/lib/ledger/categories";
+import { ledgerFilterFrom, ledgerFilterParams, type LedgerFilter } from "@/lib/ledger/filters";
+import { listLedgerEntries } from "@/lib/ledger/list-entries";
+import { monthlySeries } from "@/lib/ledger/monthly-series";
+import { PERIOD_LABELS } from "@/lib/ledger/period";
+import { ledgerTotals } from "@/lib/ledger/totals";
+import { hrefWith, pageFrom } from "@/lib/pagination";
+import { formatDate } from "@/lib/portal/format";
+import { AddEntryDialog } from "./add-entry-dialog";
+import { EntriesTable } from "./entries-table";
+import { LedgerFilters } from "./ledger-filters";
+import { LedgerTotalsCards } from "./ledger-totals";
+
+export const metadata = { title: "Costs & revenues" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function describe(filter: LedgerFilter): string {
+  const { from, to } = filter.range;
+  const span = from && to ? `${formatDate(from)} – ${formatDate(to)}` : from ? `from ${formatDate(from)}` : to ? `until ${formatDate(to)}` : "all dates";
+  const kind = filter.kind === "revenue" ? "Revenue" : filter.kind === "cost" ? "Costs" : "Revenue and costs";
+  return `${kind}, ${filter.period === "custom" ? span : `${PERIOD_LABELS[filter.period].toLowerCase()} (${span})`}`;
+}
+
+export default async function LedgerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { dojo } = await requireStaffPage("ledger");
+  const params = await searchParams;
+  const filter = ledgerFilterFrom(params);
+  const page = pageFrom(params);
+  const db = await getDb();
+  const [list, totals, series, categories] = await Promise.all([
+    listLedgerEntries(db, dojo.id, filter, page),
+    ledgerTotals(db, dojo.id, filter),
+    monthlySeries(db, dojo.id, filter),
+    ledgerCategories(db, dojo.id),
+  ]);
+  const current = ledgerFilterParams(filter);
+  const addEntry = <AddEntryDialog currency={dojo.currency} today={today()} categories={categories} />;
+
+  let entries;
+  if (list.rows.length > 0) {
+    entries = (
+      <>
+        <EntriesTable entries={list.rows} />
+        <Pagination page={page} pageSize={list.pageSize} total={list.total} href={(p) => hrefWith("/ledger", current, { page: p })} />
+      </>
+    );
+  } else if (categories.length === 0) {
+    // Every entry has a category, so no categories means no entries at all.
+    entries = <EmptyState title="No entries yet" description="Payments recorded on invoices appear here by themselves. Add costs such as rent or equipment, and revenue from outside invoices." action={addEntry} />;
+  } else if (list.total > 0) {
+    entries = <EmptyState title="Nothing on this page" action={<Button asChild variant="secondary"><Link href={hrefWith("/ledger", current, { page: 1 })}>Go to the first page</Link></Button>} />;
+  } else {
+    entries = (
+      <EmptyState
+        title="No entries in this period"
+        description="Try another period or kind."
+        action={
+          <Button asChild variant="secondary">
+            <Link href={hrefWith("/ledger", {}, { period: "last-12-months" })}>Show the last 12 months</Link>
+          </Button>
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Costs & revenues"
+        description={describe(filter)}
+        actions={
+          <>
+            <Button asChild variant="secondary">
+              <a href={hrefWith("/ledger/export", current, {})} download>
+                <Download className="size-4" aria-hidden />
+                Export CSV
+              </a>
+            </Button>
+            {addEntry}
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <Card>
+          <LedgerFilters period={filter.period} kind={filter.kind} custom={filter.custom} />
+        </Card>
+        <LedgerTotalsCards totals={totals} currency={dojo.currency} />
+        {series.length > 0 && (
+          <Card>
+            <CardHeader title="Revenue and costs per month" />
+            <div className="px-2 py-4 sm:px-4">
+              <RevenueCostChart data={series} currency={dojo.currency} />
+            </div>
+          </Card>
+        )}
+        <Card>
+          <CardHeader title="Entries" description={`${list.total} ${list.total === 1 ? "entry" : "entries"}`} />
+          {entries}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireStaffPage } from "@/lib/auth/session";
+import { fullName, getMember } from "@/lib/members/get";
+import { BackLink } from "../back-link";
+import { MemberForm } from "../member-form";
+import { PortalPasswordDialog } from "./password-dialog";
+import { MemberInvoices } from "./member-invoices";
+import { MemberProfileCard } from "./profile-card";
+import { MemberStatusButton } from "./status-button";
+
+export const metadata = { title: "Member" };
+
+export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
+  const { dojo } = await requireStaffPage("members");
+  const { id } = await params;
+  const member = await getMember(await getDb(), dojo.id, id);
+  if (!member) notFound();
+  const name = fullName(member);
+  return (
+    <>
+      <BackLink />
+      <PageHeader
+        title={name}
+        actions={
+          <>
+            <PortalPasswordDialog id={member.id} name={name} uid={member.uid} hasPassword={member.hasPortalPassword} />
+            <MemberStatusButton id={member.id} name={name} active={member.status === "active"} />
+          </>
+        }
+      />
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+        <div className="space-y-6">
+          <MemberProfileCard member={member} />
+        </div>
+        {/* The member's activity: one card per section (invoices, …), stacked above the details form. */}
+        <div className="space-y-6">
+          <MemberInvoices dojoId={dojo.id} memberId={member.id} />
+          <Card>
+            <CardHeader title="Details" description="Changes are saved for this member only." />
+            <CardBody>
+              <MemberForm member={member} />
+            </CardBody>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

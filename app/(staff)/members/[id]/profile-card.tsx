@@ -1,0 +1,48 @@
+import type { ReactNode } from "react";
+import { Card, CardBody } from "@/components/ui/card";
+import { fullName, type MemberProfile } from "@/lib/members/get";
+import { MemberStatusBadge } from "../member-status-badge";
+import { CopyUid } from "./copy-uid";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="py-2">
+      <dt className="text-xs font-medium tracking-wide text-stone-500 uppercase">{label}</dt>
+      <dd className="mt-0.5 text-sm break-words whitespace-pre-line text-stone-900">{children ?? <span className="text-stone-400">—</span>}</dd>
+    </div>
+  );
+}
+
+/** Who the member is at a glance, with the UID they log in with up front. */
+export function MemberProfileCard({ member }: { member: MemberProfile }) {
+  return (
+    <Card>
+      <CardBody className="space-y-4">
+        <div className="flex items-start justify-between gap-3">
+          <h2 className="min-w-0 text-lg font-semibold break-words text-stone-900">{fullName(member)}</h2>
+          <MemberStatusBadge status={member.status} />
+        </div>
+        <div className="rounded-lg bg-brand-50 px-4 py-3">
+          <p className="text-xs font-medium tracking-wide text-brand-700 uppercase">Member UID</p>
+          <div className="mt-1 flex items-center justify-between gap-2">
+            <span className="font-mono text-2xl font-semibold tracking-[0.2em] text-stone-900 select-all" data-testid="member-uid">
+              {member.uid}
+            </span>
+            <CopyUid uid={member.uid} />
+          </div>
+          <p className="mt-1 text-xs text-stone-600">{member.hasPortalPassword ? "Portal password set: they can log into the members area." : "No portal password yet."}</p>
+        </div>
+        <dl className="divide-y divide-stone-100">
+          <Detail label="E-mail">{member.email && <a className="text-brand-700 hover:underline" href={`mailto:${member.email}`}>{member.email}</a>}</Detail>
+          <Detail label="Phone">{member.phone && <a className="text-brand-700 hover:underline" href={`tel:${member.phone}`}>{member.phone}</a>}</Detail>
+          <Detail label="Birth date">{member.birthDate && dateFormat.format(new Date(member.birthDate))}</Detail>
+          <Detail label="Address">{member.address}</Detail>
+          <Detail label="Notes">{member.notes}</Detail>
+          <Detail label="Member since">{dateFormat.format(member.createdAt)}</Detail>
+        </dl>
+      </CardBody>
+    </Card>
+  );
+}

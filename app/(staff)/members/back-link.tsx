@@ -1,0 +1,11 @@
+import Link from "next/link";
+import { ArrowLeft } from "lucide-react";
+
+export function BackLink() {
+  return (
+    <Link href="/members" className="mb-3 inline-flex items-center gap-1 text-sm text-stone-500 hover:text-stone-800">
+      <ArrowLeft className="size-4" aria-hidden />
+      Members
+    </Link>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/staff/schemas";
+import { changePassword } from "./actions";
+
+export function ChangePasswordForm() {
+  const router = useRouter();
+  const { form, submit, formError, pending } = useActionForm<ChangePasswordInput, { redirectTo: string }>({
+    action: changePassword,
+    resolver: zodResolver(changePasswordSchema),
+    successMessage: "Password changed. Please log in with your new password.",
+    onSuccess: (data) => {
+      router.replace(data.redirectTo);
+      router.refresh();
+    },
+  });
+  const e = form.formState.errors;
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <FormError message={formError} />
+      <Field label="Current password" error={e.currentPassword?.message}>
+        <Input type="password" autoComplete="current-password" {...form.register("currentPassword")} />
+      </Field>
+      <Field label="New password" error={e.newPassword?.message} hint="At least 10 characters">
+        <Input type="password" autoComplete="new-password" {...form.register("newPassword")} />
+      </Field>
+      <Field label="New password again" error={e.confirmPassword?.message}>
+        <Input type="password" autoComplete="new-password" {...form.register("confirmPassword")} />
+      </Field>
+      <Button type="submit" pending={pending}>
+        Change password
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+import { useState } from "react";
+import type { Role } from "@/db/schema";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Select } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
+import { changeRole, setActive } from "./actions";
+import { RoleOptions } from "./role-options";
+
+interface StaffRowActionsProps {
+  staff: { id: string; name: string; role: Role; active: boolean };
+}
+
+export function StaffRowActions({ staff }: StaffRowActionsProps) {
+  const toast = useToast();
+  const [saving, setSaving] = useState(false);
+  const [role, setRole] = useState(staff.role);
+
+  async function onRoleChange(next: Role) {
+    setRole(next);
+    setSaving(true);
+    const result = await changeRole({ staffId: staff.id, role: next });
+    setSaving(false);
+    if (!result.ok) setRole(staff.role);
+    toast(result.ok ? { title: `${staff.name}'s role was changed`, tone: "success" } : { title: result.error, tone: "error" });
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`role-${staff.id}`}>
+        Role of {staff.name}
+      </label>
+      <Select
+        id={`role-${staff.id}`}
+        value={role}
+        disabled={saving || !staff.active}
+        className="w-auto min-w-0 max-w-[16rem]"
+        onChange={(ev) => onRoleChange(ev.target.value as Role)}
+      >
+        <RoleOptions />
+      </Select>
+      {staff.active ? (
+        <ConfirmDialog
+          trigger={
+            <Button variant="secondary" size="sm">
+              Deactivate
+            </Button>
+          }
+          title={`Deactivate ${staff.name}?`}
+          description="They are logged out everywhere at once and can no longer log in. You can reactivate them later."
+          confirmLabel="Deactivate"
+          destructive
+          onConfirm={async () => {
+            const result = await setActive({ staffId: staff.id, active: false });
+            toast(result.ok ? { title: `${staff.name} was deactivated`, tone: "success" } : { title: result.error, tone: "error" });
+            return result.ok;
+          }}
+        />
+      ) : (
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={async () => {
+            const result = await setActive({ staffId: staff.id, active: true });
+            toast(result.ok ? { title: `${staff.name} can log in again`, tone: "success" } : { title: result.error, tone: "error" });
+          }}
+        >
+          Reactivate
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { staffAction } from "@/lib/action";
+import { connectStripe } from "@/lib/stripe/connect";
+import { disconnectStripe } from "@/lib/stripe/disconnect";
+import { connectStripeSchema, disconnectStripeSchema } from "@/lib/stripe/schemas";
+
+const PATH = "/settings/stripe";
+
+export const connectStripeAccount = staffAction({ schema: connectStripeSchema, permission: "settings.payments", feature: "stripePayments" }, async (input, ctx) => {
+  const result = await connectStripe(await getDb(), ctx, input);
+  revalidatePath(PATH);
+  return result;
+});
+
+export const disconnectStripeAccount = staffAction({ schema: disconnectStripeSchema, permission: "settings.payments", feature: "stripePayments" }, async (_input, ctx) => {
+  await disconnectStripe(await getDb(), ctx.dojo.id);
+  revalidatePath(PATH);
+  return null;
+});

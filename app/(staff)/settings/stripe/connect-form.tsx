@@ -1,0 +1,65 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { CURRENCIES } from "@/lib/money";
+import { connectStripeSchema, type ConnectStripeInput } from "@/lib/stripe/schemas";
+import { connectStripeAccount } from "./actions";
+
+interface ConnectFormProps {
+  defaultCurrency: string;
+  submitLabel: string;
+  onDone?: () => void;
+}
+
+/** Publishable key, secret key and currency; the server checks the keys with Stripe. */
+export function ConnectForm({ defaultCurrency, submitLabel, onDone }: ConnectFormProps) {
+  const router = useRouter();
+  // One attempt id per form: a double submit gets the same webhook endpoint from Stripe.
+  const [attempt] = useState(() => crypto.randomUUID());
+  const currencies = CURRENCIES.includes(defaultCurrency as (typeof CURRENCIES)[number]) ? CURRENCIES : [defaultCurrency, ...CURRENCIES];
+  const { form, submit, formError, pending } = useActionForm<ConnectStripeInput, { accountName: string | null }>({
+    action: connectStripeAccount,
+    resolver: zodResolver(connectStripeSchema),
+    defaultValues: { publishableKey: "", secretKey: "", currency: defaultCurrency, attempt },
+    successMessage: "Stripe is connected",
+    onSuccess: () => {
+      form.reset({ publishableKey: "", secretKey: "", currency: form.getValues("currency"), attempt: crypto.randomUUID() });
+      onDone?.();
+      router.refresh();
+    },
+  });
+  const e = form.formState.errors;
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <FormError message={formError} />
+      <input type="hidden" {...form.register("attempt")} />
+      <Field label="Publishable key" error={e.publishableKey?.message} hint="Starts with pk_test_ or pk_live_.">
+        <Input autoComplete="off" spellCheck={false} placeholder="pk_live_…" className="font-mono" {...form.register("publishableKey")} />
+      </Field>
+      <Field label="Secret key" error={e.secretKey?.message} hint="sk_… or a restricted rk_… key. Stored encrypted; it is never shown again.">
+        <Input type="password" autoComplete="off" spellCheck={false} placeholder="sk_live_…" className="font-mono" {...form.register("secretKey")} />
+      </Field>
+      <Field label="Currency" error={e.currency?.message} hint="The currency of card payments.">
+        <Select className="sm:w-40" {...form.register("currency")}>
+          {currencies.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className="flex justify-end">
+        <Button type="submit" pending={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

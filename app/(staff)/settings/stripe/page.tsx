@@ -1,0 +1,41 @@
+import { getDb } from "@/db/client";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { requireStaffPage } from "@/lib/auth/session";
+import { hasFeature } from "@/lib/plans/features";
+import { getStripeConnection } from "@/lib/stripe/connection";
+import { connectionView, recentStripeEvents, webhookState } from "@/lib/stripe/status";
+import { ConnectForm } from "./connect-form";
+import { ConnectionCard } from "./connection-card";
+import { EventsCard } from "./events-card";
+import { UpgradePrompt } from "./upgrade-prompt";
+
+export const metadata = { title: "Stripe · Settings" };
+
+export default async function StripeSettingsPage() {
+  const { dojo } = await requireStaffPage("settings.payments");
+  if (!hasFeature(dojo.plan, "stripePayments")) return <UpgradePrompt plan={dojo.plan} />;
+
+  const db = await getDb();
+  const connection = await getStripeConnection(db, dojo.id);
+  if (!connection) {
+    return (
+      <Card>
+        <CardHeader
+          title="Connect Stripe"
+          description="Take card payments into your own Stripe account. Find both keys in the Stripe dashboard under Developers → API keys; Tatami creates the webhook endpoint itself."
+        />
+        <CardBody>
+          <ConnectForm defaultCurrency={dojo.currency} submitLabel="Connect Stripe" />
+        </CardBody>
+      </Card>
+    );
+  }
+
+  const [state, events] = await Promise.all([webhookState(connection), recentStripeEvents(db, dojo.id)]);
+  return (
+    <div className="space-y-6">
+      <ConnectionCard connection={connectionView(connection)} webhook={state} />
+      <EventsCard events={events} />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { FormError } from "./form-error";
+import { useActionForm } from "./use-action-form";
+import type { ActionResult } from "@/lib/action-result";
+
+// Both logins take these; each action reads the identifier it knows.
+type LoginValues = { email: string; uid: string; password: string };
+
+interface LoginFormProps {
+  /** "email" for staff, "uid" for the members area. */
+  idField: "email" | "uid";
+  action: (values: LoginValues) => Promise<ActionResult<{ redirectTo: string }>>;
+}
+
+export function LoginForm({ idField, action }: LoginFormProps) {
+  const router = useRouter();
+  const { form, submit, formError, pending } = useActionForm<LoginValues, { redirectTo: string }>({
+    action,
+    onSuccess: (data) => {
+      router.replace(data.redirectTo);
+      router.refresh();
+    },
+  });
+  const e = form.formState.errors;
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <FormError message={formError} />
+      {idField === "email" ? (
+        <Field label="E-mail" error={e.email?.message}>
+          <Input type="email" autoComplete="username" {...form.register("email")} />
+        </Field>
+      ) : (
+        <Field label="Member UID" error={e.uid?.message} hint="The 7-character code your dojo gave you">
+          <Input autoComplete="username" autoCapitalize="characters" className="uppercase tracking-widest" {...form.register("uid")} />
+        </Field>
+      )}
+      <Field label="Password" error={e.password?.message}>
+        <Input type="password" autoComplete="current-password" {...form.register("password")} />
+      </Field>
+      <Button type="submit" className="w-full" pending={pending}>
+        Log in
+      </Button>
+    </form>
+  );
+}

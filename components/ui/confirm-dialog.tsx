@@ -1,0 +1,53 @@
+"use client";
+import { useState, type ReactNode } from "react";
+import { AlertDialog as A } from "radix-ui";
+import { Button } from "./button";
+
+interface ConfirmDialogProps {
+  trigger: ReactNode;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  destructive?: boolean;
+  /** Resolve true to close the dialog; false keeps it open (e.g. the action failed). */
+  onConfirm: () => Promise<boolean> | boolean;
+  children?: ReactNode;
+}
+
+/** Asks before anything destructive or irreversible. */
+export function ConfirmDialog({ trigger, title, description, confirmLabel, destructive, onConfirm, children }: ConfirmDialogProps) {
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  return (
+    <A.Root open={open} onOpenChange={setOpen}>
+      <A.Trigger asChild>{trigger}</A.Trigger>
+      <A.Portal>
+        <A.Overlay className="fixed inset-0 z-40 bg-stone-900/40" />
+        <A.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-1.5rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl">
+          <A.Title className="text-lg font-semibold">{title}</A.Title>
+          <A.Description className="mt-2 text-sm text-stone-600">{description}</A.Description>
+          {children && <div className="mt-4">{children}</div>}
+          <div className="mt-6 flex justify-end gap-2">
+            <A.Cancel asChild>
+              <Button variant="secondary">Cancel</Button>
+            </A.Cancel>
+            <Button
+              variant={destructive ? "danger" : "primary"}
+              pending={pending}
+              onClick={async () => {
+                setPending(true);
+                try {
+                  if (await onConfirm()) setOpen(false);
+                } finally {
+                  setPending(false);
+                }
+              }}
+            >
+              {confirmLabel}
+            </Button>
+          </div>
+        </A.Content>
+      </A.Portal>
+    </A.Root>
+  );
+}

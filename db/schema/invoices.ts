@@ -1,0 +1,71 @@
+import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { dojos } from "./dojos";
+import { members } from "./members";
+import { staffUsers } from "./staff";
+
+export const invoiceStatusEnum = pgEnum("invoice_status", ["draft", "open", "paid", "void"]);
+export const invoiceSourceEnum = pgEnum("invoice_source", ["manual", "webshop", "subscription"]);
+
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    memberId: uuid("member_id").notNull().references(() => members.id),
+    // Assigned when the invoice is issued (draft → open), so drafts never leave gaps: "2026-0042".
+    number: varchar("number", { length: 16 }),
+    status: invoiceStatusEnum("status").notNull().default("draft"),
+    source: invoiceSourceEnum("source").notNull().default("manual"),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
+    paidMinor: bigint("paid_minor", { mode: "number" }).notNull().default(0),
+    // Card refunds: the invoice stays paid and shows what was given back.
+    refundedMinor: bigint("refunded_minor", { mode: "number" }).notNull().default(0),
+    issueDate: date("issue_date").notNull(),
+    dueDate: date("due_date").notNull(),
+    notes: text("notes"),
+    voidReason: text("void_reason"),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => staffUsers.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("invoices_dojo_number_uq").on(t.dojoId, t.number),
+    index("invoices_dojo_status_due_idx").on(t.dojoId, t.status, t.dueDate),
+    index("invoices_dojo_issue_idx").on(t.dojoId, t.issueDate),
+    index("invoices_member_idx").on(t.memberId),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  "invoice_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    position: integer("position").notNull(),
+    description: text("description").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPriceMinor: bigint("unit_price_minor", { mode: "number" }).notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [index("invoice_lines_invoice_idx").on(t.invoiceId)],
+);
+
+// One row per dojo and year; incremented inside the issuing transaction, whose row lock keeps
+// numbers gapless and unique under concurrency.
+export const invoiceCounters = pgTable(
+  "invoice_counters",
+  {
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    year: integer("year").notNull(),
+    lastSeq: integer("last_seq").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dojoId, t.year] })],
+);
+
+export type Invoice = typeof invoices.$inferSelect;
+export type NewInvoice = typeof invoices.$inferInsert;
+export type InvoiceLine = typeof invoiceLines.$inferSelect;
+export type InvoiceStatus = (typeof invoiceStatusEnum.enumValues)[number];

@@ -1,0 +1,37 @@
+import { bigint, date, index, pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { dojos } from "./dojos";
+import { invoices } from "./invoices";
+import { payments } from "./payments";
+import { staffUsers } from "./staff";
+
+export const ledgerKindEnum = pgEnum("ledger_kind", ["revenue", "cost"]);
+
+// Append-only (a trigger refuses UPDATE and DELETE): corrections and refunds are new entries
+// with a negative amount.
+export const ledgerEntries = pgTable(
+  "ledger_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    date: date("date").notNull(),
+    kind: ledgerKindEnum("kind").notNull(),
+    category: text("category").notNull(),
+    description: text("description").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    // A payment's revenue entry: unique, so a payment can never be booked twice.
+    paymentId: uuid("payment_id").unique().references(() => payments.id),
+    invoiceId: uuid("invoice_id").references(() => invoices.id),
+    // Links a correction or refund entry to the entry it corrects.
+    correctsEntryId: uuid("corrects_entry_id"),
+    // A refund's entry, keyed by the refund's own id (e.g. Stripe's re_…) to book it once.
+    refundKey: text("refund_key").unique(),
+    createdBy: uuid("created_by").references(() => staffUsers.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("ledger_dojo_date_idx").on(t.dojoId, t.date), index("ledger_dojo_kind_date_idx").on(t.dojoId, t.kind, t.date)],
+);
+
+export type LedgerEntry = typeof ledgerEntries.$inferSelect;
+export type NewLedgerEntry = typeof ledgerEntries.$inferInsert;
+export type LedgerKind = (typeof ledgerKindEnum.enumValues)[number];

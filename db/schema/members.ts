@@ -1,0 +1,37 @@
+import { date, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { dojos } from "./dojos";
+
+export const memberStatusEnum = pgEnum("member_status", ["active", "inactive"]);
+
+export const members = pgTable(
+  "members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    // Unique across all dojos: members log into the members area with it alone.
+    uid: varchar("uid", { length: 7 }).notNull().unique(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    birthDate: date("birth_date"),
+    address: text("address"),
+    notes: text("notes"),
+    status: memberStatusEnum("status").notNull().default("active"),
+    passwordHash: text("password_hash"),
+    // The member's customer in the dojo's Stripe account, linked at most once per dojo.
+    stripeCustomerId: text("stripe_customer_id"),
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("members_dojo_name_idx").on(t.dojoId, t.lastName, t.firstName),
+    index("members_dojo_status_idx").on(t.dojoId, t.status),
+    unique("members_dojo_stripe_customer_uq").on(t.dojoId, t.stripeCustomerId),
+  ],
+);
+
+export type Member = typeof members.$inferSelect;
+export type NewMember = typeof members.$inferInsert;
+export type MemberStatus = (typeof memberStatusEnum.enumValues)[number];

@@ -1,0 +1,136 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E } from "./support/accounts";
+
+// The emulator the app talks to (playwright.config.ts): any sk_test_<x> is an account, pk_test_<x> its publishable key.
+const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
+const SHOTS = "test-results/stripe-settings";
+
+async function logIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+async function shots(page: Page, name: string) {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function emulator(method: string, apiPath: string, key: string, form?: Record<string, string>) {
+  const res = await fetch(`${EMULATOR}${apiPath}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/x-www-form-urlencoded" },
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
+  return (await res.json()) as Record<string, unknown> & { data?: Record<string, unknown>[] };
+}
+
+/** The id `next build` gave a server action, so a test can call it the way a crafted request would. */
+function serverActionId(exportedName: string, filename: string): string {
+  const manifests: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry === "server-reference-manifest.json") manifests.push(full);
+    }
+  };
+  walk(".next/server");
+  for (const file of manifests) {
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
+    for (const [id, entry] of Object.entries(manifest.node)) {
+      if (entry.exportedName === exportedName && entry.filename === filename) return id;
+    }
+  }
+  throw new Error(`Server action ${exportedName} not found in the build (run npm run build)`);
+}
+
+test.describe("Settings → Stripe", () => {
+  test.beforeAll(() => expect(existsSync(".next/server")).toBe(true));
+
+  test("the owner connects Stripe with emulator keys and sees its events", async ({ page }) => {
+    await logIn(page, E2E.owner);
+    await page.goto("/settings");
+    await page.getByRole("link", { name: "Stripe" }).click();
+    await expect(page).toHaveURL(/\/settings\/stripe$/);
+
+    // Another spec may have connected the Demo Dojo already: then replace its keys through the dialog.
+    const alreadyConnected = await page.getByRole("heading", { name: "Stripe is connected" }).isVisible();
+    const form = alreadyConnected ? page.getByRole("dialog") : page.locator("main");
+    if (alreadyConnected) await page.getByRole("button", { name: "Replace keys" }).click();
+    else await shots(page, "connect-form");
+    const submit = form.getByRole("button", { name: alreadyConnected ? "Check and save" : "Connect Stripe" });
+
+    // Keys of different modes: a clear error next to the field, nothing saved.
+    await form.getByLabel("Publishable key").fill("pk_live_e2e");
+    await form.getByLabel("Secret key").fill("sk_test_e2e");
+    await submit.click();
+    await expect(form.getByText("This is a live key but the secret key is a test key")).toBeVisible();
+    if (!alreadyConnected) await shots(page, "connect-mode-mismatch");
+
+    await form.getByLabel("Publishable key").fill("pk_test_e2e");
+    await submit.click();
+    await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(page.getByText("Test mode", { exact: true })).toBeVisible();
+    await expect(page.getByText("Emulator account e2e")).toBeVisible();
+    await expect(page.getByText("sk_test_…_e2e")).toBeVisible();
+    await expect(page.getByText("Active", { exact: true })).toBeVisible();
+    await expect(page.getByText(/\/api\/stripe\/webhook\/[0-9a-f-]{36}/)).toBeVisible();
+    // The secret key never comes back to the browser.
+    expect(await page.content()).not.toContain("sk_test_e2e");
+
+    // A payment in the Stripe account reaches the app's webhook endpoint, signed with its secret.
+    await emulator("POST", "/v1/payment_intents", "sk_test_e2e", { amount: "1500", currency: "eur", payment_method: "pm_card_visa", confirm: "true", "payment_method_types[]": "card" });
+    await fetch(`${EMULATOR}/_control/webhooks/flush`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiKey: "sk_test_e2e" }) });
+    await page.reload();
+    await expect(page.getByRole("cell", { name: /payment_intent\.succeeded/ }).first()).toBeVisible();
+    await expect(page.getByText("None yet")).toHaveCount(0);
+    await shots(page, "connected");
+
+    // Disconnect asks first, then deletes the endpoint in Stripe; connecting again leaves the
+    // Demo Dojo connected for the payment specs.
+    await page.getByRole("button", { name: "Disconnect" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
+    await expect(page.getByRole("heading", { name: "Connect Stripe" })).toBeVisible();
+    expect((await emulator("GET", "/v1/webhook_endpoints", "sk_test_e2e")).data).toEqual([]);
+    await page.getByLabel("Publishable key").fill("pk_test_e2e");
+    await page.getByLabel("Secret key").fill("sk_test_e2e");
+    await page.getByRole("button", { name: "Connect Stripe" }).click();
+    await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();
+    expect((await emulator("GET", "/v1/webhook_endpoints", "sk_test_e2e")).data).toHaveLength(1);
+  });
+
+  test("the Pro plan sees an upgrade prompt and a crafted call is refused", async ({ page }) => {
+    await logIn(page, E2E.proOwner);
+    await page.goto("/settings/stripe");
+    await expect(page.getByRole("heading", { name: /part of the Ultimate plan/ })).toBeVisible();
+    await expect(page.getByText("Your dojo is on the Pro plan")).toBeVisible();
+    await expect(page.getByLabel("Secret key")).toHaveCount(0);
+    await shots(page, "upgrade-prompt");
+
+    const key = "sk_test_e2eprocrafted";
+    const response = await page.request.post("/settings/stripe", {
+      headers: { "Next-Action": serverActionId("connectStripeAccount", "app/(staff)/settings/stripe/actions.ts"), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: new URL(page.url()).origin },
+      data: JSON.stringify([{ publishableKey: "pk_test_e2eprocrafted", secretKey: key, currency: "EUR", attempt: "6f1c1f43-3a9e-4d43-9d8e-0d0f6a3b9d11" }]),
+    });
+    const body = await response.text();
+    expect(body).toContain("Card payments with Stripe is part of the Ultimate plan");
+    expect(body).not.toContain('"ok":true');
+    // Nothing was created in Stripe either.
+    expect((await emulator("GET", "/v1/webhook_endpoints", key)).data).toEqual([]);
+  });
+
+  test("staff cannot open the Stripe settings", async ({ page }) => {
+    await logIn(page, E2E.staff);
+    const response = await page.goto("/settings/stripe");
+    expect(response?.status()).toBe(404);
+  });
+});

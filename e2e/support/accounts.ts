@@ -1,0 +1,10 @@
+// Logins created by e2e/support/seed.ts (the Demo Dojo's come from db/seed.ts).
+export const E2E = {
+  owner: { email: "owner@demo-dojo.test", password: "demo-owner-password" },
+  staff: { email: "staff@demo-dojo.test", password: "demo-staff-password" },
+  memberPassword: "demo-member-password",
+  proOwner: { email: "owner@pro-dojo.test", password: "pro-owner-password" },
+} as const;
+
+/** Written by the seed: what is only known once it ran (the demo member's UID). */
+export const E2E_SEED_FILE = ".data/e2e-seed.json";

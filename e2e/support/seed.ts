@@ -1,0 +1,23 @@
+// Seeds the end-to-end database before `next start`: the Demo Dojo (Ultimate plan) and a
+// second dojo on the Pro plan, whose owner is used to check that gated features stay locked.
+import { writeFileSync } from "node:fs";
+import { closeDb, getDb } from "../../db/client";
+import { seedIfEmpty } from "../../db/seed";
+import { dojos, staffUsers } from "../../db/schema";
+import { hashPassword } from "../../lib/auth/password";
+import { E2E, E2E_SEED_FILE } from "./accounts";
+
+async function main() {
+  const db = await getDb();
+  const logins = await seedIfEmpty(db);
+  if (!logins) throw new Error("The end-to-end database must start empty");
+  const [pro] = await db.insert(dojos).values({ name: "Pro Dojo", slug: "pro-dojo", currency: "EUR", plan: "pro" }).returning();
+  await db.insert(staffUsers).values({ dojoId: pro.id, role: "owner", name: "Pat Pro", email: E2E.proOwner.email, passwordHash: await hashPassword(E2E.proOwner.password) });
+  await closeDb();
+  writeFileSync(E2E_SEED_FILE, JSON.stringify({ memberUid: logins.member.uid }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

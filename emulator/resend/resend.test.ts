@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import { Resend } from "resend";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+
+const emulatorUrl = inject("emulatorUrl");
+
+type InboxJson = { object: "list"; data: { id: string; to: string[]; subject: string; html: string | null; text: string | null; tags?: unknown }[] };
+
+async function inbox(to: string): Promise<InboxJson["data"]> {
+  const res = await fetch(`${emulatorUrl}/_inbox.json?to=${encodeURIComponent(to)}`);
+  return ((await res.json()) as InboxJson).data;
+}
+
+async function setRate(apiKey: string, rateLimitPerSecond: number): Promise<void> {
+  const res = await fetch(`${emulatorUrl}/_control/resend`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ apiKey, rateLimitPerSecond }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** A client with its own key (a Resend "team"), unthrottled unless a test says otherwise. */
+async function client(rateLimitPerSecond = 0): Promise<Resend> {
+  const key = `re_test_${randomUUID().replaceAll("-", "")}`;
+  await setRate(key, rateLimitPerSecond);
+  return new Resend(key);
+}
+
+function address(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+function mail(to: string, subject = "Hello") {
+  return { from: "Tatami <noreply@tatami.test>", to, subject, html: `<p>${subject}</p>`, text: subject };
+}
+
+beforeAll(() => {
+  // The SDK reads RESEND_BASE_URL when a client is constructed; global setup points it here.
+  expect(process.env.RESEND_BASE_URL).toBe(`${emulatorUrl}/resend`);
+});
+
+describe("Resend emulator through the resend SDK", () => {
+  it("sends a mail into the inbox, retrievable by id and filtered by recipient", async () => {
+    const resend = await client();
+    const to = address("member");
+    const other = address("other");
+    const { data, error } = await resend.emails.send({
+      ...mail(to, "Your invoice"),
+      cc: [other],
+      replyTo: "dojo@tatami.test",
+      headers: { "X-Entity-Ref-ID": "inv_1" },
+      tags: [{ name: "kind", value: "invoice" }],
+    });
+    expect(error).toBeNull();
+    expect(data?.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const [stored] = await inbox(to);
+    expect(stored).toMatchObject({ id: data!.id, to: [to], subject: "Your invoice", html: "<p>Your invoice</p>", text: "Your invoice" });
+    expect((await inbox(other)).map((m) => m.id)).toEqual([data!.id]);
+    expect(await inbox(address("nobody"))).toEqual([]);
+
+    const got = await resend.emails.get(data!.id);
+    expect(got.data).toMatchObject({ object: "email", id: data!.id, reply_to: ["dojo@tatami.test"], tags: [{ name: "kind", value: "invoice" }] });
+    // Another key is another Resend team: it cannot read this mail.
+    const stranger = await client();
+    expect((await stranger.emails.get(data!.id)).error).toMatchObject({ name: "not_found", statusCode: 404 });
+  });
+
+  it("lists newest first and clears only the filtered recipient", async () => {
+    const resend = await client();
+    const to = address("order");
+    const keep = address("keep");
+    await resend.emails.send(mail(to, "first"));
+    await resend.emails.send(mail(to, "second"));
+    await resend.emails.send(mail(keep, "kept"));
+    expect((await inbox(to)).map((m) => m.subject)).toEqual(["second", "first"]);
+
+    const res = await fetch(`${emulatorUrl}/_inbox.json?to=${encodeURIComponent(to)}`, { method: "DELETE" });
+    expect(await res.json()).toEqual({ deleted: 2 });
+    expect(await inbox(to)).toEqual([]);
+    expect(await inbox(keep)).toHaveLength(1);
+  });
+
+  it("accepts a batch of 100 and refuses 101 without sending any", async () => {
+    const resend = await client();
+    const to = address("batch");
+    const hundred = Array.from({ length: 100 }, (_, i) => mail(to, `batch ${i}`));
+    const ok = await resend.batch.send(hundred);
+    expect(ok.error).toBeNull();
+    expect(ok.data?.data).toHaveLength(100);
+    expect(await inbox(to)).toHaveLength(100);
+
+    const tooMany = address("too-many");
+    const refused = await resend.batch.send(Array.from({ length: 101 }, () => mail(tooMany)));
+    expect(refused.data).toBeNull();
+    expect(refused.error).toMatchObject({ statusCode: 422, name: "validation_error" });
+    expect(await inbox(tooMany)).toEqual([]);
+  });
+
+  it("refuses a strict batch with one invalid mail, and sends the rest in permissive mode", async () => {
+    const resend = await client();
+    const to = address("mixed");
+    const batch = [mail(to, "good"), { ...mail(to), from: "not an address" }];
+    const strict = await resend.batch.send(batch);
+    expect(strict.error).toMatchObject({ statusCode: 422, name: "validation_error" });
+    expect(await inbox(to)).toEqual([]);
+
+    const permissive = await resend.batch.send(batch, { batchValidation: "permissive" });
+    expect(permissive.data?.data).toHaveLength(1);
+    expect(permissive.data?.errors).toEqual([{ index: 1, message: expect.stringContaining("Invalid `from` field") }]);
+    expect((await inbox(to)).map((m) => m.subject)).toEqual(["good"]);
+  });
+
+  it("replays an idempotent send and refuses the same key with another payload", async () => {
+    const resend = await client();
+    const to = address("idem");
+    const key = `welcome/${randomUUID()}`;
+    const first = await resend.emails.send(mail(to, "Welcome"), { idempotencyKey: key });
+    const again = await resend.emails.send(mail(to, "Welcome"), { idempotencyKey: key });
+    expect(again.data?.id).toBe(first.data?.id);
+    expect(await inbox(to)).toHaveLength(1);
+
+    const changed = await resend.emails.send(mail(to, "Welcome back"), { idempotencyKey: key });
+    expect(changed.error).toMatchObject({ statusCode: 409, name: "invalid_idempotent_request" });
+
+    const batchKey = `batch/${randomUUID()}`;
+    const batch = [mail(to, "a"), mail(to, "b")];
+    const b1 = await resend.batch.send(batch, { idempotencyKey: batchKey });
+    const b2 = await resend.batch.send(batch, { idempotencyKey: batchKey });
+    expect(b2.data).toEqual(b1.data);
+    expect(await inbox(to)).toHaveLength(3);
+
+    const tooLong = await resend.emails.send(mail(to), { idempotencyKey: "k".repeat(257) });
+    expect(tooLong.error).toMatchObject({ statusCode: 400, name: "invalid_idempotency_key" });
+  });
+
+  it("answers 429 with retry-after past the configured rate, and lets the caller through after waiting", async () => {
+    const resend = await client(2);
+    const to = address("rate");
+    const results = await Promise.all([1, 2, 3].map((i) => resend.emails.send(mail(to, `r${i}`))));
+    const limited = results.filter((r) => r.error);
+    expect(limited).toHaveLength(1);
+    expect(limited[0].error).toMatchObject({ statusCode: 429, name: "rate_limit_exceeded" });
+    const retryAfter = Number(limited[0].headers?.["retry-after"]);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(limited[0].headers?.["ratelimit-limit"]).toBe("2");
+    expect(await inbox(to)).toHaveLength(2);
+
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    expect((await resend.emails.send(mail(to, "after wait"))).error).toBeNull();
+  });
+
+  it("validates like Resend: missing fields, bad key", async () => {
+    const resend = await client();
+    const noSubject = await resend.emails.send({ from: "a@tatami.test", to: "b@example.test", html: "<p>x</p>" } as never);
+    expect(noSubject.error).toMatchObject({ statusCode: 422, name: "missing_required_field", message: "Missing `subject` field." });
+    const noBody = await resend.emails.send({ from: "a@tatami.test", to: "b@example.test", subject: "x" } as never);
+    expect(noBody.error).toMatchObject({ statusCode: 422, name: "missing_required_field" });
+
+    const badKey = new Resend("not-a-resend-key");
+    expect((await badKey.emails.send(mail(address("x")))).error).toMatchObject({ statusCode: 403, name: "invalid_api_key" });
+  });
+
+  it("shows mail on the inbox page with its HTML sandboxed and its text part", async () => {
+    const resend = await client();
+    const to = address("page");
+    const { data } = await resend.emails.send(mail(to, "Belt exam <Saturday>"));
+    const page = await (await fetch(`${emulatorUrl}/_inbox?to=${encodeURIComponent(to)}&id=${data!.id}`)).text();
+    expect(page).toContain("Belt exam &lt;Saturday&gt;");
+    expect(page).toMatch(/<iframe title="HTML part" sandbox="[^"]*" srcdoc="[^"]*&lt;p&gt;Belt exam/);
+    expect(page).toContain('<pre class="text">Belt exam &lt;Saturday&gt;</pre>');
+  });
+});

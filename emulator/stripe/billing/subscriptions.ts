@@ -1,0 +1,316 @@
+import type Stripe from "stripe";
+import type { Account } from "../accounts";
+import { cardError, invalidParam, invalidRequest, resourceMissing, type StripeApiError } from "../errors";
+import { emitEvent, previousAttributes } from "../events";
+import { newId } from "../ids";
+import { embeddedList } from "../list";
+import { attemptInvoicePayment, createSubscriptionInvoice, finalizeInvoice } from "./invoices";
+import type { ChargeOutcome } from "./payments";
+import { claimItems, createProrationItems, linesForItems, pendingItems, type ItemChange } from "./prorations";
+import {
+  currentPeriod,
+  newSubscriptionItem,
+  periodAt,
+  periodLine,
+  recurringPrice,
+  setItemPrice,
+  subscriptionInternals,
+  trialLine,
+} from "./subscription-model";
+import { billingNow } from "./time";
+
+export type PaymentBehavior = "allow_incomplete" | "default_incomplete" | "error_if_incomplete";
+
+export interface SubscriptionInit {
+  customer: string;
+  items: { price: string; quantity: number; metadata?: Record<string, string> }[];
+  defaultPaymentMethod?: string | null;
+  paymentBehavior?: PaymentBehavior;
+  metadata?: Record<string, string>;
+  description?: string | null;
+  cancelAtPeriodEnd?: boolean;
+  /** Starts with a free trial: status trialing, a zero invoice now, the first charge at trial end. */
+  trialPeriodDays?: number;
+  /** The customer is present (Checkout): a card needing 3-D Secure asks for it instead of failing. */
+  onSession?: boolean;
+}
+
+function attachedPaymentMethod(account: Account, customerId: string, pmId: string, param: string): string {
+  const pm = account.get<Stripe.PaymentMethod>(pmId, "payment_method");
+  if (!pm || pm.customer !== customerId) {
+    throw invalidParam(
+      param,
+      `The customer does not have a payment method with the ID ${pmId}. The payment method must be attached to the customer.`,
+      "resource_missing",
+    );
+  }
+  return pmId;
+}
+
+/** Status the subscription takes after its first invoice's payment attempt. */
+function statusAfterFirstPayment(outcome: ChargeOutcome | null, invoice: Stripe.Invoice): Stripe.Subscription.Status {
+  if (invoice.status === "paid") return "active";
+  return outcome?.status === "succeeded" ? "active" : "incomplete";
+}
+
+/**
+ * Creates a subscription and its first invoice (billing_reason subscription_create), finalizes it
+ * and — unless payment_behavior=default_incomplete — charges the default payment method at once.
+ */
+export function createSubscription(account: Account, init: SubscriptionInit): Stripe.Subscription {
+  const customer = account.require<Stripe.Customer>(init.customer, "customer", "customer", "customer");
+  if (init.items.length === 0) throw invalidRequest("Missing required param: items.", "items", "parameter_missing");
+  const prices = init.items.map((item, i) => recurringPrice(account, item.price, `items[${i}][price]`));
+  const first = prices[0].recurring!;
+  prices.forEach((price, i) => {
+    if (price.currency !== prices[0].currency) {
+      throw invalidParam(`items[${i}][price]`, "All prices on a subscription must have the same currency.");
+    }
+    if (price.recurring!.interval !== first.interval || price.recurring!.interval_count !== first.interval_count) {
+      throw invalidParam(`items[${i}][price]`, "All prices on a subscription must have the same `recurring.interval` and `recurring.interval_count`.");
+    }
+  });
+  const behavior = init.paymentBehavior ?? "allow_incomplete";
+  const defaultPm = init.defaultPaymentMethod
+    ? attachedPaymentMethod(account, customer.id, init.defaultPaymentMethod, "default_payment_method")
+    : null;
+  const customerPm = customer.invoice_settings?.default_payment_method;
+  if (behavior !== "default_incomplete" && !init.trialPeriodDays && !defaultPm && !customerPm) {
+    throw invalidRequest(
+      "This customer has no attached payment source or default payment method. Please consider adding a default payment method. For more information, visit https://stripe.com/docs/billing/subscriptions/payment-methods-setting#payment-method-priority.",
+      undefined,
+      "resource_missing",
+    );
+  }
+
+  const now = billingNow(account, customer.id);
+  const id = newId("sub");
+  const trialEnd = init.trialPeriodDays ? now + init.trialPeriodDays * 86_400 : null;
+  // A trial is a period of its own; regular periods are then counted from its end.
+  const anchor = trialEnd ?? now;
+  const period = trialEnd ? { start: now, end: trialEnd } : periodAt(now, first.interval, first.interval_count, 0);
+  const sub: Stripe.Subscription = {
+    id,
+    object: "subscription",
+    application: null,
+    application_fee_percent: null,
+    automatic_tax: { disabled_reason: null, enabled: false, liability: null },
+    billing_cycle_anchor: anchor,
+    billing_cycle_anchor_config: null,
+    billing_mode: { type: "classic", flexible: null },
+    billing_schedules: [],
+    billing_thresholds: null,
+    cancel_at: null,
+    cancel_at_period_end: false,
+    canceled_at: null,
+    cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: null },
+    collection_method: "charge_automatically",
+    created: now,
+    currency: prices[0].currency,
+    customer: customer.id,
+    customer_account: null,
+    days_until_due: null,
+    default_payment_method: defaultPm,
+    default_source: null,
+    default_tax_rates: [],
+    description: init.description ?? null,
+    discounts: [],
+    ended_at: null,
+    invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: "self" } },
+    items: embeddedList(
+      init.items.map((item, i) => newSubscriptionItem(id, prices[i], item.quantity, period, now, item.metadata)),
+      `/v1/subscription_items?subscription=${id}`,
+    ),
+    latest_invoice: null,
+    livemode: account.livemode,
+    managed_payments: null,
+    metadata: init.metadata ?? {},
+    next_pending_invoice_item_invoice: null,
+    on_behalf_of: null,
+    pause_collection: null,
+    payment_settings: { payment_method_options: null, payment_method_types: null, save_default_payment_method: "off" },
+    pending_invoice_item_interval: null,
+    pending_setup_intent: null,
+    pending_update: null,
+    schedule: null,
+    start_date: now,
+    status: "incomplete",
+    test_clock: customer.test_clock ?? null,
+    transfer_data: null,
+    trial_end: trialEnd,
+    trial_settings: { end_behavior: { billing_cycle_anchor: null, missing_payment_method: "create_invoice" } },
+    trial_start: trialEnd ? now : null,
+  };
+  if (init.cancelAtPeriodEnd) {
+    sub.cancel_at_period_end = true;
+    sub.cancel_at = period.end;
+  }
+  account.insert(sub);
+  Object.assign(subscriptionInternals(account, id), { anchor, periodIndex: trialEnd ? -1 : 0, creating: true });
+
+  try {
+    const invoice = createSubscriptionInvoice(account, {
+      customer,
+      subscription: sub,
+      reason: "subscription_create",
+      lines: sub.items.data.map((item) => (trialEnd ? trialLine(account, item, period) : periodLine(account, item, period))),
+      period: { start: now, end: now },
+      now,
+    });
+    sub.latest_invoice = invoice.id;
+    finalizeInvoice(account, invoice, now);
+    let outcome: ChargeOutcome | null = null;
+    if (invoice.status === "open" && behavior !== "default_incomplete") {
+      outcome = attemptInvoicePayment(account, invoice, { offSession: !init.onSession, now });
+    }
+    if (behavior === "error_if_incomplete" && invoice.status !== "paid") {
+      // Stripe does not create the subscription when its first payment fails in this mode.
+      account.remove(sub.id);
+      account.remove(invoice.id);
+      throw firstPaymentError(outcome);
+    }
+    sub.status = trialEnd ? "trialing" : statusAfterFirstPayment(outcome, invoice);
+  } finally {
+    subscriptionInternals(account, id).creating = false;
+  }
+  emitEvent(account, "customer.subscription.created", sub, null, { created: now });
+  return sub;
+}
+
+function firstPaymentError(outcome: ChargeOutcome | null): StripeApiError {
+  const pi = outcome?.paymentIntent;
+  if (outcome?.status === "requires_action") {
+    return cardError({
+      code: "subscription_payment_intent_requires_action",
+      message: "Payment for this subscription requires additional user action before it can be completed successfully.",
+      payment_intent: structuredClone(pi),
+    });
+  }
+  const e = pi?.last_payment_error;
+  return cardError({
+    code: e?.code ?? "card_declined",
+    decline_code: e?.decline_code,
+    message: e?.message ?? "Your card was declined.",
+    payment_intent: structuredClone(pi),
+  });
+}
+
+/** Applies `mutate` and emits customer.subscription.updated with Stripe's previous_attributes. */
+export function updateSubscription(account: Account, sub: Stripe.Subscription, at: number, mutate: (sub: Stripe.Subscription) => void): void {
+  const before = structuredClone(sub);
+  mutate(sub);
+  if (subscriptionInternals(account, sub.id).creating) return;
+  const prev = previousAttributes(before, sub);
+  if (prev) emitEvent(account, "customer.subscription.updated", sub, prev, { created: at });
+}
+
+export type ProrationBehavior = "create_prorations" | "always_invoice" | "none";
+
+export interface SubscriptionChange {
+  items: { id: string; price?: string; quantity?: number }[];
+  prorationBehavior?: ProrationBehavior;
+  prorationDate?: number;
+  cancelAtPeriodEnd?: boolean;
+  defaultPaymentMethod?: string | null;
+  metadata?: Record<string, string>;
+  description?: string | null;
+}
+
+const LIVE_STATUSES: Stripe.Subscription.Status[] = ["active", "past_due", "trialing", "incomplete", "unpaid"];
+
+/**
+ * Price/quantity changes keep the billing period; unless proration_behavior=none the unused time
+ * is credited and the remaining time charged — as pending items for the next invoice
+ * (create_prorations) or on an invoice billed right away (always_invoice).
+ */
+export function changeSubscription(account: Account, sub: Stripe.Subscription, change: SubscriptionChange): Stripe.Subscription {
+  if (!LIVE_STATUSES.includes(sub.status)) {
+    throw invalidRequest("A canceled subscription can only update its cancellation_details and metadata.");
+  }
+  const customerId = sub.customer as string;
+  const now = billingNow(account, customerId);
+  const period = currentPeriod(sub);
+  const prorationDate = change.prorationDate ?? now;
+  if (prorationDate < period.start || prorationDate > period.end) {
+    throw invalidParam("proration_date", "proration_date must be within the subscription's current period.");
+  }
+
+  const itemChanges: ItemChange[] = change.items.map((requested, i) => {
+    const item = sub.items.data.find((si) => si.id === requested.id);
+    if (!item) throw invalidParam(`items[${i}][id]`, `Invalid subscription_item id: ${requested.id}`, "resource_missing");
+    const newPrice = requested.price ? recurringPrice(account, requested.price, `items[${i}][price]`) : item.price;
+    if (newPrice.currency !== sub.currency) throw invalidParam(`items[${i}][price]`, "All prices on a subscription must have the same currency.");
+    const oldRecurring = item.price.recurring!;
+    if (newPrice.recurring!.interval !== oldRecurring.interval || newPrice.recurring!.interval_count !== oldRecurring.interval_count) {
+      throw invalidParam(
+        `items[${i}][price]`,
+        "The emulator keeps the billing interval of a subscription: choose a price with the same recurring interval (changing it, which resets the billing cycle in Stripe, is not emulated).",
+      );
+    }
+    return { item, oldPrice: item.price, oldQuantity: item.quantity ?? 1, newPrice, newQuantity: requested.quantity ?? item.quantity ?? 1 };
+  });
+  const defaultPm =
+    change.defaultPaymentMethod === undefined
+      ? undefined
+      : change.defaultPaymentMethod === null
+        ? null
+        : attachedPaymentMethod(account, customerId, change.defaultPaymentMethod, "default_payment_method");
+
+  const behavior = change.prorationBehavior ?? "create_prorations";
+  const prorate = behavior !== "none" && sub.status !== "incomplete";
+  const prorations: Stripe.InvoiceItem[] = [];
+  for (const c of itemChanges) {
+    if (c.oldPrice.id === c.newPrice.id && c.oldQuantity === c.newQuantity) continue;
+    if (prorate) prorations.push(...createProrationItems(account, sub, c, period, prorationDate, now));
+  }
+
+  updateSubscription(account, sub, now, (s) => {
+    for (const c of itemChanges) {
+      setItemPrice(c.item, c.newPrice);
+      c.item.quantity = c.newQuantity;
+    }
+    if (defaultPm !== undefined) s.default_payment_method = defaultPm;
+    if (change.metadata) s.metadata = change.metadata;
+    if (change.description !== undefined) s.description = change.description;
+    if (change.cancelAtPeriodEnd !== undefined) {
+      s.cancel_at_period_end = change.cancelAtPeriodEnd;
+      s.cancel_at = change.cancelAtPeriodEnd ? period.end : null;
+      s.canceled_at = change.cancelAtPeriodEnd ? now : null;
+      s.cancellation_details = { ...s.cancellation_details!, reason: change.cancelAtPeriodEnd ? "cancellation_requested" : null };
+    }
+  });
+
+  if (behavior === "always_invoice" && prorations.length > 0) {
+    const customer = account.require<Stripe.Customer>(customerId, "customer", "customer");
+    const items = pendingItems(account, sub.id);
+    const invoice = createSubscriptionInvoice(account, {
+      customer,
+      subscription: sub,
+      reason: "subscription_update",
+      lines: linesForItems(account, items),
+      period: { start: now, end: now },
+      now,
+    });
+    claimItems(items, invoice.id);
+    updateSubscription(account, sub, now, (s) => {
+      s.latest_invoice = invoice.id;
+    });
+    finalizeInvoice(account, invoice, now);
+    if (invoice.status === "open") attemptInvoicePayment(account, invoice, { offSession: true, now });
+  }
+  return sub;
+}
+
+/** DELETE /v1/subscriptions/:id — ends it now (customer.subscription.deleted). */
+export function cancelSubscriptionNow(account: Account, sub: Stripe.Subscription, at?: number): Stripe.Subscription {
+  if (sub.status === "canceled" || sub.status === "incomplete_expired") {
+    throw resourceMissing("subscription", sub.id);
+  }
+  const now = at ?? billingNow(account, sub.customer as string);
+  sub.status = "canceled";
+  sub.canceled_at ??= now;
+  sub.ended_at = now;
+  sub.cancellation_details = { ...sub.cancellation_details!, reason: sub.cancellation_details?.reason ?? "cancellation_requested" };
+  emitEvent(account, "customer.subscription.deleted", sub, null, { created: now });
+  return sub;
+}

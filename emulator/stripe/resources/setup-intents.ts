@@ -1,0 +1,73 @@
+import type Stripe from "stripe";
+import type { Account } from "../accounts";
+import { cancelSetupIntent, confirmSetupIntent, createSetupIntent, setupFailure } from "../charging";
+import { paginate, rangeFilter } from "../list";
+import type { Params } from "../params";
+import { route } from "../route";
+import { resolvePaymentMethod } from "./payment-methods";
+
+function requireIntent(account: Account, id: string): Stripe.SetupIntent {
+  return account.require<Stripe.SetupIntent>(id, "setup_intent", "setup_intent", "intent");
+}
+
+function confirmOrThrow(account: Account, si: Stripe.SetupIntent, params: Params): Stripe.SetupIntent {
+  confirmSetupIntent(account, si, { returnUrl: params.string("return_url") ?? null });
+  const failure = setupFailure(si);
+  if (failure) throw failure;
+  return si;
+}
+
+export const setupIntentRoutes = [
+  route("POST", "/v1/setup_intents", ({ account, params }) => {
+    const customer = params.string("customer");
+    if (customer) account.require<Stripe.Customer>(customer, "customer", "customer", "customer");
+    const pmId = params.string("payment_method");
+    const si = createSetupIntent(account, {
+      customer,
+      paymentMethod: pmId ? resolvePaymentMethod(account, pmId).id : undefined,
+      usage: params.enumOf("usage", ["off_session", "on_session"] as const),
+      metadata: params.metadata(),
+      description: params.string("description"),
+      paymentMethodTypes: params.has("payment_method_types") ? params.strings("payment_method_types") : undefined,
+    });
+    return params.boolean("confirm") ? confirmOrThrow(account, si, params) : si;
+  }),
+  route("GET", "/v1/setup_intents/:id", ({ account, path }) => requireIntent(account, path.id)),
+  route("POST", "/v1/setup_intents/:id", ({ account, params, path }) => {
+    const si = requireIntent(account, path.id);
+    const metadata = params.metadata("metadata", si.metadata ?? {});
+    if (metadata) si.metadata = metadata;
+    if (params.has("description")) si.description = params.nullableString("description") ?? null;
+    const customer = params.string("customer");
+    if (customer) si.customer = account.require<Stripe.Customer>(customer, "customer", "customer", "customer").id;
+    const pmId = params.string("payment_method");
+    if (pmId) {
+      si.payment_method = resolvePaymentMethod(account, pmId).id;
+      if (si.status === "requires_payment_method") si.status = "requires_confirmation";
+    }
+    return si;
+  }),
+  route("POST", "/v1/setup_intents/:id/confirm", ({ account, params, path }) => {
+    const si = requireIntent(account, path.id);
+    const pmId = params.string("payment_method");
+    if (pmId) si.payment_method = resolvePaymentMethod(account, pmId).id;
+    return confirmOrThrow(account, si, params);
+  }),
+  route("POST", "/v1/setup_intents/:id/cancel", ({ account, params, path }) =>
+    cancelSetupIntent(
+      account,
+      requireIntent(account, path.id),
+      params.enumOf("cancellation_reason", ["abandoned", "duplicate", "requested_by_customer"] as const) ?? null,
+    ),
+  ),
+  route("GET", "/v1/setup_intents", ({ account, params }) => {
+    const customer = params.string("customer");
+    const pm = params.string("payment_method");
+    const created = rangeFilter(params, "created");
+    const items = account.list<Stripe.SetupIntent>(
+      "setup_intent",
+      (si) => (!customer || si.customer === customer) && (!pm || si.payment_method === pm) && created(si.created),
+    );
+    return paginate(params, items, "/v1/setup_intents");
+  }),
+];

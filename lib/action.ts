@@ -1,0 +1,79 @@
+import "server-only";
+import { z } from "zod";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getMemberSession, getStaffSession, type MemberContext, type StaffContext } from "@/lib/auth/session";
+import { FEATURE_LABELS, hasFeature, lowestPlanWith, PLAN_NAMES, type Feature } from "@/lib/plans/features";
+import { ActionError, type ActionResult, type FieldErrors } from "@/lib/action-result";
+
+export { ActionError, NotFoundError } from "@/lib/action-result";
+
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    out[key] = typeof value === "string" ? value : value;
+  }
+  return out;
+}
+
+async function run<S extends z.ZodType, T, C>(schema: S, raw: unknown, ctx: C, handler: (input: z.output<S>, ctx: C) => Promise<T>): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+  if (!parsed.success) {
+    return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  try {
+    return { ok: true, data: await handler(parsed.data, ctx) };
+  } catch (error) {
+    if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+    console.error("Action failed", error);
+    return { ok: false, error: "Something went wrong and nothing was saved. Please try again." };
+  }
+}
+
+const SIGNED_OUT = "Your session has ended. Please log in again.";
+
+/**
+ * Every staff server action goes through here: a live session, the role's permission, the
+ * plan's feature, zod validation, the dojo taken from the session, and one result shape.
+ */
+export function staffAction<S extends z.ZodType, T>(
+  options: { schema: S; permission: Permission; feature?: Feature },
+  handler: (input: z.output<S>, ctx: StaffContext) => Promise<T>,
+): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const session = await getStaffSession();
+    if (!session) return { ok: false, error: SIGNED_OUT };
+    if (!can(session.user.role, options.permission)) return { ok: false, error: "Your role does not allow this." };
+    if (options.feature && !hasFeature(session.dojo.plan, options.feature)) {
+      return { ok: false, error: `${FEATURE_LABELS[options.feature]} is part of the ${PLAN_NAMES[lowestPlanWith(options.feature)]} plan. Upgrade in Settings → Account.` };
+    }
+    return run(options.schema, input, session, handler);
+  };
+}
+
+/** Server actions of the members area: the member and dojo come from the member's session. */
+export function memberAction<S extends z.ZodType, T>(
+  options: { schema: S; feature?: Feature },
+  handler: (input: z.output<S>, ctx: MemberContext) => Promise<T>,
+): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const session = await getMemberSession();
+    if (!session) return { ok: false, error: SIGNED_OUT };
+    if (options.feature && !hasFeature(session.dojo.plan, options.feature)) return { ok: false, error: "This is not available for your dojo." };
+    return run(options.schema, input, session, handler);
+  };
+}
+
+/** Actions open to anyone (sign-up, login, accepting an invitation): validation and result shape only. */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return (input) => run(schema, input, null, (data) => handler(data));
+}

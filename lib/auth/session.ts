@@ -1,0 +1,68 @@
+import "server-only";
+import { cache } from "react";
+import { and, eq, sql } from "drizzle-orm";
+import { notFound, redirect } from "next/navigation";
+import { getDb, type DbOrTx } from "@/db/client";
+import { dojos, members, staffUsers, type Dojo, type Member, type StaffUser } from "@/db/schema";
+import { readSessionClaims } from "./claims";
+import { can, type Permission } from "./permissions";
+
+export interface StaffContext {
+  user: Pick<StaffUser, "id" | "name" | "email" | "role">;
+  dojo: Dojo;
+}
+export interface MemberContext {
+  member: Member;
+  dojo: Dojo;
+}
+
+// The cookie alone never grants access: the account must still exist, be active and carry
+// the same session version (bumped on logout, password change and deactivation).
+export const getStaffSession = cache(async (): Promise<StaffContext | null> => {
+  const claims = await readSessionClaims();
+  if (!claims || claims.kind !== "staff") return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ user: { id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, sv: staffUsers.sessionVersion, active: staffUsers.active }, dojo: dojos })
+    .from(staffUsers)
+    .innerJoin(dojos, eq(dojos.id, staffUsers.dojoId))
+    .where(and(eq(staffUsers.id, claims.id), eq(staffUsers.dojoId, claims.dojoId)));
+  if (!row || !row.user.active || row.user.sv !== claims.sv) return null;
+  const { sv: _sv, active: _active, ...user } = row.user;
+  return { user, dojo: row.dojo };
+});
+
+export const getMemberSession = cache(async (): Promise<MemberContext | null> => {
+  const claims = await readSessionClaims();
+  if (!claims || claims.kind !== "member") return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ member: members, dojo: dojos })
+    .from(members)
+    .innerJoin(dojos, eq(dojos.id, members.dojoId))
+    .where(and(eq(members.id, claims.id), eq(members.dojoId, claims.dojoId)));
+  if (!row || row.member.status !== "active" || row.member.sessionVersion !== claims.sv) return null;
+  return row;
+});
+
+/** For staff pages: the login page when signed out, "not found" without the permission. */
+export async function requireStaffPage(permission?: Permission): Promise<StaffContext> {
+  const session = await getStaffSession();
+  if (!session) redirect("/login");
+  if (permission && !can(session.user.role, permission)) notFound();
+  return session;
+}
+
+export async function requireMemberPage(): Promise<MemberContext> {
+  const session = await getMemberSession();
+  if (!session) redirect("/portal/login");
+  return session;
+}
+
+export async function endStaffSessions(db: DbOrTx, staffId: string) {
+  await db.update(staffUsers).set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` }).where(eq(staffUsers.id, staffId));
+}
+
+export async function endMemberSessions(db: DbOrTx, memberId: string) {
+  await db.update(members).set({ sessionVersion: sql`${members.sessionVersion} + 1` }).where(eq(members.id, memberId));
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { dojos, staffUsers } from "@/db/schema";
+import { ActionError } from "@/lib/action-result";
+import { hashPassword } from "@/lib/auth/password";
+import { currencySchema, emailSchema, nameSchema, passwordSchema } from "@/lib/validation/common";
+import { isUniqueViolation } from "@/db/errors";
+
+const RESERVED_SLUGS = new Set(["admin", "api", "app", "www", "shop", "portal", "login", "signup", "settings", "dashboard", "card", "static"]);
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/, "Use 3–48 lowercase letters, digits and dashes")
+  .refine((s) => !RESERVED_SLUGS.has(s), "That address is reserved");
+
+export const signupSchema = z.object({
+  dojoName: z.string().trim().min(2, "Enter your dojo's name").max(80),
+  slug: slugSchema,
+  currency: currencySchema,
+  ownerName: nameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type SignupInput = z.input<typeof signupSchema>;
+
+/** Creates a dojo and its owner in one transaction. */
+export async function signUpDojo(db: Db, input: z.output<typeof signupSchema>) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [dojo] = await tx.insert(dojos).values({ name: input.dojoName, slug: input.slug, currency: input.currency }).returning();
+      const [owner] = await tx.insert(staffUsers).values({ dojoId: dojo.id, email: input.email, name: input.ownerName, role: "owner", passwordHash }).returning({ id: staffUsers.id });
+      return { dojoId: dojo.id, ownerId: owner.id };
+    });
+  } catch (error) {
+    const constraint = isUniqueViolation(error);
+    if (constraint?.includes("slug")) throw new ActionError("That address is taken.", { slug: ["That address is taken — try another"] });
+    if (constraint?.includes("email")) throw new ActionError("That e-mail already has an account.", { email: ["This e-mail already has an account — log in instead"] });
+    throw error;
+  }
+}

@@ -1,0 +1,88 @@
+import { and, count, desc, eq, ilike, lt, or, sql, sum, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { invoices, members } from "@/db/schema";
+import { PAGE_SIZE } from "@/lib/pagination";
+import { escapeLike } from "./escape-like";
+import { today, type StatusFilter } from "./status";
+
+export interface InvoiceListFilters {
+  status?: StatusFilter | null;
+  /** Matches the invoice number or the member's name. */
+  q?: string;
+  memberId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InvoiceListRow {
+  id: string;
+  number: string | null;
+  status: (typeof invoices.$inferSelect)["status"];
+  currency: string;
+  totalMinor: number;
+  paidMinor: number;
+  issueDate: string;
+  dueDate: string;
+  memberId: string;
+  memberName: string;
+}
+
+export interface InvoiceListTotals {
+  currency: string;
+  totalMinor: number;
+  openMinor: number;
+}
+
+function conditions(dojoId: string, { status, q, memberId }: InvoiceListFilters): SQL | undefined {
+  const where: (SQL | undefined)[] = [eq(invoices.dojoId, dojoId)];
+  if (memberId) where.push(eq(invoices.memberId, memberId));
+  if (status === "overdue") where.push(eq(invoices.status, "open"), lt(invoices.dueDate, today()));
+  else if (status) where.push(eq(invoices.status, status));
+  const term = q?.trim();
+  if (term) {
+    const like = `%${escapeLike(term)}%`;
+    where.push(or(ilike(invoices.number, like), ilike(sql`${members.firstName} || ' ' || ${members.lastName}`, like)));
+  }
+  return and(...where);
+}
+
+/** One page of the dojo's invoices, newest first, with the count and sums of everything matching. */
+export async function listInvoices(db: DbOrTx, dojoId: string, filters: InvoiceListFilters = {}) {
+  const pageSize = filters.pageSize ?? PAGE_SIZE;
+  const page = Math.max(1, filters.page ?? 1);
+  const where = conditions(dojoId, filters);
+  const rows: InvoiceListRow[] = await db
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      status: invoices.status,
+      currency: invoices.currency,
+      totalMinor: invoices.totalMinor,
+      paidMinor: invoices.paidMinor,
+      issueDate: invoices.issueDate,
+      dueDate: invoices.dueDate,
+      memberId: invoices.memberId,
+      memberName: sql<string>`${members.firstName} || ' ' || ${members.lastName}`,
+    })
+    .from(invoices)
+    .innerJoin(members, eq(members.id, invoices.memberId))
+    .where(where)
+    .orderBy(desc(invoices.issueDate), desc(invoices.createdAt))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  // Void invoices are listed but owe nothing, so they count toward neither sum.
+  const sums = await db
+    .select({
+      currency: invoices.currency,
+      count: count(),
+      totalMinor: sum(sql`case when ${invoices.status} <> 'void' then ${invoices.totalMinor} else 0 end`).mapWith(Number),
+      openMinor: sum(sql`case when ${invoices.status} = 'open' then ${invoices.totalMinor} - ${invoices.paidMinor} else 0 end`).mapWith(Number),
+    })
+    .from(invoices)
+    .innerJoin(members, eq(members.id, invoices.memberId))
+    .where(where)
+    .groupBy(invoices.currency);
+  const total = sums.reduce((n, s) => n + s.count, 0);
+  const totals: InvoiceListTotals[] = sums.map(({ currency, totalMinor, openMinor }) => ({ currency, totalMinor: totalMinor ?? 0, openMinor: openMinor ?? 0 }));
+  return { rows, total, totals, page, pageSize };
+}

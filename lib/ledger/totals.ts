@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { ledgerEntries } from "@/db/schema";
+import { ledgerConditions } from "./conditions";
+import type { LedgerFilter } from "./filters";
+
+export interface LedgerTotals {
+  revenueMinor: number;
+  costMinor: number;
+  /** Revenue minus costs. */
+  netMinor: number;
+}
+
+// SUM over bigint is numeric; cast back so drivers hand over an integer string, then a number.
+export const sumOfKind = (kind: "revenue" | "cost") =>
+  sql<number>`coalesce(sum(${ledgerEntries.amountMinor}) filter (where ${ledgerEntries.kind} = ${kind}), 0)::bigint`.mapWith(Number);
+
+/**
+ * Revenue, costs and net of the filtered entries. Amounts are summed as stored, so corrections
+ * and refunds (negative entries, see lib/ledger/amounts.ts) reduce their kind's total.
+ */
+export async function ledgerTotals(db: DbOrTx, dojoId: string, filter: Pick<LedgerFilter, "kind" | "range">): Promise<LedgerTotals> {
+  const [row] = await db
+    .select({ revenueMinor: sumOfKind("revenue"), costMinor: sumOfKind("cost") })
+    .from(ledgerEntries)
+    .where(ledgerConditions(dojoId, filter));
+  return { revenueMinor: row.revenueMinor, costMinor: row.costMinor, netMinor: row.revenueMinor - row.costMinor };
+}

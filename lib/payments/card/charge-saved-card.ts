@@ -1,0 +1,101 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "@/db/client";
+import { cardCheckouts } from "@/db/schema";
+import { ActionError, NotFoundError } from "@/lib/action-result";
+import { idSchema } from "@/lib/validation/common";
+import { stripeForDojo } from "@/lib/stripe/connection";
+import { isMissingInStripe } from "@/lib/stripe/errors";
+import { invoicePaymentMetadata, invoiceIdFor } from "./metadata";
+import { payableInvoice } from "./payable-invoice";
+import { recordCardPayment } from "./record-card-payment";
+import { retrievePaymentIntent } from "./retrieve";
+import { savedCardOf } from "./saved-card";
+import { sendPaymentReceipt } from "./send-receipt";
+import { cardPaymentFailure } from "./stripe-failure";
+
+export type SavedCardCharge =
+  | { status: "succeeded"; invoiceId: string; recorded: boolean }
+  /** The bank asks for 3-D Secure: the browser runs stripe.handleNextAction, then confirms. */
+  | { status: "requires_action"; invoiceId: string; paymentIntentId: string; clientSecret: string; publishableKey: string };
+
+const AUTH_FAILED = "The card holder's bank did not confirm the payment (3-D Secure failed or was cancelled). Nothing was charged and the invoice is still open.";
+
+async function settle(db: Db, dojoId: string, pi: Stripe.PaymentIntent, staffId: string, publishableKey: string, invoiceId: string): Promise<SavedCardCharge> {
+  if (pi.status === "succeeded") {
+    const recorded = await db.transaction((tx) => recordCardPayment(tx, dojoId, pi, { recordedBy: staffId }));
+    if (recorded.result) await sendPaymentReceipt(db, recorded.result.payment.id, pi);
+    return { status: "succeeded", invoiceId, recorded: recorded.recorded };
+  }
+  if (pi.status === "requires_action" && pi.client_secret) return { status: "requires_action", invoiceId, paymentIntentId: pi.id, clientSecret: pi.client_secret, publishableKey };
+  if (pi.status === "processing") throw new ActionError("The payment is still being processed by the bank. The invoice updates as soon as Stripe confirms it.");
+  const reason = pi.last_payment_error?.message;
+  throw new ActionError(pi.last_payment_error?.code === "payment_intent_authentication_failure" || !reason ? AUTH_FAILED : `The card was declined: ${reason} The invoice is still open.`);
+}
+
+/**
+ * Charges the member's saved card for what is still open, with the card holder present
+ * (off_session: false), so the bank may ask for 3-D Secure. The idempotency key comes from a
+ * card_checkouts row written before the call: a retry never charges twice.
+ */
+export async function chargeSavedCard(db: Db, input: { dojoId: string; invoiceId: string; staffId: string }): Promise<SavedCardCharge> {
+  const { stripe, connection } = await stripeForDojo(db, input.dojoId);
+  const { invoice, member, openMinor } = await payableInvoice(db, { dojoId: input.dojoId }, input.invoiceId, connection);
+  if (!member.stripeCustomerId) throw new ActionError("This member has no saved card. Use Pay with Stripe instead.");
+  let card;
+  try {
+    card = await savedCardOf(stripe, member.stripeCustomerId);
+  } catch (error) {
+    throw cardPaymentFailure(error, "reading the saved card");
+  }
+  if (!card) throw new ActionError("This member has no saved card. Use Pay with Stripe instead.");
+
+  const [attempt] = await db
+    .insert(cardCheckouts)
+    .values({ dojoId: input.dojoId, invoiceId: invoice.id, amountMinor: openMinor, currency: invoice.currency, openedByStaff: input.staffId })
+    .returning();
+  let pi: Stripe.PaymentIntent;
+  try {
+    pi = await stripe.paymentIntents.create(
+      {
+        amount: openMinor,
+        currency: invoice.currency.toLowerCase(),
+        customer: member.stripeCustomerId,
+        payment_method: card.paymentMethodId,
+        // A saved card never redirects; without this Stripe would ask for a return_url.
+        automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+        confirm: true,
+        off_session: false,
+        description: `Invoice ${invoice.number}`,
+        metadata: invoicePaymentMetadata(input.dojoId, invoice.id, attempt.id),
+        expand: ["latest_charge", "payment_method"],
+      },
+      { idempotencyKey: `saved-card-${attempt.id}` },
+    );
+  } catch (error) {
+    throw cardPaymentFailure(error, "charging the saved card");
+  }
+  return settle(db, input.dojoId, pi, input.staffId, connection.publishableKey, invoice.id);
+}
+
+/** After 3-D Secure in the browser: Stripe's PaymentIntent decides, never the browser. */
+export async function confirmSavedCardPayment(db: Db, input: { dojoId: string; paymentIntentId: string; staffId: string }): Promise<SavedCardCharge> {
+  const { stripe, connection } = await stripeForDojo(db, input.dojoId);
+  let pi: Stripe.PaymentIntent;
+  try {
+    pi = await retrievePaymentIntent(stripe, input.paymentIntentId);
+  } catch (error) {
+    // Not in this dojo's Stripe account: as unknown to the caller as another dojo's record.
+    if (isMissingInStripe(error)) throw new NotFoundError("Payment");
+    throw cardPaymentFailure(error, "reading the payment");
+  }
+  const invoiceId = invoiceIdFor(pi.metadata, input.dojoId);
+  const checkoutId = pi.metadata?.tatami_checkout_id;
+  if (!invoiceId || !idSchema.safeParse(checkoutId).success) throw new NotFoundError("Payment");
+  const [attempt] = await db.select({ id: cardCheckouts.id }).from(cardCheckouts).where(and(eq(cardCheckouts.id, checkoutId!), eq(cardCheckouts.dojoId, input.dojoId), eq(cardCheckouts.invoiceId, invoiceId)));
+  if (!attempt) throw new NotFoundError("Payment");
+  // Still waiting for the card holder means they closed the challenge: treat it as failed.
+  if (pi.status === "requires_action") throw new ActionError(AUTH_FAILED);
+  return settle(db, input.dojoId, pi, input.staffId, connection.publishableKey, invoiceId);
+}

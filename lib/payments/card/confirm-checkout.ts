@@ -1,0 +1,60 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "@/db/client";
+import { cardCheckouts, invoices, type InvoiceStatus } from "@/db/schema";
+import { ActionError, NotFoundError } from "@/lib/action-result";
+import { stripeForDojo } from "@/lib/stripe/connection";
+import { isMissingInStripe } from "@/lib/stripe/errors";
+import { invoiceIdFor } from "./metadata";
+import { recordCardPayment } from "./record-card-payment";
+import { retrieveCheckoutSession } from "./retrieve";
+import { sendPaymentReceipt } from "./send-receipt";
+import { cardPaymentFailure } from "./stripe-failure";
+
+export interface ConfirmedCheckout {
+  invoiceId: string;
+  /** paid: the card payment is recorded; open: Checkout was left without paying; expired: start again. */
+  outcome: "paid" | "open" | "expired";
+  invoiceStatus: InvoiceStatus;
+  /** True when this call recorded the payment (the webhook may have been first). */
+  recorded: boolean;
+}
+
+/**
+ * The browser's word that Checkout finished, checked with Stripe: the session is re-read, must
+ * be one we opened for this dojo's invoice (and the member's own in the members area), and a
+ * paid one is recorded through the same idempotent function the webhooks use. The receipt goes
+ * out after the commit.
+ */
+export async function confirmInvoiceCheckout(db: Db, input: { dojoId: string; sessionId: string; memberId?: string; staffId?: string }): Promise<ConfirmedCheckout> {
+  const [checkout] = await db
+    .select({ id: cardCheckouts.id, invoiceId: cardCheckouts.invoiceId, memberId: invoices.memberId })
+    .from(cardCheckouts)
+    .innerJoin(invoices, eq(invoices.id, cardCheckouts.invoiceId))
+    .where(and(eq(cardCheckouts.stripeSessionId, input.sessionId), eq(cardCheckouts.dojoId, input.dojoId)));
+  if (!checkout || (input.memberId && checkout.memberId !== input.memberId)) throw new NotFoundError("Payment");
+
+  const { stripe } = await stripeForDojo(db, input.dojoId);
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await retrieveCheckoutSession(stripe, input.sessionId);
+  } catch (error) {
+    // Not in this dojo's Stripe account: as unknown to the caller as another dojo's record.
+    if (isMissingInStripe(error)) throw new NotFoundError("Payment");
+    throw cardPaymentFailure(error, "reading the Checkout Session");
+  }
+  if (invoiceIdFor(session.metadata, input.dojoId) !== checkout.invoiceId || session.metadata?.tatami_checkout_id !== checkout.id) throw new NotFoundError("Payment");
+
+  const pi = session.payment_intent && typeof session.payment_intent === "object" ? session.payment_intent : null;
+  if (session.payment_status !== "paid" || !pi) {
+    const [invoice] = await db.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, checkout.invoiceId));
+    return { invoiceId: checkout.invoiceId, outcome: session.status === "expired" ? "expired" : "open", invoiceStatus: invoice.status, recorded: false };
+  }
+
+  const recorded = await db.transaction((tx) => recordCardPayment(tx, input.dojoId, pi, { recordedBy: input.staffId ?? null }));
+  if (!recorded.result) throw new ActionError("Stripe has not confirmed this payment yet. Reload the page in a moment.");
+  // Sent whether this call or the webhook recorded it; the mail's idempotency key keeps it to one.
+  await sendPaymentReceipt(db, recorded.result.payment.id, pi);
+  return { invoiceId: checkout.invoiceId, outcome: "paid", invoiceStatus: recorded.result.invoice.status, recorded: recorded.recorded };
+}

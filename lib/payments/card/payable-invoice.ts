@@ -1,0 +1,38 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { invoices, members, type Invoice, type Member, type StripeConnection } from "@/db/schema";
+import { ActionError, NotFoundError } from "@/lib/action-result";
+import { formatMoney } from "@/lib/money";
+import { idSchema } from "@/lib/validation/common";
+
+export interface PayableInvoice {
+  invoice: Invoice;
+  member: Pick<Member, "id" | "firstName" | "lastName" | "email" | "stripeCustomerId">;
+  openMinor: number;
+}
+
+/**
+ * The invoice to charge, checked before anything goes to Stripe: the dojo's (and, for the
+ * members area, the member's own), open with something left to pay, and in the currency the
+ * dojo's Stripe account charges in, so a card is never charged a wrong amount.
+ */
+export async function payableInvoice(db: DbOrTx, scope: { dojoId: string; memberId?: string }, invoiceId: string, connection: Pick<StripeConnection, "currency">): Promise<PayableInvoice> {
+  if (!idSchema.safeParse(invoiceId).success) throw new NotFoundError("Invoice");
+  const [row] = await db
+    .select({ invoice: invoices, member: { id: members.id, firstName: members.firstName, lastName: members.lastName, email: members.email, stripeCustomerId: members.stripeCustomerId } })
+    .from(invoices)
+    .innerJoin(members, eq(members.id, invoices.memberId))
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.dojoId, scope.dojoId)));
+  if (!row || (scope.memberId && row.invoice.memberId !== scope.memberId)) throw new NotFoundError("Invoice");
+  const { invoice, member } = row;
+  const openMinor = invoice.totalMinor - invoice.paidMinor;
+  if (invoice.status === "paid" || (invoice.status === "open" && openMinor <= 0)) throw new ActionError("This invoice is already paid.");
+  if (invoice.status !== "open") throw new ActionError(invoice.status === "draft" ? "Issue the invoice before taking a card payment." : "This invoice is void; it cannot be paid.");
+  const stripeCurrency = connection.currency.toUpperCase();
+  if (invoice.currency !== stripeCurrency) {
+    throw new ActionError(
+      `This invoice is in ${invoice.currency} (${formatMoney(openMinor, invoice.currency)} open), but the dojo's Stripe account charges in ${stripeCurrency}. Nothing was charged; record the payment another way or change the Stripe currency in Settings → Stripe.`,
+    );
+  }
+  return { invoice, member, openMinor };
+}

@@ -1,0 +1,96 @@
+import { eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { invoices, members, payments, type Invoice, type Payment, type PaymentMethod } from "@/db/schema";
+import { ActionError } from "@/lib/action-result";
+import { appendLedgerEntry } from "@/lib/ledger/append";
+import { lockInvoice } from "@/lib/invoices/lock-invoice";
+import { formatMoney } from "@/lib/money";
+
+export const PAYMENTS_LEDGER_CATEGORY = "Invoice payments";
+
+export interface RecordPaymentInput {
+  dojoId: string;
+  invoiceId: string;
+  method: PaymentMethod;
+  amountMinor: number;
+  currency: string;
+  paidAt: Date;
+  reference?: string | null;
+  stripePaymentIntentId?: string | null;
+  stripeChargeId?: string | null;
+  recordedBy?: string | null;
+}
+
+export interface RecordedPayment {
+  payment: Payment;
+  /** False when this PaymentIntent was already recorded (by the browser or the webhook). */
+  created: boolean;
+  invoice: Invoice;
+}
+
+const refuse = (message: string) => new ActionError(message, { amount: [message] });
+
+/**
+ * The one way a payment is recorded, for every method and caller (staff, members area,
+ * webhooks). Idempotent per Stripe PaymentIntent. In the caller's transaction it locks the
+ * invoice, stores the payment, books exactly one revenue entry for it and marks the invoice
+ * paid once payments cover the total.
+ */
+export async function recordPayment(tx: Tx, input: RecordPaymentInput): Promise<RecordedPayment> {
+  // The lock comes first: a second caller with the same PaymentIntent waits here and then
+  // finds the payment the first one committed.
+  const invoice = await lockInvoice(tx, input.dojoId, input.invoiceId);
+  if (input.stripePaymentIntentId) {
+    const [existing] = await tx.select().from(payments).where(eq(payments.stripePaymentIntentId, input.stripePaymentIntentId));
+    if (existing) {
+      if (existing.dojoId !== input.dojoId || existing.invoiceId !== invoice.id) throw new ActionError("This card payment was already recorded for another invoice.");
+      return { payment: existing, created: false, invoice };
+    }
+  }
+  if (invoice.status === "draft") throw refuse("Issue the invoice before recording a payment.");
+  if (invoice.status === "void") throw refuse("This invoice is void; it cannot be paid.");
+  if (input.currency.toUpperCase() !== invoice.currency) throw refuse(`This invoice is in ${invoice.currency}, not ${input.currency.toUpperCase()}.`);
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw refuse("The amount must be more than zero.");
+  const openMinor = invoice.totalMinor - invoice.paidMinor;
+  if (invoice.status === "paid" || openMinor <= 0) throw refuse("This invoice is already paid.");
+  if (input.amountMinor > openMinor) throw refuse(`The amount is more than the ${formatMoney(openMinor, invoice.currency)} still open.`);
+
+  const [payment] = await tx
+    .insert(payments)
+    .values({
+      dojoId: input.dojoId,
+      invoiceId: invoice.id,
+      method: input.method,
+      amountMinor: input.amountMinor,
+      currency: invoice.currency,
+      paidAt: input.paidAt,
+      reference: input.reference?.trim() || null,
+      stripePaymentIntentId: input.stripePaymentIntentId ?? null,
+      stripeChargeId: input.stripeChargeId ?? null,
+      recordedBy: input.recordedBy ?? null,
+    })
+    .returning();
+
+  const [member] = await tx.select({ name: sql<string>`${members.firstName} || ' ' || ${members.lastName}` }).from(members).where(eq(members.id, invoice.memberId));
+  await appendLedgerEntry(tx, {
+    dojoId: input.dojoId,
+    date: input.paidAt.toISOString().slice(0, 10),
+    kind: "revenue",
+    category: PAYMENTS_LEDGER_CATEGORY,
+    description: `Invoice ${invoice.number} · ${member?.name ?? "member"}`,
+    amountMinor: payment.amountMinor,
+    currency: payment.currency,
+    paymentId: payment.id,
+    invoiceId: invoice.id,
+    createdBy: input.recordedBy ?? null,
+  });
+
+  const paidMinor = invoice.paidMinor + payment.amountMinor;
+  const settled = paidMinor >= invoice.totalMinor;
+  const [updated] = await tx
+    .update(invoices)
+    .set({ paidMinor, ...(settled ? { status: "paid" as const, paidAt: input.paidAt } : {}) })
+    .where(eq(invoices.id, invoice.id))
+    .returning();
+  return { payment, created: true, invoice: updated };
+}

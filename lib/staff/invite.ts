@@ -1,0 +1,45 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { staffInvitations, staffUsers } from "@/db/schema";
+import { ActionError } from "@/lib/action-result";
+import type { StaffContext } from "@/lib/auth/session";
+import { hashToken, newToken } from "@/lib/crypto";
+import { env } from "@/lib/env";
+import type { z } from "zod";
+import type { inviteSchema } from "./schemas";
+import { assertSeatAvailable, pendingInvitationsOf } from "./seats";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function invitationUrl(token: string): string {
+  return new URL(`/invite/${token}`, env().APP_URL).toString();
+}
+
+/** Creates an invitation; the token exists only in the returned link, the database keeps its hash. */
+export async function inviteStaff(db: Db, ctx: StaffContext, input: z.output<typeof inviteSchema>, now = new Date()) {
+  const token = newToken();
+  return db.transaction(async (tx) => {
+    await assertSeatAvailable(tx, ctx.dojo.id, now);
+    const [account] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, input.email));
+    if (account) throw new ActionError("That e-mail already has a Tatami account.", { email: ["This e-mail already has an account"] });
+    const [pending] = await tx
+      .select({ id: staffInvitations.id })
+      .from(staffInvitations)
+      .where(and(pendingInvitationsOf(ctx.dojo.id, now), eq(staffInvitations.email, input.email)));
+    if (pending) throw new ActionError("That e-mail is already invited.", { email: ["Already invited — revoke the pending invitation to send a new one"] });
+    const [invitation] = await tx
+      .insert(staffInvitations)
+      .values({
+        dojoId: ctx.dojo.id,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedBy: ctx.user.id,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        createdAt: now,
+      })
+      .returning({ id: staffInvitations.id });
+    return { invitationId: invitation.id, url: invitationUrl(token) };
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import type { Role } from "@/db/schema";
+import { emailSchema, idSchema, nameSchema, passwordSchema } from "@/lib/validation/common";
+
+// Spelled out (not read from the table) so client forms can import this without the schema module.
+export const ROLES = ["owner", "manager", "staff"] as const satisfies readonly Role[];
+export const roleSchema = z.enum(ROLES, "Choose a role");
+
+export const inviteSchema = z.object({ name: nameSchema, email: emailSchema, role: roleSchema });
+export type InviteInput = z.input<typeof inviteSchema>;
+
+export const acceptInvitationSchema = z.object({
+  token: z.string().min(20, "This invitation link is not valid").max(200, "This invitation link is not valid"),
+  name: nameSchema,
+  password: passwordSchema,
+});
+export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
+
+export const invitationIdSchema = z.object({ invitationId: idSchema });
+export const changeRoleSchema = z.object({ staffId: idSchema, role: roleSchema });
+export const setActiveSchema = z.object({ staffId: idSchema, active: z.boolean() });
+
+export const changeNameSchema = z.object({ name: nameSchema });
+export type ChangeNameInput = z.input<typeof changeNameSchema>;
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, "Enter your current password").max(200), newPassword: passwordSchema, confirmPassword: z.string() })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match", path: ["confirmPassword"] });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

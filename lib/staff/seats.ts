@@ -1,0 +1,36 @@
+import { and, count, eq, gt, isNull } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/db/client";
+import { dojos, staffInvitations, staffUsers } from "@/db/schema";
+import { ActionError, NotFoundError } from "@/lib/action-result";
+import { PLAN_NAMES, planLimit } from "@/lib/plans/features";
+
+/** Active staff plus invitations still waiting to be accepted: each of those holds a seat. */
+export async function seatUsage(db: DbOrTx, dojoId: string, now = new Date()) {
+  const [[active], [pending], [dojo]] = await Promise.all([
+    db.select({ n: count() }).from(staffUsers).where(and(eq(staffUsers.dojoId, dojoId), eq(staffUsers.active, true))),
+    db.select({ n: count() }).from(staffInvitations).where(pendingInvitationsOf(dojoId, now)),
+    db.select({ plan: dojos.plan }).from(dojos).where(eq(dojos.id, dojoId)),
+  ]);
+  if (!dojo) throw new NotFoundError("Dojo");
+  return { active: active.n, pending: pending.n, limit: planLimit(dojo.plan, "staffUsers"), plan: dojo.plan };
+}
+
+export function pendingInvitationsOf(dojoId: string, now: Date) {
+  return and(eq(staffInvitations.dojoId, dojoId), isNull(staffInvitations.acceptedAt), isNull(staffInvitations.revokedAt), gt(staffInvitations.expiresAt, now));
+}
+
+/**
+ * Refuses when the plan's staff limit is reached. Locks the dojo row first, so concurrent
+ * invitations, acceptances and reactivations of one dojo are counted one after another.
+ * `holdsSeat` is for accepting an invitation, whose own pending seat is already counted.
+ */
+export async function assertSeatAvailable(tx: Tx, dojoId: string, now: Date, opts: { holdsSeat?: boolean } = {}) {
+  await tx.select({ id: dojos.id }).from(dojos).where(eq(dojos.id, dojoId)).for("update");
+  const usage = await seatUsage(tx, dojoId, now);
+  const taken = usage.active + usage.pending - (opts.holdsSeat ? 1 : 0);
+  if (taken >= usage.limit) {
+    throw new ActionError(
+      `The ${PLAN_NAMES[usage.plan]} plan includes ${usage.limit} staff users, and all are in use (counting pending invitations). Deactivate someone or revoke an invitation first.`,
+    );
+  }
+}

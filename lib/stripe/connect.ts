@@ -1,0 +1,113 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "@/db/client";
+import { dojos, stripeConnections } from "@/db/schema";
+import { ActionError } from "@/lib/action-result";
+import type { StaffContext } from "@/lib/auth/session";
+import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { stripeFor } from "./client";
+import { isAuthenticationError, isPermissionError, isStripeError } from "./errors";
+import { keyFingerprint, keyShape } from "./keys";
+import type { ConnectStripeValues } from "./schemas";
+import { createWebhookEndpoint, deleteWebhookEndpointQuietly, webhookUrlFor } from "./webhook-endpoint";
+
+const secretKeyError = (message: string) => new ActionError(message, { secretKey: [message] });
+
+function accountName(account: Stripe.Account): string | null {
+  return account.business_profile?.name || account.settings?.dashboard?.display_name || account.email || null;
+}
+
+async function retrieveAccount(stripe: Stripe): Promise<Stripe.Account> {
+  try {
+    return await stripe.accounts.retrieveCurrent();
+  } catch (error) {
+    if (isAuthenticationError(error)) throw secretKeyError("Stripe did not accept this secret key. Copy it again from Developers → API keys.");
+    if (isPermissionError(error)) throw secretKeyError("This restricted key may not read the account. Give it read access to account details, or use the secret key.");
+    throw stripeUnavailable(error);
+  }
+}
+
+function stripeUnavailable(error: unknown): ActionError {
+  console.error("Stripe call failed while connecting", error);
+  return new ActionError("Stripe could not be reached or answered with an error. Nothing was saved; please try again.");
+}
+
+/**
+ * Connects (or reconnects) the dojo's Stripe account: checks the keys with Stripe, creates the
+ * webhook endpoint, then stores everything in one transaction. Wrong keys leave nothing behind,
+ * neither a row here nor an endpoint in Stripe. A previous connection's endpoint is deleted
+ * once the new one is saved.
+ */
+export async function connectStripe(db: Db, ctx: StaffContext, input: ConnectStripeValues) {
+  const dojoId = ctx.dojo.id;
+  const mode = keyShape(input.secretKey)?.mode;
+  // The schema checked the shapes; this only narrows the type.
+  if (!mode) throw secretKeyError("Enter the secret key (sk_…) or a restricted key (rk_…)");
+
+  const stripe = stripeFor(input.secretKey);
+  const account = await retrieveAccount(stripe);
+  // Stripe has no secret-key call that names the publishable key's account, so the publishable
+  // key is checked by shape and mode (the schema); a pk of another account fails at checkout.
+
+  let endpoint: Stripe.WebhookEndpoint;
+  try {
+    endpoint = await createWebhookEndpoint(stripe, {
+      dojoId,
+      dojoName: ctx.dojo.name,
+      idempotencyKey: `tatami-webhook-endpoint:${dojoId}:${keyFingerprint(input.secretKey)}:${input.attempt}`,
+    });
+  } catch (error) {
+    if (isPermissionError(error)) throw secretKeyError("This restricted key may not create webhook endpoints. Give it write access to Webhook endpoints.");
+    if (isStripeError(error) && error.type === "StripeInvalidRequestError") {
+      console.error("Stripe refused the webhook endpoint", error);
+      throw new ActionError(`Stripe refused the webhook endpoint for ${webhookUrlFor(dojoId)}: ${error.message}`);
+    }
+    throw stripeUnavailable(error);
+  }
+  if (!endpoint.secret) {
+    await deleteWebhookEndpointQuietly(stripe, endpoint.id);
+    throw new ActionError("Stripe did not return the webhook signing secret. Nothing was saved; please try again.");
+  }
+
+  const values = {
+    accountId: account.id,
+    accountName: accountName(account),
+    livemode: mode === "live",
+    publishableKey: input.publishableKey,
+    secretKeyEnc: encryptSecret(input.secretKey),
+    currency: input.currency,
+    webhookEndpointId: endpoint.id,
+    webhookSecretEnc: encryptSecret(endpoint.secret),
+    webhookUrl: endpoint.url,
+    lastEventAt: null,
+    connectedBy: ctx.user.id,
+    connectedAt: new Date(),
+  };
+
+  let previous: { secretKeyEnc: string; webhookEndpointId: string | null } | undefined;
+  try {
+    previous = await db.transaction(async (tx) => {
+      // Two connects of one dojo at once take turns here, so each sees the endpoint it replaces.
+      await tx.select({ id: dojos.id }).from(dojos).where(eq(dojos.id, dojoId)).for("no key update");
+      const [old] = await tx
+        .select({ secretKeyEnc: stripeConnections.secretKeyEnc, webhookEndpointId: stripeConnections.webhookEndpointId })
+        .from(stripeConnections)
+        .where(eq(stripeConnections.dojoId, dojoId));
+      await tx
+        .insert(stripeConnections)
+        .values({ dojoId, ...values })
+        .onConflictDoUpdate({ target: stripeConnections.dojoId, set: values });
+      return old;
+    });
+  } catch (error) {
+    await deleteWebhookEndpointQuietly(stripe, endpoint.id);
+    throw error;
+  }
+
+  if (previous?.webhookEndpointId && previous.webhookEndpointId !== endpoint.id) {
+    // The old endpoint may live in another Stripe account: delete it with the old key.
+    await deleteWebhookEndpointQuietly(stripeFor(decryptSecret(previous.secretKeyEnc)), previous.webhookEndpointId);
+  }
+  return { accountId: account.id, accountName: values.accountName, livemode: values.livemode };
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { currencySchema } from "@/lib/validation/common";
+import { keyShape } from "./keys";
+
+// Shared by the Settings → Stripe form and its server action.
+export const connectStripeSchema = z
+  .object({
+    publishableKey: z
+      .string()
+      .trim()
+      .refine((v) => keyShape(v)?.kind === "publishable", "Enter the publishable key: it starts with pk_test_ or pk_live_"),
+    secretKey: z
+      .string()
+      .trim()
+      .refine((v) => {
+        const kind = keyShape(v)?.kind;
+        return kind === "secret" || kind === "restricted";
+      }, "Enter the secret key (sk_…) or a restricted key (rk_…)"),
+    currency: currencySchema,
+    // One id per filled-in form: a double submit reuses it, so Stripe creates one endpoint.
+    attempt: z.string().uuid(),
+  })
+  .superRefine((v, ctx) => {
+    const pk = keyShape(v.publishableKey);
+    const sk = keyShape(v.secretKey);
+    if (pk && sk && pk.mode !== sk.mode) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["publishableKey"],
+        message: `This is a ${pk.mode} key but the secret key is a ${sk.mode} key: use both keys from the same mode`,
+      });
+    }
+  });
+
+export type ConnectStripeInput = z.input<typeof connectStripeSchema>;
+export type ConnectStripeValues = z.output<typeof connectStripeSchema>;
+
+export const disconnectStripeSchema = z.object({});

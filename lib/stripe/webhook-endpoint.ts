@@ -1,0 +1,51 @@
+import "server-only";
+import Stripe from "stripe";
+import { env } from "@/lib/env";
+import { isAuthenticationError, isMissingInStripe } from "./errors";
+import { ENABLED_EVENTS } from "./webhooks/enabled-events";
+
+/** Where Stripe sends a dojo's events. */
+export function webhookUrlFor(dojoId: string): string {
+  return `${env().APP_URL.replace(/\/+$/, "")}/api/stripe/webhook/${dojoId}`;
+}
+
+/**
+ * Creates the dojo's endpoint. The idempotency key is derived from our own ids, so a retried or
+ * double-submitted connect gets the same endpoint back instead of a second one.
+ */
+export async function createWebhookEndpoint(stripe: Stripe, opts: { dojoId: string; dojoName: string; idempotencyKey: string }) {
+  return stripe.webhookEndpoints.create(
+    {
+      url: webhookUrlFor(opts.dojoId),
+      enabled_events: [...ENABLED_EVENTS],
+      // Events are rendered in the API version this SDK is typed for.
+      api_version: Stripe.API_VERSION as Stripe.WebhookEndpointCreateParams.ApiVersion,
+      description: `Tatami: ${opts.dojoName}`.slice(0, 500),
+      metadata: { tatami_dojo_id: opts.dojoId },
+    },
+    { idempotencyKey: opts.idempotencyKey },
+  );
+}
+
+/**
+ * Deletes an endpoint we no longer use. Already gone, or the key no longer works (rolled in the
+ * dashboard): nothing left for us to do. Other failures are thrown for the caller to decide.
+ */
+export async function deleteWebhookEndpoint(stripe: Stripe, endpointId: string): Promise<"deleted" | "gone"> {
+  try {
+    await stripe.webhookEndpoints.del(endpointId);
+    return "deleted";
+  } catch (error) {
+    if (isMissingInStripe(error) || isAuthenticationError(error)) return "gone";
+    throw error;
+  }
+}
+
+/** Best-effort cleanup where a failure must not hide the error that caused it. */
+export async function deleteWebhookEndpointQuietly(stripe: Stripe, endpointId: string): Promise<void> {
+  try {
+    await deleteWebhookEndpoint(stripe, endpointId);
+  } catch (error) {
+    console.error(`Could not delete Stripe webhook endpoint ${endpointId}; delete it in the Stripe dashboard.`, error);
+  }
+}

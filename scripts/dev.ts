@@ -1,0 +1,62 @@
+// `npm run dev`: the whole product on embedded defaults. Starts the Stripe/Resend emulator
+// (unless real services are configured), migrates and seeds the embedded database when it is
+// empty, prints the demo logins, then runs `next dev`.
+import { spawn } from "node:child_process";
+import { ensureLocalSecrets } from "./local-env";
+
+async function main() {
+  const secrets = ensureLocalSecrets();
+  process.env.AUTH_SECRET ??= secrets.AUTH_SECRET;
+  process.env.ENCRYPTION_KEY ??= secrets.ENCRYPTION_KEY;
+  const port = Number(process.env.PORT ?? 3000);
+  process.env.APP_URL ??= `http://localhost:${port}`;
+
+  let emulator: { url: string; close(): Promise<void> } | undefined;
+  if (!process.env.STRIPE_API_BASE && !process.env.RESEND_API_KEY && process.env.EMULATOR !== "off") {
+    const { startEmulator } = await import("../emulator/index");
+    const emulatorPort = Number(process.env.EMULATOR_PORT ?? 12111);
+    emulator = await startEmulator({ port: emulatorPort, publicUrl: `http://localhost:${emulatorPort}` });
+    process.env.STRIPE_API_BASE = emulator.url;
+    process.env.STRIPE_JS_URL = `${emulator.url}/v3`;
+    process.env.RESEND_BASE_URL = `${emulator.url}/resend`;
+    process.env.RESEND_API_KEY = "re_test_local";
+    process.env.PLATFORM_STRIPE_SECRET_KEY ??= "sk_test_tatami_platform";
+  }
+
+  const { seedIfEmpty } = await import("../db/seed");
+  const { closeDb } = await import("../db/client");
+  const logins = await seedIfEmpty();
+  // The embedded database allows one process: release it before Next opens it.
+  await closeDb();
+
+  const line = "─".repeat(64);
+  console.log(`\n${line}\n  Tatami is starting on ${process.env.APP_URL}`);
+  console.log(`  Database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${process.env.PGLITE_DIR ?? ".data/pglite"}`}`);
+  if (emulator) console.log(`  Stripe + Resend: emulator at ${emulator.url} (inbox: ${emulator.url}/_inbox)`);
+  if (logins) {
+    console.log(`\n  Demo Dojo logins`);
+    console.log(`    Owner:  ${logins.owner.email} / ${logins.owner.password}   → ${process.env.APP_URL}/login`);
+    console.log(`    Staff:  ${logins.staff.email} / ${logins.staff.password}`);
+    console.log(`    Member: UID ${logins.member.uid} / ${logins.member.password}   → ${process.env.APP_URL}/portal/login`);
+  } else {
+    console.log(`\n  The database already has data; nothing was seeded.`);
+  }
+  console.log(`${line}\n`);
+
+  const next = spawn("npx", ["next", "dev", "-p", String(port)], { stdio: "inherit", env: process.env });
+  const stop = async () => {
+    next.kill("SIGTERM");
+    await emulator?.close();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  next.on("exit", async (code) => {
+    await emulator?.close();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
