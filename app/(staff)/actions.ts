@@ -1,7 +1,8 @@
 "use server";
+import { endStaffSessions } from "@/lib/auth/end-sessions";
 import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/auth";
-import { endStaffSessions, getStaffSession } from "@/lib/auth/session";
+import { getStaffSession } from "@/lib/auth/session";
 
 // Logging out ends every session of this account, so a copied cookie dies with it.
 export async function logOut() {

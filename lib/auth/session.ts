@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
-import { getDb, type DbOrTx } from "@/db/client";
+import { getDb } from "@/db/client";
 import { dojos, members, staffUsers, type Dojo, type Member, type StaffUser } from "@/db/schema";
 import { readSessionClaims } from "./claims";
 import { can, type Permission } from "./permissions";
@@ -59,10 +59,3 @@ export async function requireMemberPage(): Promise<MemberContext> {
   return session;
 }
 
-export async function endStaffSessions(db: DbOrTx, staffId: string) {
-  await db.update(staffUsers).set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` }).where(eq(staffUsers.id, staffId));
-}
-
-export async function endMemberSessions(db: DbOrTx, memberId: string) {
-  await db.update(members).set({ sessionVersion: sql`${members.sessionVersion} + 1` }).where(eq(members.id, memberId));
-}

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members } from "@/db/schema";
 import { NotFoundError } from "@/lib/action-result";
-import { endMemberSessions } from "@/lib/auth/session";
+import { endMemberSessions } from "@/lib/auth/end-sessions";
 
 /**
  * Sets the member's portal password from a hash the caller computed (argon2 is slow: hash

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members, type MemberStatus } from "@/db/schema";
 import { NotFoundError } from "@/lib/action-result";
-import { endMemberSessions } from "@/lib/auth/session";
+import { endMemberSessions } from "@/lib/auth/end-sessions";
 
 /** Deactivating also ends the member's portal sessions; reactivating does not revive them. */
 export async function setMemberStatus(db: DbOrTx, dojoId: string, id: string, status: MemberStatus): Promise<void> {

@@ -1,9 +1,10 @@
+import { endStaffSessions } from "@/lib/auth/end-sessions";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { endStaffSessions, type StaffContext } from "@/lib/auth/session";
+import type { StaffContext } from "@/lib/auth/session";
 
 export async function changeOwnName(db: Db, ctx: StaffContext, name: string) {
   await db.update(staffUsers).set({ name }).where(and(eq(staffUsers.id, ctx.user.id), eq(staffUsers.dojoId, ctx.dojo.id)));

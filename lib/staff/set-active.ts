@@ -1,7 +1,8 @@
+import { endStaffSessions } from "@/lib/auth/end-sessions";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { staffUsers } from "@/db/schema";
-import { endStaffSessions, type StaffContext } from "@/lib/auth/session";
+import type { StaffContext } from "@/lib/auth/session";
 import { assertOwnerRemains, lockStaffMember } from "./owners";
 import { assertSeatAvailable } from "./seats";
 

@@ -1,7 +1,8 @@
 "use server";
+import { endMemberSessions } from "@/lib/auth/end-sessions";
 import { getDb } from "@/db/client";
 import { signOut } from "@/lib/auth/auth";
-import { endMemberSessions, getMemberSession } from "@/lib/auth/session";
+import { getMemberSession } from "@/lib/auth/session";
 
 // Logging out ends every session of this member, so a copied cookie dies with it.
 export async function logOutMember() {
