@@ -6,3 +6,4 @@ export * from "./payments";
 export * from "./ledger";
 export * from "./login-attempts";
 export * from "./stripe";
+export * from "./card-links";

@@ -29,7 +29,7 @@ export const ledgerEntries = pgTable(
     createdBy: uuid("created_by").references(() => staffUsers.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("ledger_dojo_date_idx").on(t.dojoId, t.date), index("ledger_dojo_kind_date_idx").on(t.dojoId, t.kind, t.date)],
+  (t) => [index("ledger_dojo_date_idx").on(t.dojoId, t.date), index("ledger_dojo_kind_date_idx").on(t.dojoId, t.kind, t.date), index("ledger_corrects_entry_idx").on(t.correctsEntryId)],
 );
 
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;

@@ -1,0 +1,27 @@
+import { index, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { dojos } from "./dojos";
+import { members } from "./members";
+import { staffUsers } from "./staff";
+
+// A member's "add your card" link. The URL token is `<id>.<signature>` (lib/card-links/token.ts),
+// so staff can copy the same link again and campaigns can put it in each e-mail; "New link"
+// revokes the old row. At most one live link per member.
+export const cardLinks = pgTable(
+  "card_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    memberId: uuid("member_id").notNull().references(() => members.id),
+    createdBy: uuid("created_by").references(() => staffUsers.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("card_links_member_live_uq").on(t.memberId).where(sql`${t.revokedAt} is null`),
+    index("card_links_dojo_idx").on(t.dojoId),
+  ],
+);
+
+export type CardLink = typeof cardLinks.$inferSelect;
