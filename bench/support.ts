@@ -1,0 +1,100 @@
+// Shared by the benches: a fresh PostgreSQL database, the production app started on it, the
+// emulator, timing helpers. Benches print figures; they never pass or fail on a time.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+
+export const BENCH_SECRETS = {
+  AUTH_SECRET: "bench-auth-secret-not-for-production-0000",
+  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+};
+Object.assign(process.env, BENCH_SECRETS);
+
+const serverUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** A new, migrated database; dropped by the returned `drop()`. */
+export async function freshDatabase(label: string) {
+  const name = `tatami_bench_${label}_${Date.now()}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  await migrate(drizzle(sql), { migrationsFolder: path.join(process.cwd(), "db", "migrations") });
+  await sql.end();
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** `next start` of the existing production build, on the given database. */
+export async function startApp(opts: { port: number; databaseUrl: string; env?: Record<string, string> }) {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
+  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...BENCH_SECRETS, NODE_ENV: "production", DATABASE_URL: opts.databaseUrl, APP_URL: `http://127.0.0.1:${opts.port}`, ...opts.env },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${opts.port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    stop() {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {}
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Runs `tasks` with at most `concurrency` in flight; returns each one's duration in ms. */
+export async function runConcurrently(tasks: Array<() => Promise<unknown>>, concurrency: number): Promise<number[]> {
+  const durations: number[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, tasks.length) }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        const start = performance.now();
+        await tasks[i]();
+        durations[i] = performance.now() - start;
+      }
+    }),
+  );
+  return durations;
+}
+
+export function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+export function machine(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+export function printTable(title: string, rows: Array<Record<string, string | number>>) {
+  console.log(`\n${title}`);
+  console.table(rows);
+}
