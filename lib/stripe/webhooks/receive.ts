@@ -9,7 +9,12 @@ import { stripeFor } from "../client";
 import { getStripeConnection } from "../connection";
 import { dispatchEvent, type DispatchResult } from "./dispatch";
 
-export type WebhookReply = { status: 200; body: { received: true; result: DispatchResult } } | { status: 400 | 500; body: { error: string } };
+export type WebhookReply = { status: 200; body: { received: true; result: DispatchResult } } | { status: 400 | 413 | 500; body: { error: string } };
+
+// Stripe's events are a few kilobytes; anything this big is not from Stripe and is refused
+// before it is parsed or its signature computed.
+export const MAX_WEBHOOK_BYTES = 256 * 1024;
+export const TOO_LARGE: WebhookReply = { status: 413, body: { error: "Payload too large" } };
 
 const refuse = (error: string): WebhookReply => ({ status: 400, body: { error } });
 
@@ -19,6 +24,7 @@ const refuse = (error: string): WebhookReply => ({ status: 400, body: { error } 
  * written for a delivery that fails these checks.
  */
 export async function receiveWebhook(dojoId: string, rawBody: string, signature: string | null): Promise<WebhookReply> {
+  if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) return TOO_LARGE;
   if (!idSchema.safeParse(dojoId).success) return refuse("Unknown dojo");
   const db = await getDb();
   const connection = await getStripeConnection(db, dojoId);
