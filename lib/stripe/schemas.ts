@@ -36,3 +36,5 @@ export type ConnectStripeInput = z.input<typeof connectStripeSchema>;
 export type ConnectStripeValues = z.output<typeof connectStripeSchema>;
 
 export const disconnectStripeSchema = z.object({});
+
+export const reconcileSchema = z.object({ days: z.coerce.number().int().min(1, "At least one day").max(30, "At most 30 days").default(3) });

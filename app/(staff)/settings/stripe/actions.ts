@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
 import { connectStripe } from "@/lib/stripe/connect";
 import { disconnectStripe } from "@/lib/stripe/disconnect";
-import { connectStripeSchema, disconnectStripeSchema } from "@/lib/stripe/schemas";
+import { connectStripeSchema, disconnectStripeSchema, reconcileSchema } from "@/lib/stripe/schemas";
+import { reconcileStripeEvents } from "@/lib/stripe/webhooks/reconcile";
 
 const PATH = "/settings/stripe";
 
@@ -18,4 +19,10 @@ export const disconnectStripeAccount = staffAction({ schema: disconnectStripeSch
   await disconnectStripe(await getDb(), ctx.dojo.id);
   revalidatePath(PATH);
   return null;
+});
+
+export const reconcileStripe = staffAction({ schema: reconcileSchema, permission: "settings.payments", feature: "stripePayments" }, async (input, ctx) => {
+  const summary = await reconcileStripeEvents(await getDb(), ctx.dojo.id, input.days);
+  revalidatePath(PATH);
+  return summary;
 });

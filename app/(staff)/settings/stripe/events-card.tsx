@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { RECENT_EVENTS_LIMIT } from "@/lib/stripe/status";
 import { formatDateTime } from "./format";
+import { ReconcileButton } from "./reconcile-button";
 
 type EventRow = Pick<StripeEvent, "id" | "eventId" | "type" | "status" | "error" | "receivedAt">;
 
@@ -17,7 +18,7 @@ const STATUS_BADGES = {
 export function EventsCard({ events }: { events: EventRow[] }) {
   return (
     <Card>
-      <CardHeader title="Recent events" description={`The last ${RECENT_EVENTS_LIMIT} webhook events from Stripe, newest first. Failed events are retried by Stripe.`} />
+      <CardHeader title="Recent events" description={`The last ${RECENT_EVENTS_LIMIT} webhook events from Stripe, newest first. Failed events are retried by Stripe.`} actions={<ReconcileButton />} />
       {events.length === 0 ? (
         <EmptyState title="No events yet" description="Events appear here when Stripe reports payments and refunds." />
       ) : (

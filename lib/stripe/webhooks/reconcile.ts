@@ -1,0 +1,60 @@
+import "server-only";
+import { and, eq, gte, inArray } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "@/db/client";
+import { stripeEvents } from "@/db/schema";
+import { stripeForDojo } from "../connection";
+import { dispatchEvent } from "./dispatch";
+import { ENABLED_EVENTS } from "./enabled-events";
+
+export interface ReconcileSummary {
+  /** Events of the handled types Stripe has for the period. */
+  checked: number;
+  /** Events the webhook had missed (or that had failed) and that were applied now. */
+  applied: number;
+  alreadyRecorded: number;
+  failed: number;
+}
+
+export const RECONCILE_DEFAULT_DAYS = 3;
+
+/**
+ * Asks Stripe for the dojo's events of the last days and applies those the webhook missed,
+ * through dispatchEvent: the same handlers and the same exactly-once claim, so an event that
+ * arrives by webhook while this runs is still applied once.
+ */
+export async function reconcileStripeEvents(db: Db, dojoId: string, days = RECONCILE_DEFAULT_DAYS): Promise<ReconcileSummary> {
+  const { stripe } = await stripeForDojo(db, dojoId);
+  const since = Math.floor(Date.now() / 1000) - days * 86_400;
+  const events: Stripe.Event[] = [];
+  for await (const event of stripe.events.list({ created: { gte: since }, types: [...ENABLED_EVENTS], limit: 100 })) events.push(event);
+  // Stripe lists newest first; apply in the order things happened.
+  events.reverse();
+
+  const settled = new Set(
+    (
+      await db
+        .select({ eventId: stripeEvents.eventId })
+        .from(stripeEvents)
+        .where(and(eq(stripeEvents.dojoId, dojoId), gte(stripeEvents.stripeCreatedAt, new Date(since * 1000)), inArray(stripeEvents.status, ["processed", "ignored"])))
+    ).map((row) => row.eventId),
+  );
+
+  const summary: ReconcileSummary = { checked: events.length, applied: 0, alreadyRecorded: 0, failed: 0 };
+  for (const event of events) {
+    if (settled.has(event.id)) {
+      summary.alreadyRecorded++;
+      continue;
+    }
+    try {
+      const result = await dispatchEvent(db, dojoId, stripe, event);
+      if (result === "duplicate") summary.alreadyRecorded++;
+      else summary.applied++;
+    } catch (error) {
+      // dispatchEvent stored the failure on the event; the next run or Stripe's retry tries again.
+      console.error(`Reconciliation could not apply ${event.id} for dojo ${dojoId}`, error);
+      summary.failed++;
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
+import { getDb } from "@/db/client";
+import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
+import { reconcileStripeEvents } from "@/lib/stripe/webhooks/reconcile";
+import { dojoWithStripe, openInvoiceFor, paymentState } from "../support/card-payment";
+import { signedInDojo } from "../support/factories";
+
+// In these tests no app server listens at the webhook URL: every delivery from the emulator
+// fails, as when the endpoint is down. Reconciliation must find the payments anyway.
+async function paidInStripeOnly(connected: Awaited<ReturnType<typeof dojoWithStripe>>, count: number) {
+  const invoices = [];
+  for (let i = 0; i < count; i++) {
+    const { invoice } = await openInvoiceFor(connected.dojo);
+    await connected.stripe.paymentIntents.create({ amount: invoice.totalMinor, currency: invoice.currency.toLowerCase(), payment_method: "pm_card_visa", confirm: true, metadata: invoicePaymentMetadata(connected.dojo.id, invoice.id) });
+    invoices.push(invoice);
+  }
+  return invoices;
+}
+
+describe("Stripe reconciliation", () => {
+  it("records every payment the webhook missed, each once, however often it runs", async () => {
+    const connected = await dojoWithStripe();
+    const invoices = await paidInStripeOnly(connected, 4);
+    for (const invoice of invoices) expect((await paymentState(invoice.id)).payments).toHaveLength(0);
+
+    const db = await getDb();
+    const [first, concurrent] = await Promise.all([reconcileStripeEvents(db, connected.dojo.id), reconcileStripeEvents(db, connected.dojo.id)]);
+    expect(first.failed + concurrent.failed).toBe(0);
+    for (const invoice of invoices) {
+      const state = await paymentState(invoice.id);
+      expect(state.invoice.status).toBe("paid");
+      expect(state.payments).toHaveLength(1);
+      expect(state.entries).toHaveLength(1);
+    }
+
+    const again = await reconcileStripeEvents(db, connected.dojo.id);
+    expect(again.applied).toBe(0);
+    expect(again.alreadyRecorded).toBe(again.checked);
+    for (const invoice of invoices) expect((await paymentState(invoice.id)).entries).toHaveLength(1);
+  });
+
+  it("is a staff action of the owner, with a summary", async () => {
+    const connected = await dojoWithStripe();
+    await paidInStripeOnly(connected, 2);
+    await connected.signInOwner();
+    const result = await reconcileStripe({ days: "3" });
+    expect(result).toMatchObject({ ok: true, data: { applied: expect.any(Number), failed: 0 } });
+    expect(result.ok && result.data.applied).toBeGreaterThanOrEqual(2);
+    expect(await reconcileStripe({ days: "90" })).toMatchObject({ ok: false, fieldErrors: { days: ["At most 30 days"] } });
+  });
+
+  it("is refused on the Pro plan and without Stripe", async () => {
+    await signedInDojo({ plan: "pro" });
+    expect(await reconcileStripe({})).toMatchObject({ ok: false });
+    await signedInDojo({ plan: "ultimate" });
+    expect(await reconcileStripe({})).toMatchObject({ ok: false, error: expect.stringContaining("Stripe is not connected") });
+  });
+});
