@@ -5,6 +5,8 @@ import { getDb } from "@/db/client";
 import { ledgerEntries, refunds } from "@/db/schema";
 import { refundCardPaymentAction } from "@/app/(staff)/invoices/[id]/refund-actions";
 import { control } from "@/emulator/stripe/test-support";
+import { ledgerFilterFrom } from "@/lib/ledger/filters";
+import { listLedgerEntries } from "@/lib/ledger/list-entries";
 import { stripeFor } from "@/lib/stripe/client";
 import { chargeRefunded } from "@/lib/stripe/webhooks/handlers/charge-refunded";
 import { dojoWithStripe, forwardWebhooks, paidCardInvoice, paymentState, webhookEvent } from "../support/card-payment";
@@ -37,6 +39,15 @@ describe("refunding a card payment", () => {
     expect(state.refunds).toEqual([expect.objectContaining({ amountMinor: 2500, currency: "EUR", stripeRefundId: inStripe[0].id, reason: "Injured, missed the month", createdBy: owner.id, paymentId: payment.id })]);
     expect(state.negative).toEqual([expect.objectContaining({ amountMinor: -2500, kind: "revenue", refundKey: inStripe[0].id, correctsEntryId: state.entries.find((e) => e.amountMinor > 0)!.id })]);
     expect(state.invoice).toMatchObject({ status: "paid", paidMinor: 5000, refundedMinor: 2500 });
+
+    // The ledger lists the refund as such; the payment's revenue is not "corrected" by it.
+    const { rows } = await listLedgerEntries(await getDb(), dojo.id, ledgerFilterFrom({ period: "forever" }), 1);
+    expect(rows.filter((r) => r.invoiceId === invoice.id).map((r) => [r.amountMinor, r.corrected, !!r.refundKey])).toEqual(
+      expect.arrayContaining([
+        [5000, false, false],
+        [-2500, false, true],
+      ]),
+    );
   });
 
   it("a double click and the charge.refunded webhook for the same refund, all at once: one refund, one negative entry", async () => {
