@@ -122,7 +122,7 @@ describe("paying an invoice with Stripe Checkout at the desk", () => {
       await payInCheckout(sessionId, "4242424242424242");
       // The browser never comes back: both events, three deliveries each, through the real route.
       const paidBy = ["checkout.session.completed", "payment_intent.succeeded"];
-      const answers = await webhooks.waitFor((a) => a.filter((x) => paidBy.includes(x.type)).length === 6);
+      const answers = await webhooks.waitFor((a) => a.filter((x) => paidBy.includes(x.type)).length >= 6);
       expect(answers.filter((x) => paidBy.includes(x.type)).every((x) => x.status === 200)).toBe(true);
       expect(answers.filter((x) => x.result === "processed").length).toBeGreaterThanOrEqual(1);
 
