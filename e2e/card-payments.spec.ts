@@ -40,7 +40,7 @@ test("staff pays an open invoice with 4242 in the embedded Checkout; the ledger 
   // No reload: the page refreshes itself after the server confirmed the payment with Stripe.
   await expect(page.getByText("Payment received", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Paid");
-  await expect(page.getByRole("cell", { name: "Card" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Card", exact: true })).toBeVisible();
 
   await page.goto("/ledger");
   await expect(page.getByText(`Invoice ${invoice.number}`).first()).toBeVisible();

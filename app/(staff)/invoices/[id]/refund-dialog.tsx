@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Undo2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -13,6 +13,14 @@ import { useToast } from "@/components/ui/toast";
 import { formatMoney, parseAmount, toMajorString } from "@/lib/money";
 import { refundPaymentSchema, type RefundPaymentValues } from "@/lib/payments/refunds/schemas";
 import { refundCardPaymentAction } from "./refund-actions";
+
+function amountProblem(input: string | undefined, currency: string, refundableMinor: number): string | null {
+  const amount = parseAmount(input ?? "", currency);
+  if (!amount.ok) return input?.trim() ? amount.message : "Enter an amount";
+  if (amount.minor <= 0) return "The refund must be more than zero";
+  if (amount.minor > refundableMinor) return `At most ${formatMoney(refundableMinor, currency)} can still be refunded`;
+  return null;
+}
 
 interface RefundDialogProps {
   paymentId: string;
@@ -36,7 +44,13 @@ export function RefundDialog({ paymentId, currency, paidMinor, refundableMinor, 
   const [pending, setPending] = useState(false);
   const [reviewed, setReviewed] = useState<{ amountMinor: number; reason: string } | null>(null);
   const defaults = (): RefundPaymentValues => ({ paymentId, amount: toMajorString(refundableMinor, currency), reason: "", nonce: crypto.randomUUID() });
-  const form = useForm<RefundPaymentValues>({ defaultValues: defaults(), resolver: zodResolver(refundPaymentSchema, undefined, { raw: true }) });
+  // The schema's checks plus the amount read in the payment's currency against what is refundable, all shown at once.
+  const resolver: Resolver<RefundPaymentValues> = async (values, context, options) => {
+    const result = await zodResolver(refundPaymentSchema, undefined, { raw: true })(values, context, options);
+    const problem = amountProblem(values.amount, currency, refundableMinor);
+    return problem ? { values: {}, errors: { ...result.errors, amount: { type: "validate", message: problem } } } : result;
+  };
+  const form = useForm<RefundPaymentValues>({ defaultValues: defaults(), resolver });
   const e = form.formState.errors;
   const amountText = reviewed ? formatMoney(reviewed.amountMinor, currency) : "";
   const full = reviewed?.amountMinor === refundableMinor;
@@ -44,9 +58,7 @@ export function RefundDialog({ paymentId, currency, paidMinor, refundableMinor, 
   const review = form.handleSubmit((v) => {
     setError(null);
     const amount = parseAmount(v.amount, currency);
-    if (!amount.ok) return form.setError("amount", { message: amount.message });
-    if (amount.minor <= 0) return form.setError("amount", { message: "The refund must be more than zero" });
-    if (amount.minor > refundableMinor) return form.setError("amount", { message: `At most ${formatMoney(refundableMinor, currency)} can still be refunded` });
+    if (!amount.ok) return;
     setReviewed({ amountMinor: amount.minor, reason: v.reason.trim() });
     setStep("confirm");
   });
