@@ -90,7 +90,7 @@ test.describe("members area", () => {
     await fillCard(checkout, "4000 0025 0000 3155");
     await checkout.getByRole("button", { name: "Pay" }).click();
     await checkout.getByRole("button", { name: "Complete" }).click();
-    await expect(page.getByText("Thank you, your payment was received")).toBeVisible();
+    await expect(page.getByText("Thank you, your payment was received", { exact: true })).toBeVisible();
     await expect(page.getByText(/Paid .* · Card/)).toBeVisible();
     await shot(page, "portal-paid", 375);
 

@@ -72,7 +72,7 @@ test.describe("Settings → Stripe", () => {
     // Demo Dojo connected for the payment specs.
     await page.getByRole("button", { name: "Disconnect" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
-    await expect(page.getByRole("heading", { name: "Connect Stripe" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Connect Stripe", exact: true })).toBeVisible();
     expect((await emulator("GET", "/v1/webhook_endpoints", "sk_test_e2e")).data).toEqual([]);
     await page.getByLabel("Publishable key").fill("pk_test_e2e");
     await page.getByLabel("Secret key").fill("sk_test_e2e");

@@ -63,20 +63,21 @@ export async function PaymentsCard({ invoice, payments }: { invoice: Invoice; pa
                     </Td>
                   )}
                 </tr>,
-                ...own.map((r) => (
+                ...own.flatMap((r) => [
                   <tr key={r.id} className="bg-stone-50/60">
-                    <Td className="pl-6 whitespace-nowrap text-stone-600">{day(r.createdAt)}</Td>
-                    <Td colSpan={1} className="text-stone-700">
-                      <span className="font-medium">Refund</span>
-                      <span className="block text-xs break-words text-stone-500">
-                        {r.reason ?? "No reason given"} · {r.createdByName ? `by ${r.createdByName}` : "in Stripe"}
-                      </span>
+                    <Td className="border-b-0 pl-6 whitespace-nowrap text-stone-600">{day(r.createdAt)}</Td>
+                    <Td className="border-b-0 font-medium text-stone-700">Refund</Td>
+                    <Td className="hidden max-w-56 truncate border-b-0 text-stone-500 sm:table-cell">{r.stripeRefundId ?? "—"}</Td>
+                    <Td className="border-b-0 text-right whitespace-nowrap text-red-700 tabular-nums">−{formatMoney(r.amountMinor, r.currency)}</Td>
+                    {mayRefund && <Td className="border-b-0" />}
+                  </tr>,
+                  // The reason on a line of its own, across the table: readable on a phone too.
+                  <tr key={`${r.id}-reason`} className="bg-stone-50/60">
+                    <Td colSpan={5} className="pt-0 pl-6 text-xs break-words text-stone-500">
+                      {r.reason ?? "No reason given"} · {r.createdByName ? `by ${r.createdByName}` : "made in Stripe"}
                     </Td>
-                    <Td className="hidden max-w-56 truncate text-stone-500 sm:table-cell">{r.stripeRefundId ?? "—"}</Td>
-                    <Td className="text-right whitespace-nowrap text-red-700 tabular-nums">−{formatMoney(r.amountMinor, r.currency)}</Td>
-                    {mayRefund && <Td />}
-                  </tr>
-                )),
+                  </tr>,
+                ]),
               ];
             })}
           </tbody>

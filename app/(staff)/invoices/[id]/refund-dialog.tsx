@@ -101,7 +101,7 @@ export function RefundDialog({ paymentId, currency, paidMinor, refundableMinor, 
       trigger={
         <Button variant="secondary" size="sm" aria-label={`Refund card payment of ${formatMoney(paidMinor, currency)}`}>
           <Undo2 className="size-4" aria-hidden />
-          Refund
+          <span className="hidden sm:inline">Refund</span>
         </Button>
       }
       title={step === "form" ? "Refund card payment" : "Confirm the refund"}
