@@ -1,25 +1,5 @@
 import type { NextConfig } from "next";
 
-// Scripts and frames only from our origin and Stripe's (or the emulator standing in for it).
-function contentSecurityPolicy(): string {
-  const stripeJs = process.env.STRIPE_JS_URL ? new URL(process.env.STRIPE_JS_URL).origin : "https://js.stripe.com";
-  const stripeApi = process.env.STRIPE_API_BASE ? new URL(process.env.STRIPE_API_BASE).origin : "https://api.stripe.com";
-  const dev = process.env.NODE_ENV !== "production";
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline' ${dev ? "'unsafe-eval' " : ""}${stripeJs}`,
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${stripeJs}`,
-    "font-src 'self' data:",
-    `connect-src 'self' ${stripeJs} ${stripeApi}`,
-    `frame-src 'self' ${stripeJs} https://checkout.stripe.com https://hooks.stripe.com`,
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-    "base-uri 'self'",
-    "object-src 'none'",
-  ].join("; ");
-}
-
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "pg-boss"],
   poweredByHeader: false,
@@ -27,8 +7,8 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
+        // The Content-Security-Policy is set per request in proxy.ts (it depends on the runtime environment).
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy() },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

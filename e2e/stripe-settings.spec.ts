@@ -1,19 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
+import { serverActionId } from "./support/server-action";
+import { logIn } from "./support/staff";
 
 // The emulator the app talks to (playwright.config.ts): any sk_test_<x> is an account, pk_test_<x> its publishable key.
 const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const SHOTS = "test-results/stripe-settings";
-
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 async function shots(page: Page, name: string) {
   for (const width of [1280, 375]) {
@@ -30,26 +23,6 @@ async function emulator(method: string, apiPath: string, key: string, form?: Rec
     body: form ? new URLSearchParams(form).toString() : undefined,
   });
   return (await res.json()) as Record<string, unknown> & { data?: Record<string, unknown>[] };
-}
-
-/** The id `next build` gave a server action, so a test can call it the way a crafted request would. */
-function serverActionId(exportedName: string, filename: string): string {
-  const manifests: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const full = path.join(dir, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (entry === "server-reference-manifest.json") manifests.push(full);
-    }
-  };
-  walk(".next/server");
-  for (const file of manifests) {
-    const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
-    for (const [id, entry] of Object.entries(manifest.node)) {
-      if (entry.exportedName === exportedName && entry.filename === filename) return id;
-    }
-  }
-  throw new Error(`Server action ${exportedName} not found in the build (run npm run build)`);
 }
 
 test.describe("Settings → Stripe", () => {
@@ -99,7 +72,7 @@ test.describe("Settings → Stripe", () => {
     // Demo Dojo connected for the payment specs.
     await page.getByRole("button", { name: "Disconnect" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
-    await expect(page.getByRole("heading", { name: "Connect Stripe" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Connect Stripe", exact: true })).toBeVisible();
     expect((await emulator("GET", "/v1/webhook_endpoints", "sk_test_e2e")).data).toEqual([]);
     await page.getByLabel("Publishable key").fill("pk_test_e2e");
     await page.getByLabel("Secret key").fill("sk_test_e2e");

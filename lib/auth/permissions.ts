@@ -1,12 +1,13 @@
 import type { Role } from "@/db/schema";
 
 // What each staff role may do. Owners do everything; managers all but account and payment
-// settings; staff handle members and invoices only.
-export type Permission = "members" | "invoices" | "ledger" | "settings" | "settings.account" | "settings.payments" | "staff.manage";
+// settings; staff handle members and invoices only. Giving money back (refunds) is for
+// owners and managers.
+export type Permission = "members" | "invoices" | "refunds" | "ledger" | "settings" | "settings.account" | "settings.payments" | "staff.manage";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  owner: ["members", "invoices", "ledger", "settings", "settings.account", "settings.payments", "staff.manage"],
-  manager: ["members", "invoices", "ledger", "settings"],
+  owner: ["members", "invoices", "refunds", "ledger", "settings", "settings.account", "settings.payments", "staff.manage"],
+  manager: ["members", "invoices", "refunds", "ledger", "settings"],
   staff: ["members", "invoices"],
 };
 

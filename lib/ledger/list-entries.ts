@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invoices, ledgerEntries } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/pagination";
@@ -44,12 +44,12 @@ export async function listLedgerEntries(db: DbOrTx, dojoId: string, filter: Ledg
   return { rows, total, pageSize };
 }
 
-/** Which of these entries already have a correction (each can be corrected once). */
+/** Which of these entries already have a correction (each can be corrected once); a refund of a payment is not one. */
 async function correctedAmong(db: DbOrTx, dojoId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .select({ id: ledgerEntries.correctsEntryId })
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.dojoId, dojoId), inArray(ledgerEntries.correctsEntryId, ids)));
+    .where(and(eq(ledgerEntries.dojoId, dojoId), inArray(ledgerEntries.correctsEntryId, ids), isNull(ledgerEntries.refundKey)));
   return new Set(rows.map((r) => r.id!));
 }

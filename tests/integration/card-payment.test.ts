@@ -5,11 +5,11 @@ import { getDb } from "@/db/client";
 import { members } from "@/db/schema";
 import { confirmInvoiceCheckoutAction, openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
 import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
-import { answerThreeDSecure, submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { stripeFor } from "@/lib/stripe/client";
 import { checkoutSessionCompleted } from "@/lib/stripe/webhooks/handlers/checkout-session-completed";
 import { paymentIntentSucceeded } from "@/lib/stripe/webhooks/handlers/payment-intent-succeeded";
-import { dojoWithStripe, inboxFor, openInvoiceFor, paymentState, sessionIdOf } from "../support/card-payment";
+import { control } from "@/emulator/stripe/test-support";
+import { dojoWithStripe, forwardWebhooks, inboxFor, openInvoiceFor, payInCheckout, paymentState, sessionIdOf, webhookEvent } from "../support/card-payment";
 import { createStaff, signedInDojo, signInAsMember, signInAsStaff } from "../support/factories";
 
 type Opened = { clientSecret: string; publishableKey: string };
@@ -17,25 +17,6 @@ type Opened = { clientSecret: string; publishableKey: string };
 function opened(result: Awaited<ReturnType<typeof openInvoiceCheckoutAction>>): Opened {
   if (!result.ok) throw new Error(`openInvoiceCheckout failed: ${result.error}`);
   return result.data;
-}
-
-/** What the browser does in the embedded form: pay with a card; 3-D Secure answered when asked. */
-async function payInCheckout(sessionId: string, card: string, threeDs?: "complete" | "fail") {
-  const res = await submitCheckoutForm(sessionId, { card_number: card }, { embedded: true });
-  const location = res.headers.get("location") ?? "";
-  const challenge = /\/3ds\/([^?]+)/.exec(location);
-  if (challenge) {
-    expect(threeDs, "the card asked for 3-D Secure").toBeDefined();
-    await answerThreeDSecure(challenge[1], threeDs!);
-  }
-  return res;
-}
-
-async function webhookEvent(stripe: Stripe, type: string, objectId: string): Promise<Stripe.Event> {
-  const events = await stripe.events.list({ type, limit: 100 });
-  const event = events.data.find((e) => (e.data.object as { id: string }).id === objectId);
-  if (!event) throw new Error(`no ${type} event for ${objectId}`);
-  return event;
 }
 
 describe("paying an invoice with Stripe Checkout at the desk", () => {
@@ -129,6 +110,37 @@ describe("paying an invoice with Stripe Checkout at the desk", () => {
     // Another dojo's connection never records this dojo's payment.
     const other = await dojoWithStripe();
     expect(await db.transaction((tx) => checkoutSessionCompleted(tx, { dojoId: other.dojo.id, stripe: stripeFor(secretKey), event }))).toBe("ignored");
+  });
+
+  it("a payment only the webhooks record (each delivered three times) still mails exactly one receipt, after the commit", async () => {
+    const { dojo, stripe, secretKey } = await dojoWithStripe();
+    await control("webhooks", { apiKey: secretKey, mode: "duplicate", duplicates: 3 });
+    const webhooks = await forwardWebhooks(dojo.id, stripe);
+    try {
+      const { member, invoice } = await openInvoiceFor(dojo);
+      const sessionId = sessionIdOf(opened(await openInvoiceCheckoutAction({ invoiceId: invoice.id })).clientSecret);
+      await payInCheckout(sessionId, "4242424242424242");
+      // The browser never comes back: both events, three deliveries each, through the real route.
+      const paidBy = ["checkout.session.completed", "payment_intent.succeeded"];
+      const answers = await webhooks.waitFor((a) => a.filter((x) => paidBy.includes(x.type)).length >= 6);
+      expect(answers.filter((x) => paidBy.includes(x.type)).every((x) => x.status === 200)).toBe(true);
+      expect(answers.filter((x) => x.result === "processed").length).toBeGreaterThanOrEqual(1);
+
+      const state = await paymentState(invoice.id);
+      expect(state.payments).toHaveLength(1);
+      expect(state.entries).toHaveLength(1);
+      const mail = await inboxFor(member.email!);
+      expect(mail).toHaveLength(1);
+      expect(mail[0].subject).toBe(`Receipt: €50.00 for invoice ${invoice.number}`);
+      expect(mail[0].text).toContain("Visa •••• 4242");
+
+      // The browser coming back late sends nothing more.
+      expect(await confirmInvoiceCheckoutAction({ sessionId })).toMatchObject({ ok: true, data: { outcome: "paid", recorded: false } });
+      expect(await inboxFor(member.email!)).toHaveLength(1);
+    } finally {
+      await webhooks.close();
+      await control("webhooks", { apiKey: secretKey, mode: "normal" });
+    }
   });
 
   it("charges a JPY invoice in yen: the minor units are sent as they are", async () => {

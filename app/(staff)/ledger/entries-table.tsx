@@ -18,7 +18,7 @@ function KindBadge({ entry }: { entry: LedgerRow }) {
 function Notes({ entry }: { entry: LedgerRow }) {
   return (
     <>
-      {entry.correctsEntryId && <Badge tone="amber">Correction</Badge>}
+      {entry.refundKey ? <Badge tone="amber">Refund</Badge> : entry.correctsEntryId && <Badge tone="amber">Correction</Badge>}
       {entry.corrected && <Badge>Corrected</Badge>}
       {entry.invoiceId && (
         <Link href={`/invoices/${entry.invoiceId}`} className="text-sm font-medium text-brand-700 hover:underline">

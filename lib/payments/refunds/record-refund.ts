@@ -1,11 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import { invoices, ledgerEntries, payments, refunds, type Invoice, type Refund } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import { appendLedgerEntry } from "@/lib/ledger/append";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
 import { formatMoney } from "@/lib/money";
 import { PAYMENTS_LEDGER_CATEGORY } from "@/lib/payments/record-payment";
+
+// Stripe refunds that have left (or are leaving) the account; "failed" and "canceled" did not.
+export const BOOKED_REFUND_STATUSES: ReadonlySet<string | null | undefined> = new Set(["succeeded", "pending"]);
 
 export interface RecordRefundInput {
   dojoId: string;
@@ -89,8 +92,9 @@ export async function recordRefund(tx: Tx, input: RecordRefundInput): Promise<Re
   return { refund, created: true, invoice: updated };
 }
 
-export async function refundedFor(tx: Tx, paymentId: string): Promise<number> {
-  const [row] = await tx
+/** What has been refunded of a payment so far, in its minor units. */
+export async function refundedFor(db: DbOrTx, paymentId: string): Promise<number> {
+  const [row] = await db
     .select({ total: sql<string>`coalesce(sum(${refunds.amountMinor}), 0)` })
     .from(refunds)
     .where(eq(refunds.paymentId, paymentId));

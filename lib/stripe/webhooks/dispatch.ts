@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { claimEvent, markEventFailed, settleEvent } from "./claim-event";
 import { webhookHandlers } from "./registry";
+import type { AfterCommitWork } from "./types";
 
 export type DispatchResult = "processed" | "ignored" | "duplicate";
 
@@ -10,19 +11,24 @@ export type DispatchResult = "processed" | "ignored" | "duplicate";
  * Applies a verified event exactly once: its id is stored and its handler runs in one
  * transaction, so a 2xx goes out only after both are committed. A handler that throws rolls
  * everything back; the event is then stored as failed and the error rethrown (the caller
- * answers 500 and Stripe redelivers).
+ * answers 500 and Stripe redelivers). Work a handler queued with ctx.afterCommit runs once the
+ * transaction has committed (a receipt mail for a payment only the webhook recorded); its
+ * failure is logged, not answered with a 500, because the event's effects are already stored.
  */
 export async function dispatchEvent(db: Db, dojoId: string, stripe: Stripe, event: Stripe.Event): Promise<DispatchResult> {
   const handler = webhookHandlers.get(event.type);
+  const followUps: AfterCommitWork[] = [];
+  let result: DispatchResult;
   try {
-    return await db.transaction(async (tx) => {
+    result = await db.transaction(async (tx) => {
+      followUps.length = 0;
       const claim = await claimEvent(tx, dojoId, event, handler ? "processed" : "ignored");
       if (claim === "done") return "duplicate";
       if (!handler) {
         if (claim === "retry") await settleEvent(tx, dojoId, event.id, "ignored");
         return "ignored";
       }
-      const status = await handler(tx, { dojoId, stripe, event });
+      const status = await handler(tx, { dojoId, stripe, event, afterCommit: (work) => followUps.push(work) });
       if (status !== "processed" || claim === "retry") await settleEvent(tx, dojoId, event.id, status);
       return status;
     });
@@ -30,4 +36,12 @@ export async function dispatchEvent(db: Db, dojoId: string, stripe: Stripe, even
     await markEventFailed(db, dojoId, event, error instanceof Error ? error.message : String(error));
     throw error;
   }
+  for (const work of followUps) {
+    try {
+      await work(db);
+    } catch (error) {
+      console.error(`Follow-up of Stripe event ${event.id} (${event.type}) for dojo ${dojoId} failed`, error);
+    }
+  }
+  return result;
 }

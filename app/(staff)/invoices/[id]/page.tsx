@@ -3,19 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import { displayStatus, today } from "@/lib/invoices/status";
-import { METHOD_LABELS } from "@/lib/payments/schemas";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/cn";
 import { InvoiceLinesTable } from "../invoice-lines-table";
 import { InvoiceStatusBadge } from "../invoice-status-badge";
 import { InvoiceActions } from "./invoice-actions";
 import { PayActions } from "./pay-actions";
+import { PaymentsCard } from "./payments-card";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -84,33 +82,7 @@ export default async function InvoicePage({ params }: Props) {
             )}
           </Card>
 
-          <Card>
-            <CardHeader title="Payments" description={invoice.status === "open" && invoice.paidMinor > 0 ? `${formatMoney(openMinor, invoice.currency)} still open` : undefined} />
-            {payments.length === 0 ? (
-              <EmptyState title="No payments yet" description={invoice.status === "open" ? "Record a cash payment or bank transfer when it comes in." : undefined} />
-            ) : (
-              <Table>
-                <thead>
-                  <tr>
-                    <Th>Date</Th>
-                    <Th>Method</Th>
-                    <Th className="hidden sm:table-cell">Reference</Th>
-                    <Th className="text-right">Amount</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {payments.map((p) => (
-                    <tr key={p.id}>
-                      <Td className="whitespace-nowrap">{dateTime(p.paidAt)}</Td>
-                      <Td>{METHOD_LABELS[p.method]}</Td>
-                      <Td className="hidden max-w-56 truncate text-stone-600 sm:table-cell">{p.reference ?? p.stripePaymentIntentId ?? "—"}</Td>
-                      <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(p.amountMinor, p.currency)}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            )}
-          </Card>
+          <PaymentsCard invoice={invoice} payments={payments} />
         </div>
 
         <Card className="h-fit">
@@ -136,6 +108,12 @@ export default async function InvoicePage({ params }: Props) {
               )}
               <dt className="text-stone-500">Total</dt>
               <dd className="font-semibold tabular-nums">{formatMoney(invoice.totalMinor, invoice.currency)}</dd>
+              {invoice.refundedMinor > 0 && (
+                <>
+                  <dt className="text-stone-500">Refunded</dt>
+                  <dd className="font-semibold text-red-700 tabular-nums">{formatMoney(invoice.refundedMinor, invoice.currency)}</dd>
+                </>
+              )}
               {invoice.status === "open" && (
                 <>
                   <dt className="text-stone-500">Open</dt>

@@ -1,16 +1,19 @@
 import type Stripe from "stripe";
 import { recordCardPayment } from "@/lib/payments/card/record-card-payment";
+import { sendPaymentReceipt } from "@/lib/payments/card/send-receipt";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { retrieveCheckoutSession } from "@/lib/payments/card/retrieve";
 import type { WebhookHandler } from "../types";
 
 /** An invoice paid through Checkout (staff dialog or members area); the browser may have recorded it already. */
-export const checkoutSessionCompleted: WebhookHandler = async (tx, { dojoId, stripe, event }) => {
+export const checkoutSessionCompleted: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
   const sent = event.data.object as Stripe.Checkout.Session;
   if (sent.mode !== "payment" || !invoiceIdFor(sent.metadata, dojoId)) return "ignored";
   const session = await retrieveCheckoutSession(stripe, sent.id);
   const pi = session.payment_intent;
   if (session.payment_status !== "paid" || !pi || typeof pi === "string") return "ignored";
-  const { result } = await recordCardPayment(tx, dojoId, pi);
+  const { recorded, result } = await recordCardPayment(tx, dojoId, pi);
+  // Recorded here, so the browser may never come back to send the receipt (its idempotency key keeps it to one mail).
+  if (recorded && result) afterCommit?.((db) => sendPaymentReceipt(db, result.payment.id, pi));
   return result ? "processed" : "ignored";
 };

@@ -1,0 +1,88 @@
+import type { Invoice, Payment } from "@/db/schema";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
+import { formatMoney } from "@/lib/money";
+import { hasFeature } from "@/lib/plans/features";
+import { METHOD_LABELS } from "@/lib/payments/schemas";
+import { refundsOfInvoice } from "@/lib/payments/refunds/list-refunds";
+import { RefundDialog } from "./refund-dialog";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The invoice's payments, each card payment with its refunds below it and a "Refund" button for owners and managers. */
+export async function PaymentsCard({ invoice, payments }: { invoice: Invoice; payments: Payment[] }) {
+  const { dojo, user } = await requireStaffPage("invoices");
+  const refunds = await refundsOfInvoice(await getDb(), dojo.id, invoice.id);
+  const mayRefund = can(user.role, "refunds") && hasFeature(dojo.plan, "stripePayments");
+  const openMinor = invoice.totalMinor - invoice.paidMinor;
+  const description = [
+    invoice.status === "open" && invoice.paidMinor > 0 ? `${formatMoney(openMinor, invoice.currency)} still open` : null,
+    invoice.refundedMinor > 0 ? `${formatMoney(invoice.refundedMinor, invoice.currency)} refunded` : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+
+  return (
+    <Card>
+      <CardHeader title="Payments" description={description || undefined} />
+      {payments.length === 0 ? (
+        <EmptyState title="No payments yet" description={invoice.status === "open" ? "Record a cash payment or bank transfer when it comes in." : undefined} />
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <Th>Date</Th>
+              <Th>Method</Th>
+              <Th className="hidden sm:table-cell">Reference</Th>
+              <Th className="text-right">Amount</Th>
+              {mayRefund && (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((p) => {
+              const own = refunds.filter((r) => r.paymentId === p.id);
+              const refundable = p.amountMinor - own.reduce((sum, r) => sum + r.amountMinor, 0);
+              const refundableByCard = p.method === "card" && !!p.stripePaymentIntentId && refundable > 0;
+              return [
+                <tr key={p.id}>
+                  <Td className="whitespace-nowrap">{day(p.paidAt)}</Td>
+                  <Td>{METHOD_LABELS[p.method]}</Td>
+                  <Td className="hidden max-w-56 truncate text-stone-600 sm:table-cell">{p.reference ?? p.stripePaymentIntentId ?? "—"}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(p.amountMinor, p.currency)}</Td>
+                  {mayRefund && (
+                    <Td className="w-0 text-right">
+                      {refundableByCard && <RefundDialog paymentId={p.id} currency={p.currency} paidMinor={p.amountMinor} refundableMinor={refundable} paidOn={day(p.paidAt)} />}
+                    </Td>
+                  )}
+                </tr>,
+                ...own.flatMap((r) => [
+                  <tr key={r.id} className="bg-stone-50/60">
+                    <Td className="border-b-0 pl-6 whitespace-nowrap text-stone-600">{day(r.createdAt)}</Td>
+                    <Td className="border-b-0 font-medium text-stone-700">Refund</Td>
+                    <Td className="hidden max-w-56 truncate border-b-0 text-stone-500 sm:table-cell">{r.stripeRefundId ?? "—"}</Td>
+                    <Td className="border-b-0 text-right whitespace-nowrap text-red-700 tabular-nums">−{formatMoney(r.amountMinor, r.currency)}</Td>
+                    {mayRefund && <Td className="border-b-0" />}
+                  </tr>,
+                  // The reason on a line of its own, across the table: readable on a phone too.
+                  <tr key={`${r.id}-reason`} className="bg-stone-50/60">
+                    <Td colSpan={5} className="pt-0 pl-6 text-xs break-words text-stone-500">
+                      {r.reason ?? "No reason given"} · {r.createdByName ? `by ${r.createdByName}` : "made in Stripe"}
+                    </Td>
+                  </tr>,
+                ]),
+              ];
+            })}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

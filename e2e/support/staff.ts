@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { expect, type FrameLocator, type Page } from "@playwright/test";
+import { E2E_SEED_FILE } from "./accounts";
+
+// Steps the staff journeys share: logging in, connecting the Demo Dojo's Stripe, issuing an invoice, paying in Checkout.
+
+export async function logIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+/** Connects the Demo Dojo's Stripe through Settings → Stripe unless another spec already did. */
+export async function ensureStripeConnected(page: Page, secretKey: string) {
+  await page.goto("/settings/stripe");
+  if (await page.getByRole("heading", { name: "Stripe is connected" }).isVisible()) return;
+  await page.getByLabel("Publishable key").fill(secretKey.replace(/^sk_/, "pk_"));
+  await page.getByLabel("Secret key").fill(secretKey);
+  await page.getByRole("button", { name: "Connect Stripe" }).click();
+  await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();
+}
+
+export const memberUid = () => (JSON.parse(readFileSync(E2E_SEED_FILE, "utf8")) as { memberUid: string }).memberUid;
+
+/** A new open invoice for a member, made through the staff UI; returns its page URL and number. */
+export async function issueInvoice(page: Page, uid: string, description: string, unitPrice: string) {
+  await page.goto(`/members?q=${uid}`);
+  await page.locator('main a[href^="/members/"]:visible').filter({ hasNotText: "Add member" }).first().click();
+  await page.waitForURL(/\/members\/[0-9a-f-]{36}$/);
+  const memberId = page.url().split("/").pop()!;
+  await page.goto(`/invoices/new?member=${memberId}`);
+  await page.getByLabel("Description").fill(description);
+  await page.getByLabel("Qty").fill("1");
+  await page.getByLabel(/Unit price/).fill(unitPrice);
+  await page.getByRole("button", { name: "Create and issue" }).click();
+  await page.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
+  const heading = await page.getByRole("heading", { level: 1 }).textContent();
+  return { url: page.url(), number: /Invoice (\d{4}-\d+)/.exec(heading ?? "")![1] };
+}
+
+export const checkoutFrame = (page: Page) => page.frameLocator('iframe[title="Secure checkout"]');
+
+export async function fillCard(checkout: FrameLocator, card: string) {
+  await checkout.getByLabel("Card number").fill(card);
+  await checkout.getByLabel("Expiry (MM / YY)").fill("12 / 34");
+  await checkout.getByLabel("CVC").fill("123");
+  await checkout.getByLabel("Cardholder name").fill("Jenny Rosen");
+}
+
+/** On an open invoice's page: "Pay" → "Pay with Stripe" → the card in the embedded Checkout, until the page shows it paid. */
+export async function payAtDesk(page: Page, card: string, total: string) {
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Pay with Stripe" }).click();
+  const checkout = checkoutFrame(page);
+  await expect(checkout.getByTestId("checkout-total")).toHaveText(total);
+  await fillCard(checkout, card);
+  await checkout.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByText("Payment received", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Paid");
+}

@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { contentSecurityPolicy } from "@/lib/security/csp";
+
+// Sets the Content-Security-Policy at request time (next.config.ts headers are fixed at build).
+export function proxy() {
+  const response = NextResponse.next();
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy());
+  return response;
+}
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
