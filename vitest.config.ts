@@ -28,6 +28,8 @@ export default defineConfig({
         test: {
           name: "app",
           include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "app/**/*.test.ts"],
+          // Process-level faults need the build and restart PostgreSQL: vitest.faults.config.ts.
+          exclude: ["tests/faults/**"],
           environment: "node",
           setupFiles: ["tests/support/setup-db.ts"],
           testTimeout: 30_000,

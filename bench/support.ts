@@ -1,5 +1,5 @@
-// Shared by the benches: a fresh PostgreSQL database, the production app started on it, the
-// emulator, timing helpers. Benches print figures; they never pass or fail on a time.
+// Shared by the benches and the fault tests (tests/faults): a fresh PostgreSQL database, the
+// production app started on it, timing helpers. Benches print figures; they never pass or fail on a time.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -52,9 +52,9 @@ export async function startApp(opts: { port: number; databaseUrl: string; env?: 
   }
   return {
     url,
-    stop() {
+    stop({ signal = "SIGTERM" }: { signal?: NodeJS.Signals } = {}) {
       try {
-        process.kill(-child.pid!, "SIGTERM");
+        process.kill(-child.pid!, signal);
       } catch {}
     },
   };

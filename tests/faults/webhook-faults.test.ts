@@ -1,0 +1,135 @@
+import { execSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import Stripe from "stripe";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dojos, invoices, members, stripeConnections } from "@/db/schema";
+import { encryptSecret } from "@/lib/crypto";
+import { newUid } from "@/lib/members/uid";
+import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
+import { ENABLED_EVENTS } from "@/lib/stripe/webhooks/enabled-events";
+import { startEmulator, type RunningEmulator } from "@/emulator/index";
+import { freshDatabase, startApp } from "../../bench/support";
+
+// Faults at the process level, against the production build on PostgreSQL, with the emulator
+// delivering webhooks and retrying them as Stripe does. Run by `npm run test:faults` (after
+// `npm run build`; restarts the local PostgreSQL server, so never point it at a shared one).
+const APP_PORT = Number(process.env.FAULTS_APP_PORT ?? 3950);
+
+let emulator: RunningEmulator;
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let sql: postgres.Sql;
+let app: Awaited<ReturnType<typeof startApp>>;
+
+async function control(path: string, body: unknown) {
+  const res = await fetch(`${emulator.url}/_control/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A dojo connected to a fresh emulator account whose endpoint points at the running app. */
+async function connectedDojo() {
+  const db = drizzle(sql);
+  const secretKey = `sk_test_faults_${randomUUID().slice(0, 8)}`;
+  const base = new URL(emulator.url);
+  const stripe = new Stripe(secretKey, { host: base.hostname, port: Number(base.port), protocol: "http" });
+  const [dojo] = await db.insert(dojos).values({ name: "Faults Dojo", slug: `faults-${randomUUID().slice(0, 8)}`, currency: "EUR", plan: "ultimate" }).returning();
+  const [member] = await db.insert(members).values({ dojoId: dojo.id, uid: newUid(), firstName: "Fault", lastName: "Tolerant" }).returning();
+  const endpoint = await stripe.webhookEndpoints.create({ url: `${app.url}/api/stripe/webhook/${dojo.id}`, enabled_events: [...ENABLED_EVENTS] });
+  const account = await stripe.accounts.retrieveCurrent();
+  await db.insert(stripeConnections).values({ dojoId: dojo.id, accountId: account.id, livemode: false, publishableKey: secretKey.replace("sk_", "pk_"), secretKeyEnc: encryptSecret(secretKey), currency: "EUR", webhookEndpointId: endpoint.id, webhookSecretEnc: encryptSecret(endpoint.secret!) });
+  // Retries come quickly here; Stripe's own schedule is hours.
+  await control("webhooks", { apiKey: secretKey, retryScheduleMs: [500, 1000, 2000, 3000, 5000, 5000, 5000, 5000], timeoutMs: 5000 });
+  const today = new Date().toISOString().slice(0, 10);
+  const openInvoice = async (n: number) => {
+    const [invoice] = await db.insert(invoices).values({ dojoId: dojo.id, memberId: member.id, number: `F-${n}-${randomUUID().slice(0, 6)}`, status: "open", currency: "EUR", totalMinor: 4000, issueDate: today, dueDate: today }).returning();
+    return invoice;
+  };
+  const pay = (invoiceId: string) => stripe.paymentIntents.create({ amount: 4000, currency: "eur", payment_method: "pm_card_visa", confirm: true, metadata: invoicePaymentMetadata(dojo.id, invoiceId) });
+  return { dojo, secretKey, openInvoice, pay };
+}
+
+/** Delivery attempts the app did not answer with a 2xx (it was down or its database was). */
+async function failedAttempts(secretKey: string): Promise<number> {
+  const res = await fetch(`${emulator.url}/_control/webhooks/deliveries?apiKey=${secretKey}`);
+  const { data } = (await res.json()) as { data: Array<{ attempts: Array<{ status: number | null }> }> };
+  return data.flatMap((d) => d.attempts).filter((a) => a.status === null || a.status < 200 || a.status >= 300).length;
+}
+
+async function recorded(dojoId: string) {
+  const [row] = await sql<{ payments: number; entries: number; paid: number }[]>`
+    select (select count(*)::int from payments where dojo_id = ${dojoId}) as payments,
+           (select count(*)::int from ledger_entries where dojo_id = ${dojoId} and kind = 'revenue') as entries,
+           (select count(*)::int from invoices where dojo_id = ${dojoId} and status = 'paid') as paid`;
+  return row;
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+  database = await freshDatabase("faults");
+  sql = postgres(database.url, { max: 2, onnotice: () => {} });
+  app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { STRIPE_API_BASE: emulator.url, STRIPE_JS_URL: `${emulator.url}/v3` } });
+}, 180_000);
+
+afterAll(async () => {
+  app?.stop();
+  await sql?.end();
+  await database?.drop();
+  await emulator?.close();
+});
+
+describe("webhooks under process faults", () => {
+  it("the app killed in the middle of a webhook: Stripe's retry completes it once", async () => {
+    const { dojo, secretKey, openInvoice, pay } = await connectedDojo();
+    const invoice = await openInvoice(1);
+    // The handler re-reads the PaymentIntent from Stripe: make that read hang, so the app is
+    // caught with the event claimed and its transaction open.
+    await control("faults", { method: "GET", path: "/v1/payment_intents/*", kind: "hang", hangMs: 60_000, count: 1, apiKey: secretKey });
+    await pay(invoice.id);
+    await until("the webhook to be in flight", async () => ((await (await fetch(`${emulator.url}/_control/faults`)).json()) as { data: unknown[] }).data.length === 0);
+    await until("the open transaction", async () => (await sql`select 1 from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`).length > 0);
+
+    app.stop({ signal: "SIGKILL" });
+    expect(await recorded(dojo.id)).toEqual({ payments: 0, entries: 0, paid: 0 });
+    app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { STRIPE_API_BASE: emulator.url, STRIPE_JS_URL: `${emulator.url}/v3` } });
+
+    await until("the retried delivery", async () => (await recorded(dojo.id)).payments === 1);
+    await control("webhooks/flush", { apiKey: secretKey });
+    expect(await recorded(dojo.id)).toEqual({ payments: 1, entries: 1, paid: 1 });
+    expect(await failedAttempts(secretKey)).toBeGreaterThan(0);
+  }, 180_000);
+
+  it("PostgreSQL restarted during a burst of payments: nothing lost, nothing doubled", async () => {
+    const { dojo, secretKey, openInvoice, pay } = await connectedDojo();
+    const count = 24;
+    const list = await Promise.all(Array.from({ length: count }, (_, i) => openInvoice(i)));
+    const burst = (async () => {
+      for (const invoice of list) {
+        await pay(invoice.id);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    await until("the first payments", async () => (await recorded(dojo.id)).payments >= 3);
+    const version = readdirSync("/etc/postgresql")[0];
+    execSync(`pg_ctlcluster --skip-systemctl-redirect ${version} main restart`, { stdio: "inherit" });
+    await burst;
+
+    await until("every payment", async () => (await recorded(dojo.id)).payments === count, 120_000);
+    await control("webhooks/flush", { apiKey: secretKey });
+    expect(await recorded(dojo.id)).toEqual({ payments: count, entries: count, paid: count });
+    // The restart must have cost deliveries, or this test proved nothing.
+    expect(await failedAttempts(secretKey)).toBeGreaterThan(0);
+  }, 240_000);
+});
