@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { ACTION_MATRIX } from "../support/idor/action-matrix";
+import { checkAttempt } from "../support/idor/check";
+import {
+  discoverServerActions,
+  inlineServerActionFiles,
+} from "../support/idor/discover";
+import { buildIdorWorld, type IdorWorld } from "../support/idor/world";
+
+vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
+vi.mock("next-auth", () => import("../support/authjs"));
+
+describe("IDOR matrix: every server action", () => {
+  it("has an entry for every exported server action, and none for actions that are gone", async () => {
+    const keys = (await discoverServerActions()).map((a) => a.key);
+    expect(keys.length).toBeGreaterThan(20);
+    const missing = keys.filter((k) => !(k in ACTION_MATRIX));
+    const stale = Object.keys(ACTION_MATRIX).filter((k) => !keys.includes(k));
+    expect(
+      missing,
+      `server actions without a tenancy entry in tests/support/idor/action-matrix.ts:\n  ${missing.join("\n  ")}\n`,
+    ).toEqual([]);
+    expect(stale, "matrix entries for actions that no longer exist").toEqual(
+      [],
+    );
+    expect(
+      inlineServerActionFiles(),
+      "inline 'use server' functions: move them to an actions file so the matrix sees them",
+    ).toEqual([]);
+    for (const [key, entry] of Object.entries(ACTION_MATRIX)) {
+      if ("na" in entry)
+        expect(
+          entry.na.trim(),
+          `${key}: say why it has no foreign ids`,
+        ).not.toBe("");
+      else
+        expect(
+          entry.attempts.length,
+          `${key}: at least one attempt`,
+        ).toBeGreaterThan(0);
+    }
+  });
+
+  describe("called by dojo A (owner, or member M1) with dojo B's or member M2's ids", () => {
+    let world: IdorWorld;
+    beforeAll(async () => {
+      world = await buildIdorWorld();
+    }, 120_000);
+
+    for (const [key, entry] of Object.entries(ACTION_MATRIX)) {
+      if ("na" in entry) continue;
+      describe(key, () => {
+        for (const attempt of entry.attempts) {
+          it(`${attempt.expect === "ignored" ? "ignores" : "refuses"}: ${attempt.name}`, () =>
+            checkAttempt(world, attempt));
+        }
+      });
+    }
+  });
+});
