@@ -7,6 +7,7 @@ import PortalHomePage from "@/app/portal/(member)/page";
 import PortalInvoicePage from "@/app/portal/(member)/invoices/[id]/page";
 import { logInMember } from "@/app/portal/(public)/login/actions";
 import { actAs, createDojo, createMember, signedInDojo, signInAsMember, TEST_PASSWORD } from "../support/factories";
+import { digestOf } from "../support/next";
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
 vi.mock("next-auth", () => import("../support/authjs"));
@@ -49,9 +50,6 @@ async function scene() {
   const strangersInvoice = await addInvoice(otherDojo.id, stranger.id, "open", 1200);
   return { dojo, me, other, open, paid, draft, voided, othersInvoice, strangersInvoice };
 }
-
-// notFound() and redirect() end a page by throwing an error with a digest Next.js understands.
-const digestOf = (e: unknown) => (e as { digest?: string }).digest ?? "";
 
 describe("members area", () => {
   it("lists only the member's own open and paid invoices with totals", async () => {

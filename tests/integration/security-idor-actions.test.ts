@@ -1,10 +1,13 @@
+import { TransactionRollbackError } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { cardCheckouts } from "@/db/schema";
+import { createDojo, createMember } from "../support/factories";
+import { createTestInvoice } from "../support/invoice-factory";
 import { ACTION_MATRIX } from "../support/idor/action-matrix";
 import { checkAttempt } from "../support/idor/check";
-import {
-  discoverServerActions,
-  inlineServerActionFiles,
-} from "../support/idor/discover";
+import { crossTenantReferences } from "../support/idor/snapshot";
+import { discoverServerActions, inlineServerActionFiles } from "../support/idor/discover";
 import { buildIdorWorld, type IdorWorld } from "../support/idor/world";
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
@@ -16,29 +19,33 @@ describe("IDOR matrix: every server action", () => {
     expect(keys.length).toBeGreaterThan(20);
     const missing = keys.filter((k) => !(k in ACTION_MATRIX));
     const stale = Object.keys(ACTION_MATRIX).filter((k) => !keys.includes(k));
-    expect(
-      missing,
-      `server actions without a tenancy entry in tests/support/idor/action-matrix.ts:\n  ${missing.join("\n  ")}\n`,
-    ).toEqual([]);
-    expect(stale, "matrix entries for actions that no longer exist").toEqual(
-      [],
-    );
-    expect(
-      inlineServerActionFiles(),
-      "inline 'use server' functions: move them to an actions file so the matrix sees them",
-    ).toEqual([]);
+    expect(missing, `server actions without a tenancy entry in tests/support/idor/action-matrix.ts:\n  ${missing.join("\n  ")}\n`).toEqual([]);
+    expect(stale, "matrix entries for actions that no longer exist").toEqual([]);
+    expect(inlineServerActionFiles(), "inline 'use server' functions: move them to an actions file so the matrix sees them").toEqual([]);
     for (const [key, entry] of Object.entries(ACTION_MATRIX)) {
-      if ("na" in entry)
-        expect(
-          entry.na.trim(),
-          `${key}: say why it has no foreign ids`,
-        ).not.toBe("");
-      else
-        expect(
-          entry.attempts.length,
-          `${key}: at least one attempt`,
-        ).toBeGreaterThan(0);
+      if ("na" in entry) expect(entry.na.trim(), `${key}: say why it has no foreign ids`).not.toBe("");
+      else expect(entry.attempts.length, `${key}: at least one attempt`).toBeGreaterThan(0);
     }
+  });
+
+  it("the cross-dojo reference check sees a row that points at another dojo's record", async () => {
+    const a = await createDojo();
+    const b = await createDojo();
+    const member = await createMember(b.id);
+    const invoice = await createTestInvoice(b, member.id, { issue: true });
+    const db = await getDb();
+    expect(await crossTenantReferences()).toEqual([]);
+    let seen: string[] = [];
+    await db
+      .transaction(async (tx) => {
+        await tx.insert(cardCheckouts).values({ dojoId: a.id, invoiceId: invoice.id, amountMinor: 100, currency: "EUR" });
+        seen = await crossTenantReferences(tx);
+        tx.rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof TransactionRollbackError)) throw e;
+      });
+    expect(seen).toEqual(["card_checkouts.invoice_id → invoices: 1 row(s) of another dojo"]);
   });
 
   describe("called by dojo A (owner, or member M1) with dojo B's or member M2's ids", () => {
@@ -51,8 +58,7 @@ describe("IDOR matrix: every server action", () => {
       if ("na" in entry) continue;
       describe(key, () => {
         for (const attempt of entry.attempts) {
-          it(`${attempt.expect === "ignored" ? "ignores" : "refuses"}: ${attempt.name}`, () =>
-            checkAttempt(world, attempt));
+          it(`${attempt.expect === "ignored" ? "ignores" : "refuses"}: ${attempt.name}`, () => checkAttempt(world, attempt));
         }
       });
     }

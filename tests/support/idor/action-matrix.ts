@@ -1,41 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { ActionResult } from "@/lib/action-result";
-import {
-  chargeSavedCardAction,
-  confirmInvoiceCheckoutAction,
-  confirmSavedCardAction,
-  openInvoiceCheckoutAction,
-} from "@/app/(staff)/invoices/[id]/card-actions";
+import { chargeSavedCardAction, confirmInvoiceCheckoutAction, confirmSavedCardAction, openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
 import { refundCardPaymentAction } from "@/app/(staff)/invoices/[id]/refund-actions";
-import {
-  createInvoiceAction,
-  issueInvoiceAction,
-  recordPaymentAction,
-  searchMembersAction,
-  updateInvoiceAction,
-  voidInvoiceAction,
-} from "@/app/(staff)/invoices/actions";
+import { createInvoiceAction, issueInvoiceAction, recordPaymentAction, searchMembersAction, updateInvoiceAction, voidInvoiceAction } from "@/app/(staff)/invoices/actions";
 import { addLedgerEntry, correctEntry } from "@/app/(staff)/ledger/actions";
-import {
-  addMember,
-  deactivateMember,
-  editMember,
-  reactivateMember,
-  setPortalPassword,
-} from "@/app/(staff)/members/actions";
+import { addMember, deactivateMember, editMember, reactivateMember, setPortalPassword } from "@/app/(staff)/members/actions";
 import { changeName } from "@/app/(staff)/settings/profile/actions";
-import {
-  changeRole,
-  inviteStaffMember,
-  revokeStaffInvitation,
-  setActive,
-} from "@/app/(staff)/settings/staff/actions";
+import { changeRole, inviteStaffMember, revokeStaffInvitation, setActive } from "@/app/(staff)/settings/staff/actions";
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
 import { acceptStaffInvitation } from "@/app/invite/[token]/actions";
-import {
-  confirmMemberCheckoutAction,
-  openMemberCheckoutAction,
-} from "@/app/portal/(member)/card-actions";
+import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
 import { invoiceValues } from "../invoice-factory";
 import type { IdorWorld } from "./world";
 
@@ -59,16 +33,8 @@ export interface Attempt {
 /** Either the attempts that name another dojo's (or member's) records, or why there are none. */
 export type MatrixEntry = { attempts: Attempt[] } | { na: string };
 
-const staff = (
-  name: string,
-  call: Attempt["call"],
-  extra: Partial<Attempt> = {},
-): Attempt => ({ name, actor: "ownerA", call, ...extra });
-const member = (
-  name: string,
-  call: Attempt["call"],
-  extra: Partial<Attempt> = {},
-): Attempt => ({ name, actor: "m1", call, ...extra });
+const staff = (name: string, call: Attempt["call"], extra: Partial<Attempt> = {}): Attempt => ({ name, actor: "ownerA", call, ...extra });
+const member = (name: string, call: Attempt["call"], extra: Partial<Attempt> = {}): Attempt => ({ name, actor: "m1", call, ...extra });
 /** An input with dojo B's ids added to it: the schema must drop them, the session decides. */
 const smuggled = <T extends object>(input: T, w: IdorWorld) =>
   ({
@@ -79,8 +45,7 @@ const smuggled = <T extends object>(input: T, w: IdorWorld) =>
     id: w.b.member.id,
   }) as never;
 
-const tampered = (token: string) =>
-  token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
+const tampered = (token: string) => token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
 
 /**
  * One entry per server action, keyed `<file>#<export>`. The completeness test fails when a
@@ -151,14 +116,7 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
   },
 
   "app/(staff)/members/actions.ts#addMember": {
-    attempts: [
-      staff(
-        "smuggled dojo B ids are ignored",
-        (w) =>
-          addMember(smuggled({ firstName: "Smuggled", lastName: "Member" }, w)),
-        { expect: "ignored" },
-      ),
-    ],
+    attempts: [staff("smuggled dojo B ids are ignored", (w) => addMember(smuggled({ firstName: "Smuggled", lastName: "Member" }, w)), { expect: "ignored" })],
   },
   "app/(staff)/members/actions.ts#editMember": {
     attempts: [
@@ -173,39 +131,21 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     ],
   },
   "app/(staff)/members/actions.ts#deactivateMember": {
-    attempts: [
-      staff("dojo B's member", (w) => deactivateMember({ id: w.b.member.id })),
-    ],
+    attempts: [staff("dojo B's member", (w) => deactivateMember({ id: w.b.member.id }))],
   },
   "app/(staff)/members/actions.ts#reactivateMember": {
-    attempts: [
-      staff("dojo B's inactive member", (w) =>
-        reactivateMember({ id: w.b.inactiveMember.id }),
-      ),
-    ],
+    attempts: [staff("dojo B's inactive member", (w) => reactivateMember({ id: w.b.inactiveMember.id }))],
   },
   "app/(staff)/members/actions.ts#setPortalPassword": {
-    attempts: [
-      staff("dojo B's member", (w) =>
-        setPortalPassword({ id: w.b.member.id, password: "attacker password" }),
-      ),
-    ],
+    attempts: [staff("dojo B's member", (w) => setPortalPassword({ id: w.b.member.id, password: "attacker password" }))],
   },
 
   "app/(staff)/invoices/actions.ts#createInvoiceAction": {
-    attempts: [
-      staff(
-        "for dojo B's member",
-        (w) => createInvoiceAction(invoiceValues(w.b.member.id)),
-        { field: "memberId" },
-      ),
-    ],
+    attempts: [staff("for dojo B's member", (w) => createInvoiceAction(invoiceValues(w.b.member.id)), { field: "memberId" })],
   },
   "app/(staff)/invoices/actions.ts#updateInvoiceAction": {
     attempts: [
-      staff("dojo B's draft", (w) =>
-        updateInvoiceAction({ id: w.b.draft.id, ...invoiceValues(w.a.m1.id) }),
-      ),
+      staff("dojo B's draft", (w) => updateInvoiceAction({ id: w.b.draft.id, ...invoiceValues(w.a.m1.id) })),
       staff(
         "own draft moved to dojo B's member",
         (w) =>
@@ -218,16 +158,10 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     ],
   },
   "app/(staff)/invoices/actions.ts#issueInvoiceAction": {
-    attempts: [
-      staff("dojo B's draft", (w) => issueInvoiceAction({ id: w.b.draft.id })),
-    ],
+    attempts: [staff("dojo B's draft", (w) => issueInvoiceAction({ id: w.b.draft.id }))],
   },
   "app/(staff)/invoices/actions.ts#voidInvoiceAction": {
-    attempts: [
-      staff("dojo B's open invoice", (w) =>
-        voidInvoiceAction({ id: w.b.open.id, reason: "Mine now" }),
-      ),
-    ],
+    attempts: [staff("dojo B's open invoice", (w) => voidInvoiceAction({ id: w.b.open.id, reason: "Mine now" }))],
   },
   "app/(staff)/invoices/actions.ts#recordPaymentAction": {
     attempts: [
@@ -243,39 +177,19 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
   },
   "app/(staff)/invoices/actions.ts#searchMembersAction": {
     attempts: [
-      staff(
-        "by dojo B's member's name",
-        (w) => searchMembersAction({ q: w.b.member.lastName }),
-        { expect: "ignored" },
-      ),
-      staff(
-        "by dojo B's member's UID",
-        (w) => searchMembersAction({ q: w.b.member.uid }),
-        { expect: "ignored" },
-      ),
+      staff("by dojo B's member's name", (w) => searchMembersAction({ q: w.b.member.lastName }), { expect: "ignored" }),
+      staff("by dojo B's member's UID", (w) => searchMembersAction({ q: w.b.member.uid }), { expect: "ignored" }),
     ],
   },
 
   "app/(staff)/invoices/[id]/card-actions.ts#openInvoiceCheckoutAction": {
-    attempts: [
-      staff("for dojo B's open invoice", (w) =>
-        openInvoiceCheckoutAction({ invoiceId: w.b.open.id }),
-      ),
-    ],
+    attempts: [staff("for dojo B's open invoice", (w) => openInvoiceCheckoutAction({ invoiceId: w.b.open.id }))],
   },
   "app/(staff)/invoices/[id]/card-actions.ts#confirmInvoiceCheckoutAction": {
-    attempts: [
-      staff("dojo B's paid Checkout Session", (w) =>
-        confirmInvoiceCheckoutAction({ sessionId: w.b.sessionId }),
-      ),
-    ],
+    attempts: [staff("dojo B's paid Checkout Session", (w) => confirmInvoiceCheckoutAction({ sessionId: w.b.sessionId }))],
   },
   "app/(staff)/invoices/[id]/card-actions.ts#chargeSavedCardAction": {
-    attempts: [
-      staff("for dojo B's open invoice", (w) =>
-        chargeSavedCardAction({ invoiceId: w.b.open.id }),
-      ),
-    ],
+    attempts: [staff("for dojo B's open invoice", (w) => chargeSavedCardAction({ invoiceId: w.b.open.id }))],
   },
   "app/(staff)/invoices/[id]/card-actions.ts#confirmSavedCardAction": {
     attempts: [
@@ -321,21 +235,11 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     ],
   },
   "app/(staff)/ledger/actions.ts#correctEntry": {
-    attempts: [
-      staff("dojo B's entry", (w) =>
-        correctEntry({ entryId: w.b.entryId, reason: "Mine now" }),
-      ),
-    ],
+    attempts: [staff("dojo B's entry", (w) => correctEntry({ entryId: w.b.entryId, reason: "Mine now" }))],
   },
 
   "app/(staff)/settings/profile/actions.ts#changeName": {
-    attempts: [
-      staff(
-        "smuggled dojo B ids are ignored",
-        (w) => changeName(smuggled({ name: "Renamed Owner" }, w)),
-        { expect: "ignored" },
-      ),
-    ],
+    attempts: [staff("smuggled dojo B ids are ignored", (w) => changeName(smuggled({ name: "Renamed Owner" }, w)), { expect: "ignored" })],
   },
 
   "app/(staff)/settings/staff/actions.ts#inviteStaffMember": {
@@ -358,61 +262,35 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     ],
   },
   "app/(staff)/settings/staff/actions.ts#revokeStaffInvitation": {
-    attempts: [
-      staff("dojo B's invitation", (w) =>
-        revokeStaffInvitation({ invitationId: w.b.invitationId }),
-      ),
-    ],
+    attempts: [staff("dojo B's invitation", (w) => revokeStaffInvitation({ invitationId: w.b.invitationId }))],
   },
   "app/(staff)/settings/staff/actions.ts#changeRole": {
     attempts: [
-      staff("dojo B's staff made owner", (w) =>
-        changeRole({ staffId: w.b.staff.id, role: "owner" }),
-      ),
-      staff("dojo B's owner demoted", (w) =>
-        changeRole({ staffId: w.b.owner.id, role: "staff" }),
-      ),
+      staff("dojo B's staff made owner", (w) => changeRole({ staffId: w.b.staff.id, role: "owner" })),
+      staff("dojo B's owner demoted", (w) => changeRole({ staffId: w.b.owner.id, role: "staff" })),
     ],
   },
   "app/(staff)/settings/staff/actions.ts#setActive": {
     attempts: [
-      staff("dojo B's staff deactivated", (w) =>
-        setActive({ staffId: w.b.staff.id, active: false }),
-      ),
-      staff("dojo B's owner deactivated", (w) =>
-        setActive({ staffId: w.b.owner.id, active: false }),
-      ),
+      staff("dojo B's staff deactivated", (w) => setActive({ staffId: w.b.staff.id, active: false })),
+      staff("dojo B's owner deactivated", (w) => setActive({ staffId: w.b.owner.id, active: false })),
     ],
   },
 
   "app/(staff)/settings/stripe/actions.ts#reconcileStripe": {
-    attempts: [
-      staff(
-        "smuggled dojo B ids are ignored",
-        (w) => reconcileStripe(smuggled({ days: 1 }, w)),
-        { expect: "ignored" },
-      ),
-    ],
+    attempts: [staff("smuggled dojo B ids are ignored", (w) => reconcileStripe(smuggled({ days: 1 }, w)), { expect: "ignored" })],
   },
 
   "app/portal/(member)/card-actions.ts#openMemberCheckoutAction": {
     attempts: [
-      member("for member M2's invoice", (w) =>
-        openMemberCheckoutAction({ invoiceId: w.a.m2Open.id }),
-      ),
-      member("for dojo B's invoice", (w) =>
-        openMemberCheckoutAction({ invoiceId: w.b.open.id }),
-      ),
+      member("for member M2's invoice", (w) => openMemberCheckoutAction({ invoiceId: w.a.m2Open.id })),
+      member("for dojo B's invoice", (w) => openMemberCheckoutAction({ invoiceId: w.b.open.id })),
     ],
   },
   "app/portal/(member)/card-actions.ts#confirmMemberCheckoutAction": {
     attempts: [
-      member("member M2's Checkout Session", (w) =>
-        confirmMemberCheckoutAction({ sessionId: w.a.m2SessionId }),
-      ),
-      member("dojo B's paid Checkout Session", (w) =>
-        confirmMemberCheckoutAction({ sessionId: w.b.sessionId }),
-      ),
+      member("member M2's Checkout Session", (w) => confirmMemberCheckoutAction({ sessionId: w.a.m2SessionId })),
+      member("dojo B's paid Checkout Session", (w) => confirmMemberCheckoutAction({ sessionId: w.b.sessionId })),
     ],
   },
 };

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import type { ActionResult } from "@/lib/action-result";
 import { actAs } from "../factories";
 import type { Actor, Attempt } from "./action-matrix";
-import { tenantSnapshot } from "./snapshot";
+import { crossTenantReferences, tenantSnapshot } from "./snapshot";
 import { foreignMarkers, type IdorWorld } from "./world";
 
 const GENERIC_VALIDATION = "Please correct the highlighted fields.";
@@ -15,10 +15,7 @@ function signIn(w: IdorWorld, actor: Actor) {
 
 /** What the actor may not learn: dojo B's records, and for member M1 also member M2's. */
 function markersFor(w: IdorWorld, actor: Actor): string[] {
-  const m2 =
-    actor === "m1"
-      ? [w.a.m2.id, w.a.m2.uid, w.a.m2.lastName, w.a.m2Open.id, w.a.m2SessionId]
-      : [];
+  const m2 = actor === "m1" ? [w.a.m2.id, w.a.m2.uid, w.a.m2.lastName, w.a.m2Open.id, w.a.m2SessionId] : [];
   return [...foreignMarkers(w), ...m2];
 }
 
@@ -29,8 +26,7 @@ function markersFor(w: IdorWorld, actor: Actor): string[] {
  * write nothing in either dojo, and must not echo the foreign records.
  */
 export async function checkAttempt(w: IdorWorld, attempt: Attempt) {
-  const dojos =
-    attempt.expect === "ignored" ? [w.b.dojo.id] : [w.a.dojo.id, w.b.dojo.id];
+  const dojos = attempt.expect === "ignored" ? [w.b.dojo.id] : [w.a.dojo.id, w.b.dojo.id];
   const before = await tenantSnapshot(dojos);
   signIn(w, attempt.actor);
   let result: ActionResult<unknown>;
@@ -41,34 +37,20 @@ export async function checkAttempt(w: IdorWorld, attempt: Attempt) {
   }
 
   if (attempt.expect === "ignored") {
-    expect(
-      result,
-      "the action works; only the smuggled ids are ignored",
-    ).toMatchObject({ ok: true });
+    expect(result, "the action works; only the smuggled ids are ignored").toMatchObject({ ok: true });
   } else if (!result.ok && attempt.field) {
-    expect(
-      Object.keys(result.fieldErrors ?? {}),
-      `refused on the ${attempt.field} field alone: ${JSON.stringify(result)}`,
-    ).toEqual([attempt.field]);
+    expect(Object.keys(result.fieldErrors ?? {}), `refused on the ${attempt.field} field alone: ${JSON.stringify(result)}`).toEqual([attempt.field]);
   } else {
     expect(result.ok, `refused: ${JSON.stringify(result)}`).toBe(false);
     if (!result.ok) {
-      expect(
-        result.error,
-        "the input was otherwise valid, so the refusal is not a validation error",
-      ).not.toBe(GENERIC_VALIDATION);
+      expect(result.error, "the input was otherwise valid, so the refusal is not a validation error").not.toBe(GENERIC_VALIDATION);
       expect(result.error).toMatch(attempt.error ?? /was not found\.$/);
     }
   }
   if (attempt.field) expect(result.ok).toBe(false);
 
   const answer = JSON.stringify(result);
-  for (const marker of markersFor(w, attempt.actor))
-    expect(answer, "the answer echoes a foreign record").not.toContain(marker);
-  expect(
-    await tenantSnapshot(dojos),
-    attempt.expect === "ignored"
-      ? "dojo B unchanged"
-      : "nothing written in either dojo",
-  ).toEqual(before);
+  for (const marker of markersFor(w, attempt.actor)) expect(answer, "the answer echoes a foreign record").not.toContain(marker);
+  expect(await tenantSnapshot(dojos), attempt.expect === "ignored" ? "dojo B unchanged" : "nothing written in either dojo").toEqual(before);
+  expect(await crossTenantReferences(), "no row points at another dojo's record").toEqual([]);
 }

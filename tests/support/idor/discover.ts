@@ -14,8 +14,7 @@ function walk(dir: string): string[] {
   })) {
     const rel = path.posix.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(rel));
-    else if (SOURCE.test(entry.name) && !NOT_SOURCE.test(entry.name))
-      out.push(rel);
+    else if (SOURCE.test(entry.name) && !NOT_SOURCE.test(entry.name)) out.push(rel);
   }
   return out;
 }
@@ -24,19 +23,14 @@ const sourceFiles = () => [...walk("app"), ...walk("lib")].sort();
 const read = (rel: string) => readFileSync(path.join(ROOT, rel), "utf8");
 
 // The directive must be the first statement; comments may come before it.
-const FILE_DIRECTIVE =
-  /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
+const FILE_DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
 const ANY_DIRECTIVE = /["']use server["']/;
 
 /** Files whose first statement is "use server": every export is a server action. */
-export const serverActionFiles = () =>
-  sourceFiles().filter((f) => FILE_DIRECTIVE.test(read(f)));
+export const serverActionFiles = () => sourceFiles().filter((f) => FILE_DIRECTIVE.test(read(f)));
 
 /** Files with a "use server" that is not the file's directive: inline actions the matrix cannot see. */
-export const inlineServerActionFiles = () =>
-  sourceFiles().filter(
-    (f) => !FILE_DIRECTIVE.test(read(f)) && ANY_DIRECTIVE.test(read(f)),
-  );
+export const inlineServerActionFiles = () => sourceFiles().filter((f) => !FILE_DIRECTIVE.test(read(f)) && ANY_DIRECTIVE.test(read(f)));
 
 export interface DiscoveredAction {
   /** `<file>#<export>`: the key of the action's matrix entry. */
@@ -48,9 +42,7 @@ export interface DiscoveredAction {
 export async function discoverServerActions(): Promise<DiscoveredAction[]> {
   const out: DiscoveredAction[] = [];
   for (const file of serverActionFiles()) {
-    const mod = (await import(
-      /* @vite-ignore */ path.join(ROOT, file)
-    )) as Record<string, unknown>;
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value === "function")
         out.push({
@@ -63,12 +55,7 @@ export async function discoverServerActions(): Promise<DiscoveredAction[]> {
 }
 
 /** Every route handler file (app/**\/route.ts). */
-export const routeFiles = () =>
-  sourceFiles().filter((f) => f.startsWith("app/") && /\/route\.tsx?$/.test(f));
+export const routeFiles = () => sourceFiles().filter((f) => f.startsWith("app/") && /\/route\.tsx?$/.test(f));
 
 /** Every page with a dynamic segment ([id], [token]...): each takes an id from the URL. */
-export const dynamicPageFiles = () =>
-  sourceFiles().filter(
-    (f) =>
-      f.startsWith("app/") && /\/page\.tsx?$/.test(f) && /\[[^\]]+\]/.test(f),
-  );
+export const dynamicPageFiles = () => sourceFiles().filter((f) => f.startsWith("app/") && /\/page\.tsx?$/.test(f) && /\[[^\]]+\]/.test(f));

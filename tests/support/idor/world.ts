@@ -3,12 +3,7 @@ import { expect } from "vitest";
 import { addLedgerEntry } from "@/app/(staff)/ledger/actions";
 import { inviteStaffMember } from "@/app/(staff)/settings/staff/actions";
 import { openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
-import {
-  dojoWithStripe,
-  openInvoiceFor,
-  paidCardInvoice,
-  sessionIdOf,
-} from "../card-payment";
+import { dojoWithStripe, openInvoiceFor, paidCardInvoice, sessionIdOf } from "../card-payment";
 import { actAs, createMember, createStaff, signInAsMember } from "../factories";
 import { createTestInvoice } from "../invoice-factory";
 
@@ -26,9 +21,7 @@ export async function buildIdorWorld() {
     role: "staff",
   });
   if (!invited.ok) throw new Error(invited.error);
-  const invitationToken = invited.data.url.slice(
-    invited.data.url.lastIndexOf("/") + 1,
-  );
+  const invitationToken = invited.data.url.slice(invited.data.url.lastIndexOf("/") + 1);
   const { member: bMember, invoice: bOpen } = await openInvoiceFor(b.dojo);
   const bDraft = await createTestInvoice(b.dojo, bMember.id);
   const bInactive = await createMember(b.dojo.id, {
@@ -59,6 +52,7 @@ export async function buildIdorWorld() {
     a: {
       dojo: a.dojo,
       owner: a.owner,
+      stripe: a.stripe,
       m1,
       m2,
       m1Open,
