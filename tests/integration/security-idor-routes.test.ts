@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { addLedgerEntry } from "@/app/(staff)/ledger/actions";
 import { actAs } from "../support/factories";
-import { dynamicPageFiles, routeFiles } from "../support/idor/discover";
+import { pageFilesWithIds, routeFiles } from "../support/idor/discover";
 import { PAGE_MATRIX, ROUTE_MATRIX, type RouteEntry } from "../support/idor/route-matrix";
 import { buildIdorWorld, type IdorWorld } from "../support/idor/world";
 
@@ -23,7 +23,7 @@ function expectComplete(found: string[], matrix: Record<string, RouteEntry>, wha
 
 describe("IDOR matrix: every route handler and every page with an id in its URL", () => {
   it("has an entry for every app/**/route.ts", () => expectComplete(routeFiles(), ROUTE_MATRIX, "route handlers"));
-  it("has an entry for every page with a [param]", () => expectComplete(dynamicPageFiles(), PAGE_MATRIX, "pages with a dynamic segment"));
+  it("has an entry for every page with a [param] or search params", () => expectComplete(pageFilesWithIds(), PAGE_MATRIX, "pages with a [param] or search params"));
 
   describe("called by dojo A (owner, or member M1) with dojo B's or member M2's ids", () => {
     let world: IdorWorld;

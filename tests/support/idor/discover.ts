@@ -59,3 +59,9 @@ export const routeFiles = () => sourceFiles().filter((f) => f.startsWith("app/")
 
 /** Every page with a dynamic segment ([id], [token]...): each takes an id from the URL. */
 export const dynamicPageFiles = () => sourceFiles().filter((f) => f.startsWith("app/") && /\/page\.tsx?$/.test(f) && /\[[^\]]+\]/.test(f));
+
+/** Every page that reads its search params (?member=<id>, ?q=...): called with dojo B's ids too. */
+export const searchParamPageFiles = () => sourceFiles().filter((f) => f.startsWith("app/") && /\/page\.tsx?$/.test(f) && /\bsearchParams\b/.test(read(f)));
+
+/** The pages the page matrix covers: an id in the path or in the query. */
+export const pageFilesWithIds = () => [...new Set([...dynamicPageFiles(), ...searchParamPageFiles()])].sort();

@@ -15,9 +15,13 @@ import EditInvoicePage from "@/app/(staff)/invoices/[id]/edit/page";
 import PrintInvoicePage, { generateMetadata as printMetadata } from "@/app/(print)/invoices/[id]/print/page";
 import PortalInvoicePage from "@/app/portal/(member)/invoices/[id]/page";
 import InvitePage from "@/app/invite/[token]/page";
+import NewInvoicePage from "@/app/(staff)/invoices/new/page";
+import InvoicesPage from "@/app/(staff)/invoices/page";
+import MembersPage from "@/app/(staff)/members/page";
+import LedgerPage from "@/app/(staff)/ledger/page";
 import { webhookEvent } from "../card-payment";
 import { actAs } from "../factories";
-import { isNotFound } from "../next";
+import { elementText, isNotFound } from "../next";
 import { crossTenantReferences, tenantSnapshot } from "./snapshot";
 import { foreignMarkers, type IdorWorld } from "./world";
 
@@ -59,6 +63,27 @@ const renders = (name: string, signIn: (w: IdorWorld) => void, page: (w: IdorWor
   },
 });
 const ownerA = (w: IdorWorld) => w.signInOwnerA();
+type Query = Record<string, string>;
+type QueryPage = (props: { searchParams: Promise<Query> }) => Promise<unknown>;
+
+/** What dojo B holds that dojo A's pages must never show (ids are left out: pages echo the links they were sent). */
+const foreignData = (w: IdorWorld) => [w.b.dojo.name, w.b.member.lastName, w.b.member.uid, w.b.member.email!, w.b.owner.email, w.b.staff.email, "Dojo B rent"];
+
+/**
+ * Owner A opens the page with dojo B's id or name in the query: nothing of B's shows (beyond
+ * what the query itself said, which a search box echoes); with A's own, A's record shows.
+ */
+const queryCheck = (name: string, page: QueryPage, queries: (w: IdorWorld) => { foreign: Query; own: Query }, ownMarker: (w: IdorWorld) => string): RouteCheck => ({
+  name,
+  run: async (w) => {
+    w.signInOwnerA();
+    const { foreign, own } = queries(w);
+    const sent = Object.values(foreign).join(" ");
+    const text = elementText(await page({ searchParams: Promise.resolve(foreign) }));
+    for (const marker of foreignData(w).filter((m) => !sent.includes(m))) expect(text, "dojo B's data on dojo A's page").not.toContain(marker);
+    expect(elementText(await page({ searchParams: Promise.resolve(own) }))).toContain(ownMarker(w));
+  },
+});
 const memberM1 = (w: IdorWorld) => w.signInM1();
 
 async function webhookSecretOf(dojoId: string) {
@@ -256,6 +281,58 @@ export const PAGE_MATRIX: Record<string, RouteEntry> = {
       notFound("member M2's invoice is not found for member M1", memberM1, (w) => PortalInvoicePage(params({ id: w.a.m2Open.id }))),
       notFound("dojo B's invoice is not found for member M1", memberM1, (w) => PortalInvoicePage(params({ id: w.b.open.id }))),
       renders("M1's own invoice renders", memberM1, (w) => PortalInvoicePage(params({ id: w.a.m1Open.id }))),
+    ],
+  },
+  "app/(staff)/invoices/new/page.tsx": {
+    checks: [
+      queryCheck(
+        "?member=<dojo B's member> preselects nothing",
+        NewInvoicePage,
+        (w) => ({ foreign: { member: w.b.member.id }, own: { member: w.a.m1.id } }),
+        (w) => w.a.m1.lastName,
+      ),
+    ],
+  },
+  "app/(staff)/invoices/page.tsx": {
+    checks: [
+      queryCheck(
+        "?member=<dojo B's member> lists nothing of B",
+        InvoicesPage,
+        (w) => ({ foreign: { member: w.b.member.id }, own: { member: w.a.m1.id } }),
+        (w) => w.a.m1.lastName,
+      ),
+      queryCheck(
+        "?q=<dojo B's member's name> finds nothing of B",
+        InvoicesPage,
+        (w) => ({ foreign: { q: w.b.member.lastName }, own: { q: w.a.m1.lastName } }),
+        (w) => w.a.m1.lastName,
+      ),
+    ],
+  },
+  "app/(staff)/members/page.tsx": {
+    checks: [
+      queryCheck(
+        "?q=<dojo B's member's UID> finds nothing of B",
+        MembersPage,
+        (w) => ({ foreign: { q: w.b.member.uid, status: "all" }, own: { q: w.a.m1.uid, status: "all" } }),
+        (w) => w.a.m1.lastName,
+      ),
+      queryCheck(
+        "?q=<dojo B's member's name> finds nothing of B",
+        MembersPage,
+        (w) => ({ foreign: { q: w.b.member.lastName, status: "all" }, own: { q: w.a.m1.lastName, status: "all" } }),
+        (w) => w.a.m1.lastName,
+      ),
+    ],
+  },
+  "app/(staff)/ledger/page.tsx": {
+    checks: [
+      queryCheck(
+        "a year's ledger shows dojo A's entries only",
+        LedgerPage,
+        () => ({ foreign: { period: "custom", from: "2000-01-01", to: "2100-12-31" }, own: { period: "custom", from: "2000-01-01", to: "2100-12-31" } }),
+        () => "Dojo A rent",
+      ),
     ],
   },
   "app/invite/[token]/page.tsx": {
