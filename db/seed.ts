@@ -9,6 +9,7 @@ import { createInvoice } from "@/lib/invoices/create-invoice";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { appendLedgerEntry } from "@/lib/ledger/append";
+import { isoDate } from "@/lib/dates";
 
 export interface DemoLogins {
   owner: { email: string; password: string };
@@ -27,7 +28,6 @@ function rng(seed: number) {
   };
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
 
 /** Seeds the Demo Dojo when the database has no dojo at all; otherwise does nothing. */

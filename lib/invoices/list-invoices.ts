@@ -2,8 +2,9 @@ import { and, count, desc, eq, ilike, lt, or, sql, sum, type SQL } from "drizzle
 import type { DbOrTx } from "@/db/client";
 import { invoices, members } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/pagination";
-import { escapeLike } from "./escape-like";
-import { today, type StatusFilter } from "./status";
+import { containsPattern } from "@/lib/search-pattern";
+import { today } from "@/lib/dates";
+import type { StatusFilter } from "./status";
 
 export interface InvoiceListFilters {
   status?: StatusFilter | null;
@@ -40,7 +41,7 @@ function conditions(dojoId: string, { status, q, memberId }: InvoiceListFilters)
   else if (status) where.push(eq(invoices.status, status));
   const term = q?.trim();
   if (term) {
-    const like = `%${escapeLike(term)}%`;
+    const like = containsPattern(term);
     where.push(or(ilike(invoices.number, like), ilike(sql`${members.firstName} || ' ' || ${members.lastName}`, like)));
   }
   return and(...where);

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members } from "@/db/schema";
-import { escapeLike } from "./escape-like";
+import { containsPattern } from "@/lib/search-pattern";
 import { idSchema } from "@/lib/validation/common";
 
 export interface MemberOption {
@@ -20,7 +20,7 @@ const columns = {
 
 /** Members for the invoice form's picker: a few matches by name, e-mail or UID, active first. */
 export async function searchMemberOptions(db: DbOrTx, dojoId: string, q: string, limit = 20): Promise<MemberOption[]> {
-  const like = `%${escapeLike(q.trim())}%`;
+  const like = containsPattern(q.trim());
   return db
     .select(columns)
     .from(members)

@@ -4,6 +4,7 @@ import { members } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { memberProfileColumns, type MemberProfile } from "./get";
 import type { MemberStatusFilter } from "./schemas";
+import { containsPattern } from "@/lib/search-pattern";
 
 export interface MemberListQuery {
   q?: string;
@@ -16,11 +17,6 @@ export interface MemberList {
   total: number;
   page: number;
   pageSize: number;
-}
-
-/** The search text as a LIKE pattern that matches it literally anywhere. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
 function searchCondition(q: string): SQL | undefined {
