@@ -1,13 +1,13 @@
 import type { Role } from "@/db/schema";
 
 // What each staff role may do. Owners do everything; managers all but account and payment
-// settings; staff handle members and invoices only.
-export type Permission = "members" | "invoices" | "ledger" | "settings" | "settings.account" | "settings.payments" | "staff.manage";
+// settings; staff handle members and invoices only. Everyone keeps their own account (name, password).
+export type Permission = "account" | "members" | "invoices" | "ledger" | "settings" | "settings.account" | "settings.payments" | "staff.manage";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  owner: ["members", "invoices", "ledger", "settings", "settings.account", "settings.payments", "staff.manage"],
-  manager: ["members", "invoices", "ledger", "settings"],
-  staff: ["members", "invoices"],
+  owner: ["account", "members", "invoices", "ledger", "settings", "settings.account", "settings.payments", "staff.manage"],
+  manager: ["account", "members", "invoices", "ledger", "settings"],
+  staff: ["account", "members", "invoices"],
 };
 
 export function can(role: Role, permission: Permission): boolean {
