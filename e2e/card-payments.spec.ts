@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type FrameLocator, type Page } from "@playwright/test";
 import { E2E, E2E_SEED_FILE } from "./support/accounts";
+import { logIn } from "./support/log-in";
 
 // Paying invoices by card against the emulator (playwright.config.ts): at the desk and in the members area.
 const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const SHOTS = "test-results/card-payments";
 const SECRET_KEY = "sk_test_e2e_card_payments";
-
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: 900 });

@@ -1,18 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import { logIn } from "./support/log-in";
 
 // The foundation's journey on a dojo that signs up during the test: nothing here depends on the
 // seeded Demo Dojo, so the spec runs in any order with the others.
 const run = Date.now().toString(36);
 const owner = { name: "Hana Owner", email: `owner-${run}@foundation.test`, password: "owner password 1" };
 const memberPassword = "member password 1";
-
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 async function logOut(page: Page) {
   // On a desktop-sized window the sidebar, with its log-out button, is always visible.
@@ -126,7 +119,7 @@ test.describe("Foundation", () => {
     await page.getByLabel("Password").fill(memberPassword);
     await page.getByRole("button", { name: "Log in" }).click();
     await page.waitForURL(/\/portal$/);
-    await expect(page.getByText("Hello, Aiko")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Hello, Aiko" })).toBeVisible();
     await expect(page.getByText(invoice.number).first()).toBeVisible();
     await expect(page.getByText(other.number)).toHaveCount(0);
     await expect(page.getByText("Okafor")).toHaveCount(0);

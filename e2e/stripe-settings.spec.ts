@@ -2,18 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
+import { logIn } from "./support/log-in";
 
 // The emulator the app talks to (playwright.config.ts): any sk_test_<x> is an account, pk_test_<x> its publishable key.
 const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const SHOTS = "test-results/stripe-settings";
-
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 async function shots(page: Page, name: string) {
   for (const width of [1280, 375]) {

@@ -3,6 +3,8 @@ import type { DbOrTx } from "@/db/client";
 import { invoices, members } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { containsPattern } from "@/lib/search-pattern";
+import { memberFullName } from "@/lib/members/full-name";
+import { invoiceSummaryColumns } from "./summary-columns";
 import { today } from "@/lib/dates";
 import type { StatusFilter } from "./status";
 
@@ -42,7 +44,7 @@ function conditions(dojoId: string, { status, q, memberId }: InvoiceListFilters)
   const term = q?.trim();
   if (term) {
     const like = containsPattern(term);
-    where.push(or(ilike(invoices.number, like), ilike(sql`${members.firstName} || ' ' || ${members.lastName}`, like)));
+    where.push(or(ilike(invoices.number, like), ilike(memberFullName(), like)));
   }
   return and(...where);
 }
@@ -54,16 +56,9 @@ export async function listInvoices(db: DbOrTx, dojoId: string, filters: InvoiceL
   const where = conditions(dojoId, filters);
   const rows: InvoiceListRow[] = await db
     .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      paidMinor: invoices.paidMinor,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
+      ...invoiceSummaryColumns,
       memberId: invoices.memberId,
-      memberName: sql<string>`${members.firstName} || ' ' || ${members.lastName}`,
+      memberName: memberFullName(),
     })
     .from(invoices)
     .innerJoin(members, eq(members.id, invoices.memberId))

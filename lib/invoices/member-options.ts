@@ -1,7 +1,8 @@
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members } from "@/db/schema";
 import { containsPattern } from "@/lib/search-pattern";
+import { memberFullName } from "@/lib/members/full-name";
 import { idSchema } from "@/lib/validation/common";
 
 export interface MemberOption {
@@ -13,7 +14,7 @@ export interface MemberOption {
 
 const columns = {
   id: members.id,
-  name: sql<string>`${members.firstName} || ' ' || ${members.lastName}`,
+  name: memberFullName(),
   uid: members.uid,
   status: members.status,
 };
@@ -27,7 +28,7 @@ export async function searchMemberOptions(db: DbOrTx, dojoId: string, q: string,
     .where(
       and(
         eq(members.dojoId, dojoId),
-        q.trim() ? or(ilike(sql`${members.firstName} || ' ' || ${members.lastName}`, like), ilike(members.email, like), ilike(members.uid, like)) : undefined,
+        q.trim() ? or(ilike(memberFullName(), like), ilike(members.email, like), ilike(members.uid, like)) : undefined,
       ),
     )
     .orderBy(asc(members.status), asc(members.lastName), asc(members.firstName))

@@ -5,6 +5,7 @@ import { PAGE_SIZE } from "@/lib/pagination";
 import { memberProfileColumns, type MemberProfile } from "./get";
 import type { MemberStatusFilter } from "./schemas";
 import { containsPattern } from "@/lib/search-pattern";
+import { memberFullName } from "./full-name";
 
 export interface MemberListQuery {
   q?: string;
@@ -29,7 +30,7 @@ function searchCondition(q: string): SQL | undefined {
     ilike(members.email, pattern),
     ilike(members.uid, pattern),
     // "Aiko Tanaka" and "Tanaka Aiko" both find her.
-    ilike(sql`${members.firstName} || ' ' || ${members.lastName}`, pattern),
+    ilike(memberFullName(), pattern),
     ilike(sql`${members.lastName} || ' ' || ${members.firstName}`, pattern),
   );
 }
