@@ -96,7 +96,8 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           <LedgerFilters period={filter.period} kind={filter.kind} custom={filter.custom} />
         </Card>
         <LedgerTotalsCards totals={totals} currency={dojo.currency} />
-        {series.length > 0 && (
+        {/* A chart of nothing but zeros says less than the empty list below. */}
+        {series.some((m) => m.revenueMinor !== 0 || m.costMinor !== 0) && (
           <Card>
             <CardHeader title="Revenue and costs per month" />
             <div className="px-2 py-4 sm:px-4">
