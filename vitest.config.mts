@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: "app",
           include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "app/**/*.test.ts"],
-          // Process-level faults need the build and restart PostgreSQL: vitest.faults.config.ts.
+          // Process-level faults need the build and restart PostgreSQL: vitest.faults.config.mts.
           exclude: ["tests/faults/**"],
           environment: "node",
           setupFiles: ["tests/support/setup-db.ts"],
