@@ -9,6 +9,7 @@ import { createInvoice } from "@/lib/invoices/create-invoice";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { appendLedgerEntry } from "@/lib/ledger/append";
+import { isoDate } from "@/lib/dates";
 
 export interface DemoLogins {
   owner: { email: string; password: string };
@@ -27,7 +28,6 @@ function rng(seed: number) {
   };
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
 
 /** Seeds the Demo Dojo when the database has no dojo at all; otherwise does nothing. */
@@ -89,7 +89,8 @@ async function seedDemoDojo(db: Db, now: Date): Promise<DemoLogins> {
   for (let monthsAgo = 11; monthsAgo >= 0; monthsAgo--) {
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
     for (let k = 0; k < 10; k++) {
-      const memberId = memberIds[Math.floor(random() * 36)];
+      // The member whose login is printed gets one invoice a month, so the members area shows some.
+      const memberId = k === 0 ? memberIds[0] : memberIds[Math.floor(random() * 36)];
       const issue = addDays(monthStart, Math.floor(random() * 5));
       if (issue > now) continue;
       const lines = [{ ...pick(fees), quantity: 1 }];
@@ -97,7 +98,7 @@ async function seedDemoDojo(db: Db, now: Date): Promise<DemoLogins> {
       const roll = random();
       const draft = monthsAgo === 0 && roll < 0.15;
       await db.transaction(async (tx) => {
-        const invoice = await createInvoice(tx, ctx, { memberId, lines, issueDate: isoDate(issue), dueDate: isoDate(addDays(issue, 14)), notes: null, issue: !draft });
+        const invoice = await createInvoice(tx, ctx, { memberId, lines, issueDate: isoDate(issue), dueDate: isoDate(addDays(issue, 30)), notes: null, issue: !draft });
         if (draft) return;
         if (roll < 0.05 && monthsAgo > 0) {
           await voidInvoice(tx, dojo.id, invoice.id, "Issued twice by mistake");
@@ -126,11 +127,11 @@ async function seedDemoDojo(db: Db, now: Date): Promise<DemoLogins> {
     }
     // The dojo's running costs.
     const costs = [
-      { category: "Rent", description: "Hall rent", amountMinor: 80_000 },
-      { category: "Utilities", description: "Electricity and water", amountMinor: 9_000 + Math.floor(random() * 4_000) },
+      { category: "Rent", description: "Hall rent", amountMinor: 30_000 },
+      { category: "Utilities", description: "Electricity and water", amountMinor: 4_000 + Math.floor(random() * 3_000) },
     ];
-    if (monthsAgo % 3 === 0) costs.push({ category: "Insurance", description: "Liability insurance (quarter)", amountMinor: 24_000 });
-    if (random() < 0.4) costs.push({ category: "Equipment", description: "Mats and pads", amountMinor: 15_000 + Math.floor(random() * 30_000) });
+    if (monthsAgo % 3 === 0) costs.push({ category: "Insurance", description: "Liability insurance (quarter)", amountMinor: 12_000 });
+    if (random() < 0.3) costs.push({ category: "Equipment", description: "Mats and pads", amountMinor: 5_000 + Math.floor(random() * 15_000) });
     for (const cost of costs) {
       const date = addDays(monthStart, 2);
       if (date > now) continue;

@@ -1,9 +1,9 @@
 import { AppShell } from "@/components/layout/app-shell";
 import { Button } from "@/components/ui/button";
-import { can } from "@/lib/auth/permissions";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { logOut } from "./actions";
+import { settingsTabsFor } from "./settings/tabs";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const { user, dojo } = await requireStaffPage();
@@ -12,7 +12,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: "/members", label: "Members" },
     { href: "/invoices", label: "Invoices" },
     ...(can(user.role, "ledger") ? [{ href: "/ledger", label: "Costs & revenues" }] : []),
-    ...(can(user.role, "settings") ? [{ href: "/settings", label: "Settings" }] : []),
+    ...(settingsTabsFor(user.role).length > 0 ? [{ href: "/settings", label: "Settings" }] : []),
+    { href: "/account", label: "My account" },
   ];
   return (
     <AppShell

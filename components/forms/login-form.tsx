@@ -1,5 +1,5 @@
 "use client";
-import { useRouter } from "next/navigation";
+import { useFollowRedirect } from "./use-follow-redirect";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -17,13 +17,10 @@ interface LoginFormProps {
 }
 
 export function LoginForm({ idField, action }: LoginFormProps) {
-  const router = useRouter();
+  const followRedirect = useFollowRedirect();
   const { form, submit, formError, pending } = useActionForm<LoginValues, { redirectTo: string }>({
     action,
-    onSuccess: (data) => {
-      router.replace(data.redirectTo);
-      router.refresh();
-    },
+    onSuccess: followRedirect,
   });
   const e = form.formState.errors;
   return (

@@ -2,13 +2,13 @@ import type { Role } from "@/db/schema";
 
 // What each staff role may do. Owners do everything; managers all but account and payment
 // settings; staff handle members and invoices only. Giving money back (refunds) is for
-// owners and managers.
-export type Permission = "members" | "invoices" | "refunds" | "ledger" | "settings" | "settings.account" | "settings.payments" | "staff.manage";
+// owners and managers. Everyone keeps their own account (name, password).
+export type Permission = "account" | "members" | "invoices" | "refunds" | "ledger" | "settings" | "settings.account" | "settings.payments" | "staff.manage";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  owner: ["members", "invoices", "refunds", "ledger", "settings", "settings.account", "settings.payments", "staff.manage"],
-  manager: ["members", "invoices", "refunds", "ledger", "settings"],
-  staff: ["members", "invoices"],
+  owner: ["account", "members", "invoices", "refunds", "ledger", "settings", "settings.account", "settings.payments", "staff.manage"],
+  manager: ["account", "members", "invoices", "refunds", "ledger", "settings"],
+  staff: ["account", "members", "invoices"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

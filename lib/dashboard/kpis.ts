@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members } from "@/db/schema";
 import { listInvoices, type InvoiceListTotals } from "@/lib/invoices/list-invoices";
-import { today } from "@/lib/invoices/status";
+import { today } from "@/lib/dates";
 import { periodRange } from "@/lib/ledger/period";
 import { ledgerTotals } from "@/lib/ledger/totals";
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invoices, members } from "@/db/schema";
-import { today } from "@/lib/invoices/status";
+import { today } from "@/lib/dates";
 
 /** The open invoices whose due date passed the longest ago (overdue as in lib/invoices/status.ts). */
 export async function mostOverdueInvoices(db: DbOrTx, dojoId: string, limit = 5, on = today()) {

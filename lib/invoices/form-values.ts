@@ -1,4 +1,5 @@
 import type { Invoice, InvoiceLine } from "@/db/schema";
+import { addDays } from "@/lib/dates";
 import { toMajorString } from "@/lib/money";
 import type { InvoiceFormValues } from "./schemas";
 
@@ -6,12 +7,6 @@ import type { InvoiceFormValues } from "./schemas";
 export const EMPTY_LINE = { description: "", quantity: "1", unitPrice: "" };
 
 const DEFAULT_TERM_DAYS = 14;
-
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export function newInvoiceValues(memberId: string | null, issueDate: string): InvoiceFormValues {
   return { memberId: memberId ?? "", lines: [EMPTY_LINE], issueDate, dueDate: addDays(issueDate, DEFAULT_TERM_DAYS), notes: "", issue: false };

@@ -2,8 +2,11 @@ import { and, count, desc, eq, ilike, lt, or, sql, sum, type SQL } from "drizzle
 import type { DbOrTx } from "@/db/client";
 import { invoices, members } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/pagination";
-import { escapeLike } from "./escape-like";
-import { today, type StatusFilter } from "./status";
+import { containsPattern } from "@/lib/search-pattern";
+import { memberFullName } from "@/lib/members/full-name";
+import { invoiceSummaryColumns } from "./summary-columns";
+import { today } from "@/lib/dates";
+import type { StatusFilter } from "./status";
 
 export interface InvoiceListFilters {
   status?: StatusFilter | null;
@@ -40,8 +43,8 @@ function conditions(dojoId: string, { status, q, memberId }: InvoiceListFilters)
   else if (status) where.push(eq(invoices.status, status));
   const term = q?.trim();
   if (term) {
-    const like = `%${escapeLike(term)}%`;
-    where.push(or(ilike(invoices.number, like), ilike(sql`${members.firstName} || ' ' || ${members.lastName}`, like)));
+    const like = containsPattern(term);
+    where.push(or(ilike(invoices.number, like), ilike(memberFullName(), like)));
   }
   return and(...where);
 }
@@ -53,16 +56,9 @@ export async function listInvoices(db: DbOrTx, dojoId: string, filters: InvoiceL
   const where = conditions(dojoId, filters);
   const rows: InvoiceListRow[] = await db
     .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      paidMinor: invoices.paidMinor,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
+      ...invoiceSummaryColumns,
       memberId: invoices.memberId,
-      memberName: sql<string>`${members.firstName} || ' ' || ${members.lastName}`,
+      memberName: memberFullName(),
     })
     .from(invoices)
     .innerJoin(members, eq(members.id, invoices.memberId))

@@ -1,7 +1,8 @@
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members } from "@/db/schema";
-import { escapeLike } from "./escape-like";
+import { containsPattern } from "@/lib/search-pattern";
+import { memberFullName } from "@/lib/members/full-name";
 import { idSchema } from "@/lib/validation/common";
 
 export interface MemberOption {
@@ -13,21 +14,21 @@ export interface MemberOption {
 
 const columns = {
   id: members.id,
-  name: sql<string>`${members.firstName} || ' ' || ${members.lastName}`,
+  name: memberFullName(),
   uid: members.uid,
   status: members.status,
 };
 
 /** Members for the invoice form's picker: a few matches by name, e-mail or UID, active first. */
 export async function searchMemberOptions(db: DbOrTx, dojoId: string, q: string, limit = 20): Promise<MemberOption[]> {
-  const like = `%${escapeLike(q.trim())}%`;
+  const like = containsPattern(q.trim());
   return db
     .select(columns)
     .from(members)
     .where(
       and(
         eq(members.dojoId, dojoId),
-        q.trim() ? or(ilike(sql`${members.firstName} || ' ' || ${members.lastName}`, like), ilike(members.email, like), ilike(members.uid, like)) : undefined,
+        q.trim() ? or(ilike(memberFullName(), like), ilike(members.email, like), ilike(members.uid, like)) : undefined,
       ),
     )
     .orderBy(asc(members.status), asc(members.lastName), asc(members.firstName))

@@ -1,4 +1,5 @@
 import type { Invoice, InvoiceStatus } from "@/db/schema";
+import { today } from "@/lib/dates";
 
 // Client-safe. "Overdue" is not stored: it is an open invoice past its due date.
 export type DisplayStatus = InvoiceStatus | "overdue";
@@ -7,11 +8,6 @@ export const STATUS_FILTERS = ["draft", "open", "overdue", "paid", "void"] as co
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export const STATUS_LABELS: Record<DisplayStatus, string> = { draft: "Draft", open: "Open", overdue: "Overdue", paid: "Paid", void: "Void" };
-
-/** Today's calendar date (YYYY-MM-DD) as due dates are compared against it. */
-export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 export function isOverdue(invoice: Pick<Invoice, "status" | "dueDate">, on = today()): boolean {
   return invoice.status === "open" && invoice.dueDate < on;

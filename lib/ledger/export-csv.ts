@@ -4,6 +4,7 @@ import { invoices, ledgerEntries, type Dojo } from "@/db/schema";
 import { toMajorString } from "@/lib/money";
 import { KIND_LABELS } from "./amounts";
 import { ledgerConditions } from "./conditions";
+import { ledgerEntryColumns } from "./entry-columns";
 import { csvRow } from "./csv";
 import type { LedgerFilter } from "./filters";
 
@@ -36,17 +37,7 @@ export function ledgerCsvStream(db: DbOrTx, dojoId: string, filter: Pick<LedgerF
       if (done) return;
       const cursor = after;
       const rows = await db
-        .select({
-          id: ledgerEntries.id,
-          date: ledgerEntries.date,
-          kind: ledgerEntries.kind,
-          category: ledgerEntries.category,
-          description: ledgerEntries.description,
-          amountMinor: ledgerEntries.amountMinor,
-          currency: ledgerEntries.currency,
-          correctsEntryId: ledgerEntries.correctsEntryId,
-          invoiceNumber: invoices.number,
-        })
+        .select(ledgerEntryColumns)
         .from(ledgerEntries)
         .leftJoin(invoices, and(eq(invoices.id, ledgerEntries.invoiceId), eq(invoices.dojoId, dojoId)))
         .where(

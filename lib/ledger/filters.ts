@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { paramOf } from "@/lib/pagination";
-import { today } from "@/lib/invoices/status";
+import { today } from "@/lib/dates";
 import { isoDate, periodRange, PERIODS, type DateRange, type Period } from "./period";
 
 export const KIND_FILTERS = ["all", "revenue", "cost"] as const;

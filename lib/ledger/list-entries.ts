@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { invoices, ledgerEntries } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { ledgerConditions } from "./conditions";
+import { ledgerEntryColumns } from "./entry-columns";
 import type { LedgerFilter } from "./filters";
 
 export type LedgerRow = Awaited<ReturnType<typeof listLedgerEntries>>["rows"][number];
@@ -12,20 +13,7 @@ export async function listLedgerEntries(db: DbOrTx, dojoId: string, filter: Ledg
   const where = ledgerConditions(dojoId, filter);
   const [entries, [{ total }]] = await Promise.all([
     db
-      .select({
-        id: ledgerEntries.id,
-        date: ledgerEntries.date,
-        kind: ledgerEntries.kind,
-        category: ledgerEntries.category,
-        description: ledgerEntries.description,
-        amountMinor: ledgerEntries.amountMinor,
-        currency: ledgerEntries.currency,
-        paymentId: ledgerEntries.paymentId,
-        refundKey: ledgerEntries.refundKey,
-        correctsEntryId: ledgerEntries.correctsEntryId,
-        invoiceId: ledgerEntries.invoiceId,
-        invoiceNumber: invoices.number,
-      })
+      .select({ ...ledgerEntryColumns, paymentId: ledgerEntries.paymentId, refundKey: ledgerEntries.refundKey, invoiceId: ledgerEntries.invoiceId })
       .from(ledgerEntries)
       // The dojo condition on the join too: an entry can only ever show its own dojo's invoice.
       .leftJoin(invoices, and(eq(invoices.id, ledgerEntries.invoiceId), eq(invoices.dojoId, dojoId)))

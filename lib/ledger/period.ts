@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // The periods the ledger can be filtered by. Dates are calendar days (YYYY-MM-DD), inclusive at
-// both ends; "today" is the UTC date, as everywhere dates are compared (lib/invoices/status.ts).
+// both ends; "today" is the UTC date, as everywhere dates are compared (lib/dates.ts).
 export const PERIODS = ["this-month", "last-month", "this-year", "last-year", "last-12-months", "custom"] as const;
 export type Period = (typeof PERIODS)[number];
 

@@ -4,6 +4,8 @@ import { members } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { memberProfileColumns, type MemberProfile } from "./get";
 import type { MemberStatusFilter } from "./schemas";
+import { containsPattern } from "@/lib/search-pattern";
+import { memberFullName } from "./full-name";
 
 export interface MemberListQuery {
   q?: string;
@@ -18,11 +20,6 @@ export interface MemberList {
   pageSize: number;
 }
 
-/** The search text as a LIKE pattern that matches it literally anywhere. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
-}
-
 function searchCondition(q: string): SQL | undefined {
   const words = q.trim().replace(/\s+/g, " ");
   if (!words) return undefined;
@@ -33,7 +30,7 @@ function searchCondition(q: string): SQL | undefined {
     ilike(members.email, pattern),
     ilike(members.uid, pattern),
     // "Aiko Tanaka" and "Tanaka Aiko" both find her.
-    ilike(sql`${members.firstName} || ' ' || ${members.lastName}`, pattern),
+    ilike(memberFullName(), pattern),
     ilike(sql`${members.lastName} || ' ' || ${members.firstName}`, pattern),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { today } from "@/lib/dates";
 import { dateSchema, emailSchema, idSchema, nameSchema, optionalText, passwordSchema } from "@/lib/validation/common";
 
 /** Empty or whitespace-only input means "not given". */
@@ -14,7 +15,7 @@ const optionalEmail = blankToNull.pipe(emailSchema.nullable());
 const birthDate = blankToNull.pipe(
   dateSchema
     .refine((v) => v >= "1900-01-01", "Enter a date after 1900")
-    .refine((v) => v <= new Date().toISOString().slice(0, 10), "A birth date cannot be in the future")
+    .refine((v) => v <= today(), "A birth date cannot be in the future")
     .nullable(),
 );
 

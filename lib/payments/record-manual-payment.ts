@@ -1,7 +1,7 @@
 import type { Tx } from "@/db/client";
 import { ActionError } from "@/lib/action-result";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
-import { today } from "@/lib/invoices/status";
+import { today } from "@/lib/dates";
 import { parseAmount } from "@/lib/money";
 import { recordPayment, type RecordedPayment } from "./record-payment";
 import type { ManualPaymentInput } from "./schemas";

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invoices, type InvoiceStatus } from "@/db/schema";
 import { getInvoice } from "@/lib/invoices/get-invoice";
+import { invoiceSummaryColumns } from "@/lib/invoices/summary-columns";
 
 // Members see what they owe and what they paid. Drafts are not issued yet and void invoices
 // were cancelled, so neither is shown in the members area.
@@ -16,17 +17,7 @@ function ownVisible(scope: MemberScope) {
   return and(eq(invoices.dojoId, scope.dojoId), eq(invoices.memberId, scope.memberId), inArray(invoices.status, MEMBER_VISIBLE_STATUSES));
 }
 
-const summaryColumns = {
-  id: invoices.id,
-  number: invoices.number,
-  status: invoices.status,
-  currency: invoices.currency,
-  totalMinor: invoices.totalMinor,
-  paidMinor: invoices.paidMinor,
-  issueDate: invoices.issueDate,
-  dueDate: invoices.dueDate,
-  paidAt: invoices.paidAt,
-};
+const summaryColumns = { ...invoiceSummaryColumns, paidAt: invoices.paidAt };
 
 export type PortalInvoice = Awaited<ReturnType<typeof listMemberInvoices>>[number];
 

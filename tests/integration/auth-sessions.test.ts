@@ -6,7 +6,7 @@ import { checkStaffCredentials } from "@/lib/auth/credentials";
 import { getMemberSession, getStaffSession } from "@/lib/auth/session";
 import { logOut } from "@/app/(staff)/actions";
 import { logOutMember } from "@/app/portal/(member)/actions";
-import { changeName, changePassword } from "@/app/(staff)/settings/profile/actions";
+import { changeName, changePassword } from "@/app/(staff)/account/actions";
 import * as authjs from "../support/authjs";
 import { createDojo, createMember, signedInDojo, signInAsMember, signInAsStaff, TEST_PASSWORD } from "../support/factories";
 

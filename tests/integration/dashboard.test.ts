@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { invoices, type NewInvoice } from "@/db/schema";
 import { dashboardKpis } from "@/lib/dashboard/kpis";
 import { mostOverdueInvoices } from "@/lib/dashboard/overdue-invoices";
-import { today } from "@/lib/invoices/status";
+import { today } from "@/lib/dates";
 import { appendLedgerEntry } from "@/lib/ledger/append";
 import { periodRange } from "@/lib/ledger/period";
 import { createDojo, createMember } from "../support/factories";

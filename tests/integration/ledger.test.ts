@@ -10,7 +10,7 @@ import { ledgerFilterFrom } from "@/lib/ledger/filters";
 import { listLedgerEntries } from "@/lib/ledger/list-entries";
 import { monthlySeries } from "@/lib/ledger/monthly-series";
 import { ledgerTotals } from "@/lib/ledger/totals";
-import { today } from "@/lib/invoices/status";
+import { today } from "@/lib/dates";
 import { actAs, createDojo, createStaff, signedInDojo, signInAsStaff } from "../support/factories";
 
 type Entry = { date: string; kind: "revenue" | "cost"; amountMinor: number; category?: string; description?: string };

@@ -7,8 +7,7 @@ import { buildIdorWorld, type IdorWorld } from "../support/idor/world";
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
 vi.mock("next-auth", () => import("../support/authjs"));
-// The invitation form is a client component that asks for the router; rendered here outside one.
-vi.mock("next/navigation", async (actual) => ({ ...(await actual<typeof import("next/navigation")>()), useRouter: () => ({ push: () => {}, refresh: () => {} }) }));
+vi.mock("next/navigation", async (original) => (await import("../support/next")).navigationOutsideNext(original));
 
 function expectComplete(found: string[], matrix: Record<string, RouteEntry>, what: string) {
   const missing = found.filter((f) => !(f in matrix));

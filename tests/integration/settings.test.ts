@@ -4,9 +4,12 @@ import SettingsLayout from "@/app/(staff)/settings/layout";
 import SettingsPage from "@/app/(staff)/settings/page";
 import AccountSettingsPage from "@/app/(staff)/settings/account/page";
 import StaffSettingsPage from "@/app/(staff)/settings/staff/page";
-import ProfileSettingsPage from "@/app/(staff)/settings/profile/page";
-import { changeName } from "@/app/(staff)/settings/profile/actions";
-import { signedInDojo } from "../support/factories";
+import StaffLayout from "@/app/(staff)/layout";
+import MyAccountPage from "@/app/(staff)/account/page";
+import { changeName, changePassword } from "@/app/(staff)/account/actions";
+import { getStaffSession } from "@/lib/auth/session";
+import type { Role } from "@/db/schema";
+import { signedInDojo, TEST_PASSWORD } from "../support/factories";
 import { isNotFound, redirectsTo } from "../support/next";
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
@@ -23,24 +26,39 @@ describe("settings access", () => {
     expect(account).toContain("Staff users: 1 active, of 5 included.");
     expect(account).not.toMatch(/coming soon/i);
     await expect(StaffSettingsPage()).resolves.toBeTruthy();
-    await expect(ProfileSettingsPage()).resolves.toBeTruthy();
   });
 
-  it("a manager sees only their own account", async () => {
+  it("a manager gets no account, staff or payment settings: /settings sends them to their own account", async () => {
     await signedInDojo({ role: "manager" });
     await expect(SettingsLayout({ children: null })).resolves.toBeTruthy();
-    await expect(SettingsPage()).rejects.toSatisfy(redirectsTo("/settings/profile"));
+    await expect(SettingsPage()).rejects.toSatisfy(redirectsTo("/account"));
     await expect(AccountSettingsPage()).rejects.toSatisfy(isNotFound);
     await expect(StaffSettingsPage()).rejects.toSatisfy(isNotFound);
-    await expect(ProfileSettingsPage()).resolves.toBeTruthy();
-    expect(await changeName({ name: "Manager Name" })).toEqual({ ok: true, data: null });
   });
 
   it("the staff role gets 'not found' for settings and cannot use its actions", async () => {
     await signedInDojo({ role: "staff" });
     await expect(SettingsLayout({ children: null })).rejects.toSatisfy(isNotFound);
     await expect(SettingsPage()).rejects.toSatisfy(isNotFound);
-    await expect(ProfileSettingsPage()).rejects.toSatisfy(isNotFound);
-    expect(await changeName({ name: "Staff Name" })).toEqual({ ok: false, error: "Your role does not allow this." });
+    await expect(AccountSettingsPage()).rejects.toSatisfy(isNotFound);
+    await expect(StaffSettingsPage()).rejects.toSatisfy(isNotFound);
+  });
+});
+
+describe("my account", () => {
+  // The staff layout hands its menu to the app shell.
+  const menuLabels = async () => ((await StaffLayout({ children: null })).props as { nav: { label: string }[] }).nav.map((item) => item.label);
+
+  it.each<Role>(["owner", "manager", "staff"])("a %s opens it from the menu and changes their own name and password", async (role) => {
+    const { user } = await signedInDojo({ role });
+    const nav = await menuLabels();
+    expect(nav).toContain("My account");
+    expect(nav.includes("Settings")).toBe(role === "owner");
+    await expect(MyAccountPage()).resolves.toBeTruthy();
+
+    expect(await changeName({ name: `Renamed ${role}` })).toEqual({ ok: true, data: null });
+    expect((await getStaffSession())?.user).toMatchObject({ id: user.id, name: `Renamed ${role}` });
+    const changed = await changePassword({ currentPassword: TEST_PASSWORD, newPassword: "my own new password", confirmPassword: "my own new password" });
+    expect(changed).toEqual({ ok: true, data: { redirectTo: "/login" } });
   });
 });

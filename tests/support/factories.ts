@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { dojos, members, staffUsers, type Plan, type Role } from "@/db/schema";
 import type { SessionClaims } from "@/lib/auth/claims";
 import { hashPassword } from "@/lib/auth/password";
+import { newUid } from "@/lib/members/uid";
 import { actAs } from "./session";
 
 let counter = 0;
@@ -25,23 +26,11 @@ export async function createStaff(dojoId: string, role: Role = "owner") {
   return user;
 }
 
-let uidCounter = 0;
-const UID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-function testUid() {
-  let n = uidCounter++ + Math.floor(Math.random() * 1e6) * 1000;
-  let out = "";
-  for (let i = 0; i < 7; i++) {
-    out += UID_ALPHABET[n % UID_ALPHABET.length];
-    n = Math.floor(n / UID_ALPHABET.length);
-  }
-  return out;
-}
-
 export async function createMember(dojoId: string, overrides: Partial<typeof members.$inferInsert> = {}) {
   const db = await getDb();
   const [member] = await db
     .insert(members)
-    .values({ dojoId, uid: testUid(), firstName: "Test", lastName: `Member ${unique()}`, email: `m-${unique()}@example.test`, passwordHash: await testHash(), ...overrides })
+    .values({ dojoId, uid: newUid(), firstName: "Test", lastName: `Member ${unique()}`, email: `m-${unique()}@example.test`, passwordHash: await testHash(), ...overrides })
     .returning();
   return member;
 }

@@ -1,22 +1,23 @@
+import { renderToReadableStream } from "react-dom/server";
+import type { ReactElement } from "react";
+
 // notFound() and redirect() end a page by throwing an error with a digest Next.js understands.
 export const digestOf = (e: unknown) => (e as { digest?: string }).digest ?? "";
 export const isNotFound = (e: unknown) => digestOf(e).includes("404");
 export const redirectsTo = (path: string) => (e: unknown) => digestOf(e).includes(`;${path};`);
 
-const REACT_INTERNALS = new Set(["_owner", "_store", "_debugInfo", "_debugStack", "_debugTask", "_source"]);
+/** The page as HTML, with everything that suspends resolved. */
+export async function html(page: ReactElement | Promise<ReactElement>) {
+  const stream = await renderToReadableStream(await page);
+  await stream.allReady;
+  return new Response(stream).text();
+}
 
 /**
- * Everything a page element carries, as text: the strings it renders and the props it hands
- * to client components (what would be serialised to the browser), without rendering it.
+ * For pages rendered to HTML outside Next: their client components get a router that goes nowhere.
+ *   vi.mock("next/navigation", async (original) => (await import("../support/next")).navigationOutsideNext(original));
  */
-export function elementText(node: unknown): string {
-  const seen = new WeakSet<object>();
-  return JSON.stringify(node, (key, value: unknown) => {
-    if (REACT_INTERNALS.has(key) || typeof value === "function") return undefined;
-    if (typeof value === "object" && value !== null) {
-      if (seen.has(value)) return undefined;
-      seen.add(value);
-    }
-    return value;
-  });
+export async function navigationOutsideNext(importOriginal: <T>() => Promise<T>) {
+  const router = { push() {}, replace() {}, refresh() {}, back() {}, forward() {}, prefetch() {} };
+  return { ...(await importOriginal<typeof import("next/navigation")>()), useRouter: () => router, usePathname: () => "/", useSearchParams: () => new URLSearchParams() };
 }

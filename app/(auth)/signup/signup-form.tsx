@@ -1,5 +1,5 @@
 "use client";
-import { useRouter } from "next/navigation";
+import { useFollowRedirect } from "@/components/forms/use-follow-redirect";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -14,11 +14,11 @@ function slugify(name: string) {
 }
 
 export function SignupForm() {
-  const router = useRouter();
+  const followRedirect = useFollowRedirect();
   const { form, submit, formError, pending } = useActionForm<SignupInput, { redirectTo: string }>({
     action: signUp,
     defaultValues: { currency: "EUR" },
-    onSuccess: (data) => router.push(data.redirectTo),
+    onSuccess: followRedirect,
   });
   const { register, formState, setValue, getFieldState } = form;
   const e = formState.errors;

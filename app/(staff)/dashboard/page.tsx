@@ -10,7 +10,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { dashboardKpis, type InvoiceKpi } from "@/lib/dashboard/kpis";
 import { mostOverdueInvoices } from "@/lib/dashboard/overdue-invoices";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/portal/format";
+import { formatDate } from "@/lib/dates";
 import { KpiCard } from "./kpi-card";
 
 export const metadata = { title: "Dashboard" };

@@ -1,6 +1,8 @@
+import type { ReactNode } from "react";
 import type { InvoiceLine } from "@/db/schema";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatMoney } from "@/lib/money";
+import { cn } from "@/lib/cn";
 
 interface InvoiceLinesTableProps {
   lines: Pick<InvoiceLine, "id" | "description" | "quantity" | "unitPriceMinor" | "amountMinor">[];
@@ -17,45 +19,54 @@ export function InvoiceLinesTable({ lines, currency, totalMinor, paidMinor }: In
       <thead>
         <tr>
           <Th>Description</Th>
-          <Th className="text-right">Qty</Th>
-          <Th className="text-right">Unit price</Th>
+          <Th className="hidden text-right sm:table-cell">Qty</Th>
+          <Th className="hidden text-right sm:table-cell">Unit price</Th>
           <Th className="text-right">Amount</Th>
         </tr>
       </thead>
       <tbody>
         {lines.map((line) => (
           <tr key={line.id}>
-            <Td className="min-w-40 whitespace-pre-line">{line.description}</Td>
-            <Td className="text-right tabular-nums">{line.quantity}</Td>
-            <Td className="text-right whitespace-nowrap tabular-nums">{money(line.unitPriceMinor)}</Td>
+            <Td className="min-w-40 whitespace-pre-line">
+              {line.description}
+              {/* On a phone quantity and unit price fold under the description. */}
+              <span className="block text-xs text-stone-500 tabular-nums sm:hidden">
+                {line.quantity} × {money(line.unitPriceMinor)}
+              </span>
+            </Td>
+            <Td className="hidden text-right tabular-nums sm:table-cell">{line.quantity}</Td>
+            <Td className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell">{money(line.unitPriceMinor)}</Td>
             <Td className="text-right whitespace-nowrap tabular-nums">{money(line.amountMinor)}</Td>
           </tr>
         ))}
       </tbody>
       <tfoot className="font-medium">
-        <tr>
-          <Td colSpan={3} className="border-b-0 text-right">
-            Total
-          </Td>
-          <Td className="border-b-0 text-right text-base font-semibold whitespace-nowrap tabular-nums">{money(totalMinor)}</Td>
-        </tr>
+        <FootRow label="Total" valueClassName="text-base font-semibold">
+          {money(totalMinor)}
+        </FootRow>
         {paidMinor > 0 && (
           <>
-            <tr>
-              <Td colSpan={3} className="border-b-0 py-1 text-right text-stone-500">
-                Paid
-              </Td>
-              <Td className="border-b-0 py-1 text-right whitespace-nowrap text-stone-500 tabular-nums">−{money(paidMinor)}</Td>
-            </tr>
-            <tr>
-              <Td colSpan={3} className="border-b-0 text-right">
-                Open
-              </Td>
-              <Td className="border-b-0 text-right whitespace-nowrap tabular-nums">{money(totalMinor - paidMinor)}</Td>
-            </tr>
+            <FootRow label="Paid" className="py-1 text-stone-500">
+              −{money(paidMinor)}
+            </FootRow>
+            <FootRow label="Open">{money(totalMinor - paidMinor)}</FootRow>
           </>
         )}
       </tfoot>
     </Table>
+  );
+}
+
+/** A totals row: its label spans the description, quantity and unit price columns, as many as are shown. */
+function FootRow({ label, className, valueClassName, children }: { label: string; className?: string; valueClassName?: string; children: ReactNode }) {
+  const cell = cn("border-b-0 text-right", className);
+  return (
+    <tr>
+      <Td colSpan={3} className={cn(cell, "hidden sm:table-cell")}>
+        {label}
+      </Td>
+      <Td className={cn(cell, "sm:hidden")}>{label}</Td>
+      <Td className={cn(cell, "whitespace-nowrap tabular-nums", valueClassName)}>{children}</Td>
+    </tr>
   );
 }

@@ -11,7 +11,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listInvoices } from "@/lib/invoices/list-invoices";
 import { getMemberOption } from "@/lib/invoices/member-options";
-import { displayStatus, STATUS_FILTERS, STATUS_LABELS, today, type StatusFilter } from "@/lib/invoices/status";
+import { displayStatus, STATUS_FILTERS, STATUS_LABELS, type StatusFilter } from "@/lib/invoices/status";
+import { formatDate, today } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { hrefWith, pageFrom, paramOf } from "@/lib/pagination";
 import { cn } from "@/lib/cn";
@@ -86,7 +87,15 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       <Card>
         {rows.length === 0 ? (
           filtered ? (
-            <EmptyState title="No invoices match" description="Try another search or status." action={<Button asChild variant="secondary"><Link href="/invoices">Show all invoices</Link></Button>} />
+            <EmptyState
+              title="No invoices match"
+              description="Try another search or status."
+              action={
+                <Button asChild variant="secondary">
+                  <Link href="/invoices">Show all invoices</Link>
+                </Button>
+              }
+            />
           ) : (
             <EmptyState
               title="No invoices yet"
@@ -104,10 +113,10 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
               <thead>
                 <tr>
                   <Th>Number</Th>
-                  <Th>Member</Th>
+                  <Th className="hidden sm:table-cell">Member</Th>
                   <Th>Status</Th>
-                  <Th className="hidden sm:table-cell">Issued</Th>
-                  <Th>Due</Th>
+                  <Th className="hidden md:table-cell">Issued</Th>
+                  <Th className="hidden sm:table-cell">Due</Th>
                   <Th className="text-right">Total</Th>
                   <Th className="hidden text-right md:table-cell">Open</Th>
                 </tr>
@@ -122,14 +131,23 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                         <Link href={`/invoices/${row.id}`} className="font-medium text-brand-700 hover:underline">
                           {row.number ?? <span className="text-stone-500 italic">Draft</span>}
                         </Link>
+                        {/* On a phone the member and due date fold under the number and status. */}
+                        <span className="block max-w-40 truncate text-xs text-stone-500 sm:hidden">{row.memberName}</span>
                       </Td>
-                      <Td className="max-w-48 truncate">{row.memberName}</Td>
+                      <Td className="hidden max-w-48 truncate sm:table-cell">{row.memberName}</Td>
                       <Td>
                         <InvoiceStatusBadge status={shown} />
+                        <span className={cn("block text-xs whitespace-nowrap sm:hidden", shown === "overdue" ? "text-red-700" : "text-stone-500")}>
+                          due {formatDate(row.dueDate)}
+                        </span>
                       </Td>
-                      <Td className="hidden whitespace-nowrap text-stone-600 sm:table-cell">{row.issueDate}</Td>
-                      <Td className={cn("whitespace-nowrap", shown === "overdue" ? "font-medium text-red-700" : "text-stone-600")}>{row.dueDate}</Td>
-                      <Td className={cn("text-right whitespace-nowrap tabular-nums", row.status === "void" && "text-stone-400 line-through")}>{formatMoney(row.totalMinor, row.currency)}</Td>
+                      <Td className="hidden whitespace-nowrap text-stone-600 md:table-cell">{formatDate(row.issueDate)}</Td>
+                      <Td className={cn("hidden whitespace-nowrap sm:table-cell", shown === "overdue" ? "font-medium text-red-700" : "text-stone-600")}>
+                        {formatDate(row.dueDate)}
+                      </Td>
+                      <Td className={cn("text-right whitespace-nowrap tabular-nums", row.status === "void" && "text-stone-400 line-through")}>
+                        {formatMoney(row.totalMinor, row.currency)}
+                      </Td>
                       <Td className="hidden text-right whitespace-nowrap tabular-nums md:table-cell">{open > 0 ? formatMoney(open, row.currency) : "—"}</Td>
                     </tr>
                   );
@@ -145,7 +163,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                   Open <span className="font-semibold text-stone-900 tabular-nums">{formatMoney(t.openMinor, t.currency)}</span>
                 </p>
               ))}
-              <p className="w-full text-right text-xs text-stone-500">Sums of all {total} invoices listed{filtered ? " with these filters" : ""}, void excluded.</p>
+              <p className="w-full text-right text-xs text-stone-500">
+                Sums of all {total} invoices listed{filtered ? " with these filters" : ""}, void excluded.
+              </p>
             </div>
             <Pagination page={page} pageSize={pageSize} total={total} href={(p) => hrefWith("/invoices", params, { page: p })} />
           </>

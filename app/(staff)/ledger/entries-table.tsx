@@ -4,7 +4,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { KIND_LABELS } from "@/lib/ledger/amounts";
 import type { LedgerRow } from "@/lib/ledger/list-entries";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/portal/format";
+import { formatDate } from "@/lib/dates";
 import { cn } from "@/lib/cn";
 import { CorrectEntryButton } from "./correct-entry-button";
 

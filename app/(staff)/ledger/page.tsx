@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireStaffPage } from "@/lib/auth/session";
-import { today } from "@/lib/invoices/status";
+import { formatDate, today } from "@/lib/dates";
 import { ledgerCategories } from "@/lib/ledger/categories";
 import { ledgerFilterFrom, ledgerFilterParams, type LedgerFilter } from "@/lib/ledger/filters";
 import { listLedgerEntries } from "@/lib/ledger/list-entries";
@@ -16,7 +16,6 @@ import { monthlySeries } from "@/lib/ledger/monthly-series";
 import { PERIOD_LABELS } from "@/lib/ledger/period";
 import { ledgerTotals } from "@/lib/ledger/totals";
 import { hrefWith, pageFrom } from "@/lib/pagination";
-import { formatDate } from "@/lib/portal/format";
 import { AddEntryDialog } from "./add-entry-dialog";
 import { EntriesTable } from "./entries-table";
 import { LedgerFilters } from "./ledger-filters";
@@ -97,7 +96,8 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           <LedgerFilters period={filter.period} kind={filter.kind} custom={filter.custom} />
         </Card>
         <LedgerTotalsCards totals={totals} currency={dojo.currency} />
-        {series.length > 0 && (
+        {/* A chart of nothing but zeros says less than the empty list below. */}
+        {series.some((m) => m.revenueMinor !== 0 || m.costMinor !== 0) && (
           <Card>
             <CardHeader title="Revenue and costs per month" />
             <div className="px-2 py-4 sm:px-4">

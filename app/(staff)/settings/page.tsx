@@ -4,5 +4,5 @@ import { settingsTabsFor } from "./tabs";
 
 export default async function SettingsPage() {
   const { user } = await requireStaffPage("settings");
-  redirect(settingsTabsFor(user.role)[0].href);
+  redirect(settingsTabsFor(user.role)[0]?.href ?? "/account");
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useRouter } from "next/navigation";
+import { useFollowRedirect } from "@/components/forms/use-follow-redirect";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,15 +10,12 @@ import { acceptInvitationSchema, type AcceptInvitationInput } from "@/lib/staff/
 import { acceptStaffInvitation } from "./actions";
 
 export function AcceptInvitationForm({ token, name }: { token: string; name: string }) {
-  const router = useRouter();
+  const followRedirect = useFollowRedirect();
   const { form, submit, formError, pending } = useActionForm<AcceptInvitationInput, { redirectTo: string }>({
     action: acceptStaffInvitation,
     resolver: zodResolver(acceptInvitationSchema),
     defaultValues: { token, name },
-    onSuccess: (data) => {
-      router.replace(data.redirectTo);
-      router.refresh();
-    },
+    onSuccess: followRedirect,
   });
   const e = form.formState.errors;
   return (

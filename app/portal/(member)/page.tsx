@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/portal/format";
+import { formatDate } from "@/lib/dates";
 import { listMemberInvoices, memberInvoiceTotals, type PortalInvoice } from "@/lib/portal/invoices";
 import { cardAvailability } from "@/lib/payments/card/card-availability";
 import { InvoiceStatusBadge } from "./invoice-status";

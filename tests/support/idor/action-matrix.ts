@@ -5,7 +5,7 @@ import { refundCardPaymentAction } from "@/app/(staff)/invoices/[id]/refund-acti
 import { createInvoiceAction, issueInvoiceAction, recordPaymentAction, searchMembersAction, updateInvoiceAction, voidInvoiceAction } from "@/app/(staff)/invoices/actions";
 import { addLedgerEntry, correctEntry } from "@/app/(staff)/ledger/actions";
 import { addMember, deactivateMember, editMember, reactivateMember, setPortalPassword } from "@/app/(staff)/members/actions";
-import { changeName } from "@/app/(staff)/settings/profile/actions";
+import { changeName } from "@/app/(staff)/account/actions";
 import { changeRole, inviteStaffMember, revokeStaffInvitation, setActive } from "@/app/(staff)/settings/staff/actions";
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
 import { acceptStaffInvitation } from "@/app/invite/[token]/actions";
@@ -67,7 +67,7 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
   "app/portal/(member)/actions.ts#logOutMember": {
     na: "no input: ends the signed-in member's own sessions",
   },
-  "app/(staff)/settings/profile/actions.ts#changePassword": {
+  "app/(staff)/account/actions.ts#changePassword": {
     na: "changes the signed-in account's own password (and ends its sessions); no record id",
   },
   "app/(staff)/settings/stripe/actions.ts#connectStripeAccount": {
@@ -238,7 +238,7 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     attempts: [staff("dojo B's entry", (w) => correctEntry({ entryId: w.b.entryId, reason: "Mine now" }))],
   },
 
-  "app/(staff)/settings/profile/actions.ts#changeName": {
+  "app/(staff)/account/actions.ts#changeName": {
     attempts: [staff("smuggled dojo B ids are ignored", (w) => changeName(smuggled({ name: "Renamed Owner" }, w)), { expect: "ignored" })],
   },
 

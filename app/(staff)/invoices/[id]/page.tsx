@@ -6,7 +6,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getInvoice } from "@/lib/invoices/get-invoice";
-import { displayStatus, today } from "@/lib/invoices/status";
+import { displayStatus } from "@/lib/invoices/status";
+import { formatDate, today } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/cn";
 import { InvoiceLinesTable } from "../invoice-lines-table";
@@ -22,8 +23,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const detail = await getInvoice(await getDb(), dojo.id, (await params).id);
   return { title: detail?.invoice.number ? `Invoice ${detail.invoice.number}` : "Draft invoice" };
 }
-
-const dateTime = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function InvoicePage({ params }: Props) {
   const { dojo } = await requireStaffPage("invoices");
@@ -60,7 +59,7 @@ export default async function InvoicePage({ params }: Props) {
 
       {invoice.status === "void" && (
         <div role="status" className="mb-4 rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm text-stone-700">
-          <span className="font-medium">Voided{invoice.voidedAt ? ` on ${dateTime(invoice.voidedAt)}` : ""}.</span> Reason: <span className="whitespace-pre-line">{invoice.voidReason}</span>
+          <span className="font-medium">Voided{invoice.voidedAt ? ` on ${formatDate(invoice.voidedAt)}` : ""}.</span> Reason: <span className="whitespace-pre-line">{invoice.voidReason}</span>
         </div>
       )}
       {invoice.status === "draft" && (
@@ -97,13 +96,13 @@ export default async function InvoicePage({ params }: Props) {
                 <span className="block font-mono text-xs text-stone-500">{member.uid}</span>
               </dd>
               <dt className="text-stone-500">Issued</dt>
-              <dd>{invoice.issueDate}</dd>
+              <dd>{formatDate(invoice.issueDate)}</dd>
               <dt className="text-stone-500">Due</dt>
-              <dd className={cn(status === "overdue" && "font-medium text-red-700")}>{invoice.dueDate}</dd>
+              <dd className={cn(status === "overdue" && "font-medium text-red-700")}>{formatDate(invoice.dueDate)}</dd>
               {invoice.paidAt && (
                 <>
                   <dt className="text-stone-500">Paid</dt>
-                  <dd>{dateTime(invoice.paidAt)}</dd>
+                  <dd>{formatDate(invoice.paidAt)}</dd>
                 </>
               )}
               <dt className="text-stone-500">Total</dt>

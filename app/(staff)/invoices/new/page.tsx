@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
 import { newInvoiceValues } from "@/lib/invoices/form-values";
 import { getMemberOption } from "@/lib/invoices/member-options";
-import { today } from "@/lib/invoices/status";
+import { today } from "@/lib/dates";
 import { paramOf } from "@/lib/pagination";
 import { InvoiceForm } from "../invoice-form";
 

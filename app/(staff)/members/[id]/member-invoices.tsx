@@ -6,7 +6,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listInvoices } from "@/lib/invoices/list-invoices";
-import { displayStatus, today } from "@/lib/invoices/status";
+import { displayStatus } from "@/lib/invoices/status";
+import { formatDate, today } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/cn";
 import { InvoiceStatusBadge } from "@/app/(staff)/invoices/invoice-status-badge";
@@ -58,7 +59,7 @@ export async function MemberInvoices({ dojoId, memberId }: { dojoId: string; mem
                     <Td>
                       <InvoiceStatusBadge status={status} />
                     </Td>
-                    <Td className={cn("whitespace-nowrap", status === "overdue" ? "font-medium text-red-700" : "text-stone-600")}>{row.dueDate}</Td>
+                    <Td className={cn("whitespace-nowrap", status === "overdue" ? "font-medium text-red-700" : "text-stone-600")}>{formatDate(row.dueDate)}</Td>
                     <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(row.totalMinor, row.currency)}</Td>
                   </tr>
                 );

@@ -39,7 +39,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         <div className="space-y-6">
           <MemberInvoices dojoId={dojo.id} memberId={member.id} />
           <Card>
-            <CardHeader title="Details" description="Changes are saved for this member only." />
+            <CardHeader title="Details" description="Name, e-mail and phone also show in the member’s own members area." />
             <CardBody>
               <MemberForm member={member} />
             </CardBody>

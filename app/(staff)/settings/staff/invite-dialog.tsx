@@ -36,8 +36,9 @@ export function InviteDialog({ disabled }: { disabled?: boolean }) {
       <UserPlus className="size-4" aria-hidden /> Invite
     </Button>
   );
-  // The page says why; the server refuses anyway when the plan is full.
-  if (disabled) return trigger;
+  // The page says why; the server refuses anyway when the plan is full. An invitation that just
+  // filled the last seat still shows its link: it is only shown this once.
+  if (disabled && !open) return trigger;
 
   return (
     <Dialog

@@ -35,7 +35,7 @@ export function StaffRowActions({ staff }: StaffRowActionsProps) {
         id={`role-${staff.id}`}
         value={role}
         disabled={saving || !staff.active}
-        className="w-auto min-w-0 max-w-[16rem]"
+        className="w-full sm:w-auto"
         onChange={(ev) => onRoleChange(ev.target.value as Role)}
       >
         <RoleOptions />

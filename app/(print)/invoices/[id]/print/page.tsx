@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/dates";
 import { InvoiceLinesTable } from "@/app/(staff)/invoices/invoice-lines-table";
 import { PrintButton } from "./print-button";
 
@@ -66,9 +67,9 @@ export default async function PrintInvoicePage({ params }: Props) {
           </div>
           <dl className="grid grid-cols-[auto_1fr] content-start gap-x-4 gap-y-1 text-sm sm:justify-self-end">
             <dt className="text-stone-500">Issue date</dt>
-            <dd>{invoice.issueDate}</dd>
+            <dd>{formatDate(invoice.issueDate)}</dd>
             <dt className="text-stone-500">Due date</dt>
-            <dd>{invoice.dueDate}</dd>
+            <dd>{formatDate(invoice.dueDate)}</dd>
             <dt className="text-stone-500">Currency</dt>
             <dd>{invoice.currency}</dd>
           </dl>
@@ -80,7 +81,7 @@ export default async function PrintInvoicePage({ params }: Props) {
 
         {invoice.status === "open" && (
           <p className="mt-6 text-sm">
-            Please pay <span className="font-semibold">{formatMoney(invoice.totalMinor - invoice.paidMinor, invoice.currency)}</span> by {invoice.dueDate}, quoting {invoice.number}.
+            Please pay <span className="font-semibold">{formatMoney(invoice.totalMinor - invoice.paidMinor, invoice.currency)}</span> by {formatDate(invoice.dueDate)}, quoting {invoice.number}.
           </p>
         )}
         {invoice.status === "void" && invoice.voidReason && <p className="mt-6 text-sm text-stone-600">This invoice was voided: {invoice.voidReason}</p>}

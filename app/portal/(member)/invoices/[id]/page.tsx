@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/portal/format";
+import { formatDate } from "@/lib/dates";
 import { getMemberInvoice } from "@/lib/portal/invoices";
 import { InvoiceStatusBadge } from "../../invoice-status";
 import { CheckoutReturn } from "../../checkout-return";

@@ -1,11 +1,14 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 // Process-level fault tests (tests/faults): the production build on PostgreSQL, killed and
 // restarted. Not part of `npm test`; `.ci/run` runs them after the build.
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/support/empty.ts") },
+    alias: { "@": root, "server-only": path.join(root, "tests/support/empty.ts") },
   },
   test: {
     include: ["tests/faults/**/*.test.ts"],

@@ -1,10 +1,14 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// .mts: Vite loads it as ESM, as it is written (no "CommonJS" warning), so no __dirname.
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": root,
   // server-only throws outside the react-server condition; tests import server modules directly.
-  "server-only": path.resolve(__dirname, "tests/support/empty.ts"),
+  "server-only": path.join(root, "tests/support/empty.ts"),
 };
 
 export default defineConfig({
@@ -28,7 +32,7 @@ export default defineConfig({
         test: {
           name: "app",
           include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "app/**/*.test.ts"],
-          // Process-level faults need the build and restart PostgreSQL: vitest.faults.config.ts.
+          // Process-level faults need the build and restart PostgreSQL: vitest.faults.config.mts.
           exclude: ["tests/faults/**"],
           environment: "node",
           setupFiles: ["tests/support/setup-db.ts"],

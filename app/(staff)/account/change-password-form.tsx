@@ -1,5 +1,5 @@
 "use client";
-import { useRouter } from "next/navigation";
+import { useFollowRedirect } from "@/components/forms/use-follow-redirect";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,15 +10,12 @@ import { changePasswordSchema, type ChangePasswordInput } from "@/lib/staff/sche
 import { changePassword } from "./actions";
 
 export function ChangePasswordForm() {
-  const router = useRouter();
+  const followRedirect = useFollowRedirect();
   const { form, submit, formError, pending } = useActionForm<ChangePasswordInput, { redirectTo: string }>({
     action: changePassword,
     resolver: zodResolver(changePasswordSchema),
     successMessage: "Password changed. Please log in with your new password.",
-    onSuccess: (data) => {
-      router.replace(data.redirectTo);
-      router.refresh();
-    },
+    onSuccess: followRedirect,
   });
   const e = form.formState.errors;
   return (

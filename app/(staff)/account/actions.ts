@@ -6,14 +6,14 @@ import { signOut } from "@/lib/auth/auth";
 import { changeOwnName, changeOwnPassword } from "@/lib/staff/own-account";
 import { changeNameSchema, changePasswordSchema } from "@/lib/staff/schemas";
 
-export const changeName = staffAction({ schema: changeNameSchema, permission: "settings" }, async ({ name }, ctx) => {
+export const changeName = staffAction({ schema: changeNameSchema, permission: "account" }, async ({ name }, ctx) => {
   await changeOwnName(await getDb(), ctx, name);
   revalidatePath("/", "layout");
   return null;
 });
 
 // Every session of the account ends, this one too: the cookie is cleared and the person logs in anew.
-export const changePassword = staffAction({ schema: changePasswordSchema, permission: "settings" }, async ({ currentPassword, newPassword }, ctx) => {
+export const changePassword = staffAction({ schema: changePasswordSchema, permission: "account" }, async ({ currentPassword, newPassword }, ctx) => {
   await changeOwnPassword(await getDb(), ctx, currentPassword, newPassword);
   await signOut({ redirect: false });
   return { redirectTo: "/login" };

@@ -1,2 +1,0 @@
-/** Makes typed search text match literally inside an ILIKE pattern (no wildcards from users). */
-export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
