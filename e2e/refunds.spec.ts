@@ -54,6 +54,7 @@ test("the owner refunds half of a card payment: Stripe refunds it, the invoice l
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Paid");
   await expect(page.getByRole("button", { name: "Refund card payment of €42.00" })).toBeVisible();
   await shot(page, "invoice-refunded", 1280);
+  await page.reload(); // without the toasts covering the payments
   await shot(page, "invoice-refunded", 390, true);
   await page.setViewportSize({ width: 1280, height: 900 });
 
