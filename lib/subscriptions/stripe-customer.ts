@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { members } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { stripeFailure } from "./stripe-failure";
+import { syncSubscription } from "./sync-subscription";
 import { isMissingInStripe } from "@/lib/stripe/errors";
 
 const customerField = (message: string) => new ActionError(message, { customerId: [message] });
@@ -38,6 +39,12 @@ export async function linkStripeCustomer(db: DbOrTx, stripe: Stripe, dojoId: str
     .where(and(eq(members.dojoId, dojoId), eq(members.stripeCustomerId, customerId), ne(members.id, memberId)));
   if (other) throw customerField(`Customer ${customerId} is already linked to ${other.firstName} ${other.lastName}.`);
   await db.update(members).set({ stripeCustomerId: customerId, updatedAt: new Date() }).where(and(eq(members.id, memberId), eq(members.dojoId, dojoId)));
+  // Subscriptions the customer already has in Stripe show on the profile from now on.
+  try {
+    for await (const sub of stripe.subscriptions.list({ customer: customerId, status: "all", limit: 100 })) await syncSubscription(db, dojoId, sub);
+  } catch (error) {
+    throw stripeFailure(error, "reading the customer's subscriptions");
+  }
 }
 
 /**
