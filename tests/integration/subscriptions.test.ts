@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { invoiceLines, invoices, ledgerEntries, memberSubscriptions, members, payments } from "@/db/schema";
 import { createPlanAction } from "@/app/(staff)/members/plans/actions";
 import { cancelSubscriptionAction, setCustomerIdAction, subscribeAction } from "@/app/(staff)/members/[id]/stripe-actions";
 import { advanceClock, customerWithCard, DAY, JAN_1_2026 } from "@/emulator/stripe/billing/billing-support";
-import { newSecretKey, stripeClient } from "@/emulator/stripe/test-support";
+import { answerThreeDSecure, newSecretKey, stripeClient } from "@/emulator/stripe/test-support";
+import { payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
 import { dojoWithStripe, inboxFor } from "../support/card-payment";
 import { createMember } from "../support/factories";
+
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
 
 const FEB_1_2026 = JAN_1_2026 + 31 * DAY;
 
@@ -146,6 +149,36 @@ describe("renewals from webhooks", () => {
     expect((await memberBooks(member.id)).subs[0]).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
     expect(await cancelSubscriptionAction({ subscriptionId: subscribed.subscriptionId, when: "now", memberId: member.id })).toMatchObject({ ok: true });
     expect((await memberBooks(member.id)).subs[0]).toMatchObject({ status: "canceled" });
+  });
+});
+
+describe("PSD2: a payment that needs the card holder", () => {
+  it("mails the member a link; once they authenticate, the invoice is paid with one revenue entry", async () => {
+    const { member, subscribed, stripe, dojo } = await subscribedMember("pm_card_authenticationRequired");
+    expect(subscribed.firstPayment).toBe("action_required");
+    let books = await memberBooks(member.id);
+    expect(books.invoices.map((i) => i.status)).toEqual(["open"]);
+    expect(books.subs[0].status).toBe("incomplete");
+    const mail = (await inboxFor(member.email!)).find((m) => m.subject.startsWith("Please confirm your payment"));
+    expect(mail).toBeDefined();
+    const url = mail!.text.match(/https?:\/\/\S+\/card\/[^\s?]+\?invoice=[0-9a-f-]+/)![0];
+    const token = url.split("/card/")[1].split("?")[0];
+    const invoiceId = url.split("invoice=")[1];
+    expect(invoiceId).toBe(books.invoices[0].id);
+
+    const pay = await payCardLinkInvoiceAction({ token, invoiceId });
+    if (!pay.ok || pay.data.status !== "requires_action") throw new Error(`expected requires_action, got ${JSON.stringify(pay)}`);
+    // Settling before the bank's answer changes nothing.
+    expect(await settleCardLinkInvoiceAction({ token, invoiceId })).toEqual({ ok: true, data: { paid: false } });
+    await answerThreeDSecure(pay.data.clientSecret.split("_secret_")[0], "complete");
+    expect(await settleCardLinkInvoiceAction({ token, invoiceId })).toEqual({ ok: true, data: { paid: true } });
+    // The webhooks arriving afterwards find everything done.
+    const db = await getDb();
+    for (const event of await eventsOf(stripe, RECURRING_EVENTS)) await dispatchEvent(db, dojo.id, stripe, event);
+    books = await memberBooks(member.id);
+    expect(books.invoices.map((i) => i.status)).toEqual(["paid"]);
+    expect(books.revenue).toHaveLength(1);
+    expect(books.subs[0].status).toBe("active");
   });
 });
 
