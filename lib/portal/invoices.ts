@@ -26,6 +26,7 @@ const summaryColumns = {
   issueDate: invoices.issueDate,
   dueDate: invoices.dueDate,
   paidAt: invoices.paidAt,
+  source: invoices.source,
 };
 
 export type PortalInvoice = Awaited<ReturnType<typeof listMemberInvoices>>[number];
