@@ -4,7 +4,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { memberSubscriptions } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
-import { savedCardOf } from "@/lib/payments/card/saved-card";
+import { listCustomerCards, makeDefaultCard } from "./cards";
 import { notifyUnpaidInvoice } from "./mails";
 import { requirePlan } from "./plans";
 import { requireStripeCustomer } from "./stripe-customer";
@@ -21,8 +21,10 @@ export interface Subscribed {
 
 /**
  * Subscribes a member to a plan, charging their default card at once (off-session, as Stripe
- * does for subscriptions). The first Stripe invoice becomes a Tatami invoice here already (the
- * webhooks find it done); a declined or authentication-needing first payment leaves the
+ * does for subscriptions). The subscription has no card of its own: Stripe charges the
+ * customer's default card, so a card replaced later (card link, members area) pays the
+ * renewals. The first Stripe invoice becomes a Tatami invoice here already (the webhooks find
+ * it done); a declined or authentication-needing first payment leaves the
  * subscription incomplete and mails the member. `attempt` (from the form) keys the create call.
  */
 export async function subscribeMember(db: Db, stripe: Stripe, input: { dojoId: string; memberId: string; planId: string; currency: string; attempt: string }): Promise<Subscribed> {
@@ -30,10 +32,10 @@ export async function subscribeMember(db: Db, stripe: Stripe, input: { dojoId: s
   if (plan.archived) throw new ActionError("This plan is archived. Choose another plan.");
   if (plan.currency !== input.currency.toUpperCase()) throw new ActionError(`This plan is in ${plan.currency}, but the dojo's Stripe account charges in ${input.currency.toUpperCase()}.`);
   const customer = await requireStripeCustomer(db, input.dojoId, input.memberId);
-  const card = await savedCardOf(stripe, customer).catch((error) => {
-    throw stripeFailure(error, "reading the saved card");
-  });
-  if (!card) throw new ActionError("This member has no saved card. Add a card (or send the card link) before subscribing.");
+  const cards = await listCustomerCards(stripe, customer);
+  if (!cards?.length) throw new ActionError("This member has no saved card. Add a card (or send the card link) before subscribing.");
+  // Stripe charges only the customer's default card; a card saved without being made default becomes it.
+  if (!cards.some((c) => c.isDefault)) await makeDefaultCard(stripe, customer, cards[0].paymentMethodId);
 
   let sub: Stripe.Subscription;
   try {
@@ -41,7 +43,6 @@ export async function subscribeMember(db: Db, stripe: Stripe, input: { dojoId: s
       {
         customer,
         items: [{ price: plan.stripePriceId }],
-        default_payment_method: card.paymentMethodId,
         payment_behavior: "allow_incomplete",
         metadata: { tatami_dojo_id: input.dojoId, tatami_member_id: input.memberId, tatami_plan_id: plan.id },
       },
