@@ -184,10 +184,11 @@ test("renewals on a test clock: the next period is paid; with 4000000000000341 i
   await advanceClock(clock.id, start + 31 * 86_400 + 2 * 3600);
   await expect.poll(() => invoiceStatuses(page), { timeout: 20_000 }).toEqual(["Paid", "Paid"]);
 
-  // The member's card now fails every charge: the next renewal stays open and the member is mailed.
+  // The member's card now fails every charge: the next renewal stays open (overdue: the clock's
+  // date is in the past) and the member is mailed.
   await addCardNow(page, "4000 0000 0000 0341");
   await advanceClock(clock.id, start + 59 * 86_400 + 2 * 3600);
-  await expect.poll(() => invoiceStatuses(page), { timeout: 20_000 }).toEqual(["Open", "Paid", "Paid"]);
+  await expect.poll(() => invoiceStatuses(page), { timeout: 20_000 }).toEqual(["Overdue", "Paid", "Paid"]);
   await expect(page.getByTestId("subscription-row")).toContainText("Payment failed");
   await expect.poll(async () => (await inbox(email)).map((m) => m.subject).filter((s) => s.includes("did not go through")).length, { timeout: 20_000 }).toBe(1);
 });

@@ -9,6 +9,7 @@ import { idSchema } from "@/lib/validation/common";
 import { isStripeError } from "@/lib/stripe/errors";
 import { stripeFailure } from "./stripe-failure";
 import { syncStripeInvoice } from "./sync-invoice";
+import { retrieveAndSyncSubscription } from "./sync-subscription";
 
 export type OpenInvoicePayment = { status: "paid" } | { status: "requires_action"; clientSecret: string; publishableKey: string };
 
@@ -23,9 +24,14 @@ export async function memberSubscriptionInvoice(db: DbOrTx, dojoId: string, memb
   return invoice as Invoice & { stripeInvoiceId: string };
 }
 
-/** Stripe's word on the invoice, mirrored into ours (the webhooks would do the same a moment later). */
+/** Stripe's word on the invoice and its subscription, mirrored into ours (the webhooks would do the same a moment later). */
 export async function settleSubscriptionInvoice(db: Db, stripe: Stripe, dojoId: string, stripeInvoiceId: string) {
-  return db.transaction((tx) => syncStripeInvoice(tx, stripe, dojoId, stripeInvoiceId));
+  return db.transaction(async (tx) => {
+    const synced = await syncStripeInvoice(tx, stripe, dojoId, stripeInvoiceId);
+    const subscriptionId = synced?.stripeInvoice.parent?.subscription_details?.subscription;
+    if (subscriptionId) await retrieveAndSyncSubscription(tx, stripe, dojoId, typeof subscriptionId === "string" ? subscriptionId : subscriptionId.id);
+    return synced;
+  });
 }
 
 const clientSecretOf = (pi: Stripe.PaymentIntent | null | undefined) => (pi?.status === "requires_action" && pi.client_secret ? pi.client_secret : null);
