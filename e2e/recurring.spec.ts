@@ -131,7 +131,8 @@ test("a plan made in Tatami; create customer → add card now with 4242 → subs
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.goto("/ledger");
-  await expect(page.getByText(`Invoice ${number}`)).toHaveCount(1);
+  // Exactly one revenue entry for the subscription's first invoice.
+  await expect(page.getByRole("cell", { name: `Invoice ${number} · Hana Recurring` })).toHaveCount(1);
 });
 
 test("a card link for a member without a customer creates and links one", async ({ page, browser }) => {
