@@ -3,15 +3,16 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { invoiceLines, invoices, ledgerEntries, memberSubscriptions, members, payments } from "@/db/schema";
-import { createPlanAction } from "@/app/(staff)/members/plans/actions";
+import { invoiceLines, invoices, ledgerEntries, memberSubscriptions, members, payments, subscriptionPlans } from "@/db/schema";
+import { archivePlanAction, createPlanAction, importPlansAction } from "@/app/(staff)/members/plans/actions";
+import { payMemberSubscriptionInvoiceAction } from "@/app/portal/(member)/subscription-actions";
 import { cancelSubscriptionAction, setCustomerIdAction, subscribeAction } from "@/app/(staff)/members/[id]/stripe-actions";
 import { advanceClock, customerWithCard, DAY, JAN_1_2026 } from "@/emulator/stripe/billing/billing-support";
 import { answerThreeDSecure, newSecretKey, stripeClient } from "@/emulator/stripe/test-support";
 import { payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
 import { dojoWithStripe, inboxFor } from "../support/card-payment";
-import { createMember } from "../support/factories";
+import { createMember, signInAsMember } from "../support/factories";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
 
@@ -201,5 +202,45 @@ describe("Set customer ID", () => {
     const [row] = await db.select({ customer: members.stripeCustomerId }).from(members).where(eq(members.id, member.id));
     expect(row.customer).toBeNull();
     expect(await setCustomerIdAction({ memberId: member.id, customerId: "not-a-customer" })).toMatchObject({ ok: false, fieldErrors: { customerId: [expect.stringContaining("cus_")] } });
+  });
+});
+
+describe("plans", () => {
+  it("imports the recurring prices Stripe has and Tatami does not know, once; archived plans take no subscribers", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const product = await stripe.products.create({ name: "Karate kids" });
+    await stripe.prices.create({ product: product.id, currency: "eur", unit_amount: 3000, recurring: { interval: "month", interval_count: 3 } });
+    await stripe.prices.create({ product: product.id, currency: "usd", unit_amount: 3000, recurring: { interval: "month" } });
+    await stripe.prices.create({ product: product.id, currency: "eur", unit_amount: 900 });
+    const ownPlan = await monthlyPlan();
+    expect(await importPlansAction({})).toEqual({ ok: true, data: { imported: 1, skipped: 1 } });
+    expect(await importPlansAction({})).toEqual({ ok: true, data: { imported: 0, skipped: 1 } });
+    const db = await getDb();
+    const plans = await db.select().from(subscriptionPlans).where(eq(subscriptionPlans.dojoId, dojo.id));
+    expect(plans.map((p) => [p.name, p.amountMinor, p.interval, p.intervalCount]).sort()).toEqual([
+      ["Judo monthly", 4500, "month", 1],
+      ["Karate kids", 3000, "month", 3],
+    ]);
+
+    expect(await archivePlanAction({ planId: ownPlan, archived: true })).toMatchObject({ ok: true });
+    const member = await createMember(dojo.id);
+    const { customer } = await customerWithCard(stripe, "pm_card_visa");
+    await setCustomerIdAction({ memberId: member.id, customerId: customer.id });
+    expect(await subscribeAction({ memberId: member.id, planId: ownPlan, attempt: randomUUID() })).toEqual({ ok: false, error: "This plan is archived. Choose another plan." });
+  });
+
+  it("refuses a plan amount that is not money", async () => {
+    await dojoWithStripe();
+    expect(await createPlanAction({ name: "Bad", amount: "lots", interval: "month", intervalCount: 1, attempt: randomUUID() })).toMatchObject({ ok: false, fieldErrors: { amount: [expect.any(String)] } });
+  });
+});
+
+describe("members area", () => {
+  it("lets a member pay only their own subscription invoices", async () => {
+    const { dojo, subscribed } = await subscribedMember("pm_card_chargeCustomerFail");
+    expect(subscribed.firstPayment).toBe("failed");
+    const other = await createMember(dojo.id);
+    signInAsMember(other);
+    expect(await payMemberSubscriptionInvoiceAction({ invoiceId: subscribed.invoiceId! })).toEqual({ ok: false, error: "Invoice was not found." });
   });
 });

@@ -7,13 +7,16 @@ import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { copyCardLinkAction, newCardLinkAction } from "./stripe-actions";
 
-/** "Copy card link" and "New link": the member's own /card/<token> page to add a card. */
+/** "Copy card link" and "New link": the member's own /card/<token> page to add a card. Sits in a flex-wrap row. */
 export function CardLinkButtons({ memberId }: { memberId: string }) {
   const toast = useToast();
   const [url, setUrl] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function show(result: Awaited<ReturnType<typeof copyCardLinkAction>>, fresh: boolean) {
+  async function show(
+    result: Awaited<ReturnType<typeof copyCardLinkAction>>,
+    fresh: boolean,
+  ) {
     if (!result.ok) {
       toast({ tone: "error", title: result.error });
       return false;
@@ -21,7 +24,13 @@ export function CardLinkButtons({ memberId }: { memberId: string }) {
     setUrl(result.data.url);
     try {
       await navigator.clipboard.writeText(result.data.url);
-      toast({ tone: "success", title: fresh ? "New card link copied" : "Card link copied", description: fresh ? "The previous link no longer works." : "Send it to the member to add their card." });
+      toast({
+        tone: "success",
+        title: fresh ? "New card link copied" : "Card link copied",
+        description: fresh
+          ? "The previous link no longer works."
+          : "Send it to the member to add their card.",
+      });
     } catch {
       toast({ tone: "info", title: "Copy the link below by hand" });
     }
@@ -29,36 +38,45 @@ export function CardLinkButtons({ memberId }: { memberId: string }) {
   }
 
   return (
-    <div className="flex w-full flex-col gap-2">
-      <div className="flex flex-wrap gap-2">
-        <Button
-          variant="secondary"
-          size="sm"
-          pending={pending}
-          onClick={async () => {
-            setPending(true);
-            await show(await copyCardLinkAction({ memberId }), false);
-            setPending(false);
-          }}
-        >
-          <Link2 className="size-4" aria-hidden />
-          Copy card link
-        </Button>
-        <ConfirmDialog
-          trigger={
-            <Button variant="ghost" size="sm">
-              <RefreshCw className="size-4" aria-hidden />
-              New link
-            </Button>
-          }
-          title="Make a new card link?"
-          description="The member's current card link stops working at once, also in e-mails already sent. Use this when a link reached the wrong person."
-          confirmLabel="Make new link"
-          destructive
-          onConfirm={async () => show(await newCardLinkAction({ memberId }), true)}
+    <>
+      <Button
+        variant="secondary"
+        size="sm"
+        pending={pending}
+        onClick={async () => {
+          setPending(true);
+          await show(await copyCardLinkAction({ memberId }), false);
+          setPending(false);
+        }}
+      >
+        <Link2 className="size-4" aria-hidden />
+        Copy card link
+      </Button>
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" size="sm">
+            <RefreshCw className="size-4" aria-hidden />
+            New link
+          </Button>
+        }
+        title="Make a new card link?"
+        description="The member's current card link stops working at once, also in e-mails already sent. Use this when a link reached the wrong person."
+        confirmLabel="Make new link"
+        destructive
+        onConfirm={async () =>
+          show(await newCardLinkAction({ memberId }), true)
+        }
+      />
+      {url && (
+        <Input
+          readOnly
+          value={url}
+          aria-label="Card link"
+          className="basis-full font-mono text-xs"
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="card-link-url"
         />
-      </div>
-      {url && <Input readOnly value={url} aria-label="Card link" className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} data-testid="card-link-url" />}
-    </div>
+      )}
+    </>
   );
 }

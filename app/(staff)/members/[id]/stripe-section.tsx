@@ -35,8 +35,8 @@ export async function MemberStripeSection({ dojo, member }: { dojo: Pick<Dojo, "
       />
       <CardBody className="space-y-5">
         <div className="flex flex-wrap gap-2">
-          <CardLinkButtons memberId={member.id} />
           <AddCardDialog memberId={member.id} firstName={member.firstName} stripeJsUrl={overview.stripeJsUrl} />
+          <CardLinkButtons memberId={member.id} />
         </div>
         <section aria-label="Saved cards" className="space-y-2">
           <h3 className="text-sm font-semibold text-stone-800">Saved cards</h3>
