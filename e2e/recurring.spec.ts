@@ -1,6 +1,7 @@
 import Stripe from "stripe";
-import { expect, test, type FrameLocator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
+import { checkoutFrame, ensureStripeConnected, fillCard, logInStaff } from "./support/stripe-ui";
 
 // Recurring payments against the emulator: Stripe customers, saved cards, card links, plans,
 // subscriptions, renewals on a test clock, a declined renewal and a payment needing 3-D Secure.
@@ -14,23 +15,6 @@ const emulatorStripe = () => {
 };
 const run = Date.now().toString(36);
 const PLAN = `E2E Judo monthly ${run}`;
-
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(E2E.owner.email);
-  await page.getByLabel("Password").fill(E2E.owner.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/dashboard");
-}
-
-async function ensureStripeConnected(page: Page) {
-  await page.goto("/settings/stripe");
-  if (await page.getByRole("heading", { name: "Stripe is connected" }).isVisible()) return;
-  await page.getByLabel("Publishable key").fill(SECRET_KEY.replace(/^sk_/, "pk_"));
-  await page.getByLabel("Secret key").fill(SECRET_KEY);
-  await page.getByRole("button", { name: "Connect Stripe" }).click();
-  await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();
-}
 
 async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: 900 });
@@ -49,13 +33,6 @@ async function newMember(page: Page, firstName: string) {
   return { email, url: page.url() };
 }
 
-async function fillCard(checkout: FrameLocator, card: string) {
-  await checkout.getByLabel("Card number").fill(card);
-  await checkout.getByLabel("Expiry (MM / YY)").fill("12 / 34");
-  await checkout.getByLabel("CVC").fill("123");
-  await checkout.getByLabel("Cardholder name").fill("Jenny Rosen");
-}
-const checkoutFrame = (page: Page) => page.frameLocator('iframe[title="Secure checkout"]');
 const stripeSection = (page: Page) => page.getByTestId("member-stripe");
 
 async function addCardNow(page: Page, card: string, opts: { threeDSecure?: boolean } = {}) {
@@ -100,8 +77,8 @@ async function advanceClock(clockId: string, to: number) {
 test.describe.configure({ mode: "serial" });
 
 test.beforeEach(async ({ page }) => {
-  await logIn(page);
-  await ensureStripeConnected(page);
+  await logInStaff(page, E2E.owner);
+  await ensureStripeConnected(page, SECRET_KEY);
 });
 
 test("a plan made in Tatami; create customer → add card now with 4242 → subscribe → paid invoice and revenue", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { noticeStyles } from "./notice-styles";
 
 export interface CardAddedProps {
   dojoName: string;
@@ -7,12 +8,7 @@ export interface CardAddedProps {
   card: string;
 }
 
-const styles = {
-  body: { backgroundColor: "#f5f5f4", fontFamily: "Inter, Helvetica, Arial, sans-serif", color: "#1c1917", margin: 0, padding: "24px 0" },
-  container: { backgroundColor: "#ffffff", borderRadius: "8px", padding: "32px", maxWidth: "520px" },
-  heading: { fontSize: "20px", fontWeight: 600, margin: "0 0 16px" },
-  small: { color: "#78716c", fontSize: "12px" },
-};
+const styles = noticeStyles;
 
 /** Confirms a card was saved for the member's future payments (card link, desk or members area). */
 export function CardAdded({ dojoName, memberFirstName, card }: CardAddedProps) {

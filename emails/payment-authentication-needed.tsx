@@ -1,4 +1,5 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { noticeStyles } from "./notice-styles";
 
 export interface PaymentAuthenticationNeededProps {
   dojoName: string;
@@ -10,13 +11,7 @@ export interface PaymentAuthenticationNeededProps {
   authenticateUrl: string;
 }
 
-const styles = {
-  body: { backgroundColor: "#f5f5f4", fontFamily: "Inter, Helvetica, Arial, sans-serif", color: "#1c1917", margin: 0, padding: "24px 0" },
-  container: { backgroundColor: "#ffffff", borderRadius: "8px", padding: "32px", maxWidth: "520px" },
-  heading: { fontSize: "20px", fontWeight: 600, margin: "0 0 16px" },
-  button: { backgroundColor: "#1c1917", color: "#ffffff", borderRadius: "6px", padding: "12px 20px", fontWeight: 600, textDecoration: "none" },
-  small: { color: "#78716c", fontSize: "12px" },
-};
+const styles = noticeStyles;
 
 /** PSD2/SCA: the bank wants the card holder to confirm a subscription payment. */
 export function PaymentAuthenticationNeeded({ dojoName, memberFirstName, amount, invoiceNumber, authenticateUrl }: PaymentAuthenticationNeededProps) {

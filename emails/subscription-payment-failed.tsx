@@ -1,4 +1,5 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { noticeStyles } from "./notice-styles";
 
 export interface SubscriptionPaymentFailedProps {
   dojoName: string;
@@ -12,13 +13,7 @@ export interface SubscriptionPaymentFailedProps {
   payUrl: string;
 }
 
-const styles = {
-  body: { backgroundColor: "#f5f5f4", fontFamily: "Inter, Helvetica, Arial, sans-serif", color: "#1c1917", margin: 0, padding: "24px 0" },
-  container: { backgroundColor: "#ffffff", borderRadius: "8px", padding: "32px", maxWidth: "520px" },
-  heading: { fontSize: "20px", fontWeight: 600, margin: "0 0 16px" },
-  button: { backgroundColor: "#1c1917", color: "#ffffff", borderRadius: "6px", padding: "12px 20px", fontWeight: 600, textDecoration: "none" },
-  small: { color: "#78716c", fontSize: "12px" },
-};
+const styles = noticeStyles;
 
 /** A subscription renewal (or first payment) was declined: pay it with another card. */
 export function SubscriptionPaymentFailed({ dojoName, memberFirstName, amount, invoiceNumber, reason, payUrl }: SubscriptionPaymentFailedProps) {
