@@ -12,7 +12,7 @@ import { answerThreeDSecure, newSecretKey, stripeClient } from "@/emulator/strip
 import { payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
 import { dojoWithStripe, inboxFor } from "../support/card-payment";
-import { createMember, signInAsMember } from "../support/factories";
+import { createMember, createStaff, signInAsMember, signInAsStaff } from "../support/factories";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
 
@@ -227,6 +227,14 @@ describe("plans", () => {
     const { customer } = await customerWithCard(stripe, "pm_card_visa");
     await setCustomerIdAction({ memberId: member.id, customerId: customer.id });
     expect(await subscribeAction({ memberId: member.id, planId: ownPlan, attempt: randomUUID() })).toEqual({ ok: false, error: "This plan is archived. Choose another plan." });
+  });
+
+  it("lets owners and managers make plans, not the staff role", async () => {
+    const { dojo } = await dojoWithStripe();
+    signInAsStaff(await createStaff(dojo.id, "staff"));
+    expect(await createPlanAction({ name: "Judo", amount: "45.00", interval: "month", intervalCount: 1, attempt: randomUUID() })).toEqual({ ok: false, error: "Your role does not allow this." });
+    signInAsStaff(await createStaff(dojo.id, "manager"));
+    expect(await createPlanAction({ name: "Judo", amount: "45.00", interval: "month", intervalCount: 1, attempt: randomUUID() })).toMatchObject({ ok: true });
   });
 
   it("refuses a plan amount that is not money", async () => {

@@ -7,7 +7,8 @@ import { stripeForDojo } from "@/lib/stripe/connection";
 import { createPlan, importPlans, setPlanArchived } from "@/lib/subscriptions/plans";
 import { planFormSchema, planIdSchema } from "@/lib/subscriptions/schemas";
 
-const plans = { permission: "members", feature: "subscriptions" } as const;
+// Plans are products and prices in the dojo's Stripe account: owners and managers make them.
+const plans = { permission: "settings", feature: "subscriptions" } as const;
 
 export const createPlanAction = staffAction({ schema: planFormSchema.extend({ attempt: z.string().uuid() }), ...plans }, async (input, ctx) => {
   const db = await getDb();

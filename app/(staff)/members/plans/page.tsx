@@ -6,6 +6,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { FEATURE_LABELS, hasFeature, lowestPlanWith, PLAN_NAMES } from "@/lib/plans/features";
@@ -18,7 +19,8 @@ import { ArchivePlanButton, CreatePlanDialog, ImportPlansButton } from "./plan-b
 export const metadata = { title: "Subscription plans" };
 
 export default async function PlansPage() {
-  const { dojo } = await requireStaffPage("members");
+  const { dojo, user } = await requireStaffPage("members");
+  const canManage = can(user.role, "settings");
   const db = await getDb();
   const header = (actions?: React.ReactNode) => (
     <>
@@ -58,14 +60,16 @@ export default async function PlansPage() {
   return (
     <>
       {header(
-        <>
-          <ImportPlansButton />
-          <CreatePlanDialog currency={connection.currency.toUpperCase()} />
-        </>,
+        canManage && (
+          <>
+            <ImportPlansButton />
+            <CreatePlanDialog currency={connection.currency.toUpperCase()} />
+          </>
+        ),
       )}
       <Card>
         {plans.length === 0 ? (
-          <EmptyState title="No plans yet" description="Create a plan here (it is created in Stripe too), or import the recurring prices you already have in Stripe." />
+          <EmptyState title="No plans yet" description={canManage ? "Create a plan here (it is created in Stripe too), or import the recurring prices you already have in Stripe." : "The owner or a manager creates plans."} />
         ) : (
           <Table>
             <thead>
@@ -88,9 +92,7 @@ export default async function PlansPage() {
                     {formatMoney(plan.amountMinor, plan.currency)} {intervalLabel(plan.interval, plan.intervalCount)}
                   </Td>
                   <Td className="hidden font-mono text-xs text-stone-500 sm:table-cell">{plan.stripePriceId}</Td>
-                  <Td className="text-right">
-                    <ArchivePlanButton planId={plan.id} name={plan.name} archived={plan.archived} />
-                  </Td>
+                  <Td className="text-right">{canManage && <ArchivePlanButton planId={plan.id} name={plan.name} archived={plan.archived} />}</Td>
                 </tr>
               ))}
             </tbody>
