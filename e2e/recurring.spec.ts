@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import Stripe from "stripe";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { E2E, E2E_SEED_FILE } from "./support/accounts";
 import { checkoutFrame, ensureStripeConnected, fillCard, logInStaff } from "./support/stripe-ui";
 
 // Recurring payments against the emulator: Stripe customers, saved cards, card links, plans,
@@ -195,4 +196,33 @@ test("with 4000002760003184 the first payment needs the member: e-mail, authenti
 
   await expect.poll(() => invoiceStatuses(page), { timeout: 20_000 }).toEqual(["Paid"]);
   await expect(page.getByTestId("subscription-row")).toContainText("Active");
+});
+
+test("members area: the member sees the subscription and saved card, and replaces the card", async ({ page, browser }) => {
+  const { memberUid } = JSON.parse(readFileSync(E2E_SEED_FILE, "utf8")) as { memberUid: string };
+  await page.goto(`/members?q=${memberUid}`);
+  await page.locator("main").getByRole("link").filter({ hasText: /\w+ \w+/ }).first().click();
+  await page.waitForURL(/\/members\/[0-9a-f-]{36}$/);
+  await addCardNow(page, "4242 4242 4242 4242");
+  await subscribe(page);
+  await expect(page.getByTestId("subscription-row")).toContainText("Active");
+
+  const member = await browser.newPage();
+  await member.goto("/portal/login");
+  await member.getByLabel("Member UID").fill(memberUid);
+  await member.getByLabel("Password").fill(E2E.memberPassword);
+  await member.getByRole("button", { name: "Log in" }).click();
+  await member.waitForURL("**/portal");
+  const card = member.locator("#subscriptions");
+  await expect(card).toContainText(PLAN);
+  await expect(card).toContainText("Active");
+  await expect(card).toContainText("Visa •••• 4242");
+  await shot(member, "portal-subscriptions", 390);
+  await card.getByRole("button", { name: "Replace card" }).click();
+  await member.getByRole("dialog").getByRole("button", { name: "Enter card" }).click();
+  await fillCard(checkoutFrame(member), "5555 5555 5555 4444");
+  await checkoutFrame(member).getByRole("button", { name: "Save card" }).click();
+  await expect(card).toContainText("Mastercard •••• 4444");
+  await shot(member, "portal-subscriptions", 1280);
+  await member.close();
 });
