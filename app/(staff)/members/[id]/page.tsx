@@ -10,6 +10,7 @@ import { PortalPasswordDialog } from "./password-dialog";
 import { MemberInvoices } from "./member-invoices";
 import { MemberProfileCard } from "./profile-card";
 import { MemberStatusButton } from "./status-button";
+import { MemberStripeSection } from "./stripe-section";
 
 export const metadata = { title: "Member" };
 
@@ -37,6 +38,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         </div>
         {/* The member's activity: one card per section (invoices, …), stacked above the details form. */}
         <div className="space-y-6">
+          <MemberStripeSection dojo={dojo} member={member} />
           <MemberInvoices dojoId={dojo.id} memberId={member.id} />
           <Card>
             <CardHeader title="Details" description="Name, e-mail and phone also show in the member’s own members area." />
