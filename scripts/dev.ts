@@ -21,6 +21,7 @@ async function main() {
     process.env.RESEND_BASE_URL = `${emulator.url}/resend`;
     process.env.RESEND_API_KEY = "re_test_local";
     process.env.PLATFORM_STRIPE_SECRET_KEY ??= "sk_test_tatami_platform";
+    process.env.PLATFORM_STRIPE_PUBLISHABLE_KEY ??= "pk_test_tatami_platform";
   }
 
   const { seedIfEmpty } = await import("../db/seed");
