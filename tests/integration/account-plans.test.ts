@@ -9,7 +9,15 @@ import * as invoiceCardActions from "@/app/(staff)/invoices/[id]/card-actions";
 import * as memberCardActions from "@/app/portal/(member)/card-actions";
 import * as stripeSettingsActions from "@/app/(staff)/settings/stripe/actions";
 import { inviteStaffMember } from "@/app/(staff)/settings/staff/actions";
-import { scheduleDowngradeAction, upgradePlanAction } from "@/app/(staff)/settings/account/actions";
+import {
+  confirmPlanCheckoutAction,
+  openCardCheckoutAction,
+  openSubscribeCheckoutAction,
+  scheduleDowngradeAction,
+  upgradePlanAction,
+} from "@/app/(staff)/settings/account/actions";
+import { platformInvoices } from "@/lib/plans/history";
+import { submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { getStaffSession } from "@/lib/auth/session";
 import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
 import { quoteUpgrade } from "@/lib/plans/change-plan";
@@ -158,6 +166,47 @@ describe("trial", () => {
     expect((await planOf(old.dojoId)).plan).toBe("ultimate");
     signInAsMember(member);
     expect(await memberCardActions.openMemberCheckoutAction({ invoiceId: randomUUID() })).toEqual({ ok: false, error: "This is not available for your dojo." });
+  });
+});
+
+describe("choosing a plan through Checkout", () => {
+  const sessionIdOf = (clientSecret: string) => clientSecret.slice(0, clientSecret.indexOf("_secret_"));
+
+  it("after the trial the dojo subscribes in subscription mode, then replaces its card in setup mode", async () => {
+    const db = await getDb();
+    const signed = await signUpDojo(db, signupSchema.parse({ dojoName: "Late Dojo", slug: `late-${Date.now()}`, currency: "eur", ownerName: "Lee Late", email: `late-${Date.now()}@example.test`, password: "long enough password" }), new Date(Date.now() - 20 * DAY * 1000));
+    signInAsStaff(await ownerOf(signed.ownerId));
+    expect((await getStaffSession())?.dojo.plan).toBe("basic");
+
+    const opened = await openSubscribeCheckoutAction({ plan: "pro", interval: "year" });
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.data.publishableKey).toBe(process.env.PLATFORM_STRIPE_PUBLISHABLE_KEY);
+    const sessionId = sessionIdOf(opened.data.clientSecret);
+    // Another dojo cannot claim this session.
+    const intruder = await signedInDojo({ plan: "pro" });
+    expect(await confirmPlanCheckoutAction({ sessionId })).toMatchObject({ ok: false });
+    signInAsStaff(await ownerOf(signed.ownerId));
+    expect(await confirmPlanCheckoutAction({ sessionId })).toMatchObject({ ok: true, data: { kind: "pending" } });
+
+    expect((await submitCheckoutForm(sessionId, { card_number: "4242424242424242" }, { embedded: true })).status).toBeLessThan(400);
+    expect(await confirmPlanCheckoutAction({ sessionId })).toMatchObject({ ok: true, data: { kind: "subscribed", plan: "pro" } });
+    expect(await getStaffSession()).toMatchObject({ dojo: { plan: "pro" } });
+    const { billing } = await planOf(signed.dojoId);
+    expect(billing).toMatchObject({ interval: "year", subscriptionStatus: "active" });
+    expect(await openSubscribeCheckoutAction({ plan: "ultimate", interval: "year" })).toMatchObject({ ok: false, error: expect.stringContaining("already has a plan") });
+
+    const history = await platformInvoices(db, signed.dojoId);
+    expect(history).toEqual([expect.objectContaining({ amount: PLAN_PRICES.pro.year, currency: "EUR", status: "paid", hostedUrl: expect.stringContaining("/i/") })]);
+    expect(await platformInvoices(db, intruder.dojo.id)).toEqual([]);
+
+    const card = await openCardCheckoutAction({});
+    if (!card.ok) throw new Error(card.error);
+    const cardSession = sessionIdOf(card.data.clientSecret);
+    await submitCheckoutForm(cardSession, { card_number: "4000000000000341" }, { embedded: true });
+    expect(await confirmPlanCheckoutAction({ sessionId: cardSession })).toMatchObject({ ok: true, data: { kind: "card" } });
+    const stripe = platformStripe();
+    const sub = await stripe.subscriptions.retrieve(billing!.stripeSubscriptionId!, { expand: ["default_payment_method"] });
+    expect((sub.default_payment_method as Stripe.PaymentMethod).card?.last4).toBe("0341");
   });
 });
 
