@@ -1,12 +1,10 @@
-import type Stripe from "stripe";
 import type { PlatformWebhookHandler } from "./types";
+import type { PLATFORM_EVENTS } from "./events";
 import { customerSubscriptionDeleted } from "./handlers/customer-subscription-deleted";
 import { customerSubscriptionUpdated } from "./handlers/customer-subscription-updated";
 import { invoicePaid } from "./handlers/invoice-paid";
 
-// The events the platform endpoint subscribes to, each with its handler.
-export const PLATFORM_EVENTS = ["invoice.paid", "customer.subscription.updated", "customer.subscription.deleted"] as const satisfies readonly Stripe.WebhookEndpointCreateParams.EnabledEvent[];
-
+// Each subscribed event with its handler (the Record makes a missing one a type error).
 export const platformWebhookHandlers: Record<(typeof PLATFORM_EVENTS)[number], PlatformWebhookHandler> = {
   "invoice.paid": invoicePaid,
   "customer.subscription.updated": customerSubscriptionUpdated,
