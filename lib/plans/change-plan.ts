@@ -68,14 +68,19 @@ export async function quoteUpgrade(db: Db, dojo: Pick<Dojo, "id">, to: Plan): Pr
   };
 }
 
+/** The card Stripe charges for this subscription: its own default, else the customer's. */
+async function chargedPaymentMethod(stripe: Stripe, subscription: Stripe.Subscription): Promise<string | null> {
+  const own = subscription.default_payment_method;
+  if (own) return typeof own === "string" ? own : own.id;
+  const customer = await stripe.customers.retrieve(subscription.customer as string);
+  const pm = customer.deleted ? null : customer.invoice_settings.default_payment_method;
+  return pm ? (typeof pm === "string" ? pm : pm.id) : null;
+}
+
 async function defaultCard(stripe: Stripe, subscription: Stripe.Subscription): Promise<UpgradeQuote["card"]> {
-  let pm = subscription.default_payment_method;
-  if (!pm) {
-    const customer = await stripe.customers.retrieve(subscription.customer as string);
-    pm = customer.deleted ? null : (customer.invoice_settings.default_payment_method ?? null);
-  }
+  const pm = await chargedPaymentMethod(stripe, subscription);
   if (!pm) return null;
-  const method = typeof pm === "string" ? await stripe.paymentMethods.retrieve(pm) : pm;
+  const method = await stripe.paymentMethods.retrieve(pm);
   return method.card ? { brand: method.card.brand, last4: method.card.last4 } : null;
 }
 
@@ -108,7 +113,8 @@ export async function upgradePlan(db: Db, dojo: Pick<Dojo, "id">, input: { plan:
         payment_behavior: "error_if_incomplete",
         expand: ["latest_invoice"],
       },
-      { idempotencyKey: `tatami-plan-upgrade:${subscription.id}:${input.plan}:${input.prorationDate}` },
+      // The card is part of the key: after a decline and a card change, the retry is a new payment.
+      { idempotencyKey: `tatami-plan-upgrade:${subscription.id}:${input.plan}:${input.prorationDate}:${await chargedPaymentMethod(stripe, subscription)}` },
     );
   } catch (error) {
     throw planPaymentFailure(error, "upgrading the plan");

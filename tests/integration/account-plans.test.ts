@@ -103,6 +103,13 @@ describe("upgrade proration: our figure, Stripe's preview and Stripe's charge ag
     expect((await planOf(dojo.id)).plan).toBe("pro");
     const after = await stripe.subscriptions.retrieve(subscription.id);
     expect(after.items.data[0].price.id).toBe(subscription.items.data[0].price.id);
+
+    // Another card, same quoted instant: a new payment, not a replay of the decline.
+    const good = await stripe.paymentMethods.attach("pm_card_visa", { customer });
+    await stripe.subscriptions.update(subscription.id, { default_payment_method: good.id });
+    const retried = await upgradePlanAction({ plan: "ultimate", prorationDate: quote.prorationDate });
+    expect(retried).toMatchObject({ ok: true, data: { amountPaid: quote.amountDue } });
+    expect((await planOf(dojo.id)).plan).toBe("ultimate");
   });
 });
 
