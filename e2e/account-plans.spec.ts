@@ -83,6 +83,19 @@ test("a Pro dojo upgrades to Ultimate mid-period, pays the difference, and the S
   await page.goto("/settings/stripe");
   await expect(page.getByRole("heading", { name: "Connect Stripe" })).toBeVisible();
   await expect(page.getByLabel("Secret key")).toBeVisible();
+
+  // A smaller plan waits for the end of the period; Ultimate stays until then.
+  await page.goto("/settings/account/plan");
+  await shots(page, "change-plan");
+  await page.getByTestId("plan-pro").getByRole("button", { name: "Switch to Pro" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Switch to Pro" }).click();
+  await page.waitForURL("**/settings/account");
+  await expect(page.getByText(/Your dojo moves to Pro on/)).toBeVisible();
+  await expect(page.getByTestId("plan-summary").getByRole("heading", { name: /Ultimate plan/ })).toBeVisible();
+  await shots(page, "downgrade-scheduled");
+  await page.getByRole("button", { name: "Keep Ultimate" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Keep Ultimate" }).click();
+  await expect(page.getByText(/Your dojo moves to Pro on/)).toHaveCount(0);
 });
 
 test("a declined payment leaves the plan unchanged with a clear message", async ({ page }) => {
@@ -101,4 +114,33 @@ test("a declined payment leaves the plan unchanged with a clear message", async 
   await expect(page.getByRole("heading", { name: /part of the Ultimate plan/ })).toBeVisible();
   const invoices = await platformInvoices("Declined Dojo");
   expect(invoices.some((i) => i.billing_reason === "subscription_update" && i.status === "paid")).toBe(false);
+});
+
+test("after the trial the dojo has Basic features until it subscribes through Checkout", async ({ page }) => {
+  await logIn(page, E2E.trialOwner);
+  await expect(page.getByRole("alert").filter({ hasText: "Your free trial ended" })).toBeVisible();
+  await page.goto("/settings/stripe");
+  await expect(page.getByRole("heading", { name: /part of the Ultimate plan/ })).toBeVisible();
+  await expect(page.getByText("Your dojo is on the Basic plan")).toBeVisible();
+
+  await page.goto("/settings/account");
+  await expect(page.getByTestId("plan-summary")).toContainText("Trial ended");
+  await page.getByRole("link", { name: "Choose a plan" }).first().click();
+  await page.waitForURL("**/settings/account/plan");
+  await page.getByRole("link", { name: "Yearly" }).click();
+  await expect(page.getByTestId("plan-ultimate")).toContainText("€690.00");
+  await shots(page, "choose-plan");
+  await page.getByTestId("plan-ultimate").getByRole("button", { name: "Choose Ultimate" }).click();
+  const checkout = page.frameLocator('iframe[title="Secure checkout"]');
+  await checkout.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await checkout.getByLabel("Expiry (MM / YY)").fill("12 / 34");
+  await checkout.getByLabel("CVC").fill("123");
+  await checkout.getByLabel("Cardholder name").fill("Jenny Rosen");
+  await checkout.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByText("Welcome to Ultimate", { exact: true })).toBeVisible();
+  await page.waitForURL("**/settings/account");
+  await expect(page.getByTestId("plan-summary")).toContainText("Yearly · €690.00 per year");
+  await expect(page.getByRole("alert").filter({ hasText: "Your free trial ended" })).toHaveCount(0);
+  await page.goto("/settings/stripe");
+  await expect(page.getByRole("heading", { name: "Connect Stripe" })).toBeVisible();
 });

@@ -3,6 +3,7 @@
 import type { Db } from "../../db/client";
 import { dojos, staffUsers } from "../../db/schema";
 import { hashPassword } from "../../lib/auth/password";
+import { signUpDojo, signupSchema } from "../../lib/dojos/signup";
 import { platformStripe } from "../../lib/stripe/platform";
 import { subscribeOnClock } from "../../tests/support/platform-subscription";
 import { E2E } from "./accounts";
@@ -18,4 +19,7 @@ export async function seedPlanDojos(db: Db) {
     await db.insert(staffUsers).values({ dojoId: dojo.id, role: "owner", name: `${name} Owner`, email: login.email, passwordHash: await hashPassword(login.password) });
     await subscribeOnClock(db, stripe, dojo, { plan: "pro", interval: "month", start: now - 10 * 86_400, now });
   }
+  // Signed up 20 days ago: the 14-day trial is over and no plan was chosen.
+  const trial = signupSchema.parse({ dojoName: "Trial Over Dojo", slug: "trial-over-dojo", currency: "EUR", ownerName: "Tara Trial", ...E2E.trialOwner });
+  await signUpDojo(db, trial, new Date(Date.now() - 20 * 86_400_000));
 }

@@ -9,7 +9,8 @@ export function planPaymentFailure(error: unknown, doing: string): ActionError {
       if (error.code === "subscription_payment_intent_requires_action") {
         return new ActionError("Your bank wants to confirm this payment, which cannot be done here. Your plan is unchanged and nothing was charged. Use another card and try again.");
       }
-      return new ActionError(`Your card was declined: ${error.message} Your plan is unchanged and nothing was charged. Change the card and try again.`);
+      const reason = /declined/i.test(error.message) ? error.message : `Your card was declined: ${error.message}`;
+      return new ActionError(`${reason.replace(/\.?$/, ".")} Your plan is unchanged and nothing was charged. Change the card and try again.`);
     }
     if (isTransientStripeError(error)) {
       console.error(`Stripe unavailable while ${doing}`, error);
