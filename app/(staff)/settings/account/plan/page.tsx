@@ -146,7 +146,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
         </div>
       );
     }
-    const effectiveAt = billing.currentPeriodEnd?.toISOString() ?? new Date().toISOString();
+    const effectiveOn = billing.currentPeriodEnd ? formatDate(billing.currentPeriodEnd) : "the end of the period";
     return (
       <div className="space-y-4">
         {back}
@@ -171,7 +171,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
                     Upgrade to {PLAN_NAMES[plan]}
                   </Link>
                 ) : (
-                  <DowngradeButton plan={plan} effectiveAt={effectiveAt} />
+                  <DowngradeButton plan={plan} effectiveOn={effectiveOn} />
                 )}
               </PlanCard>
             );

@@ -8,7 +8,6 @@ import { FormError } from "@/components/forms/form-error";
 import { useToast } from "@/components/ui/toast";
 import { PLAN_NAMES } from "@/lib/plans/features";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/portal/format";
 import { openCardCheckoutAction, openSubscribeCheckoutAction, scheduleDowngradeAction, upgradePlanAction } from "../actions";
 import { CheckoutDialog } from "./checkout-dialog";
 
@@ -77,7 +76,8 @@ export function UpgradeButton({ plan, prorationDate, amountLabel }: { plan: Plan
   );
 }
 
-export function DowngradeButton({ plan, effectiveAt }: { plan: Plan; effectiveAt: string }) {
+/** `effectiveOn` is the formatted date the period ends. */
+export function DowngradeButton({ plan, effectiveOn }: { plan: Plan; effectiveOn: string }) {
   const router = useRouter();
   const toast = useToast();
   return (
@@ -87,12 +87,12 @@ export function DowngradeButton({ plan, effectiveAt }: { plan: Plan; effectiveAt
           Switch to {PLAN_NAMES[plan]}
         </Button>
       }
-      title={`Switch to ${PLAN_NAMES[plan]} on ${formatDate(effectiveAt)}?`}
-      description={`You keep your current plan until ${formatDate(effectiveAt)}; from then on you pay the ${PLAN_NAMES[plan]} price and features above ${PLAN_NAMES[plan]} lock. No data is deleted, and you can change your mind until then.`}
+      title={`Switch to ${PLAN_NAMES[plan]} on ${effectiveOn}?`}
+      description={`You keep your current plan until ${effectiveOn}; from then on you pay the ${PLAN_NAMES[plan]} price and features above ${PLAN_NAMES[plan]} lock. No data is deleted, and you can change your mind until then.`}
       confirmLabel={`Switch to ${PLAN_NAMES[plan]}`}
       onConfirm={async () => {
         const result = await scheduleDowngradeAction({ plan });
-        toast(result.ok ? { tone: "success", title: `${PLAN_NAMES[plan]} from ${formatDate(effectiveAt)}` } : { tone: "error", title: result.error });
+        toast(result.ok ? { tone: "success", title: `${PLAN_NAMES[plan]} from ${effectiveOn}` } : { tone: "error", title: result.error });
         if (result.ok) {
           router.push("/settings/account");
           router.refresh();
