@@ -14,7 +14,10 @@ const schema = z.object({
     .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes in base64"),
   STRIPE_API_BASE: z.string().url().optional(),
   STRIPE_JS_URL: z.string().url().optional(),
+  // Tatami's own Stripe account, which bills the dojos for their plan (lib/stripe/platform.ts).
   PLATFORM_STRIPE_SECRET_KEY: z.string().optional(),
+  PLATFORM_STRIPE_PUBLISHABLE_KEY: z.string().optional(),
+  PLATFORM_STRIPE_WEBHOOK_SECRET: z.string().optional(),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   MAIL_FROM_ADDRESS: z.string().email().default("no-reply@tatami.test"),

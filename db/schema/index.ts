@@ -8,3 +8,4 @@ export * from "./login-attempts";
 export * from "./stripe";
 export * from "./card-links";
 export * from "./subscriptions";
+export * from "./platform-billing";
