@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { DojoBilling } from "@/db/schema";
 import { trialState } from "@/lib/plans/effective-plan";
-import { formatDate } from "@/lib/portal/format";
+import { formatDate } from "@/lib/dates";
 
 /** The trial's countdown, or after it the prompt to choose a plan; nothing for a paying dojo. */
 export function PlanBanner({ billing, canChoose }: { billing: DojoBilling | null; canChoose: boolean }) {

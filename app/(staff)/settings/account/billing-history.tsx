@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { PlatformInvoice } from "@/lib/plans/history";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/portal/format";
+import { formatDate } from "@/lib/dates";
 
 const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   paid: { label: "Paid", tone: "green" },

@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { trialState } from "@/lib/plans/effective-plan";
 import { INTERVAL_LABELS, PLAN_CURRENCY, PLAN_NAMES, PLAN_PRICES } from "@/lib/plans/features";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/portal/format";
+import { formatDate } from "@/lib/dates";
 import { CancelChangeButton } from "./cancel-change-button";
 
 const STATUS: Record<string, { label: string; tone: BadgeTone }> = {

@@ -14,7 +14,7 @@ import { getBilling } from "@/lib/plans/billing-account";
 import { quoteUpgrade, type UpgradeQuote } from "@/lib/plans/change-plan";
 import { comparePlans, FEATURE_LABELS, INTERVAL_LABELS, PLAN_CURRENCY, PLAN_FEATURES, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/plans/features";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/portal/format";
+import { formatDate } from "@/lib/dates";
 import { cn } from "@/lib/cn";
 import { ChangeCardButton, DowngradeButton, SubscribeButton, UpgradeButton } from "./plan-buttons";
 
