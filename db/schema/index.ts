@@ -7,3 +7,4 @@ export * from "./ledger";
 export * from "./login-attempts";
 export * from "./stripe";
 export * from "./card-links";
+export * from "./shop";
