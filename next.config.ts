@@ -23,6 +23,8 @@ function contentSecurityPolicy(): string {
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "pg-boss"],
   poweredByHeader: false,
+  // Webshop product pictures (up to 2 MB) are uploaded through a server action.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
     return [
       {
