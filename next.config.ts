@@ -25,6 +25,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Webshop product pictures (up to 2 MB) are uploaded through a server action.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // Product pictures come from our own route (/shop-images/<id>?v=<version>), resized by next/image.
+  images: { localPatterns: [{ pathname: "/shop-images/**" }] },
   async headers() {
     return [
       {

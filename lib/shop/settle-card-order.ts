@@ -22,7 +22,7 @@ export async function afterCardOrder(db: DbOrTx, stripe: Stripe, outcome: CardOr
 }
 
 /** The buyer is back from Checkout: Stripe's session decides, never the browser. */
-export async function confirmOrderReturn(db: Db, dojoId: string, orderId: string, sessionId: string): Promise<CardOrderOutcome | null> {
+export async function confirmOrderReturn(db: Db, dojoId: string, orderId: string, sessionId: string): Promise<(CardOrderOutcome & { payUrl: string | null }) | null> {
   const { stripe } = await stripeForDojo(db, dojoId);
   let session: Stripe.Checkout.Session;
   try {
@@ -34,5 +34,6 @@ export async function confirmOrderReturn(db: Db, dojoId: string, orderId: string
   if (session.metadata?.tatami_order_id !== orderId) throw new NotFoundError("Order");
   const outcome = await db.transaction((tx) => completeCardOrder(tx, dojoId, session));
   await afterCardOrder(db, stripe, outcome);
-  return outcome;
+  // Still open: the buyer may go back to the same payment page (the items stay reserved).
+  return outcome && { ...outcome, payUrl: outcome.kind === "unpaid" && session.status === "open" ? session.url : null };
 }
