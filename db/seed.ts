@@ -9,6 +9,7 @@ import { createInvoice } from "@/lib/invoices/create-invoice";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { appendLedgerEntry } from "@/lib/ledger/append";
+import { seedDemoShop } from "./seed-shop";
 
 export interface DemoLogins {
   owner: { email: string; password: string };
@@ -137,5 +138,6 @@ async function seedDemoDojo(db: Db, now: Date): Promise<DemoLogins> {
       await appendLedgerEntry(db, { dojoId: dojo.id, date: isoDate(date), kind: "cost", currency: dojo.currency, createdBy: owner.id, ...cost });
     }
   }
+  await seedDemoShop(db, dojo);
   return logins;
 }

@@ -28,7 +28,7 @@ export async function openOrderCheckout(db: Db, slug: string, order: ShopOrder):
         mode: "payment",
         customer_email: order.buyerEmail,
         success_url: `${appUrl(orderPath(slug, order.id))}?${ORDER_RETURN_PARAM}={CHECKOUT_SESSION_ID}`,
-        cancel_url: appUrl(`/shop/${slug}/cart`),
+        cancel_url: appUrl(orderPath(slug, order.id)),
         expires_at: Math.floor(Date.now() / 1000) + 31 * 60,
         line_items: lines.map((line) => ({
           quantity: line.quantity,
