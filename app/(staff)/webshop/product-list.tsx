@@ -18,10 +18,10 @@ function Thumb({ product }: { product: ProductSummary }) {
   return <img src={productImageUrl(product.id, product.updatedAt)} alt="" width={40} height={40} loading="lazy" className="size-10 shrink-0 rounded-md object-cover" />;
 }
 
-function StockBadge({ stock }: { stock: number | null }) {
+function StockBadge({ stock, label }: { stock: number | null; label?: boolean }) {
   if (stock === null) return <span className="text-stone-500">Unlimited</span>;
   if (stock === 0) return <Badge tone="red">Sold out</Badge>;
-  return <span className={stock < 3 ? "font-medium text-amber-700" : undefined}>{stock}</span>;
+  return <span className={stock < 3 ? "font-medium text-amber-700" : undefined}>{label ? `${stock} in stock` : stock}</span>;
 }
 
 /** Products as a table on wide screens and a stack on phones. */
@@ -69,8 +69,8 @@ export function ProductList({ products }: { products: ProductSummary[] }) {
                   {p.category ? ` · ${p.category}` : ""}
                 </span>
               </span>
-              <span className="text-sm">
-                <StockBadge stock={p.stock} />
+              <span className="text-sm whitespace-nowrap">
+                <StockBadge stock={p.stock} label />
               </span>
             </Link>
           </li>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChevronLeft } from "lucide-react";
 import { getDb } from "@/db/client";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -40,6 +41,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   ];
   return (
     <div className="max-w-3xl">
+      <Link href="/webshop/orders" className="mb-3 inline-flex items-center gap-1 text-sm text-stone-600 hover:text-stone-900">
+        <ChevronLeft className="size-4" aria-hidden /> All orders
+      </Link>
       <PageHeader
         title={
           <span className="flex items-center gap-3">

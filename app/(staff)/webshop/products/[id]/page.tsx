@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChevronLeft } from "lucide-react";
 import { getDb } from "@/db/client";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
@@ -22,6 +24,9 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
   });
   return (
     <>
+      <Link href="/webshop/products" className="mb-3 inline-flex items-center gap-1 text-sm text-stone-600 hover:text-stone-900">
+        <ChevronLeft className="size-4" aria-hidden /> All products
+      </Link>
       <PageHeader
         title={
           <span className="flex items-center gap-2">
