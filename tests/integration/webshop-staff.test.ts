@@ -5,6 +5,8 @@ import { ledgerEntries, shopProducts } from "@/db/schema";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
 import { cancelOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction } from "@/app/(staff)/webshop/actions";
 import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { recordPaymentAction } from "@/app/(staff)/invoices/actions";
+import { listOrders } from "@/lib/shop/orders";
 import { confirmOrderReturn } from "@/lib/shop/settle-card-order";
 import { dojoWithStripe } from "../support/card-payment";
 import { signedInDojo, signInAsStaff } from "../support/factories";
@@ -89,6 +91,11 @@ describe("webshop staff", () => {
     expect(await cancelOrderAction({ id: one.data.orderId })).toMatchObject({ ok: true, data: { status: "cancelled" } });
     expect((await orderState(one.data.orderId)).invoice).toMatchObject({ status: "void" });
     expect(await stockOf(gi.id)).toBe(1);
+    // Paid at the desk through the invoice: the order follows.
+    const invoiceId = (await orderState(two.data.orderId)).invoice!.id;
+    expect(await recordPaymentAction({ invoiceId, method: "cash", amount: "45.00", paidOn: new Date().toISOString().slice(0, 10), reference: "" })).toMatchObject({ ok: true });
+    const db = await getDb();
+    expect((await listOrders(db, dojo.id, { status: "paid" })).rows.map((o) => o.id)).toEqual([two.data.orderId]);
     expect(await fulfilOrderAction({ id: two.data.orderId })).toMatchObject({ ok: true, data: { status: "fulfilled" } });
 
     // Another dojo's staff finds nothing.
