@@ -21,6 +21,8 @@ async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: width === PHONE ? 844 : 900 });
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  // Back to desktop: the checks that follow read desktop tables.
+  if (width !== 1280) await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function ensureStripeConnected(page: Page) {
@@ -30,6 +32,14 @@ async function ensureStripeConnected(page: Page) {
   await page.getByLabel("Secret key").fill(SECRET_KEY);
   await page.getByRole("button", { name: "Connect Stripe" }).click();
   await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();
+}
+
+/** Saves the shop settings form and waits for the server's answer (a toast may still show from before). */
+async function saveSettings(page: Page) {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/webshop/settings"));
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await answered;
+  await expect(page.getByText("Shop settings saved", { exact: true }).first()).toBeVisible();
 }
 
 async function addProduct(page: Page, p: { name: string; price: string; stock: string; category: string; picture: Buffer }) {
@@ -99,6 +109,7 @@ test("staff set up the shop: card payments on, two products with pictures", asyn
   await page.reload();
   await expect(page.getByLabel(/Pay with credit card/)).toBeChecked();
   await shot(page, "staff-settings");
+  await shot(page, "staff-settings", PHONE);
 
   await addProduct(page, { name: "Competition gi", price: "45.00", stock: "5", category: "Clothing", picture: await productPicture("GI", "#24664f") });
   await addProduct(page, { name: "Sparring belt", price: "12.50", stock: "4", category: "Belts", picture: await productPicture("BELT", "#b45309") });
@@ -153,6 +164,7 @@ test("a visitor buys two products with 4242: order paid, invoice paid, ledger en
   await page.goto(`/webshop/orders/${orderId}`);
   await expect(page.getByText("Paid", { exact: true }).first()).toBeVisible();
   await shot(page, "staff-order");
+  await shot(page, "staff-order", PHONE);
   const invoiceLink = page.getByRole("link", { name: /\d{4}-\d{4} \(paid\)/ });
   const invoiceNumber = /(\d{4}-\d{4})/.exec((await invoiceLink.textContent()) ?? "")![1];
   await invoiceLink.click();
@@ -201,4 +213,31 @@ test("a declined card leaves the order unpaid and the stock untouched", async ({
   await expect(page.getByText("Pending", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: /\(paid\)/ })).toHaveCount(0);
   expect(await inbox(email)).toHaveLength(0);
+});
+
+test("without card payments the option is absent; a closed shop answers 404", async ({ browser, page }) => {
+  await logIn(page);
+  await page.goto("/webshop/settings");
+  await page.getByLabel(/Pay with credit card/).uncheck();
+  await saveSettings(page);
+
+  const visitor = await browser.newPage();
+  await visitor.goto(SHOP);
+  await visitor.locator("li", { hasText: "Sparring belt" }).getByRole("button", { name: "Add to cart" }).click();
+  await visitor.goto(`${SHOP}/checkout`);
+  await expect(visitor.getByText("Pay at the dojo")).toBeVisible();
+  await expect(visitor.getByText("Pay with credit card")).toHaveCount(0);
+
+  await page.getByLabel("Shop is open").uncheck();
+  await saveSettings(page);
+  const response = await visitor.goto(SHOP);
+  expect(response?.status()).toBe(404);
+  expect((await visitor.goto(`${SHOP}/cart`))?.status()).toBe(404);
+
+  // Open again, card payments back on, for whoever runs next.
+  await page.getByLabel("Shop is open").check();
+  await page.getByLabel(/Pay with credit card/).check();
+  await saveSettings(page);
+  expect((await visitor.goto(SHOP))?.status()).toBe(200);
+  await visitor.close();
 });
