@@ -20,6 +20,8 @@ async function logIn(page: Page) {
 async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: width === PHONE ? 844 : 900 });
   await page.waitForLoadState("networkidle");
+  // Product pictures are resized on first request; wait for the visible ones (bounded: best effort).
+  await page.waitForFunction(() => [...document.images].filter((i) => i.loading !== "lazy").every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 10_000 }).catch(() => {});
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   // Back to desktop: the checks that follow read desktop tables.
   if (width !== 1280) await page.setViewportSize({ width: 1280, height: 900 });

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { ledgerEntries, shopProducts } from "@/db/schema";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
 import { cancelOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction } from "@/app/(staff)/webshop/actions";
+import { GET } from "@/app/shop-images/[id]/route";
 import { submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { recordPaymentAction } from "@/app/(staff)/invoices/actions";
 import { listOrders } from "@/lib/shop/orders";
@@ -29,6 +30,11 @@ describe("webshop staff", () => {
     const db = await getDb();
     const [product] = await db.select().from(shopProducts).where(eq(shopProducts.dojoId, dojo.id));
     expect(product).toMatchObject({ name: "Gi", priceMinor: 4500, stock: 5, imageType: "image/png", active: true });
+    const served = await GET(new Request("http://localhost/x"), { params: Promise.resolve({ id: product.id }) });
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(served.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG);
 
     expect(await saveProductAction(productForm({ image: new File(["<svg/>"], "x.png", { type: "image/png" }) }))).toMatchObject({ ok: false, fieldErrors: { image: ["Use a PNG, JPEG or WebP picture."] } });
     const big = new Uint8Array(2 * 1024 * 1024 + 1);
