@@ -9,3 +9,4 @@ export * from "./stripe";
 export * from "./card-links";
 export * from "./subscriptions";
 export * from "./platform-billing";
+export * from "./shop";
