@@ -7,3 +7,5 @@ export * from "./ledger";
 export * from "./login-attempts";
 export * from "./stripe";
 export * from "./card-links";
+export * from "./campaigns";
+export * from "./jobs";

@@ -2,11 +2,11 @@ import type { Role } from "@/db/schema";
 
 // What each staff role may do. Owners do everything; managers all but account and payment
 // settings; staff handle members and invoices only.
-export type Permission = "members" | "invoices" | "ledger" | "settings" | "settings.account" | "settings.payments" | "staff.manage";
+export type Permission = "members" | "invoices" | "ledger" | "settings" | "settings.account" | "settings.payments" | "staff.manage" | "campaigns";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  owner: ["members", "invoices", "ledger", "settings", "settings.account", "settings.payments", "staff.manage"],
-  manager: ["members", "invoices", "ledger", "settings"],
+  owner: ["members", "invoices", "ledger", "settings", "settings.account", "settings.payments", "staff.manage", "campaigns"],
+  manager: ["members", "invoices", "ledger", "settings", "campaigns"],
   staff: ["members", "invoices"],
 };
 
