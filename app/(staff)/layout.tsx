@@ -11,6 +11,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: "/dashboard", label: "Dashboard" },
     { href: "/members", label: "Members" },
     { href: "/invoices", label: "Invoices" },
+    ...(can(user.role, "campaigns") ? [{ href: "/campaigns", label: "Campaigns" }] : []),
     ...(can(user.role, "ledger") ? [{ href: "/ledger", label: "Costs & revenues" }] : []),
     ...(can(user.role, "settings") ? [{ href: "/settings", label: "Settings" }] : []),
   ];

@@ -1,6 +1,5 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
 import { ActionError } from "@/lib/action-result";
@@ -9,7 +8,6 @@ import { memberMergeValues, sampleValues } from "@/lib/campaigns/preview";
 import { queueCampaign } from "@/lib/campaigns/queue-campaign";
 import { summarizeRecipients } from "@/lib/campaigns/recipients";
 import { campaignInputSchema, previewSchema, recipientCountSchema, testSendSchema } from "@/lib/campaigns/schemas";
-import { searchMemberOptions } from "@/lib/invoices/member-options";
 import { sendMail } from "@/lib/mail/send";
 
 const access = { permission: "campaigns", feature: "emailCampaigns" } as const;
@@ -38,8 +36,4 @@ export const sendCampaignAction = staffAction({ schema: campaignInputSchema, ...
   const campaign = await db.transaction((tx) => queueCampaign(tx, { dojoId: dojo.id, userId: user.id }, input));
   revalidatePath("/campaigns");
   return { id: campaign.id };
-});
-
-export const searchCampaignMembersAction = staffAction({ schema: z.object({ q: z.string().max(100) }), ...access }, async ({ q }, { dojo }) => {
-  return searchMemberOptions(await getDb(), dojo.id, q);
 });
