@@ -1,12 +1,12 @@
 import type { Tx } from "@/db/client";
 import { campaignRecipients, campaigns, type Campaign } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
+import { CAMPAIGN_SEND_JOB } from "@/lib/jobs/kinds";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { campaignTargets } from "./recipients";
 import type { CampaignInput } from "./schemas";
 
 export const BATCH_SIZE = 100;
-export const CAMPAIGN_JOB = "campaign.send";
 
 /**
  * Saves the campaign with one row per recipient (batches cut now, for good) and its send job,
@@ -45,6 +45,6 @@ export async function queueCampaign(tx: Tx, ctx: { dojoId: string; userId: strin
     batchIndex: t.skipReason ? null : Math.floor(position++ / BATCH_SIZE),
   }));
   for (let i = 0; i < rows.length; i += 500) await tx.insert(campaignRecipients).values(rows.slice(i, i + 500));
-  await enqueueJob(tx, { kind: CAMPAIGN_JOB, payload: { campaignId: campaign.id }, dojoId: ctx.dojoId, maxAttempts: 8 });
+  await enqueueJob(tx, { kind: CAMPAIGN_SEND_JOB, payload: { campaignId: campaign.id }, dojoId: ctx.dojoId, maxAttempts: 8 });
   return campaign;
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Job } from "@/db/schema";
-import { CAMPAIGN_JOB } from "@/lib/campaigns/queue-campaign";
 import { failCampaign, sendCampaign, type SendCampaignOptions } from "@/lib/campaigns/send-campaign";
+import { NO_ADDRESS, sendInvoiceIssuedMail } from "@/lib/invoices/issued-mail";
+import { CAMPAIGN_SEND_JOB, INVOICE_ISSUED_MAIL_JOB } from "./kinds";
 import { claimJob, completeJob, extendLease, failJob } from "./queue";
 
 export interface RunOptions {
@@ -19,9 +20,16 @@ interface Handler {
 }
 
 const HANDLERS: Record<string, Handler> = {
-  [CAMPAIGN_JOB]: {
+  [CAMPAIGN_SEND_JOB]: {
     run: (db, job, heartbeat, opts) => sendCampaign(db, String(job.payload.campaignId), { ...opts.campaign, heartbeat }),
     gaveUp: (db, job, error) => failCampaign(db, String(job.payload.campaignId), error),
+  },
+  [INVOICE_ISSUED_MAIL_JOB]: {
+    async run(db, job) {
+      const result = await sendInvoiceIssuedMail(db, String(job.payload.invoiceId));
+      // Retried later unless there is nobody to write to.
+      if (!result.sent && result.reason !== NO_ADDRESS && result.reason !== "invoice not found") throw new Error(result.reason);
+    },
   },
 };
 
