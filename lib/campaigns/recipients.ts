@@ -55,13 +55,18 @@ export async function campaignTargets(db: DbOrTx, dojoId: string, filter: Recipi
 
 export interface RecipientSummary {
   sendable: number;
+  /** The first member who gets the mail: what the preview shows unless another is chosen. */
+  first: { id: string; name: string; uid: string; status: "active" | "inactive" } | null;
   skipped: { memberId: string; name: string; reason: string }[];
 }
 
 export async function summarizeRecipients(db: DbOrTx, dojoId: string, filter: RecipientFilter): Promise<RecipientSummary> {
   const targets = await campaignTargets(db, dojoId, filter);
+  const sendable = targets.filter((t) => !t.skipReason);
+  const first = sendable[0] ? { id: sendable[0].memberId, name: `${sendable[0].firstName} ${sendable[0].lastName}`, uid: sendable[0].uid, status: "active" as const } : null;
   return {
-    sendable: targets.filter((t) => !t.skipReason).length,
+    sendable: sendable.length,
+    first,
     skipped: targets.filter((t) => t.skipReason).map((t) => ({ memberId: t.memberId, name: `${t.firstName} ${t.lastName}`, reason: t.skipReason! })),
   };
 }

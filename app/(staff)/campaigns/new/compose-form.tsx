@@ -81,13 +81,17 @@ export function ComposeForm({ userEmail }: { userEmail: string }) {
     });
   }
 
+  const nobodyPicked = recipients.kind === "picked" && recipients.picked.length === 0;
+  const counted: RecipientSummary | null = nobodyPicked ? { sendable: 0, first: null, skipped: [] } : summary;
+  const sendable = counted?.sendable ?? 0;
+  const previewMember = previewAs ?? counted?.first ?? null;
+
   function fail(result: ActionResult<unknown>) {
     if (result.ok) return;
     setErrors(errorsOf(result));
     setFormError(result.error);
   }
 
-  const previewMember = previewAs ?? (recipients.kind === "picked" ? (recipients.picked[0] ?? null) : null);
 
   async function showPreview() {
     if (!previewMember) {
@@ -127,9 +131,6 @@ export function ComposeForm({ userEmail }: { userEmail: string }) {
     return true;
   }
 
-  const nobodyPicked = recipients.kind === "picked" && recipients.picked.length === 0;
-  const counted = nobodyPicked ? { sendable: 0, skipped: [] } : summary;
-  const sendable = counted?.sendable ?? 0;
   const canSend = sendable > 0 && !subjectCodeError && !bodyCodeError && subject.trim() !== "" && body.trim() !== "";
 
   return (

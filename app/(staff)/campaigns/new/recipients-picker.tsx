@@ -29,7 +29,7 @@ export function RecipientsPicker({ value, onChange, error }: { value: Recipients
   const set = (patch: Partial<RecipientsState>) => onChange({ ...value, ...patch });
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-stone-700">Recipients</legend>
+      <legend className="sr-only">Recipients</legend>
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-4">
         {KINDS.map((k) => (
           <label key={k.value} className="flex items-center gap-2 text-sm">
