@@ -2,8 +2,6 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { invoices, type Invoice } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
-import { INVOICE_ISSUED_MAIL_JOB } from "@/lib/jobs/kinds";
-import { enqueueJob } from "@/lib/jobs/queue";
 import { lockInvoice } from "./lock-invoice";
 import { nextInvoiceNumber } from "./number";
 
@@ -13,7 +11,5 @@ export async function issueInvoice(tx: Tx, dojoId: string, invoiceId: string): P
   if (invoice.status !== "draft") throw new ActionError(`Only a draft can be issued; this invoice is ${invoice.status}.`);
   const number = await nextInvoiceNumber(tx, dojoId, Number(invoice.issueDate.slice(0, 4)));
   const [issued] = await tx.update(invoices).set({ status: "open", number }).where(eq(invoices.id, invoice.id)).returning();
-  // The "invoice issued" mail goes out from the job queue once this transaction commits.
-  await enqueueJob(tx, { kind: INVOICE_ISSUED_MAIL_JOB, payload: { invoiceId: issued.id }, dojoId });
   return issued;
 }

@@ -7,14 +7,16 @@ import InvoiceIssued from "@/emails/invoice-issued";
 import { sendMail, type MailResult } from "@/lib/mail/send";
 import { formatMoney } from "@/lib/money";
 import { env } from "@/lib/env";
+import { INVOICE_ISSUED_MAIL_JOB } from "@/lib/jobs/kinds";
+import { enqueueJob } from "@/lib/jobs/queue";
 
 export const NO_ADDRESS = "the member has no e-mail address";
 
 const longDate = (isoDate: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
 /**
- * Mails the member that an invoice was issued. Run by the job queued in the issuing transaction
- * (lib/invoices/issue-invoice.ts), so the mail is neither lost nor sent for a rolled-back issue;
+ * Mails the member that an invoice was issued. Run by the job staff actions queue in the issuing
+ * transaction (queueInvoiceIssuedMail; seeds and imports issue invoices without mail), so the mail is neither lost nor sent for a rolled-back issue;
  * the idempotency key keeps a retried job to one mail.
  */
 export async function sendInvoiceIssuedMail(db: DbOrTx, invoiceId: string): Promise<MailResult> {
@@ -42,4 +44,10 @@ export async function sendInvoiceIssuedMail(db: DbOrTx, invoiceId: string): Prom
     }),
     idempotencyKey: `invoice-issued-${invoice.id}`,
   });
+}
+
+/** Queues the "invoice issued" mail in the issuing transaction: sent once that commits. */
+export async function queueInvoiceIssuedMail(tx: DbOrTx, invoice: { id: string; dojoId: string; status: string }): Promise<void> {
+  if (invoice.status !== "open") return;
+  await enqueueJob(tx, { kind: INVOICE_ISSUED_MAIL_JOB, payload: { invoiceId: invoice.id }, dojoId: invoice.dojoId });
 }

@@ -48,10 +48,20 @@ describe("transactional mail", () => {
     expect(mails[0].html).toContain(`/portal/invoices/${draft.id}`);
   });
 
+  it("queues no mail for invoices issued outside the staff actions (seed, imports)", async () => {
+    const { dojo } = await signedInDojo();
+    const email = address("seeded");
+    const member = await createMember(dojo.id, { email });
+    await createTestInvoice(dojo, member.id, { issue: true });
+    await runDueJobs(await getDb());
+    expect(await inbox(email)).toEqual([]);
+  });
+
   it("sends nothing for a member without an e-mail address and finishes the job", async () => {
     const { dojo } = await signedInDojo();
     const member = await createMember(dojo.id, { email: null });
-    const draft = await createTestInvoice(dojo, member.id, { issue: true });
+    const draft = await createTestInvoice(dojo, member.id);
+    expect(await issueInvoiceAction({ id: draft.id })).toMatchObject({ ok: true });
     const db = await getDb();
     await runDueJobs(db);
     const [job] = await db.select().from(jobs).where(eq(jobs.payload, { invoiceId: draft.id }));
