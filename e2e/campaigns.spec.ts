@@ -19,6 +19,8 @@ async function logIn(page: Page, who: { email: string; password: string }) {
 
 async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: 900 });
+  // Let the layout (and the preview frame) settle at the new width.
+  await page.waitForTimeout(300);
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
 }
 

@@ -98,6 +98,19 @@ describe("Resend emulator through the resend SDK", () => {
     expect(await inbox(tooMany)).toEqual([]);
   });
 
+  it("keeps each batch mail's own headers (List-Unsubscribe) and replays a keyed batch", async () => {
+    const resend = await client();
+    const to = address("headers");
+    const batch = [1, 2].map((i) => ({ ...mail(to, `h${i}`), headers: { "List-Unsubscribe": `<https://app.test/u/${i}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }));
+    const key = `campaign-x-batch-${randomUUID()}`;
+    const first = await resend.batch.send(batch, { idempotencyKey: key });
+    const replay = await resend.batch.send(batch, { idempotencyKey: key });
+    expect(replay.data).toEqual(first.data);
+    const stored = (await inbox(to)) as unknown as { subject: string; headers: Record<string, string> }[];
+    expect(stored).toHaveLength(2);
+    expect(stored.find((m) => m.subject === "h2")?.headers).toEqual({ "List-Unsubscribe": "<https://app.test/u/2>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+  });
+
   it("refuses a strict batch with one invalid mail, and sends the rest in permissive mode", async () => {
     const resend = await client();
     const to = address("mixed");
