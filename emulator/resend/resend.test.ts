@@ -164,6 +164,23 @@ describe("Resend emulator through the resend SDK", () => {
     expect((await resend.emails.send(mail(to, "after wait"))).error).toBeNull();
   });
 
+  it("answers 429 to the next N requests of a key on request (fault control), then sends again", async () => {
+    const key = `re_test_${randomUUID().replaceAll("-", "")}`;
+    await setRate(key, 0);
+    const resend = new Resend(key);
+    const res = await fetch(`${emulatorUrl}/_control/resend`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiKey: key, rateLimitNext: 2 }) });
+    expect(res.status).toBe(200);
+    const to = address("forced");
+    const first = await resend.batch.send([mail(to, "f1")]);
+    const second = await resend.emails.send(mail(to, "f2"));
+    expect(first.error).toMatchObject({ statusCode: 429, name: "rate_limit_exceeded" });
+    expect(first.headers?.["retry-after"]).toBe("1");
+    expect(second.error).toMatchObject({ statusCode: 429 });
+    expect(await inbox(to)).toEqual([]);
+    expect((await resend.emails.send(mail(to, "f3"))).error).toBeNull();
+    expect((await inbox(to)).map((m) => m.subject)).toEqual(["f3"]);
+  });
+
   it("validates like Resend: missing fields, bad key", async () => {
     const resend = await client();
     const noSubject = await resend.emails.send({ from: "a@tatami.test", to: "b@example.test", html: "<p>x</p>" } as never);
