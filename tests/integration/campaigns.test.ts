@@ -116,6 +116,24 @@ describe("merge codes", () => {
     expect(await db.select().from(campaigns).where(eq(campaigns.dojoId, dojo.id))).toEqual([]);
   });
 
+  it("keeps dojos apart and needs a manager or owner", async () => {
+    const other = await createDojo();
+    const stranger = await createMember(other.id);
+    const { dojo } = await signedInDojo({ role: "manager" });
+    const mine = await createMember(dojo.id);
+    // Another dojo's member can be neither previewed nor picked.
+    expect(await previewCampaignAction({ subject: "Hi", body: "Hello {firstname}", memberId: stranger.id })).toMatchObject({ ok: false, error: "Member was not found." });
+    const picked = await sendCampaignAction({ subject: "Hi", body: "Hello", recipients: { kind: "picked", memberIds: [stranger.id, mine.id] } });
+    expect(picked.ok).toBe(true);
+    const db = await getDb();
+    const rows = await db.select().from(campaignRecipients).where(eq(campaignRecipients.campaignId, picked.ok ? picked.data.id : ""));
+    expect(rows.map((r) => r.memberId)).toEqual([mine.id]);
+    await runDueJobs(db);
+
+    await signedInDojo({ role: "staff" });
+    expect(await sendCampaignAction({ subject: "Hi", body: "Hello", recipients: { kind: "all" } })).toEqual({ ok: false, error: "Your role does not allow this." });
+  });
+
   it("is only for Pro and Ultimate plans", async () => {
     await signedInDojo({ plan: "basic" });
     const result = await sendCampaignAction({ subject: "Hi", body: "Hello", recipients: { kind: "all" } });
