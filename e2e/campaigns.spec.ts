@@ -61,6 +61,9 @@ test("compose, preview and send a campaign; the mail arrives with the member's o
   const to = ((await page.getByText(/^To: /).textContent()) ?? "").replace(/^To: /, "").trim();
   await shot(page, "compose");
   await shot(page, "compose", 390);
+  // Full-page captures leave frames outside the viewport blank: the phone preview in view.
+  await page.locator('iframe[title="Mail preview"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/compose-preview-390.png` });
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.getByRole("button", { name: "Send to 1 member" }).click();
