@@ -21,6 +21,10 @@ const schema = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   MAIL_FROM_ADDRESS: z.string().email().default("no-reply@tatami.test"),
+  // Resend allows 2 requests per second per team; campaign batches are paced under this.
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(2),
+  // `off`: this process runs no background jobs (e.g. a web-only instance, or the tests).
+  JOB_WORKER: z.enum(["on", "off"]).default("on"),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),
 });
 

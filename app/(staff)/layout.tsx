@@ -16,6 +16,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: "/members", label: "Members" },
     { href: "/invoices", label: "Invoices" },
     ...(can(user.role, "shop") ? [{ href: "/webshop", label: "Webshop" }] : []),
+    ...(can(user.role, "campaigns") ? [{ href: "/campaigns", label: "Campaigns" }] : []),
     ...(can(user.role, "ledger") ? [{ href: "/ledger", label: "Costs & revenues" }] : []),
     ...(settingsTabsFor(user.role).length > 0 ? [{ href: "/settings", label: "Settings" }] : []),
     { href: "/account", label: "My account" },

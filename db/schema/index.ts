@@ -10,3 +10,5 @@ export * from "./card-links";
 export * from "./subscriptions";
 export * from "./platform-billing";
 export * from "./shop";
+export * from "./campaigns";
+export * from "./jobs";

@@ -7,6 +7,7 @@ import { fullName, getMember } from "@/lib/members/get";
 import { BackLink } from "../back-link";
 import { MemberForm } from "../member-form";
 import { PortalPasswordDialog } from "./password-dialog";
+import { PortalInvitationButton } from "./portal-invitation-button";
 import { MemberInvoices } from "./member-invoices";
 import { MemberProfileCard } from "./profile-card";
 import { MemberStatusButton } from "./status-button";
@@ -27,6 +28,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         title={name}
         actions={
           <>
+            <PortalInvitationButton id={member.id} name={name} email={member.email} />
             <PortalPasswordDialog id={member.id} name={name} uid={member.uid} hasPassword={member.hasPortalPassword} />
             <MemberStatusButton id={member.id} name={name} active={member.status === "active"} />
           </>
