@@ -10,13 +10,11 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { hasFeature } from "@/lib/plans/features";
 import { dojoHasMembers, listMembers } from "@/lib/members/list";
 import { statusFilterSchema } from "@/lib/members/schemas";
-import { hrefWith, pageFrom, paramOf } from "@/lib/pagination";
+import { hrefWith, pageFrom, paramOf, type SearchParams } from "@/lib/pagination";
 import { MemberFilters } from "./member-filters";
 import { MemberList } from "./member-list";
 
 export const metadata = { title: "Members" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { dojo } = await requireStaffPage("members");
