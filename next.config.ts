@@ -3,6 +3,10 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "pg-boss"],
   poweredByHeader: false,
+  // Webshop product pictures (up to 2 MB) are uploaded through a server action.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // Product pictures come from our own route (/shop-images/<id>?v=<version>), resized by next/image.
+  images: { localPatterns: [{ pathname: "/shop-images/**" }] },
   async headers() {
     return [
       {

@@ -29,6 +29,7 @@ const servers: WebServer[] = [
       RESEND_BASE_URL: `${emulatorUrl}/resend`,
       RESEND_API_KEY: "re_test_e2e",
       PLATFORM_STRIPE_SECRET_KEY: "sk_test_platform_e2e",
+      PLATFORM_STRIPE_PUBLISHABLE_KEY: "pk_test_platform_e2e",
       AUTH_SECRET: "e2e-auth-secret-not-for-production-000000",
       ENCRYPTION_KEY: "ZTJlLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzLWxvbmc=",
     },

@@ -10,6 +10,7 @@ import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { appendLedgerEntry } from "@/lib/ledger/append";
 import { isoDate } from "@/lib/dates";
+import { seedDemoShop } from "./seed-shop";
 
 export interface DemoLogins {
   owner: { email: string; password: string };
@@ -138,5 +139,6 @@ async function seedDemoDojo(db: Db, now: Date): Promise<DemoLogins> {
       await appendLedgerEntry(db, { dojoId: dojo.id, date: isoDate(date), kind: "cost", currency: dojo.currency, createdBy: owner.id, ...cost });
     }
   }
+  await seedDemoShop(db, dojo);
   return logins;
 }

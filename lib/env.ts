@@ -14,10 +14,17 @@ const schema = z.object({
     .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes in base64"),
   STRIPE_API_BASE: z.string().url().optional(),
   STRIPE_JS_URL: z.string().url().optional(),
+  // Tatami's own Stripe account, which bills the dojos for their plan (lib/stripe/platform.ts).
   PLATFORM_STRIPE_SECRET_KEY: z.string().optional(),
+  PLATFORM_STRIPE_PUBLISHABLE_KEY: z.string().optional(),
+  PLATFORM_STRIPE_WEBHOOK_SECRET: z.string().optional(),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   MAIL_FROM_ADDRESS: z.string().email().default("no-reply@tatami.test"),
+  // Resend allows 2 requests per second per team; campaign batches are paced under this.
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(2),
+  // `off`: this process runs no background jobs (e.g. a web-only instance, or the tests).
+  JOB_WORKER: z.enum(["on", "off"]).default("on"),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),
 });
 

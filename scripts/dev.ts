@@ -4,6 +4,16 @@
 import { spawn } from "node:child_process";
 import { ensureLocalSecrets } from "./local-env";
 
+/** The emulator's platform account delivers plan events to this app (lib/plans/webhooks). */
+async function platformWebhookSecret(apiBase: string, secretKey: string, appUrl: string): Promise<string> {
+  const { default: Stripe } = await import("stripe");
+  const { PLATFORM_EVENTS } = await import("../lib/plans/webhooks/events");
+  const url = new URL(apiBase);
+  const stripe = new Stripe(secretKey, { host: url.hostname, port: Number(url.port), protocol: "http" });
+  const endpoint = await stripe.webhookEndpoints.create({ url: `${appUrl.replace(/\/$/, "")}/api/platform/webhook`, enabled_events: [...PLATFORM_EVENTS] });
+  return endpoint.secret!;
+}
+
 async function main() {
   const secrets = ensureLocalSecrets();
   process.env.AUTH_SECRET ??= secrets.AUTH_SECRET;
@@ -21,6 +31,8 @@ async function main() {
     process.env.RESEND_BASE_URL = `${emulator.url}/resend`;
     process.env.RESEND_API_KEY = "re_test_local";
     process.env.PLATFORM_STRIPE_SECRET_KEY ??= "sk_test_tatami_platform";
+    process.env.PLATFORM_STRIPE_PUBLISHABLE_KEY ??= "pk_test_tatami_platform";
+    process.env.PLATFORM_STRIPE_WEBHOOK_SECRET ??= await platformWebhookSecret(emulator.url, process.env.PLATFORM_STRIPE_SECRET_KEY, process.env.APP_URL);
   }
 
   const { seedIfEmpty } = await import("../db/seed");

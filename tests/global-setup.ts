@@ -9,6 +9,8 @@ export default async function setup(project: TestProject) {
   process.env.RESEND_BASE_URL = `${emulator.url}/resend`;
   process.env.RESEND_API_KEY ??= "re_test_vitest";
   process.env.PLATFORM_STRIPE_SECRET_KEY ??= "sk_test_platform_vitest";
+  process.env.PLATFORM_STRIPE_PUBLISHABLE_KEY ??= "pk_test_platform_vitest";
+  process.env.PLATFORM_STRIPE_WEBHOOK_SECRET ??= "whsec_platform_vitest";
   project.provide("emulatorUrl", emulator.url);
   return async () => {
     await emulator.close();

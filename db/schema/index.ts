@@ -7,3 +7,8 @@ export * from "./ledger";
 export * from "./login-attempts";
 export * from "./stripe";
 export * from "./card-links";
+export * from "./subscriptions";
+export * from "./platform-billing";
+export * from "./shop";
+export * from "./campaigns";
+export * from "./jobs";

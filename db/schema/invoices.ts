@@ -27,6 +27,8 @@ export const invoices = pgTable(
     voidReason: text("void_reason"),
     voidedAt: timestamp("voided_at", { withTimezone: true }),
     paidAt: timestamp("paid_at", { withTimezone: true }),
+    // The Stripe invoice a subscription invoice mirrors: one Tatami invoice per Stripe invoice.
+    stripeInvoiceId: text("stripe_invoice_id").unique(),
     createdBy: uuid("created_by").references(() => staffUsers.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

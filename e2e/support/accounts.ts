@@ -4,6 +4,9 @@ export const E2E = {
   staff: { email: "staff@demo-dojo.test", password: "demo-staff-password" },
   memberPassword: "demo-member-password",
   proOwner: { email: "owner@pro-dojo.test", password: "pro-owner-password" },
+  upgradeOwner: { email: "owner@upgrade-dojo.test", password: "upgrade-owner-password" },
+  declinedOwner: { email: "owner@declined-dojo.test", password: "declined-owner-password" },
+  trialOwner: { email: "owner@trial-over-dojo.test", password: "trial-owner-password" },
 } as const;
 
 /** Written by the seed: what is only known once it ran (the demo member's UID). */

@@ -28,19 +28,30 @@ export function createResendEmulator(opts: { rateLimitPerSecond?: number } = {})
 
   async function control(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === "POST") {
-      let body: { rateLimitPerSecond?: unknown; apiKey?: unknown };
+      let body: { rateLimitPerSecond?: unknown; apiKey?: unknown; rateLimitNext?: unknown };
       try {
         body = JSON.parse((await readBody(req)) || "{}");
       } catch {
-        sendJson(res, 400, { error: "Body must be JSON: { rateLimitPerSecond: number, apiKey?: string }" });
+        sendJson(res, 400, { error: "Body must be JSON: { rateLimitPerSecond?: number, rateLimitNext?: number, apiKey?: string }" });
         return;
+      }
+      const apiKey = typeof body.apiKey === "string" ? body.apiKey : undefined;
+      const next = body.rateLimitNext;
+      if (next !== undefined) {
+        if (typeof next !== "number" || !Number.isInteger(next) || next < 0 || !apiKey) {
+          sendJson(res, 400, { error: "rateLimitNext must be a whole number of requests, with apiKey" });
+          return;
+        }
+        limiter.forceLimited(apiKey, next);
       }
       const rate = body.rateLimitPerSecond;
-      if (typeof rate !== "number" || !Number.isFinite(rate)) {
-        sendJson(res, 400, { error: "rateLimitPerSecond must be a number (0 = unlimited)" });
-        return;
+      if (rate !== undefined || next === undefined) {
+        if (typeof rate !== "number" || !Number.isFinite(rate)) {
+          sendJson(res, 400, { error: "rateLimitPerSecond must be a number (0 = unlimited)" });
+          return;
+        }
+        limiter.configure(rate, apiKey);
       }
-      limiter.configure(rate, typeof body.apiKey === "string" ? body.apiKey : undefined);
     }
     sendJson(res, 200, { rateLimitPerSecond: limiter.limitFor("") });
   }

@@ -15,6 +15,8 @@ const WINDOW_MS = 1000;
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
   private readonly perKey = new Map<string, number>();
+  // Test control: the next N requests of a key answer 429 whatever the rate.
+  private readonly forced = new Map<string, number>();
 
   constructor(private defaultLimit: number) {}
 
@@ -28,8 +30,18 @@ export class RateLimiter {
     return this.perKey.get(apiKey) ?? this.defaultLimit;
   }
 
+  /** The next `count` requests of `apiKey` are refused as over the limit (a fault for tests). */
+  forceLimited(apiKey: string, count: number): void {
+    this.forced.set(apiKey, count);
+  }
+
   take(apiKey: string, now: number): RateDecision {
     const limit = this.limitFor(apiKey);
+    const forced = this.forced.get(apiKey) ?? 0;
+    if (forced > 0) {
+      this.forced.set(apiKey, forced - 1);
+      return { allowed: false, limit: Math.max(1, limit), remaining: 0, resetSeconds: 1 };
+    }
     const recent = (this.hits.get(apiKey) ?? []).filter((t) => now - t < WINDOW_MS);
     if (limit <= 0) {
       this.hits.set(apiKey, recent);
@@ -48,6 +60,7 @@ export class RateLimiter {
   reset(defaultLimit: number): void {
     this.hits.clear();
     this.perKey.clear();
+    this.forced.clear();
     this.defaultLimit = defaultLimit;
   }
 }

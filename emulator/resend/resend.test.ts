@@ -98,6 +98,19 @@ describe("Resend emulator through the resend SDK", () => {
     expect(await inbox(tooMany)).toEqual([]);
   });
 
+  it("keeps each batch mail's own headers (List-Unsubscribe) and replays a keyed batch", async () => {
+    const resend = await client();
+    const to = address("headers");
+    const batch = [1, 2].map((i) => ({ ...mail(to, `h${i}`), headers: { "List-Unsubscribe": `<https://app.test/u/${i}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }));
+    const key = `campaign-x-batch-${randomUUID()}`;
+    const first = await resend.batch.send(batch, { idempotencyKey: key });
+    const replay = await resend.batch.send(batch, { idempotencyKey: key });
+    expect(replay.data).toEqual(first.data);
+    const stored = (await inbox(to)) as unknown as { subject: string; headers: Record<string, string> }[];
+    expect(stored).toHaveLength(2);
+    expect(stored.find((m) => m.subject === "h2")?.headers).toEqual({ "List-Unsubscribe": "<https://app.test/u/2>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+  });
+
   it("refuses a strict batch with one invalid mail, and sends the rest in permissive mode", async () => {
     const resend = await client();
     const to = address("mixed");
@@ -149,6 +162,23 @@ describe("Resend emulator through the resend SDK", () => {
 
     await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
     expect((await resend.emails.send(mail(to, "after wait"))).error).toBeNull();
+  });
+
+  it("answers 429 to the next N requests of a key on request (fault control), then sends again", async () => {
+    const key = `re_test_${randomUUID().replaceAll("-", "")}`;
+    await setRate(key, 0);
+    const resend = new Resend(key);
+    const res = await fetch(`${emulatorUrl}/_control/resend`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiKey: key, rateLimitNext: 2 }) });
+    expect(res.status).toBe(200);
+    const to = address("forced");
+    const first = await resend.batch.send([mail(to, "f1")]);
+    const second = await resend.emails.send(mail(to, "f2"));
+    expect(first.error).toMatchObject({ statusCode: 429, name: "rate_limit_exceeded" });
+    expect(first.headers?.["retry-after"]).toBe("1");
+    expect(second.error).toMatchObject({ statusCode: 429 });
+    expect(await inbox(to)).toEqual([]);
+    expect((await resend.emails.send(mail(to, "f3"))).error).toBeNull();
+    expect((await inbox(to)).map((m) => m.subject)).toEqual(["f3"]);
   });
 
   it("validates like Resend: missing fields, bad key", async () => {

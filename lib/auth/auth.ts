@@ -1,11 +1,11 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import type { SessionClaims } from "./claims";
 import { checkMemberCredentials, checkStaffCredentials, type CredentialCheck } from "./credentials";
+import { clientIp } from "./client-ip";
 
 declare module "next-auth" {
   interface Session extends DefaultSession {
@@ -27,14 +27,6 @@ class ThrottledSignin extends CredentialsSignin {
     super();
     this.code = `throttled:${minutes}`;
   }
-}
-
-// The address the per-address throttle counts. The last X-Forwarded-For entry is the one our
-// own proxy appended (Next.js fills the header from the socket when there is none); earlier
-// entries come from the client and could be rotated to dodge the limit.
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "unknown";
 }
 
 function toUser(result: CredentialCheck) {

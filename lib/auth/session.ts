@@ -3,7 +3,8 @@ import { cache } from "react";
 import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { dojos, members, staffUsers, type Dojo, type Member, type StaffUser } from "@/db/schema";
+import { dojoBilling, dojos, members, staffUsers, type Dojo, type Member, type StaffUser } from "@/db/schema";
+import { withEffectivePlan } from "@/lib/plans/effective-plan";
 import { readSessionClaims } from "./claims";
 import { can, type Permission } from "./permissions";
 
@@ -23,13 +24,14 @@ export const getStaffSession = cache(async (): Promise<StaffContext | null> => {
   if (!claims || claims.kind !== "staff") return null;
   const db = await getDb();
   const [row] = await db
-    .select({ user: { id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, sv: staffUsers.sessionVersion, active: staffUsers.active }, dojo: dojos })
+    .select({ user: { id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, sv: staffUsers.sessionVersion, active: staffUsers.active }, dojo: dojos, billing: dojoBilling })
     .from(staffUsers)
     .innerJoin(dojos, eq(dojos.id, staffUsers.dojoId))
+    .leftJoin(dojoBilling, eq(dojoBilling.dojoId, dojos.id))
     .where(and(eq(staffUsers.id, claims.id), eq(staffUsers.dojoId, claims.dojoId)));
   if (!row || !row.user.active || row.user.sv !== claims.sv) return null;
   const { sv: _sv, active: _active, ...user } = row.user;
-  return { user, dojo: row.dojo };
+  return { user, dojo: withEffectivePlan(row.dojo, row.billing) };
 });
 
 export const getMemberSession = cache(async (): Promise<MemberContext | null> => {
@@ -37,12 +39,13 @@ export const getMemberSession = cache(async (): Promise<MemberContext | null> =>
   if (!claims || claims.kind !== "member") return null;
   const db = await getDb();
   const [row] = await db
-    .select({ member: members, dojo: dojos })
+    .select({ member: members, dojo: dojos, billing: dojoBilling })
     .from(members)
     .innerJoin(dojos, eq(dojos.id, members.dojoId))
+    .leftJoin(dojoBilling, eq(dojoBilling.dojoId, dojos.id))
     .where(and(eq(members.id, claims.id), eq(members.dojoId, claims.dojoId)));
   if (!row || row.member.status !== "active" || row.member.sessionVersion !== claims.sv) return null;
-  return row;
+  return { member: row.member, dojo: withEffectivePlan(row.dojo, row.billing) };
 });
 
 /** For staff pages: the login page when signed out, "not found" without the permission. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { dojos, staffUsers } from "@/db/schema";
+import { dojoBilling, dojos, staffUsers } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import { hashPassword } from "@/lib/auth/password";
 import { currencySchema, emailSchema, nameSchema, passwordSchema } from "@/lib/validation/common";
@@ -25,12 +25,15 @@ export const signupSchema = z.object({
 });
 export type SignupInput = z.input<typeof signupSchema>;
 
-/** Creates a dojo and its owner in one transaction. */
-export async function signUpDojo(db: Db, input: z.output<typeof signupSchema>) {
+export const TRIAL_DAYS = 14;
+
+/** Creates a dojo and its owner in one transaction; the dojo starts a free Ultimate trial. */
+export async function signUpDojo(db: Db, input: z.output<typeof signupSchema>, now = new Date()) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
-      const [dojo] = await tx.insert(dojos).values({ name: input.dojoName, slug: input.slug, currency: input.currency }).returning();
+      const [dojo] = await tx.insert(dojos).values({ name: input.dojoName, slug: input.slug, currency: input.currency, plan: "ultimate" }).returning();
+      await tx.insert(dojoBilling).values({ dojoId: dojo.id, trialEndsAt: new Date(now.getTime() + TRIAL_DAYS * 86_400_000) });
       const [owner] = await tx.insert(staffUsers).values({ dojoId: dojo.id, email: input.email, name: input.ownerName, role: "owner", passwordHash }).returning({ id: staffUsers.id });
       return { dojoId: dojo.id, ownerId: owner.id };
     });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paramOf } from "@/lib/pagination";
+import { paramOf, type SearchParams } from "@/lib/pagination";
 import { today } from "@/lib/dates";
 import { isoDate, periodRange, PERIODS, type DateRange, type Period } from "./period";
 
@@ -19,8 +19,6 @@ export interface LedgerFilter {
 const periodSchema = z.enum(PERIODS).catch("this-year");
 const kindSchema = z.enum(KIND_FILTERS).catch("all");
 const optionalDate = isoDate.nullable().catch(null);
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Reads the filter from URL search params; anything malformed falls back to a default. */
 export function ledgerFilterFrom(params: SearchParams, on = today()): LedgerFilter {

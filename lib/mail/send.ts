@@ -12,6 +12,8 @@ export interface MailInput {
   react: ReactElement;
   /** Resend keeps it 24 hours: a repeated send of the same mail is delivered once. */
   idempotencyKey?: string;
+  /** Extra headers, e.g. List-Unsubscribe on campaign mail. */
+  headers?: Record<string, string>;
 }
 
 export type MailResult = { sent: true; id: string } | { sent: false; reason: string };
@@ -22,6 +24,12 @@ const RATE_LIMIT_RETRIES = 2;
 export function fromHeader(dojoName: string, address: string): string {
   const name = dojoName.replace(/[\r\n"\\<>]/g, " ").replace(/\s+/g, " ").trim();
   return name ? `"${name}" <${address}>` : address;
+}
+
+/** The HTML and plain-text parts of a react-email template. */
+export async function renderMail(react: ReactElement): Promise<{ html: string; text: string }> {
+  const html = await render(react);
+  return { html, text: toPlainText(html) };
 }
 
 /**
@@ -36,10 +44,9 @@ export async function sendMail(input: MailInput): Promise<MailResult> {
     return { sent: false, reason: "not configured" };
   }
   try {
-    const html = await render(input.react);
-    const text = toPlainText(html);
+    const { html, text } = await renderMail(input.react);
     const resend = new Resend(RESEND_API_KEY);
-    const payload = { from: fromHeader(input.dojoName, MAIL_FROM_ADDRESS), to: input.to, subject: input.subject, html, text };
+    const payload = { from: fromHeader(input.dojoName, MAIL_FROM_ADDRESS), to: input.to, subject: input.subject, html, text, ...(input.headers ? { headers: input.headers } : {}) };
     for (let attempt = 0; ; attempt++) {
       const { data, error } = await resend.emails.send(payload, input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : undefined);
       if (data) return { sent: true, id: data.id };

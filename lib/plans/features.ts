@@ -1,4 +1,4 @@
-import type { Plan } from "@/db/schema";
+import type { BillingInterval, Plan } from "@/db/schema";
 
 // The one place that says what each account plan includes. Server-side checks read it
 // (lib/action.ts, page guards); the UI reads it only to show upgrade prompts.
@@ -30,6 +30,22 @@ export const PLAN_FEATURES = {
 } as const satisfies Record<Plan, Record<string, boolean | number>>;
 
 export const PLAN_NAMES: Record<Plan, string> = { basic: "Basic", pro: "Pro", ultimate: "Ultimate" };
+
+/** What Tatami charges, in euro cents (integer minor units). */
+export const PLAN_CURRENCY = "EUR";
+export const PLAN_PRICES = {
+  basic: { month: 1_900, year: 19_000 },
+  pro: { month: 3_900, year: 39_000 },
+  ultimate: { month: 6_900, year: 69_000 },
+} as const satisfies Record<Plan, Record<BillingInterval, number>>;
+
+export const PLANS: readonly Plan[] = ["basic", "pro", "ultimate"];
+export const INTERVAL_LABELS: Record<BillingInterval, string> = { month: "Monthly", year: "Yearly" };
+
+/** Positive when `to` is a bigger plan than `from`. */
+export function comparePlans(from: Plan, to: Plan): number {
+  return PLANS.indexOf(to) - PLANS.indexOf(from);
+}
 
 type Features = (typeof PLAN_FEATURES)["basic"];
 export type Feature = { [K in keyof Features]: Features[K] extends boolean ? K : never }[keyof Features];

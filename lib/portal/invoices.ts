@@ -17,7 +17,7 @@ function ownVisible(scope: MemberScope) {
   return and(eq(invoices.dojoId, scope.dojoId), eq(invoices.memberId, scope.memberId), inArray(invoices.status, MEMBER_VISIBLE_STATUSES));
 }
 
-const summaryColumns = { ...invoiceSummaryColumns, paidAt: invoices.paidAt };
+const summaryColumns = { ...invoiceSummaryColumns, paidAt: invoices.paidAt, source: invoices.source };
 
 export type PortalInvoice = Awaited<ReturnType<typeof listMemberInvoices>>[number];
 

@@ -1,6 +1,7 @@
 import { and, count, eq, gt, isNull } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
-import { dojos, staffInvitations, staffUsers } from "@/db/schema";
+import { dojoBilling, dojos, staffInvitations, staffUsers } from "@/db/schema";
+import { effectivePlan } from "@/lib/plans/effective-plan";
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { PLAN_NAMES, planLimit } from "@/lib/plans/features";
 
@@ -9,10 +10,12 @@ export async function seatUsage(db: DbOrTx, dojoId: string, now = new Date()) {
   const [[active], [pending], [dojo]] = await Promise.all([
     db.select({ n: count() }).from(staffUsers).where(and(eq(staffUsers.dojoId, dojoId), eq(staffUsers.active, true))),
     db.select({ n: count() }).from(staffInvitations).where(pendingInvitationsOf(dojoId, now)),
-    db.select({ plan: dojos.plan }).from(dojos).where(eq(dojos.id, dojoId)),
+    db.select({ plan: dojos.plan, billing: dojoBilling }).from(dojos).leftJoin(dojoBilling, eq(dojoBilling.dojoId, dojos.id)).where(eq(dojos.id, dojoId)),
   ]);
   if (!dojo) throw new NotFoundError("Dojo");
-  return { active: active.n, pending: pending.n, limit: planLimit(dojo.plan, "staffUsers"), plan: dojo.plan };
+  // The plan in force: after a downgrade or the end of a trial the smaller limit counts.
+  const plan = effectivePlan(dojo.plan, dojo.billing, now);
+  return { active: active.n, pending: pending.n, limit: planLimit(plan, "staffUsers"), plan };
 }
 
 export function pendingInvitationsOf(dojoId: string, now: Date) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
 import { isAuthenticationError, isMissingInStripe } from "./errors";
@@ -48,4 +49,19 @@ export async function deleteWebhookEndpointQuietly(stripe: Stripe, endpointId: s
   } catch (error) {
     console.error(`Could not delete Stripe webhook endpoint ${endpointId}; delete it in the Stripe dashboard.`, error);
   }
+}
+
+/**
+ * Subscribes an existing endpoint to every event this version handles. Endpoints created by an
+ * older version miss the events added since (subscriptions, refunds); reconciliation calls
+ * this so those dojos need not reconnect. Returns the events that were added.
+ */
+export async function syncWebhookEvents(stripe: Stripe, endpointId: string): Promise<string[]> {
+  const endpoint = await stripe.webhookEndpoints.retrieve(endpointId);
+  if (endpoint.enabled_events.includes("*")) return [];
+  const missing = ENABLED_EVENTS.filter((type) => !endpoint.enabled_events.includes(type));
+  if (missing.length === 0) return [];
+  const events = [...new Set([...endpoint.enabled_events, ...ENABLED_EVENTS])] as Stripe.WebhookEndpointUpdateParams.EnabledEvent[];
+  await stripe.webhookEndpoints.update(endpointId, { enabled_events: events }, { idempotencyKey: `tatami-webhook-events:${endpointId}:${createHash("sha256").update([...events].sort().join(",")).digest("hex").slice(0, 32)}` });
+  return missing;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
 import { getDb } from "@/db/client";
 import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
+import { ENABLED_EVENTS } from "@/lib/stripe/webhooks/enabled-events";
 import { reconcileStripeEvents } from "@/lib/stripe/webhooks/reconcile";
 import { dojoWithStripe, openInvoiceFor, paymentState } from "../support/card-payment";
 import { signedInDojo } from "../support/factories";
@@ -38,6 +39,17 @@ describe("Stripe reconciliation", () => {
     expect(again.applied).toBe(0);
     expect(again.alreadyRecorded).toBe(again.checked);
     for (const invoice of invoices) expect((await paymentState(invoice.id)).entries).toHaveLength(1);
+  });
+
+  it("subscribes an endpoint made by an older version to the events added since", async () => {
+    const connected = await dojoWithStripe();
+    const db = await getDb();
+    const [endpoint] = (await connected.stripe.webhookEndpoints.list()).data;
+    await connected.stripe.webhookEndpoints.update(endpoint.id, { enabled_events: ["payment_intent.succeeded"] });
+    const summary = await reconcileStripeEvents(db, connected.dojo.id);
+    expect(summary.subscribed).toEqual(ENABLED_EVENTS.filter((type) => type !== "payment_intent.succeeded"));
+    expect((await connected.stripe.webhookEndpoints.retrieve(endpoint.id)).enabled_events.sort()).toEqual([...ENABLED_EVENTS].sort());
+    expect((await reconcileStripeEvents(db, connected.dojo.id)).subscribed).toEqual([]);
   });
 
   it("is a staff action of the owner, with a summary", async () => {

@@ -40,7 +40,24 @@ const flakyHandler: WebhookHandler = async (tx, ctx) => {
   return "processed";
 };
 
+const AFTER_COMMIT_TYPE = "customer.discount.created";
+/** What after-commit work saw: whether the handler's member was already committed when it ran. */
+const afterCommitRuns: { eventId: string; committed: boolean }[] = [];
+const afterCommitHandler: WebhookHandler = async (tx, ctx) => {
+  await createMemberHandler(tx, ctx);
+  ctx.afterCommit?.(async (db) => {
+    const rows = await db.select().from(members).where(and(eq(members.dojoId, ctx.dojoId), eq(members.lastName, ctx.event.id)));
+    afterCommitRuns.push({ eventId: ctx.event.id, committed: rows.length === 1 });
+  });
+  if (flakyFailures > 0) {
+    flakyFailures--;
+    throw new Error("Simulated handler failure");
+  }
+  return "processed";
+};
+
 webhookHandlers.set(EFFECT_TYPE, createMemberHandler);
+webhookHandlers.set(AFTER_COMMIT_TYPE, afterCommitHandler);
 webhookHandlers.set(FLAKY_TYPE, flakyHandler);
 webhookHandlers.set(SKIPPING_TYPE, async () => "ignored");
 
@@ -224,5 +241,17 @@ describe("Stripe webhook endpoint", () => {
     expect((await eventsOf(a.dojoId)).filter((e) => e.eventId === id)).toEqual([expect.objectContaining({ status: "processed", error: null })]);
     expect((await webhookMembers(a.dojoId)).filter((m) => m.lastName === id)).toHaveLength(1);
     expect(calls).toBe(2);
+  });
+
+  it("runs a handler's after-commit work once the event is committed, never after a rollback, never for a duplicate", async () => {
+    flakyFailures = 1;
+    const payload = eventPayload(AFTER_COMMIT_TYPE);
+    const id = JSON.parse(payload).id;
+    expect((await deliver(a.dojoId, payload, sign(payload, a.secret))).status).toBe(500);
+    expect(afterCommitRuns.filter((r) => r.eventId === id)).toEqual([]);
+
+    expect((await deliver(a.dojoId, payload, sign(payload, a.secret))).body.result).toBe("processed");
+    expect((await deliver(a.dojoId, payload, sign(payload, a.secret))).body.result).toBe("duplicate");
+    expect(afterCommitRuns.filter((r) => r.eventId === id)).toEqual([{ eventId: id, committed: true }]);
   });
 });

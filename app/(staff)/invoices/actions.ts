@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { issueInvoice } from "@/lib/invoices/issue-invoice";
+import { queueInvoiceIssuedMail } from "@/lib/invoices/issued-mail";
 import { searchMemberOptions } from "@/lib/invoices/member-options";
 import { invoiceIdSchema, invoiceInputSchema, memberSearchSchema, updateInvoiceSchema, voidInvoiceSchema } from "@/lib/invoices/schemas";
 import { updateDraftInvoice } from "@/lib/invoices/update-draft";
@@ -18,21 +19,33 @@ const changed = (id: string) => {
 
 export const createInvoiceAction = staffAction({ schema: invoiceInputSchema, permission: "invoices" }, async (input, ctx) => {
   const db = await getDb();
-  const invoice = await db.transaction((tx) => createInvoice(tx, { dojo: ctx.dojo, userId: ctx.user.id }, input));
+  const invoice = await db.transaction(async (tx) => {
+    const created = await createInvoice(tx, { dojo: ctx.dojo, userId: ctx.user.id }, input);
+    await queueInvoiceIssuedMail(tx, created);
+    return created;
+  });
   changed(invoice.id);
   return { id: invoice.id, number: invoice.number };
 });
 
 export const updateInvoiceAction = staffAction({ schema: updateInvoiceSchema, permission: "invoices" }, async ({ id, ...input }, ctx) => {
   const db = await getDb();
-  const invoice = await db.transaction((tx) => updateDraftInvoice(tx, ctx.dojo, id, input));
+  const invoice = await db.transaction(async (tx) => {
+    const updated = await updateDraftInvoice(tx, ctx.dojo, id, input);
+    await queueInvoiceIssuedMail(tx, { ...updated, dojoId: ctx.dojo.id });
+    return updated;
+  });
   changed(invoice.id);
   return { id: invoice.id, number: invoice.number };
 });
 
 export const issueInvoiceAction = staffAction({ schema: invoiceIdSchema, permission: "invoices" }, async ({ id }, ctx) => {
   const db = await getDb();
-  const invoice = await db.transaction((tx) => issueInvoice(tx, ctx.dojo.id, id));
+  const invoice = await db.transaction(async (tx) => {
+    const issued = await issueInvoice(tx, ctx.dojo.id, id);
+    await queueInvoiceIssuedMail(tx, issued);
+    return issued;
+  });
   changed(invoice.id);
   return { id: invoice.id, number: invoice.number };
 });

@@ -14,13 +14,11 @@ import { getMemberOption } from "@/lib/invoices/member-options";
 import { displayStatus, STATUS_FILTERS, STATUS_LABELS, type StatusFilter } from "@/lib/invoices/status";
 import { formatDate, today } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { hrefWith, pageFrom, paramOf } from "@/lib/pagination";
+import { hrefWith, pageFrom, paramOf, type SearchParams } from "@/lib/pagination";
 import { cn } from "@/lib/cn";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 
 export const metadata = { title: "Invoices" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { dojo } = await requireStaffPage("invoices");

@@ -15,15 +15,13 @@ import { listLedgerEntries } from "@/lib/ledger/list-entries";
 import { monthlySeries } from "@/lib/ledger/monthly-series";
 import { PERIOD_LABELS } from "@/lib/ledger/period";
 import { ledgerTotals } from "@/lib/ledger/totals";
-import { hrefWith, pageFrom } from "@/lib/pagination";
+import { hrefWith, pageFrom, type SearchParams } from "@/lib/pagination";
 import { AddEntryDialog } from "./add-entry-dialog";
 import { EntriesTable } from "./entries-table";
 import { LedgerFilters } from "./ledger-filters";
 import { LedgerTotalsCards } from "./ledger-totals";
 
 export const metadata = { title: "Costs & revenues" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 function describe(filter: LedgerFilter): string {
   const { from, to } = filter.range;

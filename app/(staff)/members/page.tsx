@@ -7,15 +7,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireStaffPage } from "@/lib/auth/session";
+import { hasFeature } from "@/lib/plans/features";
 import { dojoHasMembers, listMembers } from "@/lib/members/list";
 import { statusFilterSchema } from "@/lib/members/schemas";
-import { hrefWith, pageFrom, paramOf } from "@/lib/pagination";
+import { hrefWith, pageFrom, paramOf, type SearchParams } from "@/lib/pagination";
 import { MemberFilters } from "./member-filters";
 import { MemberList } from "./member-list";
 
 export const metadata = { title: "Members" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { dojo } = await requireStaffPage("members");
@@ -63,7 +62,17 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Members" description={`${list.total} ${status === "all" ? "" : `${status} `}member${list.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}`} actions={addButton} />
+      <PageHeader title="Members" description={`${list.total} ${status === "all" ? "" : `${status} `}member${list.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}`} actions={
+          <>
+            {hasFeature(dojo.plan, "subscriptions") && (
+              <Button asChild variant="secondary">
+                <Link href="/members/plans">Plans</Link>
+              </Button>
+            )}
+            {addButton}
+          </>
+        }
+      />
       <Card>
         <MemberFilters q={q} status={status} />
         {body}

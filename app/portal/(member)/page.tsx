@@ -10,6 +10,8 @@ import { listMemberInvoices, memberInvoiceTotals, type PortalInvoice } from "@/l
 import { cardAvailability } from "@/lib/payments/card/card-availability";
 import { InvoiceStatusBadge } from "./invoice-status";
 import { PayCardButton } from "./pay-card-button";
+import { MemberSubscriptionsCard } from "./subscriptions-card";
+import { hasFeature } from "@/lib/plans/features";
 
 export const metadata = { title: "Members area" };
 
@@ -46,6 +48,8 @@ export default async function PortalHomePage() {
           </Card>
         ))}
       </section>
+
+      {card.connected && hasFeature(dojo.plan, "subscriptions") && <MemberSubscriptionsCard dojoId={dojo.id} memberId={member.id} stripeJsUrl={card.stripeJsUrl} />}
 
       <Card>
         <CardHeader title="Open invoices" />
@@ -105,7 +109,7 @@ function InvoiceList({ invoices, stripeJsUrl }: { invoices: PortalInvoice[]; str
             </div>
             <ChevronRight className="size-4 shrink-0 text-stone-400" aria-hidden />
           </Link>
-          {stripeJsUrl !== undefined && invoice.status === "open" && (
+          {stripeJsUrl !== undefined && invoice.status === "open" && invoice.source !== "subscription" && (
             <div className="px-4 pb-3 sm:px-5">
               <PayCardButton invoice={{ ...invoice, openMinor: invoice.totalMinor - invoice.paidMinor }} stripeJsUrl={stripeJsUrl} size="sm" />
             </div>

@@ -5,6 +5,7 @@ import { registerVirtualExpansion } from "../expand";
 import { embeddedList, paginate, rangeFilter } from "../list";
 import { route } from "../route";
 import { attemptInvoicePayment, finalizeInvoice, invoiceInternals, paymentsOf, subscriptionIdOf } from "./invoices";
+import { previewSubscriptionInvoice } from "./preview";
 import { billingNow } from "./time";
 
 // `payments` and `confirmation_secret` are "includable": only present when expanded. Copies,
@@ -22,7 +23,19 @@ function requireInvoice(account: Account, id: string): Stripe.Invoice {
   return account.require<Stripe.Invoice>(id, "invoice", "invoice");
 }
 
+const PRORATION_BEHAVIORS = ["create_prorations", "always_invoice", "none"] as const;
+
 export const invoiceRoutes = [
+  route("POST", "/v1/invoices/create_preview", ({ account, params }) => {
+    const details = params.object("subscription_details");
+    return previewSubscriptionInvoice(account, {
+      customer: params.string("customer"),
+      subscription: params.string("subscription"),
+      items: (details?.list("items") ?? []).map((item) => ({ id: item.requiredString("id"), price: item.string("price"), quantity: item.integer("quantity") })),
+      prorationBehavior: details?.enumOf("proration_behavior", PRORATION_BEHAVIORS),
+      prorationDate: details?.integer("proration_date"),
+    });
+  }),
   route("GET", "/v1/invoices/:id", ({ account, path }) => requireInvoice(account, path.id)),
   route("GET", "/v1/invoices", ({ account, params }) => {
     const customer = params.string("customer");

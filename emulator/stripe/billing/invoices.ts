@@ -84,20 +84,26 @@ function lineItem(account: Account, invoiceId: string, currency: string, subscri
   };
 }
 
+export interface SubscriptionInvoiceInit {
+  customer: Stripe.Customer;
+  subscription: Stripe.Subscription;
+  reason: Stripe.Invoice.BillingReason;
+  lines: LineInit[];
+  period: { start: number; end: number };
+  now: number;
+}
+
 /** A draft invoice of a subscription; emits invoice.created. */
-export function createSubscriptionInvoice(
-  account: Account,
-  input: {
-    customer: Stripe.Customer;
-    subscription: Stripe.Subscription;
-    reason: Stripe.Invoice.BillingReason;
-    lines: LineInit[];
-    period: { start: number; end: number };
-    now: number;
-  },
-): Stripe.Invoice {
+export function createSubscriptionInvoice(account: Account, input: SubscriptionInvoiceInit): Stripe.Invoice {
+  const invoice = buildSubscriptionInvoice(account, input, newId("in"));
+  account.insert(invoice);
+  emitEvent(account, "invoice.created", invoice, null, { created: input.now });
+  return invoice;
+}
+
+/** The draft invoice object, stored nowhere (previews use it as it is). */
+export function buildSubscriptionInvoice(account: Account, input: SubscriptionInvoiceInit, id: string): Stripe.Invoice {
   const { customer, subscription, now } = input;
-  const id = newId("in");
   const lines = input.lines.map((l) => lineItem(account, id, subscription.currency, subscription.id, l));
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
   const invoice: Stripe.Invoice = {
@@ -180,8 +186,6 @@ export function createSubscriptionInvoice(
     total_taxes: [],
     webhooks_delivered_at: null,
   };
-  account.insert(invoice);
-  emitEvent(account, "invoice.created", invoice, null, { created: now });
   return invoice;
 }
 

@@ -57,6 +57,7 @@ export const subscriptionRoutes = [
       defaultPaymentMethod: params.has("default_payment_method") ? (params.nullableString("default_payment_method") ?? null) : undefined,
       metadata: params.metadata("metadata", sub.metadata),
       description: params.has("description") ? (params.nullableString("description") ?? null) : undefined,
+      paymentBehavior: paymentBehavior(params),
     });
   }),
   route("DELETE", "/v1/subscriptions/:id", ({ account, path }) => {

@@ -4,7 +4,7 @@ import { cardError, invalidParam, invalidRequest, resourceMissing, type StripeAp
 import { emitEvent, previousAttributes } from "../events";
 import { newId } from "../ids";
 import { embeddedList } from "../list";
-import { attemptInvoicePayment, createSubscriptionInvoice, finalizeInvoice } from "./invoices";
+import { attemptInvoicePayment, createSubscriptionInvoice, finalizeInvoice, invoiceInternals } from "./invoices";
 import type { ChargeOutcome } from "./payments";
 import { claimItems, createProrationItems, linesForItems, pendingItems, type ItemChange } from "./prorations";
 import {
@@ -214,6 +214,7 @@ export interface SubscriptionChange {
   defaultPaymentMethod?: string | null;
   metadata?: Record<string, string>;
   description?: string | null;
+  paymentBehavior?: PaymentBehavior;
 }
 
 const LIVE_STATUSES: Stripe.Subscription.Status[] = ["active", "past_due", "trialing", "incomplete", "unpaid"];
@@ -224,31 +225,9 @@ const LIVE_STATUSES: Stripe.Subscription.Status[] = ["active", "past_due", "tria
  * (create_prorations) or on an invoice billed right away (always_invoice).
  */
 export function changeSubscription(account: Account, sub: Stripe.Subscription, change: SubscriptionChange): Stripe.Subscription {
-  if (!LIVE_STATUSES.includes(sub.status)) {
-    throw invalidRequest("A canceled subscription can only update its cancellation_details and metadata.");
-  }
   const customerId = sub.customer as string;
   const now = billingNow(account, customerId);
-  const period = currentPeriod(sub);
-  const prorationDate = change.prorationDate ?? now;
-  if (prorationDate < period.start || prorationDate > period.end) {
-    throw invalidParam("proration_date", "proration_date must be within the subscription's current period.");
-  }
-
-  const itemChanges: ItemChange[] = change.items.map((requested, i) => {
-    const item = sub.items.data.find((si) => si.id === requested.id);
-    if (!item) throw invalidParam(`items[${i}][id]`, `Invalid subscription_item id: ${requested.id}`, "resource_missing");
-    const newPrice = requested.price ? recurringPrice(account, requested.price, `items[${i}][price]`) : item.price;
-    if (newPrice.currency !== sub.currency) throw invalidParam(`items[${i}][price]`, "All prices on a subscription must have the same currency.");
-    const oldRecurring = item.price.recurring!;
-    if (newPrice.recurring!.interval !== oldRecurring.interval || newPrice.recurring!.interval_count !== oldRecurring.interval_count) {
-      throw invalidParam(
-        `items[${i}][price]`,
-        "The emulator keeps the billing interval of a subscription: choose a price with the same recurring interval (changing it, which resets the billing cycle in Stripe, is not emulated).",
-      );
-    }
-    return { item, oldPrice: item.price, oldQuantity: item.quantity ?? 1, newPrice, newQuantity: requested.quantity ?? item.quantity ?? 1 };
-  });
+  const { period, prorationDate, itemChanges } = resolveChange(account, sub, change.items, change.prorationDate, now);
   const defaultPm =
     change.defaultPaymentMethod === undefined
       ? undefined
@@ -258,13 +237,17 @@ export function changeSubscription(account: Account, sub: Stripe.Subscription, c
 
   const behavior = change.prorationBehavior ?? "create_prorations";
   const prorate = behavior !== "none" && sub.status !== "incomplete";
+  // error_if_incomplete: the change stands only if the invoice billing it is paid, so its
+  // customer.subscription.updated waits for that payment.
+  const atomic = change.paymentBehavior === "error_if_incomplete" && behavior === "always_invoice" && prorate;
+  const before = structuredClone(sub);
   const prorations: Stripe.InvoiceItem[] = [];
   for (const c of itemChanges) {
     if (c.oldPrice.id === c.newPrice.id && c.oldQuantity === c.newQuantity) continue;
     if (prorate) prorations.push(...createProrationItems(account, sub, c, period, prorationDate, now));
   }
 
-  updateSubscription(account, sub, now, (s) => {
+  const apply = (s: Stripe.Subscription) => {
     for (const c of itemChanges) {
       setItemPrice(c.item, c.newPrice);
       c.item.quantity = c.newQuantity;
@@ -278,7 +261,9 @@ export function changeSubscription(account: Account, sub: Stripe.Subscription, c
       s.canceled_at = change.cancelAtPeriodEnd ? now : null;
       s.cancellation_details = { ...s.cancellation_details!, reason: change.cancelAtPeriodEnd ? "cancellation_requested" : null };
     }
-  });
+  };
+  if (atomic) apply(sub);
+  else updateSubscription(account, sub, now, apply);
 
   if (behavior === "always_invoice" && prorations.length > 0) {
     const customer = account.require<Stripe.Customer>(customerId, "customer", "customer");
@@ -292,13 +277,84 @@ export function changeSubscription(account: Account, sub: Stripe.Subscription, c
       now,
     });
     claimItems(items, invoice.id);
-    updateSubscription(account, sub, now, (s) => {
-      s.latest_invoice = invoice.id;
-    });
+    if (atomic) sub.latest_invoice = invoice.id;
+    else updateSubscription(account, sub, now, (s) => (s.latest_invoice = invoice.id));
     finalizeInvoice(account, invoice, now);
-    if (invoice.status === "open") attemptInvoicePayment(account, invoice, { offSession: true, now });
+    const outcome = invoice.status === "open" ? attemptInvoicePayment(account, invoice, { offSession: true, now }) : null;
+    if (atomic && invoice.status !== "paid") {
+      revertChange(account, sub, before, itemChanges, invoice, items, now);
+      throw firstPaymentError(outcome);
+    }
+  }
+  if (atomic) {
+    const prev = previousAttributes(before, sub);
+    if (prev) emitEvent(account, "customer.subscription.updated", sub, prev, { created: now });
   }
   return sub;
+}
+
+/** Undoes a refused error_if_incomplete change: old prices, the invoice voided, its items gone. */
+function revertChange(
+  account: Account,
+  sub: Stripe.Subscription,
+  before: Stripe.Subscription,
+  itemChanges: ItemChange[],
+  invoice: Stripe.Invoice,
+  items: Stripe.InvoiceItem[],
+  now: number,
+): void {
+  for (const c of itemChanges) {
+    setItemPrice(c.item, c.oldPrice);
+    c.item.quantity = c.oldQuantity;
+  }
+  const { items: _items, ...fields } = before;
+  Object.assign(sub, fields);
+  const customer = account.require<Stripe.Customer>(sub.customer as string, "customer", "customer");
+  customer.balance = invoice.starting_balance;
+  for (const ii of items) account.remove(ii.id);
+  const piId = invoiceInternals(account, invoice.id).paymentIntentId;
+  const pi = piId ? account.get<Stripe.PaymentIntent>(piId, "payment_intent") : undefined;
+  if (pi && pi.status !== "succeeded") {
+    pi.status = "canceled";
+    pi.canceled_at = now;
+  }
+  invoice.status = "void";
+  invoice.amount_remaining = 0;
+  invoice.status_transitions.voided_at = now;
+  emitEvent(account, "invoice.voided", invoice, null, { created: now });
+}
+
+/** The current period, the proration date and each item's old and new price for a change. */
+export function resolveChange(
+  account: Account,
+  sub: Stripe.Subscription,
+  requestedItems: SubscriptionChange["items"],
+  requestedProrationDate: number | undefined,
+  now: number,
+): { period: { start: number; end: number }; prorationDate: number; itemChanges: ItemChange[] } {
+  if (!LIVE_STATUSES.includes(sub.status)) {
+    throw invalidRequest("A canceled subscription can only update its cancellation_details and metadata.");
+  }
+  const period = currentPeriod(sub);
+  const prorationDate = requestedProrationDate ?? now;
+  if (prorationDate < period.start || prorationDate > period.end) {
+    throw invalidParam("proration_date", "proration_date must be within the subscription's current period.");
+  }
+  const itemChanges: ItemChange[] = requestedItems.map((requested, i) => {
+    const item = sub.items.data.find((si) => si.id === requested.id);
+    if (!item) throw invalidParam(`items[${i}][id]`, `Invalid subscription_item id: ${requested.id}`, "resource_missing");
+    const newPrice = requested.price ? recurringPrice(account, requested.price, `items[${i}][price]`) : item.price;
+    if (newPrice.currency !== sub.currency) throw invalidParam(`items[${i}][price]`, "All prices on a subscription must have the same currency.");
+    const oldRecurring = item.price.recurring!;
+    if (newPrice.recurring!.interval !== oldRecurring.interval || newPrice.recurring!.interval_count !== oldRecurring.interval_count) {
+      throw invalidParam(
+        `items[${i}][price]`,
+        "The emulator keeps the billing interval of a subscription: choose a price with the same recurring interval (changing it, which resets the billing cycle in Stripe, is not emulated).",
+      );
+    }
+    return { item, oldPrice: item.price, oldQuantity: item.quantity ?? 1, newPrice, newQuantity: requested.quantity ?? item.quantity ?? 1 };
+  });
+  return { period, prorationDate, itemChanges };
 }
 
 /** DELETE /v1/subscriptions/:id — ends it now (customer.subscription.deleted). */

@@ -28,6 +28,8 @@ export async function payableInvoice(db: DbOrTx, scope: { dojoId: string; member
   const openMinor = invoice.totalMinor - invoice.paidMinor;
   if (invoice.status === "paid" || (invoice.status === "open" && openMinor <= 0)) throw new ActionError("This invoice is already paid.");
   if (invoice.status !== "open") throw new ActionError(invoice.status === "draft" ? "Issue the invoice before taking a card payment." : "This invoice is void; it cannot be paid.");
+  // Stripe collects a subscription's invoice itself; a separate charge here would be paid twice.
+  if (invoice.stripeInvoiceId) throw new ActionError("This invoice belongs to a subscription: Stripe collects it. The member pays or confirms it from the link in their e-mail or in the members area.");
   const stripeCurrency = connection.currency.toUpperCase();
   if (invoice.currency !== stripeCurrency) {
     throw new ActionError(

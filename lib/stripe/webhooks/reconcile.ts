@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 import { stripeForDojo } from "../connection";
+import { syncWebhookEvents } from "../webhook-endpoint";
 import { dispatchEvent } from "./dispatch";
 import { ENABLED_EVENTS } from "./enabled-events";
 
@@ -14,6 +15,8 @@ export interface ReconcileSummary {
   applied: number;
   alreadyRecorded: number;
   failed: number;
+  /** Event types the dojo's endpoint was not subscribed to and now is. */
+  subscribed: string[];
 }
 
 export const RECONCILE_DEFAULT_DAYS = 3;
@@ -24,7 +27,8 @@ export const RECONCILE_DEFAULT_DAYS = 3;
  * arrives by webhook while this runs is still applied once.
  */
 export async function reconcileStripeEvents(db: Db, dojoId: string, days = RECONCILE_DEFAULT_DAYS): Promise<ReconcileSummary> {
-  const { stripe } = await stripeForDojo(db, dojoId);
+  const { stripe, connection } = await stripeForDojo(db, dojoId);
+  const subscribed = connection.webhookEndpointId ? await syncWebhookEvents(stripe, connection.webhookEndpointId) : [];
   const since = Math.floor(Date.now() / 1000) - days * 86_400;
   const events: Stripe.Event[] = [];
   for await (const event of stripe.events.list({ created: { gte: since }, types: [...ENABLED_EVENTS], limit: 100 })) events.push(event);
@@ -40,7 +44,7 @@ export async function reconcileStripeEvents(db: Db, dojoId: string, days = RECON
     ).map((row) => row.eventId),
   );
 
-  const summary: ReconcileSummary = { checked: events.length, applied: 0, alreadyRecorded: 0, failed: 0 };
+  const summary: ReconcileSummary = { checked: events.length, applied: 0, alreadyRecorded: 0, failed: 0, subscribed };
   for (const event of events) {
     if (settled.has(event.id)) {
       summary.alreadyRecorded++;

@@ -6,12 +6,12 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { newInvoiceValues } from "@/lib/invoices/form-values";
 import { getMemberOption } from "@/lib/invoices/member-options";
 import { today } from "@/lib/dates";
-import { paramOf } from "@/lib/pagination";
+import { paramOf, type SearchParams } from "@/lib/pagination";
 import { InvoiceForm } from "../invoice-form";
 
 export const metadata = { title: "New invoice" };
 
-export default async function NewInvoicePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewInvoicePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { dojo } = await requireStaffPage("invoices");
   // ?member=<id> comes from a member's page; an id of another dojo is simply ignored.
   const member = await getMemberOption(await getDb(), dojo.id, paramOf(await searchParams, "member"));

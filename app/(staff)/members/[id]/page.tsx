@@ -7,9 +7,11 @@ import { fullName, getMember } from "@/lib/members/get";
 import { BackLink } from "../back-link";
 import { MemberForm } from "../member-form";
 import { PortalPasswordDialog } from "./password-dialog";
+import { PortalInvitationButton } from "./portal-invitation-button";
 import { MemberInvoices } from "./member-invoices";
 import { MemberProfileCard } from "./profile-card";
 import { MemberStatusButton } from "./status-button";
+import { MemberStripeSection } from "./stripe-section";
 
 export const metadata = { title: "Member" };
 
@@ -26,6 +28,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         title={name}
         actions={
           <>
+            <PortalInvitationButton id={member.id} name={name} email={member.email} />
             <PortalPasswordDialog id={member.id} name={name} uid={member.uid} hasPassword={member.hasPortalPassword} />
             <MemberStatusButton id={member.id} name={name} active={member.status === "active"} />
           </>
@@ -37,6 +40,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         </div>
         {/* The member's activity: one card per section (invoices, …), stacked above the details form. */}
         <div className="space-y-6">
+          <MemberStripeSection dojo={dojo} member={member} />
           <MemberInvoices dojoId={dojo.id} memberId={member.id} />
           <Card>
             <CardHeader title="Details" description="Name, e-mail and phone also show in the member’s own members area." />

@@ -1,22 +1,43 @@
+import { eq } from "drizzle-orm";
 import { Check, Minus } from "lucide-react";
 import { getDb } from "@/db/client";
-import type { Plan } from "@/db/schema";
-import { Badge } from "@/components/ui/badge";
+import { dojos, type Plan } from "@/db/schema";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireStaffPage } from "@/lib/auth/session";
-import { FEATURE_LABELS, PLAN_FEATURES, PLAN_NAMES, type Feature } from "@/lib/plans/features";
+import { getBilling } from "@/lib/plans/billing-account";
+import { FEATURE_LABELS, PLAN_CURRENCY, PLAN_FEATURES, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/plans/features";
+import { platformInvoices, type PlatformInvoice } from "@/lib/plans/history";
+import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/cn";
 import { seatUsage } from "@/lib/staff/seats";
+import { BillingHistory } from "./billing-history";
+import { PlanSummary } from "./plan-summary";
 
 export const metadata = { title: "Account · Settings" };
 
-const PLANS = Object.keys(PLAN_FEATURES) as Plan[];
 const number = new Intl.NumberFormat("en-US");
+
+async function invoicesOrNull(dojoId: string): Promise<PlatformInvoice[] | null> {
+  try {
+    return await platformInvoices(await getDb(), dojoId);
+  } catch (error) {
+    console.error("Could not list the platform invoices", error);
+    return null;
+  }
+}
 
 export default async function AccountSettingsPage() {
   const { dojo } = await requireStaffPage("settings.account");
-  const seats = await seatUsage(await getDb(), dojo.id);
+  const db = await getDb();
+  const [seats, billing, [stored], invoices] = await Promise.all([
+    seatUsage(db, dojo.id),
+    getBilling(db, dojo.id),
+    db.select({ plan: dojos.plan }).from(dojos).where(eq(dojos.id, dojo.id)),
+    invoicesOrNull(dojo.id),
+  ]);
   const rows: { label: string; value: (plan: Plan) => React.ReactNode }[] = [
+    { label: "Monthly", value: (plan) => formatMoney(PLAN_PRICES[plan].month, PLAN_CURRENCY) },
+    { label: "Yearly", value: (plan) => formatMoney(PLAN_PRICES[plan].year, PLAN_CURRENCY) },
     ...(Object.keys(FEATURE_LABELS) as Feature[]).map((f) => ({
       label: FEATURE_LABELS[f],
       value: (plan: Plan) =>
@@ -48,18 +69,16 @@ export default async function AccountSettingsPage() {
         </CardBody>
       </Card>
 
+      <PlanSummary plan={dojo.plan} storedPlan={stored.plan} billing={billing} />
+
       <Card>
         <CardHeader
-          title={
-            <span className="flex items-center gap-2">
-              Plan <Badge tone="green">{PLAN_NAMES[dojo.plan]}</Badge>
-            </span>
-          }
-          description={`Staff users: ${seats.active} active${seats.pending ? ` and ${seats.pending} invited` : ""}, of ${seats.limit} included.`}
+          title="Compare plans"
+          description={`Prices in euro, VAT excluded. Staff users: ${seats.active} active${seats.pending ? ` and ${seats.pending} invited` : ""}, of ${seats.limit} included.`}
         />
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
-            <caption className="sr-only">What each plan includes; your plan is highlighted</caption>
+            <caption className="sr-only">What each plan includes and costs; your plan is highlighted</caption>
             <thead>
               <tr>
                 <th scope="col" className="px-4 py-2 text-left font-medium text-stone-500 sm:px-5">
@@ -90,6 +109,8 @@ export default async function AccountSettingsPage() {
           </table>
         </div>
       </Card>
+
+      <BillingHistory invoices={invoices} />
     </div>
   );
 }

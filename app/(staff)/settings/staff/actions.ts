@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
 import { changeStaffRole } from "@/lib/staff/change-role";
 import { inviteStaff } from "@/lib/staff/invite";
+import { sendStaffInvitationMail } from "@/lib/staff/invitation-mail";
 import { revokeInvitation } from "@/lib/staff/revoke-invitation";
 import { changeRoleSchema, invitationIdSchema, inviteSchema, setActiveSchema } from "@/lib/staff/schemas";
 import { setStaffActive } from "@/lib/staff/set-active";
@@ -13,7 +14,8 @@ const PATH = "/settings/staff";
 export const inviteStaffMember = staffAction({ schema: inviteSchema, permission: "staff.manage" }, async (input, ctx) => {
   const result = await inviteStaff(await getDb(), ctx, input);
   revalidatePath(PATH);
-  return result;
+  const mail = await sendStaffInvitationMail({ dojoName: ctx.dojo.name, invitedBy: ctx.user.name, name: input.name, email: input.email, role: input.role, url: result.url, invitationId: result.invitationId });
+  return { ...result, emailed: mail.sent ? input.email : null };
 });
 
 export const revokeStaffInvitation = staffAction({ schema: invitationIdSchema, permission: "staff.manage" }, async ({ invitationId }, ctx) => {

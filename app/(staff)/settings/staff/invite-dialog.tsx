@@ -15,11 +15,15 @@ import { RoleOptions } from "./role-options";
 export function InviteDialog({ disabled }: { disabled?: boolean }) {
   const [open, setOpen] = useState(false);
   const [link, setLink] = useState<string | null>(null);
-  const { form, submit, formError, pending } = useActionForm<InviteInput, { url: string }>({
+  const [emailed, setEmailed] = useState<string | null>(null);
+  const { form, submit, formError, pending } = useActionForm<InviteInput, { url: string; emailed: string | null }>({
     action: inviteStaffMember,
     resolver: zodResolver(inviteSchema),
     defaultValues: { role: "staff" },
-    onSuccess: (data) => setLink(data.url),
+    onSuccess: (data) => {
+      setLink(data.url);
+      setEmailed(data.emailed);
+    },
   });
   const e = form.formState.errors;
 
@@ -45,7 +49,13 @@ export function InviteDialog({ disabled }: { disabled?: boolean }) {
       open={open}
       onOpenChange={onOpenChange}
       title={link ? "Invitation ready" : "Invite a staff member"}
-      description={link ? "Send this link to them yourself. It works once, for 7 days." : "They set their own password through the invitation link."}
+      description={
+        link
+          ? emailed
+            ? `We e-mailed the link to ${emailed}. You can also pass it on yourself: it works once, for 7 days.`
+            : "The e-mail could not be sent: send this link to them yourself. It works once, for 7 days."
+          : "They get an e-mail with a link to set their own password."
+      }
       trigger={trigger}
     >
       {link ? (

@@ -1,0 +1,39 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { staffAction } from "@/lib/action";
+import { ActionError } from "@/lib/action-result";
+import { campaignMailFor, composeCampaignMail } from "@/lib/campaigns/compose-mail";
+import { memberMergeValues, sampleValues } from "@/lib/campaigns/preview";
+import { queueCampaign } from "@/lib/campaigns/queue-campaign";
+import { summarizeRecipients } from "@/lib/campaigns/recipients";
+import { campaignInputSchema, previewSchema, recipientCountSchema, testSendSchema } from "@/lib/campaigns/schemas";
+import { sendMail } from "@/lib/mail/send";
+
+const access = { permission: "campaigns", feature: "emailCampaigns" } as const;
+
+export const countRecipientsAction = staffAction({ schema: recipientCountSchema, ...access }, async ({ recipients }, { dojo }) => {
+  return summarizeRecipients(await getDb(), dojo.id, recipients);
+});
+
+export const previewCampaignAction = staffAction({ schema: previewSchema, ...access }, async ({ memberId, ...content }, { dojo }) => {
+  const { member, values } = await memberMergeValues(await getDb(), dojo, memberId);
+  const mail = await composeCampaignMail(content, dojo.name, { memberId, email: member.email ?? "" }, values);
+  return { subject: mail.subject, html: mail.html, to: member.email };
+});
+
+/** Renders for the chosen member (or sample values) and delivers to the signed-in staff user. */
+export const testSendCampaignAction = staffAction({ schema: testSendSchema, ...access }, async ({ memberId, ...content }, { dojo, user }) => {
+  const values = memberId ? (await memberMergeValues(await getDb(), dojo, memberId)).values : sampleValues(dojo, user);
+  const mail = campaignMailFor(content, dojo.name, memberId ?? user.id, values);
+  const result = await sendMail({ dojoName: dojo.name, to: user.email, subject: `[Test] ${mail.subject}`, react: mail.react });
+  if (!result.sent) throw new ActionError(`The test mail could not be sent: ${result.reason}`);
+  return { to: user.email };
+});
+
+export const sendCampaignAction = staffAction({ schema: campaignInputSchema, ...access }, async (input, { dojo, user }) => {
+  const db = await getDb();
+  const campaign = await db.transaction((tx) => queueCampaign(tx, { dojoId: dojo.id, userId: user.id }, input));
+  revalidatePath("/campaigns");
+  return { id: campaign.id };
+});

@@ -1,0 +1,234 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { Eye, Send, FlaskConical } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
+import { FormError } from "@/components/forms/form-error";
+import type { ActionResult } from "@/lib/action-result";
+import type { RecipientSummary } from "@/lib/campaigns/recipients";
+import type { MemberOption } from "@/lib/invoices/member-options";
+import { mergeCodeError, type MergeCode } from "@/lib/mail/merge-codes";
+import { MemberPicker } from "../../invoices/member-picker";
+import { countRecipientsAction, previewCampaignAction, sendCampaignAction, testSendCampaignAction } from "../actions";
+import { MergeCodePicker } from "./merge-code-picker";
+import { RecipientsPicker, toFilter, type RecipientsState } from "./recipients-picker";
+
+type Errors = Partial<Record<"subject" | "body" | "recipients" | "memberId", string>>;
+
+function errorsOf(result: ActionResult<unknown>): Errors {
+  if (result.ok) return {};
+  const out: Errors = {};
+  for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
+    const field = key.startsWith("recipients") ? "recipients" : key;
+    if (field === "subject" || field === "body" || field === "recipients" || field === "memberId") out[field] ??= messages[0];
+  }
+  return out;
+}
+
+export function ComposeForm({ userEmail }: { userEmail: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [subject, setSubject] = useState("");
+  const [body, setBody] = useState("Hello {firstname},\n\n");
+  const [recipients, setRecipients] = useState<RecipientsState>({ kind: "all", status: "active", noCard: false, openInvoices: false, picked: [] });
+  const [summary, setSummary] = useState<RecipientSummary | null>(null);
+  const [previewAs, setPreviewAs] = useState<MemberOption | null>(null);
+  const [preview, setPreview] = useState<{ subject: string; html: string; to: string | null } | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<"preview" | "test" | null>(null);
+  const lastField = useRef<"subject" | "body">("body");
+  const subjectRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  // The count before sending, kept up to date as the recipients change.
+  useEffect(() => {
+    let current = true;
+    const filter = toFilter(recipients);
+    if (filter.kind === "picked" && filter.memberIds.length === 0) return;
+    const timer = setTimeout(async () => {
+      const result = await countRecipientsAction({ recipients: filter });
+      if (current && result.ok) setSummary(result.data);
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [recipients]);
+
+  // Unknown codes are flagged while typing, not only when sending.
+  const subjectCodeError = mergeCodeError(subject);
+  const bodyCodeError = mergeCodeError(body);
+  const shown: Errors = { ...errors, subject: subjectCodeError ?? errors.subject, body: bodyCodeError ?? errors.body };
+
+  function insert(code: MergeCode) {
+    const token = `{${code}}`;
+    const isSubject = lastField.current === "subject";
+    const el = isSubject ? subjectRef.current : bodyRef.current;
+    const value = isSubject ? subject : body;
+    const start = el?.selectionStart ?? value.length;
+    const end = el?.selectionEnd ?? value.length;
+    const next = value.slice(0, start) + token + value.slice(end);
+    (isSubject ? setSubject : setBody)(next);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + token.length, start + token.length);
+    });
+  }
+
+  const nobodyPicked = recipients.kind === "picked" && recipients.picked.length === 0;
+  const counted: RecipientSummary | null = nobodyPicked ? { sendable: 0, first: null, skipped: [] } : summary;
+  const sendable = counted?.sendable ?? 0;
+  const previewMember = previewAs ?? counted?.first ?? null;
+
+  function fail(result: ActionResult<unknown>) {
+    if (result.ok) return;
+    setErrors(errorsOf(result));
+    setFormError(result.error);
+  }
+
+
+  async function showPreview() {
+    if (!previewMember) {
+      setErrors({ ...errors, memberId: "Choose a member to preview the mail as" });
+      return;
+    }
+    setBusy("preview");
+    setFormError(null);
+    const result = await previewCampaignAction({ subject, body, memberId: previewMember.id });
+    setBusy(null);
+    if (result.ok) {
+      setErrors({});
+      setPreview(result.data);
+    } else fail(result);
+  }
+
+  async function testSend() {
+    setBusy("test");
+    setFormError(null);
+    const result = await testSendCampaignAction({ subject, body, memberId: previewMember?.id });
+    setBusy(null);
+    if (result.ok) {
+      setErrors({});
+      toast({ title: `Test mail sent to ${result.data.to}`, tone: "success" });
+    } else fail(result);
+  }
+
+  async function send(): Promise<boolean> {
+    setFormError(null);
+    const result = await sendCampaignAction({ subject, body, recipients: toFilter(recipients) });
+    if (!result.ok) {
+      fail(result);
+      return false;
+    }
+    toast({ title: "Campaign queued: sending has started", tone: "success" });
+    router.push(`/campaigns/${result.data.id}`);
+    return true;
+  }
+
+  const canSend = sendable > 0 && !subjectCodeError && !bodyCodeError && subject.trim() !== "" && body.trim() !== "";
+
+  return (
+    <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Message" description="Write in Markdown: **bold**, *italic*, [link text](https://…), lists with “-”." />
+          <CardBody className="space-y-4">
+            <FormError message={formError} />
+            <Field label="Subject" error={shown.subject}>
+              <Input ref={subjectRef} value={subject} maxLength={200} onFocus={() => (lastField.current = "subject")} onChange={(e) => setSubject(e.target.value)} placeholder="Add your card for the monthly fee" />
+            </Field>
+            <MergeCodePicker onInsert={insert} />
+            <Field label="Body" error={shown.body}>
+              <Textarea ref={bodyRef} value={body} rows={12} onFocus={() => (lastField.current = "body")} onChange={(e) => setBody(e.target.value)} className="font-mono text-sm sm:text-sm" />
+            </Field>
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader title="Recipients" />
+          <CardBody className="space-y-4">
+            <RecipientsPicker value={recipients} onChange={setRecipients} error={shown.recipients} />
+            <div className="rounded-md bg-stone-50 p-3 text-sm" aria-live="polite">
+              {counted === null ? (
+                <p className="text-stone-500">Counting…</p>
+              ) : (
+                <>
+                  <p className="font-medium text-stone-900" data-testid="recipient-count">
+                    {sendable === 1 ? "1 member will receive this e-mail" : `${sendable} members will receive this e-mail`}
+                  </p>
+                  {counted.skipped.length > 0 && (
+                    <details className="mt-2">
+                      <summary className="cursor-pointer text-stone-600">{counted.skipped.length} skipped</summary>
+                      <ul className="mt-2 max-h-48 space-y-1 overflow-y-auto">
+                        {counted.skipped.map((s) => (
+                          <li key={s.memberId} className="flex flex-wrap justify-between gap-x-3 text-stone-600">
+                            <span className="text-stone-900">{s.name}</span>
+                            <span className="text-xs">{s.reason}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </>
+              )}
+            </div>
+          </CardBody>
+        </Card>
+      </div>
+
+      <div className="space-y-6 xl:sticky xl:top-6">
+        <Card>
+          <CardHeader title="Preview" description="See the mail exactly as one member gets it." />
+          <CardBody className="space-y-3">
+            <Field label="Preview as" error={shown.memberId}>
+              <MemberPicker value={previewMember} onChange={(m) => setPreviewAs(m)} />
+            </Field>
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" variant="secondary" onClick={showPreview} pending={busy === "preview"}>
+                <Eye className="size-4" aria-hidden /> Preview
+              </Button>
+              <Button type="button" variant="secondary" onClick={testSend} pending={busy === "test"} title={`Sends one mail to ${userEmail}`}>
+                <FlaskConical className="size-4" aria-hidden /> Send a test to me
+              </Button>
+            </div>
+            {preview && (
+              <div className="overflow-hidden rounded-md border border-stone-200">
+                <div className="border-b border-stone-200 bg-stone-50 px-3 py-2 text-sm">
+                  <p className="truncate text-stone-500">To: {preview.to ?? "(no e-mail address: this member is skipped)"}</p>
+                  <p className="font-medium break-words text-stone-900" data-testid="preview-subject">
+                    {preview.subject}
+                  </p>
+                </div>
+                {/* sandbox without permissions: no scripts, no navigation of this page. */}
+                <iframe title="Mail preview" sandbox="" srcDoc={preview.html} className="h-[28rem] w-full bg-white" />
+              </div>
+            )}
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardBody className="space-y-3">
+            <ConfirmDialog
+              trigger={
+                <Button type="button" className="w-full" disabled={!canSend}>
+                  <Send className="size-4" aria-hidden /> Send to {sendable} {sendable === 1 ? "member" : "members"}
+                </Button>
+              }
+              title={`Send this campaign to ${sendable} ${sendable === 1 ? "member" : "members"}?`}
+              description="Sending starts at once and cannot be undone. You can follow the progress on the next page."
+              confirmLabel="Send now"
+              onConfirm={send}
+            />
+            <p className="text-xs text-stone-500">Members who unsubscribed or have no e-mail address are skipped. Every mail carries an unsubscribe link.</p>
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+import { X } from "lucide-react";
+import type { RecipientFilter } from "@/db/schema";
+import { Select } from "@/components/ui/input";
+import type { MemberOption } from "@/lib/invoices/member-options";
+import { MemberPicker } from "../../invoices/member-picker";
+
+export type RecipientsState = {
+  kind: RecipientFilter["kind"];
+  status: "active" | "inactive" | "all";
+  noCard: boolean;
+  openInvoices: boolean;
+  picked: MemberOption[];
+};
+
+export function toFilter(s: RecipientsState): RecipientFilter {
+  if (s.kind === "all") return { kind: "all" };
+  if (s.kind === "filter") return { kind: "filter", status: s.status, noCard: s.noCard, openInvoices: s.openInvoices };
+  return { kind: "picked", memberIds: s.picked.map((m) => m.id) };
+}
+
+const KINDS: { value: RecipientFilter["kind"]; label: string }[] = [
+  { value: "all", label: "All active members" },
+  { value: "filter", label: "Members matching a filter" },
+  { value: "picked", label: "Members I pick" },
+];
+
+export function RecipientsPicker({ value, onChange, error }: { value: RecipientsState; onChange: (next: RecipientsState) => void; error?: string }) {
+  const set = (patch: Partial<RecipientsState>) => onChange({ ...value, ...patch });
+  return (
+    <fieldset className="space-y-3">
+      <legend className="sr-only">Recipients</legend>
+      <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-4">
+        {KINDS.map((k) => (
+          <label key={k.value} className="flex items-center gap-2 text-sm">
+            <input type="radio" name="recipient-kind" value={k.value} checked={value.kind === k.value} onChange={() => set({ kind: k.value })} className="size-4 accent-brand-600" />
+            {k.label}
+          </label>
+        ))}
+      </div>
+      {value.kind === "filter" && (
+        <div className="grid gap-3 rounded-md border border-stone-200 bg-stone-50 p-3 sm:grid-cols-3">
+          <label className="space-y-1 text-sm">
+            <span className="block font-medium text-stone-700">Status</span>
+            <Select value={value.status} onChange={(e) => set({ status: e.target.value as RecipientsState["status"] })}>
+              <option value="active">Active</option>
+              <option value="inactive">Inactive</option>
+              <option value="all">Active and inactive</option>
+            </Select>
+          </label>
+          <label className="flex items-center gap-2 text-sm sm:pt-6">
+            <input type="checkbox" checked={value.noCard} onChange={(e) => set({ noCard: e.target.checked })} className="size-4 accent-brand-600" />
+            No card on file
+          </label>
+          <label className="flex items-center gap-2 text-sm sm:pt-6">
+            <input type="checkbox" checked={value.openInvoices} onChange={(e) => set({ openInvoices: e.target.checked })} className="size-4 accent-brand-600" />
+            Has open invoices
+          </label>
+        </div>
+      )}
+      {value.kind === "picked" && (
+        <div className="space-y-2">
+          <MemberPicker
+            value={null}
+            aria-invalid={error ? true : undefined}
+            onChange={(m) => {
+              if (m && !value.picked.some((p) => p.id === m.id)) set({ picked: [...value.picked, m] });
+            }}
+          />
+          {value.picked.length > 0 && (
+            <ul className="flex flex-wrap gap-1.5" aria-label="Picked members">
+              {value.picked.map((m) => (
+                <li key={m.id} className="inline-flex items-center gap-1 rounded-full bg-stone-100 py-1 pr-1 pl-3 text-sm">
+                  {m.name}
+                  <button type="button" aria-label={`Remove ${m.name}`} className="rounded-full p-0.5 text-stone-500 hover:bg-stone-200" onClick={() => set({ picked: value.picked.filter((p) => p.id !== m.id) })}>
+                    <X className="size-3.5" />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,101 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { staffAction } from "@/lib/action";
+import { renewCardLink, liveCardLink } from "@/lib/card-links/live-card-link";
+import { requireMember } from "@/lib/members/get";
+import { stripeForDojo } from "@/lib/stripe/connection";
+import { completeCardSetup, openCardSetup } from "@/lib/subscriptions/card-setup";
+import { makeDefaultCard, removeCard } from "@/lib/subscriptions/cards";
+import { notifyCardAdded } from "@/lib/subscriptions/mails";
+import { cancelSchema, memberCardSchema, memberIdSchema, memberSetupSessionSchema, setCustomerIdSchema, subscribeSchema } from "@/lib/subscriptions/schemas";
+import { ensureStripeCustomer, linkStripeCustomer, requireStripeCustomer } from "@/lib/subscriptions/stripe-customer";
+import { cancelSubscription, subscribeMember } from "@/lib/subscriptions/subscribe";
+import { z } from "zod";
+
+const stripe = { permission: "members", feature: "stripePayments" } as const;
+const subscriptions = { permission: "members", feature: "subscriptions" } as const;
+const refresh = (memberId: string) => revalidatePath(`/members/${memberId}`);
+
+export const setCustomerIdAction = staffAction({ schema: setCustomerIdSchema, ...stripe }, async ({ memberId, customerId }, ctx) => {
+  const db = await getDb();
+  const { stripe } = await stripeForDojo(db, ctx.dojo.id);
+  await linkStripeCustomer(db, stripe, ctx.dojo.id, memberId, customerId);
+  refresh(memberId);
+  return { customerId };
+});
+
+export const createCustomerAction = staffAction({ schema: memberIdSchema, ...stripe }, async ({ memberId }, ctx) => {
+  const db = await getDb();
+  const { stripe } = await stripeForDojo(db, ctx.dojo.id);
+  const customerId = await ensureStripeCustomer(db, stripe, ctx.dojo.id, memberId);
+  refresh(memberId);
+  return { customerId };
+});
+
+export const copyCardLinkAction = staffAction({ schema: memberIdSchema, ...stripe }, async ({ memberId }, ctx) => {
+  const db = await getDb();
+  await requireMember(db, ctx.dojo.id, memberId);
+  return { url: (await liveCardLink(db, ctx.dojo.id, memberId, ctx.user.id)).url };
+});
+
+export const newCardLinkAction = staffAction({ schema: memberIdSchema, ...stripe }, async ({ memberId }, ctx) => {
+  const db = await getDb();
+  await requireMember(db, ctx.dojo.id, memberId);
+  const url = await db.transaction(async (tx) => (await renewCardLink(tx, ctx.dojo.id, memberId, ctx.user.id)).url);
+  return { url };
+});
+
+export const openCardSetupAction = staffAction({ schema: memberIdSchema, ...stripe }, async ({ memberId }, ctx) => {
+  const db = await getDb();
+  const { stripe, connection } = await stripeForDojo(db, ctx.dojo.id);
+  const opened = await openCardSetup(db, stripe, { dojoId: ctx.dojo.id, memberId, publishableKey: connection.publishableKey, returnPath: `/members/${memberId}` });
+  return { clientSecret: opened.clientSecret, publishableKey: opened.publishableKey };
+});
+
+export const completeCardSetupAction = staffAction({ schema: memberSetupSessionSchema, ...stripe }, async ({ memberId, sessionId }, ctx) => {
+  const db = await getDb();
+  const { stripe } = await stripeForDojo(db, ctx.dojo.id);
+  const outcome = await completeCardSetup(db, stripe, { dojoId: ctx.dojo.id, sessionId, memberId });
+  if (outcome.status === "saved") await notifyCardAdded(db, stripe, ctx.dojo.id, memberId, outcome.paymentMethodId);
+  refresh(memberId);
+  return { saved: outcome.status === "saved" };
+});
+
+async function memberCard(dojoId: string, memberId: string) {
+  const db = await getDb();
+  const { stripe } = await stripeForDojo(db, dojoId);
+  return { stripe, customerId: await requireStripeCustomer(db, dojoId, memberId) };
+}
+
+export const makeDefaultCardAction = staffAction({ schema: memberCardSchema, ...stripe }, async ({ memberId, paymentMethodId }, ctx) => {
+  const { stripe, customerId } = await memberCard(ctx.dojo.id, memberId);
+  await makeDefaultCard(stripe, customerId, paymentMethodId);
+  refresh(memberId);
+  return null;
+});
+
+export const removeCardAction = staffAction({ schema: memberCardSchema, ...stripe }, async ({ memberId, paymentMethodId }, ctx) => {
+  const { stripe, customerId } = await memberCard(ctx.dojo.id, memberId);
+  await removeCard(stripe, customerId, paymentMethodId);
+  refresh(memberId);
+  return null;
+});
+
+export const subscribeAction = staffAction({ schema: subscribeSchema.extend({ attempt: z.string().uuid() }), ...subscriptions }, async ({ memberId, planId, attempt }, ctx) => {
+  const db = await getDb();
+  const { stripe, connection } = await stripeForDojo(db, ctx.dojo.id);
+  const result = await subscribeMember(db, stripe, { dojoId: ctx.dojo.id, memberId, planId, currency: connection.currency, attempt });
+  refresh(memberId);
+  revalidatePath("/invoices");
+  revalidatePath("/ledger");
+  return result;
+});
+
+export const cancelSubscriptionAction = staffAction({ schema: cancelSchema.extend({ memberId: z.string().uuid() }), ...subscriptions }, async ({ subscriptionId, when, memberId }, ctx) => {
+  const db = await getDb();
+  const { stripe } = await stripeForDojo(db, ctx.dojo.id);
+  await cancelSubscription(db, stripe, { dojoId: ctx.dojo.id, subscriptionId, when });
+  refresh(memberId);
+  return null;
+});

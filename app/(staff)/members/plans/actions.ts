@@ -1,0 +1,33 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { staffAction } from "@/lib/action";
+import { stripeForDojo } from "@/lib/stripe/connection";
+import { createPlan, importPlans, setPlanArchived } from "@/lib/subscriptions/plans";
+import { planFormSchema, planIdSchema } from "@/lib/subscriptions/schemas";
+
+// Plans are products and prices in the dojo's Stripe account: owners and managers make them.
+const plans = { permission: "settings", feature: "subscriptions" } as const;
+
+export const createPlanAction = staffAction({ schema: planFormSchema.extend({ attempt: z.string().uuid() }), ...plans }, async (input, ctx) => {
+  const db = await getDb();
+  const { stripe, connection } = await stripeForDojo(db, ctx.dojo.id);
+  const plan = await createPlan(db, stripe, { dojoId: ctx.dojo.id, currency: connection.currency, ...input });
+  revalidatePath("/members/plans");
+  return { id: plan.id };
+});
+
+export const importPlansAction = staffAction({ schema: z.object({}), ...plans }, async (_input, ctx) => {
+  const db = await getDb();
+  const { stripe, connection } = await stripeForDojo(db, ctx.dojo.id);
+  const result = await importPlans(db, stripe, { dojoId: ctx.dojo.id, currency: connection.currency });
+  revalidatePath("/members/plans");
+  return result;
+});
+
+export const archivePlanAction = staffAction({ schema: planIdSchema.extend({ archived: z.boolean() }), ...plans }, async ({ planId, archived }, ctx) => {
+  await setPlanArchived(await getDb(), ctx.dojo.id, planId, archived);
+  revalidatePath("/members/plans");
+  return null;
+});

@@ -1,0 +1,99 @@
+import Link from "next/link";
+import type { DojoBilling, Plan } from "@/db/schema";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { trialState } from "@/lib/plans/effective-plan";
+import { INTERVAL_LABELS, PLAN_CURRENCY, PLAN_NAMES, PLAN_PRICES } from "@/lib/plans/features";
+import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/dates";
+import { CancelChangeButton } from "./cancel-change-button";
+
+const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
+  active: { label: "Paid", tone: "green" },
+  past_due: { label: "Payment overdue", tone: "red" },
+  canceled: { label: "Ended", tone: "neutral" },
+  incomplete: { label: "Payment pending", tone: "amber" },
+  incomplete_expired: { label: "Ended", tone: "neutral" },
+};
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-stone-500">{label}</dt>
+      <dd className="mt-0.5 font-medium text-stone-900">{children}</dd>
+    </div>
+  );
+}
+
+/** Settings → Account: the plan in force, how it is billed and what happens next. */
+export function PlanSummary({ plan, storedPlan, billing }: { plan: Plan; storedPlan: Plan; billing: DojoBilling | null }) {
+  const trial = trialState(billing);
+  const subscribed = !!billing?.stripeSubscriptionId && ["active", "past_due", "trialing"].includes(billing.subscriptionStatus ?? "");
+  const status = billing?.subscriptionStatus ? STATUS[billing.subscriptionStatus] : undefined;
+  const action = subscribed ? (
+    <>
+      {plan !== "ultimate" && (
+        <Button asChild size="sm">
+          <Link href={plan === "pro" ? "/settings/account/plan?to=ultimate" : "/settings/account/plan"}>Upgrade</Link>
+        </Button>
+      )}
+      {plan !== "basic" && (
+        <Button asChild size="sm" variant="secondary">
+          <Link href="/settings/account/plan">Change plan</Link>
+        </Button>
+      )}
+    </>
+  ) : billing ? (
+    <Button asChild size="sm">
+      <Link href="/settings/account/plan">Choose a plan</Link>
+    </Button>
+  ) : null;
+
+  return (
+    <Card data-testid="plan-summary">
+      <CardHeader
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {PLAN_NAMES[plan]} plan
+            {subscribed && status && <Badge tone={status.tone}>{status.label}</Badge>}
+            {trial.kind === "trial" && <Badge tone="blue">Free trial</Badge>}
+            {trial.kind === "expired" && <Badge tone="amber">Trial ended</Badge>}
+          </span>
+        }
+        description={
+          trial.kind === "trial"
+            ? `All Ultimate features free until ${formatDate(trial.endsAt)}. Choose a plan before then to keep them.`
+            : trial.kind === "expired"
+              ? `The free trial ended on ${formatDate(trial.endedAt)}. Your dojo has the Basic features until you choose a plan; nothing was deleted.`
+              : !billing
+                ? "Your plan is set up by Tatami; there is nothing to pay here."
+                : undefined
+        }
+        actions={action}
+      />
+      {subscribed && billing && (
+        <CardBody className="space-y-4">
+          <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-3">
+            <Fact label="Billing">
+              {billing.interval ? `${INTERVAL_LABELS[billing.interval]} · ${formatMoney(PLAN_PRICES[storedPlan][billing.interval], PLAN_CURRENCY)} per ${billing.interval}` : "—"}
+            </Fact>
+            <Fact label="Current period">
+              {billing.currentPeriodStart && billing.currentPeriodEnd ? `${formatDate(billing.currentPeriodStart)} – ${formatDate(billing.currentPeriodEnd)}` : "—"}
+            </Fact>
+            <Fact label={billing.pendingPlan ? "Changes on" : "Renews on"}>{billing.currentPeriodEnd ? formatDate(billing.pendingPlanAt ?? billing.currentPeriodEnd) : "—"}</Fact>
+          </dl>
+          {billing.pendingPlan && billing.pendingPlanAt && (
+            <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <span>
+                Your dojo moves to {PLAN_NAMES[billing.pendingPlan]} on {formatDate(billing.pendingPlanAt)}. Until then you keep {PLAN_NAMES[storedPlan]}; features above{" "}
+                {PLAN_NAMES[billing.pendingPlan]} lock then, and no data is deleted.
+              </span>
+              <CancelChangeButton planName={PLAN_NAMES[storedPlan]} />
+            </div>
+          )}
+        </CardBody>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+import { useCallback, useState } from "react";
+import { useRouter } from "next/navigation";
+import type { BillingInterval, Plan } from "@/db/schema";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormError } from "@/components/forms/form-error";
+import { useToast } from "@/components/ui/toast";
+import { PLAN_NAMES } from "@/lib/plans/features";
+import { formatMoney } from "@/lib/money";
+import { openCardCheckoutAction, openSubscribeCheckoutAction, scheduleDowngradeAction, upgradePlanAction } from "../actions";
+import { CheckoutDialog } from "./checkout-dialog";
+
+export function SubscribeButton({ plan, interval, priceLabel, stripeJsUrl }: { plan: Plan; interval: BillingInterval; priceLabel: string; stripeJsUrl: string | null }) {
+  const router = useRouter();
+  const toast = useToast();
+  const open = useCallback(() => openSubscribeCheckoutAction({ plan, interval }), [plan, interval]);
+  return (
+    <CheckoutDialog
+      label={`Choose ${PLAN_NAMES[plan]}`}
+      title={`Subscribe to ${PLAN_NAMES[plan]}`}
+      description={`${priceLabel}, charged now and then at each renewal. Cancel or change any time.`}
+      stripeJsUrl={stripeJsUrl}
+      open={open}
+      onDone={() => {
+        toast({ tone: "success", title: `Welcome to ${PLAN_NAMES[plan]}`, description: "Your plan is active." });
+        router.push("/settings/account");
+        router.refresh();
+      }}
+    />
+  );
+}
+
+export function ChangeCardButton({ stripeJsUrl, hasCard }: { stripeJsUrl: string | null; hasCard: boolean }) {
+  const router = useRouter();
+  const toast = useToast();
+  const open = useCallback(() => openCardCheckoutAction({}), []);
+  return (
+    <CheckoutDialog
+      label={hasCard ? "Change card" : "Add a card"}
+      variant="secondary"
+      title="Card for your plan"
+      description="Your plan and its renewals are charged to this card. Nothing is charged now."
+      stripeJsUrl={stripeJsUrl}
+      open={open}
+      onDone={() => {
+        toast({ tone: "success", title: "Card saved", description: "Your plan is now charged to the new card." });
+        router.refresh();
+      }}
+    />
+  );
+}
+
+export function UpgradeButton({ plan, prorationDate, amountLabel }: { plan: Plan; prorationDate: number; amountLabel: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  async function pay() {
+    setError(null);
+    setPending(true);
+    const result = await upgradePlanAction({ plan, prorationDate });
+    setPending(false);
+    if (!result.ok) return setError(result.error);
+    toast({ tone: "success", title: `Your dojo is on ${PLAN_NAMES[plan]} now`, description: `${formatMoney(result.data.amountPaid, result.data.currency)} was charged.` });
+    router.push("/settings/account");
+    router.refresh();
+  }
+  return (
+    <div className="space-y-3">
+      <FormError message={error} />
+      <Button onClick={() => void pay()} pending={pending} className="w-full sm:w-auto">
+        Pay {amountLabel} and upgrade
+      </Button>
+    </div>
+  );
+}
+
+/** `effectiveOn` is the formatted date the period ends. */
+export function DowngradeButton({ plan, effectiveOn }: { plan: Plan; effectiveOn: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button variant="secondary" className="w-full sm:w-auto">
+          Switch to {PLAN_NAMES[plan]}
+        </Button>
+      }
+      title={`Switch to ${PLAN_NAMES[plan]} on ${effectiveOn}?`}
+      description={`You keep your current plan until ${effectiveOn}; from then on you pay the ${PLAN_NAMES[plan]} price and features above ${PLAN_NAMES[plan]} lock. No data is deleted, and you can change your mind until then.`}
+      confirmLabel={`Switch to ${PLAN_NAMES[plan]}`}
+      onConfirm={async () => {
+        const result = await scheduleDowngradeAction({ plan });
+        toast(result.ok ? { tone: "success", title: `${PLAN_NAMES[plan]} from ${effectiveOn}` } : { tone: "error", title: result.error });
+        if (result.ok) {
+          router.push("/settings/account");
+          router.refresh();
+        }
+        return result.ok;
+      }}
+    />
+  );
+}

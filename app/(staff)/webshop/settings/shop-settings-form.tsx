@@ -1,0 +1,86 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { ShopSettingsValues } from "@/lib/shop/settings";
+import { saveShopSettingsAction } from "../actions";
+
+interface Values {
+  enabled: boolean;
+  title: string;
+  intro: string;
+  cardPayments: boolean;
+  payAtDojo: boolean;
+}
+
+function Toggle({ label, hint, error, disabled, ...props }: { label: string; hint?: React.ReactNode; error?: string; disabled?: boolean } & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label className={`flex items-start gap-3 rounded-md border border-stone-200 p-3 ${disabled ? "bg-stone-50" : "hover:bg-stone-50"}`}>
+      <input type="checkbox" disabled={disabled} className="mt-0.5 size-4 rounded border-stone-300" {...props} />
+      <span>
+        <span className={`block text-sm font-medium ${disabled ? "text-stone-500" : "text-stone-800"}`}>{label}</span>
+        {hint && <span className="block text-xs text-stone-500">{hint}</span>}
+        {error && <span role="alert" className="block text-sm text-red-600">{error}</span>}
+      </span>
+    </label>
+  );
+}
+
+export function ShopSettingsForm({ values, cardUnavailable }: { values: ShopSettingsValues; cardUnavailable: string | null }) {
+  const router = useRouter();
+  const defaults: Values = { enabled: values.enabled, title: values.title ?? "", intro: values.intro ?? "", cardPayments: values.cardPayments && !cardUnavailable, payAtDojo: values.payAtDojo };
+  const { form, submit, formError, pending } = useActionForm<Values, unknown>({
+    action: saveShopSettingsAction,
+    defaultValues: defaults,
+    successMessage: "Shop settings saved",
+    onSuccess: () => {
+      form.reset(form.getValues());
+      router.refresh();
+    },
+  });
+  const { register } = form;
+  const e = form.formState.errors;
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <FormError message={formError} />
+      <Toggle label="Shop is open" hint="When off, the shop's page answers “not found”." {...register("enabled")} />
+      <Field label="Title" error={e.title?.message} hint="Shown at the top of the shop. Defaults to your dojo's name.">
+        <Input {...register("title")} />
+      </Field>
+      <Field label="Introduction" error={e.intro?.message} hint="Optional: a few words for visitors (pick-up times, sizes...).">
+        <Textarea rows={3} {...register("intro")} />
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="mb-1 text-sm font-medium text-stone-700">How buyers can pay</legend>
+        <Toggle
+          label="Pay with credit card"
+          disabled={!!cardUnavailable}
+          error={e.cardPayments?.message}
+          hint={
+            cardUnavailable ? (
+              <>
+                {cardUnavailable}{" "}
+                <Link href="/settings/stripe" className="text-brand-700 hover:underline">
+                  Stripe settings
+                </Link>
+              </>
+            ) : (
+              "Buyers pay in Stripe Checkout; the order is paid and invoiced at once."
+            )
+          }
+          {...register("cardPayments")}
+        />
+        <Toggle label="Pay at the dojo" hint="The order waits with an open invoice until it is paid at the desk." error={e.payAtDojo?.message} {...register("payAtDojo")} />
+      </fieldset>
+      <div className="flex justify-end">
+        <Button type="submit" pending={pending} disabled={!form.formState.isDirty}>
+          Save settings
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+"use server";
+
+import { getDb } from "@/db/client";
+import { NotFoundError, publicAction } from "@/lib/action";
+import { getMemberSession } from "@/lib/auth/session";
+import { openOrderCheckout, orderPath } from "@/lib/shop/card-checkout";
+import { sendOrderMails } from "@/lib/shop/notify";
+import { placeOrder } from "@/lib/shop/place-order";
+import { publicShop } from "@/lib/shop/public-shop";
+import { checkoutSchema } from "@/lib/shop/schemas";
+
+/**
+ * Places an order from the cart. Only product ids and quantities come from the browser; the
+ * shop, its payment options, prices and totals are read from the database. A card order goes
+ * on to Stripe's hosted Checkout (the browser follows `redirectUrl`).
+ */
+export const placeShopOrderAction = publicAction(checkoutSchema, async ({ slug, ...input }) => {
+  const db = await getDb();
+  const shop = await publicShop(db, slug);
+  if (!shop) throw new NotFoundError("Shop");
+  const member = await getMemberSession();
+  const memberId = member && member.dojo.id === shop.dojo.id ? member.member.id : null;
+  const order = await placeOrder(db, shop.dojo, input, memberId);
+  if (order.payment === "card") return { orderId: order.id, redirectUrl: await openOrderCheckout(db, slug, order) };
+  await sendOrderMails(db, order.id);
+  return { orderId: order.id, redirectUrl: orderPath(slug, order.id) };
+});

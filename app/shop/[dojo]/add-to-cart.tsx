@@ -1,0 +1,62 @@
+"use client";
+import { useState } from "react";
+import Link from "next/link";
+import { Check, Minus, Plus } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { useCart } from "./cart-store";
+
+/** Adds a product to the cart, never more than is available. */
+export function AddToCart({ slug, productId, available, compact }: { slug: string; productId: string; available: number | null; compact?: boolean }) {
+  const { items, add } = useCart(slug);
+  const [quantity, setQuantity] = useState(1);
+  const [added, setAdded] = useState(false);
+  const inCart = items.find((i) => i.productId === productId)?.quantity ?? 0;
+  const room = available === null ? 99 - inCart : Math.max(0, available - inCart);
+  if (available === 0) {
+    return (
+      <Button variant="secondary" disabled className={compact ? "w-full" : undefined}>
+        Sold out
+      </Button>
+    );
+  }
+  const onAdd = () => {
+    add(productId, compact ? 1 : quantity, available);
+    setAdded(true);
+    setQuantity(1);
+  };
+  if (compact) {
+    return (
+      <Button variant="secondary" className="w-full" onClick={onAdd} disabled={room < 1}>
+        {room < 1 ? "All in your cart" : added ? <><Check className="size-4" aria-hidden /> Added</> : "Add to cart"}
+      </Button>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="inline-flex h-12 items-center rounded-md border border-stone-300 bg-white">
+          <button type="button" className="flex h-full w-11 items-center justify-center text-stone-600 hover:bg-stone-100 disabled:opacity-40" onClick={() => setQuantity((q) => Math.max(1, q - 1))} disabled={quantity <= 1} aria-label="One less">
+            <Minus className="size-4" aria-hidden />
+          </button>
+          <span className="w-10 text-center font-medium tabular-nums" aria-live="polite" aria-label="Quantity">
+            {quantity}
+          </span>
+          <button type="button" className="flex h-full w-11 items-center justify-center text-stone-600 hover:bg-stone-100 disabled:opacity-40" onClick={() => setQuantity((q) => Math.min(room, q + 1))} disabled={quantity >= room} aria-label="One more">
+            <Plus className="size-4" aria-hidden />
+          </button>
+        </div>
+        <Button size="lg" onClick={onAdd} disabled={room < 1} className="flex-1 sm:flex-none">
+          {room < 1 ? "All available are in your cart" : "Add to cart"}
+        </Button>
+      </div>
+      {added && (
+        <p className="flex items-center gap-2 text-sm text-emerald-700" role="status">
+          <Check className="size-4" aria-hidden /> Added to your cart.{" "}
+          <Link href={`/shop/${slug}/cart`} className="font-medium underline">
+            View cart
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

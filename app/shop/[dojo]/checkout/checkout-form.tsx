@@ -1,0 +1,150 @@
+"use client";
+import { useState } from "react";
+import Link from "next/link";
+import { CreditCard, Store } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { FormError } from "@/components/forms/form-error";
+import type { FieldErrors } from "@/lib/action-result";
+import { cn } from "@/lib/cn";
+import { formatMoney } from "@/lib/money";
+import type { PublicProduct } from "@/lib/shop/public-shop";
+import { placeShopOrderAction } from "../actions";
+import { cartLines } from "../cart-lines";
+import { useCart } from "../cart-store";
+
+type Payment = "card" | "at_dojo";
+
+interface Props {
+  slug: string;
+  products: PublicProduct[];
+  currency: string;
+  payments: { card: boolean; atDojo: boolean };
+  buyer: { name: string; email: string; phone: string; signedIn: boolean } | null;
+}
+
+export function CheckoutForm({ slug, products, currency, payments, buyer }: Props) {
+  const { items } = useCart(slug);
+  const { lines, totalMinor, ok } = cartLines(items, products);
+  const choices = [...(payments.card ? (["card"] as const) : []), ...(payments.atDojo ? (["at_dojo"] as const) : [])];
+  const [payment, setPayment] = useState<Payment | null>(choices.length === 1 ? choices[0] : null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  if (lines.length === 0) {
+    return (
+      <div className="rounded-xl border border-dashed border-stone-300 bg-white px-6 py-14 text-center">
+        <p className="font-medium text-stone-800">Your cart is empty</p>
+        <Button asChild className="mt-4">
+          <Link href={`/shop/${slug}`}>Browse products</Link>
+        </Button>
+      </div>
+    );
+  }
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    if (!payment) {
+      setErrors({ payment: ["Choose how to pay"] });
+      return;
+    }
+    setPending(true);
+    setFormError(null);
+    const result = await placeShopOrderAction({
+      slug,
+      name: String(data.get("name") ?? ""),
+      email: String(data.get("email") ?? ""),
+      phone: String(data.get("phone") ?? ""),
+      payment,
+      items: lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
+    });
+    if (result.ok) {
+      // Stripe's payment page for a card, our order page otherwise; the button stays busy meanwhile.
+      window.location.assign(result.data.redirectUrl);
+      return;
+    }
+    setPending(false);
+    setFormError(result.error);
+    setErrors(result.fieldErrors ?? {});
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-6">
+        <FormError message={formError} />
+        <section className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
+          <h2 className="mb-3 font-semibold">Your details</h2>
+          {buyer?.signedIn && <p className="mb-3 text-sm text-stone-500">You are signed in to the members area: this order is linked to your membership.</p>}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Name" error={errors.name?.[0]} className="sm:col-span-2">
+              <Input name="name" autoComplete="name" defaultValue={buyer?.name} />
+            </Field>
+            <Field label="E-mail" error={errors.email?.[0]} hint="We send your confirmation here.">
+              <Input name="email" type="email" autoComplete="email" defaultValue={buyer?.email} />
+            </Field>
+            <Field label="Phone" error={errors.phone?.[0]}>
+              <Input name="phone" type="tel" autoComplete="tel" defaultValue={buyer?.phone} />
+            </Field>
+          </div>
+        </section>
+        <section className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
+          <fieldset>
+            <legend className="mb-3 font-semibold">Payment</legend>
+            {choices.length === 0 ? (
+              <p className="text-sm text-stone-600">This shop takes no orders at the moment.</p>
+            ) : (
+              <div className="grid gap-3 sm:grid-cols-2">
+                {choices.map((choice) => (
+                  <label
+                    key={choice}
+                    className={cn(
+                      "flex cursor-pointer items-start gap-3 rounded-lg border p-3 transition-colors",
+                      payment === choice ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-stone-300 hover:bg-stone-50",
+                    )}
+                  >
+                    <input type="radio" name="payment" value={choice} checked={payment === choice} onChange={() => setPayment(choice)} className="mt-1" />
+                    <span>
+                      <span className="flex items-center gap-2 font-medium">
+                        {choice === "card" ? <CreditCard className="size-4" aria-hidden /> : <Store className="size-4" aria-hidden />}
+                        {choice === "card" ? "Pay with credit card" : "Pay at the dojo"}
+                      </span>
+                      <span className="mt-0.5 block text-sm text-stone-500">{choice === "card" ? "Secure payment with Stripe." : "Pay when you pick up your order."}</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            )}
+            {errors.payment && <p role="alert" className="mt-2 text-sm text-red-600">{errors.payment[0]}</p>}
+          </fieldset>
+        </section>
+      </div>
+      <aside className="h-fit rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
+        <h2 className="mb-3 font-semibold">Your order</h2>
+        <ul className="space-y-2 text-sm">
+          {lines.map((l) => (
+            <li key={l.product.id} className="flex justify-between gap-3">
+              <span className="min-w-0">
+                {l.quantity} × {l.product.name}
+                {l.problem && <span className="block text-red-600">{l.problem}</span>}
+              </span>
+              <span className="tabular-nums">{formatMoney(l.product.priceMinor * l.quantity, l.product.currency)}</span>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-3 flex justify-between border-t border-stone-200 pt-3 text-lg font-semibold">
+          <span>Total</span>
+          <span className="tabular-nums">{formatMoney(totalMinor, currency)}</span>
+        </div>
+        <Button type="submit" size="lg" className="mt-4 w-full" pending={pending} disabled={!ok || choices.length === 0}>
+          {payment === "card" ? "Continue to payment" : "Place order"}
+        </Button>
+        <Link href={`/shop/${slug}/cart`} className="mt-3 block text-center text-sm text-stone-600 hover:underline">
+          Back to the cart
+        </Link>
+      </aside>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { getDb } from "@/db/client";
+import { getMemberSession } from "@/lib/auth/session";
+import { publicProducts } from "@/lib/shop/public-shop";
+import { loadShop } from "../load-shop";
+import { CheckoutForm } from "./checkout-form";
+
+export const metadata = { title: "Checkout" };
+
+export default async function CheckoutPage({ params }: { params: Promise<{ dojo: string }> }) {
+  const { dojo: slug } = await params;
+  const shop = await loadShop(slug);
+  const products = await publicProducts(await getDb(), shop.dojo.id);
+  const session = await getMemberSession();
+  const member = session && session.dojo.id === shop.dojo.id ? session.member : null;
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-semibold tracking-tight">Checkout</h1>
+      <CheckoutForm
+        slug={slug}
+        products={products}
+        currency={shop.dojo.currency}
+        payments={{ card: shop.payments.card, atDojo: shop.payments.atDojo }}
+        buyer={member ? { name: `${member.firstName} ${member.lastName}`, email: member.email ?? "", phone: member.phone ?? "", signedIn: true } : null}
+      />
+    </>
+  );
+}

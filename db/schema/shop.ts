@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { dojos } from "./dojos";
+import { invoices } from "./invoices";
+import { members } from "./members";
+
+// Product photos live in the database: the same on PGlite and PostgreSQL, and nothing on the
+// app server's disk, so several `next start` instances serve the same picture.
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const shopProducts = pgTable(
+  "shop_products",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    name: text("name").notNull(),
+    description: text("description"),
+    priceMinor: bigint("price_minor", { mode: "number" }).notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    category: text("category"),
+    // Null means unlimited. Goes down when an order is paid (card) or placed (pay at the dojo).
+    stock: integer("stock"),
+    active: boolean("active").notNull().default(true),
+    image: bytea("image"),
+    imageType: varchar("image_type", { length: 16 }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("shop_products_dojo_idx").on(t.dojoId, t.active, t.name),
+    check("shop_products_stock_ck", sql`${t.stock} is null or ${t.stock} >= 0`),
+    check("shop_products_price_ck", sql`${t.priceMinor} >= 0`),
+  ],
+);
+
+export const shopSettings = pgTable("shop_settings", {
+  dojoId: uuid("dojo_id").primaryKey().references(() => dojos.id),
+  enabled: boolean("enabled").notNull().default(false),
+  title: text("title"),
+  intro: text("intro"),
+  cardPayments: boolean("card_payments").notNull().default(false),
+  payAtDojo: boolean("pay_at_dojo").notNull().default(true),
+  // Order numbers per dojo: bumped in the ordering transaction, whose row lock keeps them unique.
+  lastOrderNumber: integer("last_order_number").notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const shopOrderStatusEnum = pgEnum("shop_order_status", ["pending", "paid", "fulfilled", "cancelled"]);
+export const shopPaymentChoiceEnum = pgEnum("shop_payment_choice", ["card", "at_dojo"]);
+
+export const shopOrders = pgTable(
+  "shop_orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    number: integer("number").notNull(),
+    buyerName: text("buyer_name").notNull(),
+    buyerEmail: text("buyer_email").notNull(),
+    buyerPhone: text("buyer_phone"),
+    // Set only when a signed-in member placed the order.
+    memberId: uuid("member_id").references(() => members.id),
+    status: shopOrderStatusEnum("status").notNull().default("pending"),
+    payment: shopPaymentChoiceEnum("payment").notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
+    invoiceId: uuid("invoice_id").references(() => invoices.id),
+    stripeSessionId: text("stripe_session_id").unique(),
+    stripePaymentIntentId: text("stripe_payment_intent_id"),
+    // Card orders hold their items until then (the Checkout Session expires at the same time).
+    reservedUntil: timestamp("reserved_until", { withTimezone: true }),
+    // True once the order's quantities were taken off the products' stock.
+    stockTaken: boolean("stock_taken").notNull().default(false),
+    cancelReason: text("cancel_reason"),
+    refundedMinor: bigint("refunded_minor", { mode: "number" }).notNull().default(0),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    fulfilledAt: timestamp("fulfilled_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("shop_orders_dojo_number_uq").on(t.dojoId, t.number), index("shop_orders_dojo_status_idx").on(t.dojoId, t.status, t.createdAt)],
+);
+
+export const shopOrderLines = pgTable(
+  "shop_order_lines",
+  {
+    orderId: uuid("order_id").notNull().references(() => shopOrders.id),
+    position: integer("position").notNull(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    productId: uuid("product_id").notNull().references(() => shopProducts.id),
+    // Copied at order time: later price or name changes do not touch placed orders.
+    name: text("name").notNull(),
+    unitPriceMinor: bigint("unit_price_minor", { mode: "number" }).notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.position] }), index("shop_order_lines_product_idx").on(t.productId)],
+);
+
+export type ShopProduct = typeof shopProducts.$inferSelect;
+export type ShopSettings = typeof shopSettings.$inferSelect;
+export type ShopOrder = typeof shopOrders.$inferSelect;
+export type ShopOrderLine = typeof shopOrderLines.$inferSelect;
+export type ShopOrderStatus = (typeof shopOrderStatusEnum.enumValues)[number];
+export type ShopPaymentChoice = (typeof shopPaymentChoiceEnum.enumValues)[number];

@@ -1,0 +1,146 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E } from "./support/accounts";
+
+// Dojos paying for Pro monthly on Tatami's platform account (e2e/support/seed-plans.ts), 10 days
+// into their period. The emulator is the platform Stripe account (PLATFORM_STRIPE_SECRET_KEY).
+const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
+const PLATFORM_KEY = "sk_test_platform_e2e";
+const SHOTS = "test-results/account-plans";
+
+async function logIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+async function shots(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function saveCard(page: Page, card: string) {
+  await page.getByRole("button", { name: "Change card" }).click();
+  const checkout = page.frameLocator('iframe[title="Secure checkout"]');
+  await checkout.getByLabel("Card number").fill(card);
+  await checkout.getByLabel("Expiry (MM / YY)").fill("12 / 34");
+  await checkout.getByLabel("CVC").fill("123");
+  await checkout.getByLabel("Cardholder name").fill("Jenny Rosen");
+  await checkout.getByRole("button", { name: "Save card" }).click();
+  await expect(page.getByText("Card saved", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("plan-card")).toContainText(card.replace(/\s/g, "").slice(-4));
+}
+
+/** Cents in "€12.34" / "€1,234.56". */
+const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.]/g, "")) * 100);
+
+async function platformInvoices(dojoName: string) {
+  const headers = { authorization: `Bearer ${PLATFORM_KEY}` };
+  const customers = (await (await fetch(`${EMULATOR}/v1/customers?limit=100`, { headers })).json()) as { data: { id: string; name: string }[] };
+  const customer = customers.data.find((c) => c.name === dojoName)!;
+  return ((await (await fetch(`${EMULATOR}/v1/invoices?customer=${customer.id}`, { headers })).json()) as { data: { billing_reason: string; status: string; amount_paid: number }[] }).data;
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("a Pro dojo upgrades to Ultimate mid-period, pays the difference, and the Stripe settings unlock", async ({ page }) => {
+  await logIn(page, E2E.upgradeOwner);
+  await page.goto("/settings/stripe");
+  await expect(page.getByRole("heading", { name: /part of the Ultimate plan/ })).toBeVisible();
+
+  await page.goto("/settings/account");
+  const summary = page.getByTestId("plan-summary");
+  await expect(summary.getByRole("heading", { name: /Pro plan/ })).toBeVisible();
+  await expect(summary).toContainText("Monthly · €39.00 per month");
+  await expect(summary).toContainText("Renews on");
+  await expect(page.getByRole("heading", { name: "Billing history" })).toBeVisible();
+  await shots(page, "account-info");
+
+  await summary.getByRole("link", { name: "Upgrade" }).click();
+  await page.waitForURL("**/settings/account/plan?to=ultimate");
+  const due = cents((await page.getByTestId("amount-due").textContent()) ?? "");
+  // 10 of ~30 days are used: about two thirds of the €30.00 difference is due.
+  expect(due).toBeGreaterThan(1800);
+  expect(due).toBeLessThan(2200);
+  await shots(page, "upgrade-screen");
+
+  await saveCard(page, "4242 4242 4242 4242");
+  // The amount is the same after the card change: the quote was made for the same instant on the test clock.
+  await expect(page.getByTestId("amount-due")).toHaveText(new RegExp(`${(due / 100).toFixed(2)}$`));
+  await page.getByRole("button", { name: /^Pay .* and upgrade$/ }).click();
+  await expect(page.getByText("Your dojo is on Ultimate now", { exact: true })).toBeVisible();
+  await page.waitForURL("**/settings/account");
+  await expect(page.getByTestId("plan-summary").getByRole("heading", { name: /Ultimate plan/ })).toBeVisible();
+
+  const invoices = await platformInvoices("Upgrade Dojo");
+  expect(invoices.find((i) => i.billing_reason === "subscription_update")).toMatchObject({ status: "paid", amount_paid: due });
+  await expect(page.getByRole("cell", { name: `€${(due / 100).toFixed(2)}` })).toBeVisible();
+
+  await page.goto("/settings/stripe");
+  await expect(page.getByRole("heading", { name: "Connect Stripe" })).toBeVisible();
+  await expect(page.getByLabel("Secret key")).toBeVisible();
+
+  // A smaller plan waits for the end of the period; Ultimate stays until then.
+  await page.goto("/settings/account/plan");
+  await shots(page, "change-plan");
+  await page.getByTestId("plan-pro").getByRole("button", { name: "Switch to Pro" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Switch to Pro" }).click();
+  await page.waitForURL("**/settings/account");
+  await expect(page.getByText(/Your dojo moves to Pro on/)).toBeVisible();
+  await expect(page.getByTestId("plan-summary").getByRole("heading", { name: /Ultimate plan/ })).toBeVisible();
+  await shots(page, "downgrade-scheduled");
+  await page.getByRole("button", { name: "Keep Ultimate" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Keep Ultimate" }).click();
+  await expect(page.getByText(/Your dojo moves to Pro on/)).toHaveCount(0);
+});
+
+test("a declined payment leaves the plan unchanged with a clear message", async ({ page }) => {
+  await logIn(page, E2E.declinedOwner);
+  await page.goto("/settings/account/plan?to=ultimate");
+  await expect(page.getByTestId("amount-due")).toBeVisible();
+  // 0341 is saved fine, but every charge to it is declined.
+  await saveCard(page, "4000 0000 0000 0341");
+  await page.getByRole("button", { name: /^Pay .* and upgrade$/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Your card was declined" })).toContainText("Your plan is unchanged");
+  await shots(page, "upgrade-declined");
+
+  await page.goto("/settings/account");
+  await expect(page.getByTestId("plan-summary").getByRole("heading", { name: /Pro plan/ })).toBeVisible();
+  await page.goto("/settings/stripe");
+  await expect(page.getByRole("heading", { name: /part of the Ultimate plan/ })).toBeVisible();
+  const invoices = await platformInvoices("Declined Dojo");
+  expect(invoices.some((i) => i.billing_reason === "subscription_update" && i.status === "paid")).toBe(false);
+});
+
+test("after the trial the dojo has Basic features until it subscribes through Checkout", async ({ page }) => {
+  await logIn(page, E2E.trialOwner);
+  await expect(page.getByRole("alert").filter({ hasText: "Your free trial ended" })).toBeVisible();
+  await page.goto("/settings/stripe");
+  await expect(page.getByRole("heading", { name: /part of the Ultimate plan/ })).toBeVisible();
+  await expect(page.getByText("Your dojo is on the Basic plan")).toBeVisible();
+
+  await page.goto("/settings/account");
+  await expect(page.getByTestId("plan-summary")).toContainText("Trial ended");
+  await page.getByRole("link", { name: "Choose a plan" }).first().click();
+  await page.waitForURL("**/settings/account/plan");
+  await page.getByRole("link", { name: "Yearly" }).click();
+  await expect(page.getByTestId("plan-ultimate")).toContainText("€690.00");
+  await shots(page, "choose-plan");
+  await page.getByTestId("plan-ultimate").getByRole("button", { name: "Choose Ultimate" }).click();
+  const checkout = page.frameLocator('iframe[title="Secure checkout"]');
+  await checkout.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await checkout.getByLabel("Expiry (MM / YY)").fill("12 / 34");
+  await checkout.getByLabel("CVC").fill("123");
+  await checkout.getByLabel("Cardholder name").fill("Jenny Rosen");
+  await checkout.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByText("Welcome to Ultimate", { exact: true })).toBeVisible();
+  await page.waitForURL("**/settings/account");
+  await expect(page.getByTestId("plan-summary")).toContainText("Yearly · €690.00 per year");
+  await expect(page.getByRole("alert").filter({ hasText: "Your free trial ended" })).toHaveCount(0);
+  await page.goto("/settings/stripe");
+  await expect(page.getByRole("heading", { name: "Connect Stripe" })).toBeVisible();
+});

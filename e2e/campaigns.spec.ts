@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E, E2E_SEED_FILE } from "./support/accounts";
+
+// Compose → preview → send → the mail is in the emulator's inbox → its card link opens that
+// member's card page. The campaign is sent by the job worker running inside `next start`.
+const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
+const SHOTS = "test-results/campaigns";
+
+type InboxMail = { to: string[]; subject: string; html: string; text: string; headers: Record<string, string> | null };
+
+async function logIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+async function shot(page: Page, name: string, width = 1280) {
+  await page.setViewportSize({ width, height: 900 });
+  // Let the layout (and the preview frame) settle at the new width.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+}
+
+const memberUid = () => (JSON.parse(readFileSync(E2E_SEED_FILE, "utf8")) as { memberUid: string }).memberUid;
+
+test("compose, preview and send a campaign; the mail arrives with the member's own card link", async ({ page, request }) => {
+  const tag = `E2E ${Date.now().toString(36)}`;
+  await logIn(page, E2E.owner);
+  await page.getByRole("link", { name: "Campaigns" }).first().click();
+  await page.waitForURL("**/campaigns");
+  await page.getByRole("link", { name: "New campaign" }).first().click();
+  await page.waitForURL("**/campaigns/new");
+
+  await page.getByLabel("Subject").fill(`${tag}: add your card, `);
+  await page.getByRole("button", { name: "{firstname}" }).click();
+  // An unknown code is refused before anything can be sent.
+  await page.getByLabel("Body").fill("Hello {fristname}");
+  await expect(page.getByText("Unknown merge code {fristname}")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Send to/ })).toBeDisabled();
+  await page.getByLabel("Body").fill("Hello {firstname},\n\nplease [add your card](");
+  await page.getByRole("button", { name: "{stripecardlink}" }).click();
+  await page.getByLabel("Body").press("End");
+  await page.getByLabel("Body").pressSequentially(") before the next grading.");
+  await expect(page.getByLabel("Body")).toHaveValue("Hello {firstname},\n\nplease [add your card]({stripecardlink}) before the next grading.");
+
+  await page.getByLabel("Members I pick").check();
+  const picker = page.getByPlaceholder("Search by name, e-mail or UID").first();
+  await picker.fill(memberUid());
+  await page.getByRole("option").filter({ hasText: memberUid() }).click();
+  await expect(page.getByTestId("recipient-count")).toHaveText("1 member will receive this e-mail");
+
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  const subject = page.getByTestId("preview-subject");
+  await expect(subject).toContainText(`${tag}: add your card, `);
+  const firstName = ((await subject.textContent()) ?? "").split(", ").pop()!.trim();
+  expect(firstName).not.toBe("{firstname}");
+  await expect(page.frameLocator('iframe[title="Mail preview"]').getByRole("link", { name: "add your card" })).toBeVisible();
+  const to = ((await page.getByText(/^To: /).textContent()) ?? "").replace(/^To: /, "").trim();
+  await shot(page, "compose");
+  await shot(page, "compose", 390);
+  // Full-page captures leave frames outside the viewport blank: the phone preview in view.
+  await page.locator('iframe[title="Mail preview"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/compose-preview-390.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByRole("button", { name: "Send to 1 member" }).click();
+  await page.getByRole("button", { name: "Send now" }).click();
+  await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+  // The progress bar page polls until the worker has sent it.
+  await expect(page.getByText("1 of 1 sent")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  await expect(page.getByRole("cell").getByText("Sent", { exact: true })).toBeVisible();
+  await shot(page, "detail");
+  await shot(page, "detail", 390);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/campaigns");
+  await expect(page.getByRole("link", { name: new RegExp(tag) }).first()).toBeVisible();
+  await shot(page, "list");
+  await shot(page, "list", 390);
+
+  const inbox = (await (await request.get(`${EMULATOR}/_inbox.json?to=${encodeURIComponent(to)}`)).json()) as { data: InboxMail[] };
+  const mails = inbox.data.filter((m) => m.subject.startsWith(tag));
+  expect(mails).toHaveLength(1);
+  const [mail] = mails;
+  expect(mail.subject).toBe(`${tag}: add your card, ${firstName}`);
+  expect(mail.html).toContain(`Hello ${firstName},`);
+  expect(mail.headers?.["List-Unsubscribe"]).toContain("/api/unsubscribe/");
+  const cardLink = /href="([^"]*\/card\/[^"]+)"/.exec(mail.html)?.[1];
+  expect(cardLink).toBeDefined();
+
+  // Following the link opens that member's own card page (built by the card-link page work).
+  const card = await request.get(cardLink!);
+  expect(card.status()).toBe(200);
+  expect(await card.text()).toContain(firstName);
+});
+
+test("the Pro plan has campaigns; a staff role does not see them", async ({ page }) => {
+  await logIn(page, E2E.proOwner);
+  await page.goto("/campaigns");
+  await expect(page.getByRole("heading", { name: "Campaigns" })).toBeVisible();
+  await expect(page.getByText("No campaigns yet")).toBeVisible();
+  await page.context().clearCookies();
+  await logIn(page, E2E.staff);
+  await expect(page.getByRole("link", { name: "Campaigns" })).toHaveCount(0);
+  const res = await page.goto("/campaigns");
+  expect(res?.status()).toBe(404);
+});

@@ -1,0 +1,25 @@
+// Dojos for e2e/account-plans.spec.ts: each pays for Pro monthly on the platform account (the
+// emulator), on a test clock whose period began 10 days ago, so an upgrade is mid-period.
+import type { Db } from "../../db/client";
+import { dojos, staffUsers } from "../../db/schema";
+import { hashPassword } from "../../lib/auth/password";
+import { signUpDojo, signupSchema } from "../../lib/dojos/signup";
+import { platformStripe } from "../../lib/stripe/platform";
+import { subscribeOnClock } from "../../tests/support/platform-subscription";
+import { E2E } from "./accounts";
+
+export async function seedPlanDojos(db: Db) {
+  const now = Math.floor(Date.now() / 1000);
+  const stripe = platformStripe();
+  for (const [slug, name, login] of [
+    ["upgrade-dojo", "Upgrade Dojo", E2E.upgradeOwner],
+    ["declined-dojo", "Declined Dojo", E2E.declinedOwner],
+  ] as const) {
+    const [dojo] = await db.insert(dojos).values({ name, slug, currency: "EUR", plan: "pro" }).returning();
+    await db.insert(staffUsers).values({ dojoId: dojo.id, role: "owner", name: `${name} Owner`, email: login.email, passwordHash: await hashPassword(login.password) });
+    await subscribeOnClock(db, stripe, dojo, { plan: "pro", interval: "month", start: now - 10 * 86_400, now });
+  }
+  // Signed up 20 days ago: the 14-day trial is over and no plan was chosen.
+  const trial = signupSchema.parse({ dojoName: "Trial Over Dojo", slug: "trial-over-dojo", currency: "EUR", ownerName: "Tara Trial", ...E2E.trialOwner });
+  await signUpDojo(db, trial, new Date(Date.now() - 20 * 86_400_000));
+}

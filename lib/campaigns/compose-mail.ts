@@ -1,0 +1,30 @@
+import "server-only";
+import { createElement, type ReactElement } from "react";
+import CampaignMail from "@/emails/campaign";
+import { fromHeader, renderMail } from "@/lib/mail/send";
+import type { BatchMail } from "@/lib/mail/batch";
+import type { MergeValues } from "@/lib/mail/merge-codes";
+import { renderCampaignBody, renderCampaignSubject } from "@/lib/mail/render-campaign";
+import { oneClickUnsubscribeUrl, unsubscribeUrl } from "@/lib/mail/unsubscribe";
+import { env } from "@/lib/env";
+
+/** One recipient's campaign mail as a template: subject, react element and unsubscribe headers. */
+export function campaignMailFor(campaign: { subject: string; body: string }, dojoName: string, memberId: string, values: MergeValues): { subject: string; react: ReactElement; headers: Record<string, string> } {
+  const subject = renderCampaignSubject(campaign.subject, values);
+  const bodyHtml = renderCampaignBody(campaign.body, values);
+  return {
+    subject,
+    react: createElement(CampaignMail, { dojoName, bodyHtml, preview: subject, unsubscribeUrl: unsubscribeUrl(memberId) }),
+    headers: {
+      "List-Unsubscribe": `<${oneClickUnsubscribeUrl(memberId)}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}
+
+/** One recipient's campaign mail, ready for Resend's batch API. */
+export async function composeCampaignMail(campaign: { subject: string; body: string }, dojoName: string, recipient: { memberId: string; email: string }, values: MergeValues): Promise<BatchMail> {
+  const { subject, react, headers } = campaignMailFor(campaign, dojoName, recipient.memberId, values);
+  const { html, text } = await renderMail(react);
+  return { from: fromHeader(dojoName, env().MAIL_FROM_ADDRESS), to: recipient.email, subject, html, text, headers };
+}

@@ -1,0 +1,64 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { jobs, type Job } from "@/db/schema";
+
+/*
+ * Why our own queue table and not pg-boss: pg-boss needs a real PostgreSQL connection of its own,
+ * while the zero-config default is embedded PGlite (one process, one connection). One small table
+ * works the same on both, lives in the Drizzle migrations, and — what matters most — a job is
+ * enqueued in the SAME transaction as the domain change that asks for it (a campaign is queued
+ * and its job exists, or neither), which pg-boss on a separate connection cannot do.
+ * Claiming uses FOR UPDATE SKIP LOCKED plus a lease, so several app instances on one PostgreSQL
+ * share the work and a job whose worker died is taken up again once its lease has run out.
+ */
+
+export const LEASE_MS = 30_000;
+
+export async function enqueueJob(db: DbOrTx, input: { kind: string; payload: Record<string, unknown>; dojoId?: string | null; runAt?: Date; maxAttempts?: number }): Promise<Job> {
+  const [job] = await db
+    .insert(jobs)
+    .values({ kind: input.kind, payload: input.payload, dojoId: input.dojoId ?? null, runAt: input.runAt ?? new Date(), maxAttempts: input.maxAttempts ?? 5 })
+    .returning();
+  return job;
+}
+
+/** Takes the next due job (if any) and leases it to the caller; counts the attempt. */
+export async function claimJob(db: DbOrTx, now = new Date()): Promise<Job | null> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const rows = await db.execute<{ id: string }>(sql`
+    update ${jobs} set locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = ${jobs.attempts} + 1
+    where ${jobs.id} = (
+      select id from ${jobs}
+      where ${jobs.status} = 'queued' and ${jobs.runAt} <= ${now.toISOString()}::timestamptz
+        and (${jobs.lockedUntil} is null or ${jobs.lockedUntil} < ${now.toISOString()}::timestamptz)
+      order by ${jobs.runAt}
+      limit 1
+      for update skip locked
+    )
+    returning id`);
+  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: string }[] }).rows;
+  const id = list[0]?.id;
+  if (!id) return null;
+  const [job] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return job ?? null;
+}
+
+/** A long job calls this between steps so nobody else takes it over. */
+export async function extendLease(db: DbOrTx, jobId: string, now = new Date()): Promise<void> {
+  await db.update(jobs).set({ lockedUntil: new Date(now.getTime() + LEASE_MS) }).where(and(eq(jobs.id, jobId), eq(jobs.status, "queued")));
+}
+
+export async function completeJob(db: DbOrTx, jobId: string): Promise<void> {
+  await db.update(jobs).set({ status: "done", lockedUntil: null, finishedAt: new Date() }).where(eq(jobs.id, jobId));
+}
+
+/** Retries later with backoff, or gives up after maxAttempts; returns whether it gave up. */
+export async function failJob(db: DbOrTx, job: Job, error: string, now = new Date()): Promise<boolean> {
+  const giveUp = job.attempts >= job.maxAttempts;
+  const backoffMs = Math.min(5 * 60_000, 2_000 * 2 ** (job.attempts - 1));
+  await db
+    .update(jobs)
+    .set(giveUp ? { status: "failed", lastError: error, lockedUntil: null, finishedAt: now } : { lastError: error, lockedUntil: null, runAt: new Date(now.getTime() + backoffMs) })
+    .where(eq(jobs.id, job.id));
+  return giveUp;
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { Resend } from "resend";
+import { env } from "@/lib/env";
+
+export interface BatchMail {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+}
+
+export type BatchResult =
+  | { kind: "sent"; ids: string[] }
+  | { kind: "rate-limited"; retryAfterMs: number }
+  /** `permanent`: retrying the same request cannot succeed (validation, idempotency conflict). */
+  | { kind: "error"; message: string; permanent: boolean };
+
+const MAX_BATCH = 100;
+
+/**
+ * One call to Resend's batch API (at most 100 mails). The idempotency key makes a repeat of the
+ * same batch (after a crash between Resend's answer and our commit) replay Resend's first answer
+ * instead of sending again. Never throws.
+ */
+export async function sendBatch(mails: BatchMail[], idempotencyKey: string): Promise<BatchResult> {
+  const { RESEND_API_KEY } = env();
+  if (!RESEND_API_KEY) return { kind: "error", message: "E-mail is not configured (RESEND_API_KEY is not set).", permanent: false };
+  if (mails.length === 0 || mails.length > MAX_BATCH) return { kind: "error", message: `A batch holds 1 to ${MAX_BATCH} mails.`, permanent: true };
+  try {
+    const resend = new Resend(RESEND_API_KEY);
+    const { data, error, headers } = await resend.batch.send(mails, { idempotencyKey });
+    if (data) return { kind: "sent", ids: data.data.map((d) => d.id) };
+    if (error?.name === "rate_limit_exceeded") {
+      const seconds = Number(headers?.["retry-after"] ?? 1);
+      return { kind: "rate-limited", retryAfterMs: Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000 };
+    }
+    const status = (error as { statusCode?: number } | null)?.statusCode ?? 0;
+    return { kind: "error", message: `${error?.name ?? "error"}: ${error?.message ?? "unknown"}`, permanent: status >= 400 && status < 500 && status !== 401 && status !== 403 };
+  } catch (error) {
+    return { kind: "error", message: error instanceof Error ? error.message : String(error), permanent: false };
+  }
+}

@@ -1,0 +1,47 @@
+// The codes a campaign's subject and body may contain; each becomes the recipient's own value.
+export const MERGE_CODES = {
+  firstname: "First name",
+  lastname: "Last name",
+  fullname: "Full name",
+  uid: "Member UID",
+  email: "E-mail address",
+  dojoname: "Dojo name",
+  portallink: "Members-area link",
+  stripecardlink: "Personal “add your card” link",
+} as const;
+
+export type MergeCode = keyof typeof MERGE_CODES;
+export type MergeValues = Record<MergeCode, string>;
+
+/** Codes whose value is a URL: only these may stand as the target of a Markdown link. */
+export const URL_CODES: readonly MergeCode[] = ["portallink", "stripecardlink"];
+
+// `{word}`: anything else in braces (JSON, "{ }") is left alone as text.
+const CODE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+export function isMergeCode(code: string): code is MergeCode {
+  return Object.hasOwn(MERGE_CODES, code);
+}
+
+/** The distinct codes in a text that are not merge codes, as typed (e.g. ["fristname"]). */
+export function unknownMergeCodes(text: string): string[] {
+  const unknown = new Set<string>();
+  for (const [, code] of text.matchAll(CODE)) if (!isMergeCode(code.toLowerCase())) unknown.add(code);
+  return [...unknown];
+}
+
+/** A field error for a text with unknown codes, or null. */
+export function mergeCodeError(text: string): string | null {
+  const unknown = unknownMergeCodes(text);
+  if (!unknown.length) return null;
+  const list = unknown.map((c) => `{${c}}`).join(", ");
+  return `Unknown merge code${unknown.length > 1 ? "s" : ""} ${list}. Use one of: ${Object.keys(MERGE_CODES).map((c) => `{${c}}`).join(" ")}`;
+}
+
+/** Replaces every code with `replace(code)`; codes are matched case-insensitively. */
+export function replaceMergeCodes(text: string, replace: (code: MergeCode) => string): string {
+  return text.replace(CODE, (whole, code: string) => {
+    const key = code.toLowerCase();
+    return isMergeCode(key) ? replace(key) : whole;
+  });
+}

@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { passwordSchema } from "@/lib/validation/common";
+
+export const setPortalPasswordSchema = z
+  .object({ token: z.string().min(1).max(300), password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
+export type SetPortalPasswordInput = z.input<typeof setPortalPasswordSchema>;

@@ -1,0 +1,85 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { createElement } from "react";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { dojos, members } from "@/db/schema";
+import PortalInvitation from "@/emails/portal-invitation";
+import { ActionError, NotFoundError } from "@/lib/action-result";
+import { safeEqual } from "@/lib/crypto";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send";
+import { setMemberPassword } from "@/lib/members/password";
+import { idSchema } from "@/lib/validation/common";
+
+export const PORTAL_INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+type Signable = { id: string; sessionVersion: number; passwordHash: string | null };
+
+// `<member id>.<expiry ms>.<HMAC>`. The HMAC covers the member's session version and password
+// hash, so the link stops working once a password is set (by it or otherwise): single use
+// without a table.
+function signature(member: Signable, expires: number): string {
+  return createHmac("sha256", env().AUTH_SECRET)
+    .update(`portal-invite:${member.id}.${expires}.${member.sessionVersion}.${member.passwordHash ?? ""}`)
+    .digest("base64url");
+}
+
+export function portalInvitationToken(member: Signable, now = new Date()): { token: string; expiresAt: Date } {
+  const expires = now.getTime() + PORTAL_INVITATION_TTL_MS;
+  return { token: `${member.id}.${expires}.${signature(member, expires)}`, expiresAt: new Date(expires) };
+}
+
+export type PortalInvitationState =
+  | { state: "valid"; member: { id: string; dojoId: string; firstName: string; uid: string }; dojoName: string }
+  | { state: "expired" | "invalid" };
+
+export async function findPortalInvitation(db: DbOrTx, token: string, now = new Date()): Promise<PortalInvitationState> {
+  const [memberId, expiresRaw, sig, ...rest] = token.split(".");
+  const expires = Number(expiresRaw);
+  if (rest.length || !sig || !idSchema.safeParse(memberId).success || !Number.isSafeInteger(expires)) return { state: "invalid" };
+  const [row] = await db.select({ member: members, dojoName: dojos.name }).from(members).innerJoin(dojos, eq(dojos.id, members.dojoId)).where(eq(members.id, memberId));
+  if (!row || row.member.status !== "active" || !safeEqual(sig, signature(row.member, expires))) return { state: "invalid" };
+  if (expires < now.getTime()) return { state: "expired" };
+  return { state: "valid", member: { id: row.member.id, dojoId: row.member.dojoId, firstName: row.member.firstName, uid: row.member.uid }, dojoName: row.dojoName };
+}
+
+const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+
+/** E-mails the member a link to choose their members-area password. */
+export async function sendPortalInvitation(db: DbOrTx, dojo: { id: string; name: string }, memberId: string, now = new Date()) {
+  const [member] = await db.select().from(members).where(eq(members.id, memberId));
+  if (!member || member.dojoId !== dojo.id) throw new NotFoundError("Member");
+  if (!member.email) throw new ActionError("This member has no e-mail address. Add one under Details first.");
+  if (member.status !== "active") throw new ActionError("Reactivate this member first: inactive members cannot log into the members area.");
+  const { token, expiresAt } = portalInvitationToken(member, now);
+  const result = await sendMail({
+    dojoName: dojo.name,
+    to: member.email,
+    subject: `Your ${dojo.name} members area`,
+    react: createElement(PortalInvitation, {
+      dojoName: dojo.name,
+      memberName: member.firstName,
+      uid: member.uid,
+      setPasswordUrl: `${env().APP_URL}/portal/set-password/${token}`,
+      expiresOn: longDate(expiresAt),
+    }),
+  });
+  if (!result.sent) throw new ActionError(`The invitation could not be sent: ${result.reason}`);
+  return { email: member.email };
+}
+
+/**
+ * Sets the password through an invitation link (hash computed by the caller, argon2 is slow).
+ * Run in a transaction: the member row is locked, so the link works once even when submitted
+ * twice at the same moment. Returns the member's UID for logging in.
+ */
+export async function acceptPortalInvitation(tx: DbOrTx, token: string, passwordHash: string): Promise<{ uid: string }> {
+  const memberId = token.split(".")[0];
+  if (idSchema.safeParse(memberId).success) await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
+  const found = await findPortalInvitation(tx, token);
+  if (found.state === "expired") throw new ActionError("This link has expired. Ask your dojo for a new invitation.");
+  if (found.state !== "valid") throw new ActionError("This link is not valid any more (it works once). Log in with your UID and password, or ask your dojo for a new invitation.");
+  await setMemberPassword(tx, found.member.dojoId, found.member.id, passwordHash);
+  return { uid: found.member.uid };
+}

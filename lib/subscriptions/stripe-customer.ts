@@ -1,0 +1,84 @@
+import "server-only";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { DbOrTx } from "@/db/client";
+import { members } from "@/db/schema";
+import { ActionError, NotFoundError } from "@/lib/action-result";
+import { stripeFailure } from "./stripe-failure";
+import { syncSubscription } from "./sync-subscription";
+import { isMissingInStripe } from "@/lib/stripe/errors";
+
+const customerField = (message: string) => new ActionError(message, { customerId: [message] });
+
+async function memberOf(db: DbOrTx, dojoId: string, memberId: string) {
+  const [member] = await db
+    .select({ id: members.id, firstName: members.firstName, lastName: members.lastName, email: members.email, stripeCustomerId: members.stripeCustomerId })
+    .from(members)
+    .where(and(eq(members.id, memberId), eq(members.dojoId, dojoId)));
+  if (!member) throw new NotFoundError("Member");
+  return member;
+}
+
+/**
+ * "Set customer ID": the customer must exist in this dojo's Stripe account (another account's
+ * customer answers 404 to this key) and not be linked to another member of the dojo.
+ */
+export async function linkStripeCustomer(db: DbOrTx, stripe: Stripe, dojoId: string, memberId: string, customerId: string): Promise<void> {
+  await memberOf(db, dojoId, memberId);
+  let customer: Stripe.Customer | Stripe.DeletedCustomer;
+  try {
+    customer = await stripe.customers.retrieve(customerId);
+  } catch (error) {
+    if (isMissingInStripe(error)) throw customerField(`No customer ${customerId} exists in this dojo's Stripe account. Check the ID in the Stripe dashboard.`);
+    throw stripeFailure(error, "reading the Stripe customer");
+  }
+  if (customer.deleted) throw customerField(`Customer ${customerId} was deleted in Stripe.`);
+  const [other] = await db
+    .select({ firstName: members.firstName, lastName: members.lastName })
+    .from(members)
+    .where(and(eq(members.dojoId, dojoId), eq(members.stripeCustomerId, customerId), ne(members.id, memberId)));
+  if (other) throw customerField(`Customer ${customerId} is already linked to ${other.firstName} ${other.lastName}.`);
+  await db.update(members).set({ stripeCustomerId: customerId, updatedAt: new Date() }).where(and(eq(members.id, memberId), eq(members.dojoId, dojoId)));
+  // Subscriptions the customer already has in Stripe show on the profile from now on.
+  try {
+    for await (const sub of stripe.subscriptions.list({ customer: customerId, status: "all", limit: 100 })) await syncSubscription(db, dojoId, sub);
+  } catch (error) {
+    throw stripeFailure(error, "reading the customer's subscriptions");
+  }
+}
+
+/**
+ * The member's Stripe customer, created and linked when there is none ("Create customer in
+ * Stripe", the card link, "Add card now"). The idempotency key is the member's id, so two clicks
+ * or two tabs make one customer; a concurrent link keeps the first one written.
+ */
+export async function ensureStripeCustomer(db: DbOrTx, stripe: Stripe, dojoId: string, memberId: string): Promise<string> {
+  const member = await memberOf(db, dojoId, memberId);
+  if (member.stripeCustomerId) return member.stripeCustomerId;
+  let customer: Stripe.Customer;
+  try {
+    customer = await stripe.customers.create(
+      {
+        name: `${member.firstName} ${member.lastName}`,
+        ...(member.email ? { email: member.email } : {}),
+        metadata: { tatami_dojo_id: dojoId, tatami_member_id: member.id },
+      },
+      { idempotencyKey: `customer-${member.id}` },
+    );
+  } catch (error) {
+    throw stripeFailure(error, "creating the Stripe customer");
+  }
+  const [linked] = await db
+    .update(members)
+    .set({ stripeCustomerId: customer.id, updatedAt: new Date() })
+    .where(and(eq(members.id, memberId), eq(members.dojoId, dojoId), isNull(members.stripeCustomerId)))
+    .returning({ id: members.stripeCustomerId });
+  return linked?.id ?? (await memberOf(db, dojoId, memberId)).stripeCustomerId!;
+}
+
+/** The member's linked customer id, or a clear error asking staff to link one first. */
+export async function requireStripeCustomer(db: DbOrTx, dojoId: string, memberId: string): Promise<string> {
+  const member = await memberOf(db, dojoId, memberId);
+  if (!member.stripeCustomerId) throw new ActionError("This member has no Stripe customer yet. Create one or set the customer ID first.");
+  return member.stripeCustomerId;
+}

@@ -1,0 +1,14 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { members } from "@/db/schema";
+
+/** The member of this dojo linked to a Stripe customer, or null (not one of ours). */
+export async function memberForCustomer(db: DbOrTx, dojoId: string, customer: string | { id: string } | null) {
+  const customerId = typeof customer === "string" ? customer : customer?.id;
+  if (!customerId) return null;
+  const [member] = await db
+    .select({ id: members.id, firstName: members.firstName, lastName: members.lastName, email: members.email })
+    .from(members)
+    .where(and(eq(members.dojoId, dojoId), eq(members.stripeCustomerId, customerId)));
+  return member ?? null;
+}

@@ -1,0 +1,116 @@
+import { and, eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Tx } from "@/db/client";
+import { invoiceLines, invoices, type Invoice } from "@/db/schema";
+import { nextInvoiceNumber } from "@/lib/invoices/number";
+import { recordPayment } from "@/lib/payments/record-payment";
+import { memberForCustomer } from "./stripe-member";
+
+export type StripeInvoiceState = "paid" | "action_required" | "failed" | "open" | "void";
+
+export interface SyncedInvoice {
+  invoice: Invoice;
+  state: StripeInvoiceState;
+  memberId: string;
+  /** True when this call recorded the payment (one revenue entry per Stripe invoice). */
+  recorded: boolean;
+  stripeInvoice: Stripe.Invoice;
+  paymentIntent: Stripe.PaymentIntent | null;
+}
+
+const isoDate = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+
+/** The PaymentIntent collecting a Stripe invoice: the paid one, else the open one. */
+async function paymentIntentOf(stripe: Stripe, invoice: Stripe.Invoice): Promise<Stripe.PaymentIntent | null> {
+  const payments = invoice.payments?.data ?? [];
+  const chosen = payments.find((p) => p.status === "paid") ?? payments.find((p) => p.is_default) ?? payments[0];
+  const piId = idOf(chosen?.payment.payment_intent);
+  return piId ? stripe.paymentIntents.retrieve(piId, { expand: ["latest_charge"] }) : null;
+}
+
+/** One Tatami invoice per Stripe invoice: the unique stripe_invoice_id makes a concurrent insert wait and lose. */
+async function findOrCreateInvoice(tx: Tx, stripe: Stripe, dojoId: string, memberId: string, si: Stripe.Invoice): Promise<Invoice> {
+  const mine = and(eq(invoices.dojoId, dojoId), eq(invoices.stripeInvoiceId, si.id));
+  const [existing] = await tx.select().from(invoices).where(mine).for("update");
+  if (existing) return existing;
+  const issueDate = isoDate(si.status_transitions.finalized_at ?? si.created);
+  const [created] = await tx
+    .insert(invoices)
+    .values({
+      dojoId,
+      memberId,
+      status: "open",
+      source: "subscription",
+      currency: si.currency.toUpperCase(),
+      totalMinor: si.amount_due,
+      issueDate,
+      dueDate: issueDate,
+      notes: `Subscription payment (Stripe invoice ${si.number ?? si.id}).`,
+      stripeInvoiceId: si.id,
+    })
+    .onConflictDoNothing({ target: invoices.stripeInvoiceId })
+    .returning();
+  if (!created) return (await tx.select().from(invoices).where(mine).for("update"))[0];
+  // Numbered only once the row is ours, so a lost race does not burn a number.
+  const number = await nextInvoiceNumber(tx, dojoId, Number(issueDate.slice(0, 4)));
+  const lines = (await stripe.invoices.listLineItems(si.id, { limit: 100 })).data;
+  if (lines.length) {
+    await tx.insert(invoiceLines).values(
+      lines.map((line, i) => {
+        const quantity = line.quantity ?? 1;
+        return { dojoId, invoiceId: created.id, position: i + 1, description: line.description ?? "Subscription", quantity, unitPriceMinor: Math.round(line.amount / quantity), amountMinor: line.amount };
+      }),
+    );
+  }
+  const [numbered] = await tx.update(invoices).set({ number }).where(eq(invoices.id, created.id)).returning();
+  return numbered;
+}
+
+/**
+ * Brings a subscription's Stripe invoice into Tatami, from the invoice as Stripe has it now
+ * (so events in any order and any number converge): an open or paid Stripe invoice becomes
+ * exactly one Tatami invoice (source "subscription"); once Stripe says paid, its payment is
+ * recorded through recordPayment (one payment and one revenue entry per PaymentIntent).
+ * Null for invoices that are not a subscription's, not finalized, of nothing due, or whose
+ * customer is no member of this dojo.
+ */
+export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, stripeInvoiceId: string): Promise<SyncedInvoice | null> {
+  const si = await stripe.invoices.retrieve(stripeInvoiceId, { expand: ["payments"] });
+  if (!si.parent?.subscription_details || si.status === "draft" || si.amount_due <= 0) return null;
+  const member = await memberForCustomer(tx, dojoId, si.customer as string | Stripe.Customer);
+  if (!member) return null;
+  const [known] = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.dojoId, dojoId), eq(invoices.stripeInvoiceId, si.id)));
+  // A Stripe invoice voided before we saw it has nothing to mirror.
+  if (!known && (si.status === "void" || si.status === "uncollectible")) return null;
+
+  let invoice = await findOrCreateInvoice(tx, stripe, dojoId, member.id, si);
+  const pi = await paymentIntentOf(stripe, si);
+  let recorded = false;
+  let state: StripeInvoiceState;
+  if (si.status === "paid") {
+    state = "paid";
+    if (pi && pi.status === "succeeded" && invoice.status !== "paid") {
+      const result = await recordPayment(tx, {
+        dojoId,
+        invoiceId: invoice.id,
+        method: "card",
+        amountMinor: si.amount_paid,
+        currency: si.currency.toUpperCase(),
+        paidAt: new Date((si.status_transitions.paid_at ?? si.created) * 1000),
+        stripePaymentIntentId: pi.id,
+        stripeChargeId: idOf(pi.latest_charge),
+      });
+      invoice = result.invoice;
+      recorded = result.created;
+    }
+  } else if (si.status === "void" || si.status === "uncollectible") {
+    state = "void";
+    if (invoice.status === "open" && invoice.paidMinor === 0) {
+      [invoice] = await tx.update(invoices).set({ status: "void", voidReason: `Marked ${si.status} in Stripe`, voidedAt: new Date() }).where(eq(invoices.id, invoice.id)).returning();
+    }
+  } else {
+    state = pi?.status === "requires_action" ? "action_required" : si.attempted ? "failed" : "open";
+  }
+  return { invoice, state, memberId: member.id, recorded, stripeInvoice: si, paymentIntent: pi };
+}

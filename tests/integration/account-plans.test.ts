@@ -1,0 +1,271 @@
+import { randomUUID } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { eq } from "drizzle-orm";
+import Stripe from "stripe";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { dojoBilling, dojos, staffUsers, type BillingInterval } from "@/db/schema";
+import * as invoiceCardActions from "@/app/(staff)/invoices/[id]/card-actions";
+import * as memberCardActions from "@/app/portal/(member)/card-actions";
+import * as stripeSettingsActions from "@/app/(staff)/settings/stripe/actions";
+import { inviteStaffMember } from "@/app/(staff)/settings/staff/actions";
+import {
+  confirmPlanCheckoutAction,
+  openCardCheckoutAction,
+  openSubscribeCheckoutAction,
+  scheduleDowngradeAction,
+  upgradePlanAction,
+} from "@/app/(staff)/settings/account/actions";
+import { platformInvoices } from "@/lib/plans/history";
+import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { getStaffSession } from "@/lib/auth/session";
+import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
+import { quoteUpgrade } from "@/lib/plans/change-plan";
+import { PLAN_PRICES } from "@/lib/plans/features";
+import { planChangeDue } from "@/lib/plans/proration";
+import { receivePlatformWebhook } from "@/lib/plans/webhooks/receive";
+import { platformStripe } from "@/lib/stripe/platform";
+import { advanceClock, subscribeOnClock } from "../support/platform-subscription";
+import { createDojo, createMember, createStaff, signedInDojo, signInAsMember, signInAsStaff } from "../support/factories";
+
+const DAY = 86_400;
+// Fixed dates keep the arithmetic readable: a 31-day January, a 365-day 2027.
+const JAN_1_2027 = Date.UTC(2027, 0, 1) / 1000;
+
+async function proDojo(interval: BillingInterval, at: number, card?: string) {
+  const { dojo, user } = await signedInDojo({ plan: "pro" });
+  const db = await getDb();
+  const stripe = platformStripe();
+  const subscribed = await subscribeOnClock(db, stripe, dojo, { plan: "pro", interval, start: JAN_1_2027, now: at, card });
+  return { dojo, user, stripe, ...subscribed };
+}
+
+async function ownerOf(id: string) {
+  const [owner] = await (await getDb()).select().from(staffUsers).where(eq(staffUsers.id, id));
+  return owner;
+}
+
+async function planOf(dojoId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ plan: dojos.plan, billing: dojoBilling }).from(dojos).leftJoin(dojoBilling, eq(dojoBilling.dojoId, dojos.id)).where(eq(dojos.id, dojoId));
+  return row;
+}
+
+describe("upgrade proration: our figure, Stripe's preview and Stripe's charge agree", () => {
+  const cases: [BillingInterval, number, number][] = [
+    ["month", 0.5, 31],
+    ["month", 10, 31],
+    ["month", 20.25, 31],
+    ["month", 30, 31],
+    ["year", 1, 365],
+    ["year", 100, 365],
+    ["year", 200.5, 365],
+    ["year", 364, 365],
+  ];
+  it.each(cases)("%s period, %s days in", async (interval, daysIn, periodDays) => {
+    const at = JAN_1_2027 + Math.round(daysIn * DAY);
+    const { dojo, stripe, subscription } = await proDojo(interval, at);
+    const period = { start: JAN_1_2027, end: JAN_1_2027 + periodDays * DAY };
+    const db = await getDb();
+
+    const quote = await quoteUpgrade(db, dojo, "ultimate");
+    expect(quote.period).toEqual(period);
+    expect(quote.prorationDate).toBe(at);
+    const ours = planChangeDue("pro", "ultimate", interval, period, at);
+    const fraction = (period.end - at) / (period.end - period.start);
+    expect(ours).toBe(Math.round(PLAN_PRICES.ultimate[interval] * fraction) - Math.round(PLAN_PRICES.pro[interval] * fraction));
+    expect(quote.amountDue).toBe(ours);
+
+    const result = await upgradePlanAction({ plan: "ultimate", prorationDate: quote.prorationDate });
+    expect(result).toMatchObject({ ok: true, data: { plan: "ultimate", amountPaid: ours } });
+    const invoices = await stripe.invoices.list({ subscription: subscription.id });
+    expect(invoices.data[0]).toMatchObject({ billing_reason: "subscription_update", status: "paid", amount_paid: ours });
+    expect((await planOf(dojo.id)).plan).toBe("ultimate");
+  });
+
+  it("refuses a proration date the server did not quote", async () => {
+    const at = JAN_1_2027 + 10 * DAY;
+    const { dojo } = await proDojo("month", at);
+    expect(await upgradePlanAction({ plan: "ultimate", prorationDate: JAN_1_2027 + 2 * DAY })).toMatchObject({ ok: false, error: expect.stringContaining("expired") });
+    expect(await upgradePlanAction({ plan: "ultimate", prorationDate: at + 3600 })).toMatchObject({ ok: false });
+    expect((await planOf(dojo.id)).plan).toBe("pro");
+  });
+
+  it("a declined payment leaves the plan and the subscription unchanged", async () => {
+    const at = JAN_1_2027 + 10 * DAY;
+    const { dojo, stripe, subscription, customer } = await proDojo("month", at);
+    const failing = await stripe.paymentMethods.attach("pm_card_chargeCustomerFail", { customer });
+    await stripe.subscriptions.update(subscription.id, { default_payment_method: failing.id });
+    const db = await getDb();
+    const quote = await quoteUpgrade(db, dojo, "ultimate");
+    const result = await upgradePlanAction({ plan: "ultimate", prorationDate: quote.prorationDate });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/declined.*plan is unchanged/) });
+    expect((await planOf(dojo.id)).plan).toBe("pro");
+    const after = await stripe.subscriptions.retrieve(subscription.id);
+    expect(after.items.data[0].price.id).toBe(subscription.items.data[0].price.id);
+
+    // Another card, same quoted instant: a new payment, not a replay of the decline.
+    const good = await stripe.paymentMethods.attach("pm_card_visa", { customer });
+    await stripe.subscriptions.update(subscription.id, { default_payment_method: good.id });
+    const retried = await upgradePlanAction({ plan: "ultimate", prorationDate: quote.prorationDate });
+    expect(retried).toMatchObject({ ok: true, data: { amountPaid: quote.amountDue } });
+    expect((await planOf(dojo.id)).plan).toBe("ultimate");
+  });
+});
+
+describe("gated actions: a crafted request from a Pro dojo is refused", () => {
+  const staffGated = {
+    ...stripeSettingsActions,
+    ...invoiceCardActions,
+  } as Record<string, (input: unknown) => Promise<{ ok: boolean; error?: string }>>;
+  const memberGated = memberCardActions as Record<string, (input: unknown) => Promise<{ ok: boolean; error?: string }>>;
+  const validInput = { invoiceId: randomUUID(), sessionId: "cs_test_crafted", paymentIntentId: "pi_crafted", publishableKey: "pk_test_x", secretKey: "sk_test_x", currency: "EUR", attempt: randomUUID() };
+
+  it("every action that declares a plan feature is in this list", () => {
+    const files = execFileSync("grep", ["-rlE", "feature: \"|feature: '|feature: [a-zA-Z]", "app"], { encoding: "utf8" }).trim().split("\n").sort();
+    // card-actions spread `card`, which holds the feature.
+    const declaring = execFileSync("grep", ["-rl", "feature: \"stripePayments\"", "app"], { encoding: "utf8" }).trim().split("\n").sort();
+    expect(declaring).toEqual(["app/(staff)/invoices/[id]/card-actions.ts", "app/(staff)/settings/stripe/actions.ts", "app/portal/(member)/card-actions.ts"]);
+    expect(files).toEqual(declaring);
+    expect(Object.keys(staffGated).sort()).toEqual(
+      ["chargeSavedCardAction", "confirmInvoiceCheckoutAction", "confirmSavedCardAction", "connectStripeAccount", "disconnectStripeAccount", "openInvoiceCheckoutAction"].sort(),
+    );
+    expect(Object.keys(memberGated).sort()).toEqual(["confirmMemberCheckoutAction", "openMemberCheckoutAction"]);
+  });
+
+  it.each(Object.keys(staffGated))("staff action %s", async (name) => {
+    await signedInDojo({ plan: "pro" });
+    const result = await staffGated[name](validInput);
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("part of the Ultimate plan") });
+  });
+
+  it.each(Object.keys(memberGated))("member action %s", async (name) => {
+    const dojo = await createDojo({ plan: "pro" });
+    signInAsMember(await createMember(dojo.id));
+    expect(await memberGated[name](validInput)).toEqual({ ok: false, error: "This is not available for your dojo." });
+  });
+
+  it("the staff invitation stops at the plan's staff limit", async () => {
+    const { dojo } = await signedInDojo({ plan: "basic" });
+    await createStaff(dojo.id, "staff");
+    const result = await inviteStaffMember({ email: "third@example.test", name: "Third", role: "staff" });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("Basic plan includes 2 staff users") });
+  });
+});
+
+describe("trial", () => {
+  const signup = (slug: string) => signupSchema.parse({ dojoName: "Trial Dojo", slug, currency: "eur", ownerName: "Tia Trial", email: `${slug}@example.test`, password: "long enough password" });
+
+  it("a new dojo gets 14 days of Ultimate, then falls back to Basic features with its data kept", async () => {
+    const db = await getDb();
+    const fresh = await signUpDojo(db, signup(`trial-new-${Date.now()}`));
+    signInAsStaff(await ownerOf(fresh.ownerId));
+    expect((await getStaffSession())?.dojo.plan).toBe("ultimate");
+    const billing = await planOf(fresh.dojoId);
+    expect(billing.billing?.trialEndsAt?.getTime()).toBeGreaterThan(Date.now() + 13.9 * DAY * 1000);
+
+    const old = await signUpDojo(db, signup(`trial-old-${Date.now()}`), new Date(Date.now() - 15 * DAY * 1000));
+    const member = await createMember(old.dojoId);
+    signInAsStaff(await ownerOf(old.ownerId));
+    const session = await getStaffSession();
+    expect(session?.dojo.plan).toBe("basic");
+    expect(await stripeSettingsActions.disconnectStripeAccount({})).toMatchObject({ ok: false, error: expect.stringContaining("Ultimate plan") });
+    expect((await planOf(old.dojoId)).plan).toBe("ultimate");
+    signInAsMember(member);
+    expect(await memberCardActions.openMemberCheckoutAction({ invoiceId: randomUUID() })).toEqual({ ok: false, error: "This is not available for your dojo." });
+  });
+});
+
+describe("choosing a plan through Checkout", () => {
+  const sessionIdOf = (clientSecret: string) => clientSecret.slice(0, clientSecret.indexOf("_secret_"));
+
+  it("after the trial the dojo subscribes in subscription mode, then replaces its card in setup mode", async () => {
+    const db = await getDb();
+    const signed = await signUpDojo(db, signupSchema.parse({ dojoName: "Late Dojo", slug: `late-${Date.now()}`, currency: "eur", ownerName: "Lee Late", email: `late-${Date.now()}@example.test`, password: "long enough password" }), new Date(Date.now() - 20 * DAY * 1000));
+    signInAsStaff(await ownerOf(signed.ownerId));
+    expect((await getStaffSession())?.dojo.plan).toBe("basic");
+
+    const opened = await openSubscribeCheckoutAction({ plan: "pro", interval: "year" });
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.data.publishableKey).toBe(process.env.PLATFORM_STRIPE_PUBLISHABLE_KEY);
+    const sessionId = sessionIdOf(opened.data.clientSecret);
+    // Another dojo cannot claim this session.
+    const intruder = await signedInDojo({ plan: "pro" });
+    expect(await confirmPlanCheckoutAction({ sessionId })).toMatchObject({ ok: false });
+    signInAsStaff(await ownerOf(signed.ownerId));
+    expect(await confirmPlanCheckoutAction({ sessionId })).toMatchObject({ ok: true, data: { kind: "pending" } });
+
+    expect((await submitCheckoutForm(sessionId, { card_number: "4242424242424242" }, { embedded: true })).status).toBeLessThan(400);
+    expect(await confirmPlanCheckoutAction({ sessionId })).toMatchObject({ ok: true, data: { kind: "subscribed", plan: "pro" } });
+    expect(await getStaffSession()).toMatchObject({ dojo: { plan: "pro" } });
+    const { billing } = await planOf(signed.dojoId);
+    expect(billing).toMatchObject({ interval: "year", subscriptionStatus: "active" });
+    expect(await openSubscribeCheckoutAction({ plan: "ultimate", interval: "year" })).toMatchObject({ ok: false, error: expect.stringContaining("already has a plan") });
+
+    const history = await platformInvoices(db, signed.dojoId);
+    expect(history).toEqual([expect.objectContaining({ amount: PLAN_PRICES.pro.year, currency: "EUR", status: "paid", hostedUrl: expect.stringContaining("/i/") })]);
+    expect(await platformInvoices(db, intruder.dojo.id)).toEqual([]);
+
+    const card = await openCardCheckoutAction({});
+    if (!card.ok) throw new Error(card.error);
+    const cardSession = sessionIdOf(card.data.clientSecret);
+    await submitCheckoutForm(cardSession, { card_number: "4000000000000341" }, { embedded: true });
+    expect(await confirmPlanCheckoutAction({ sessionId: cardSession })).toMatchObject({ ok: true, data: { kind: "card" } });
+    const stripe = platformStripe();
+    const sub = await stripe.subscriptions.retrieve(billing!.stripeSubscriptionId!, { expand: ["default_payment_method"] });
+    expect((sub.default_payment_method as Stripe.PaymentMethod).card?.last4).toBe("0341");
+  });
+});
+
+describe("downgrade", () => {
+  it("is scheduled for the end of the period and applies when the renewal arrives by webhook", async () => {
+    // A clock starting now: the period end lies in the future, so only the webhook can apply it.
+    const start = Math.floor(Date.now() / 1000);
+    const { dojo, user } = await signedInDojo({ plan: "ultimate" });
+    const db = await getDb();
+    const stripe = platformStripe();
+    const { clock, customer, subscription } = await subscribeOnClock(db, stripe, dojo, { plan: "ultimate", interval: "month", start, now: start + 5 * DAY });
+    const periodEnd = subscription.items.data[0].current_period_end;
+
+    const scheduled = await scheduleDowngradeAction({ plan: "pro" });
+    expect(scheduled).toMatchObject({ ok: true, data: { effectiveAt: new Date(periodEnd * 1000) } });
+    signInAsStaff(user);
+    expect((await planOf(dojo.id)).billing).toMatchObject({ pendingPlan: "pro" });
+    expect((await getStaffSession())?.dojo.plan).toBe("ultimate");
+    expect(await upgradePlanAction({ plan: "ultimate", prorationDate: start + 5 * DAY })).toMatchObject({ ok: false });
+
+    await advanceClock(stripe, clock, periodEnd + 2 * 3600);
+    await deliverPlatformEvents(stripe, customer, subscription.id);
+
+    const after = await planOf(dojo.id);
+    expect(after.plan).toBe("pro");
+    expect(after.billing).toMatchObject({ pendingPlan: null, currentPeriodStart: new Date(periodEnd * 1000) });
+    const renewal = (await stripe.invoices.list({ customer })).data.find((i) => i.billing_reason === "subscription_cycle");
+    expect(renewal).toMatchObject({ status: "paid", amount_paid: PLAN_PRICES.pro.month });
+  });
+});
+
+/** What Stripe would have POSTed to /api/platform/webhook for this customer, signed with the platform secret. */
+async function deliverPlatformEvents(stripe: Stripe, customer: string, subscriptionId: string) {
+  const events: Stripe.Event[] = [];
+  for await (const event of stripe.events.list({ limit: 100 })) {
+    const object = event.data.object as { customer?: string; id?: string };
+    if (object.customer === customer || object.id === subscriptionId) events.push(event);
+    if (events.length > 60) break;
+  }
+  const results = [];
+  for (const event of events.reverse()) {
+    const payload = JSON.stringify(event);
+    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: process.env.PLATFORM_STRIPE_WEBHOOK_SECRET! });
+    const reply = await receivePlatformWebhook(payload, header);
+    expect(reply.status).toBe(200);
+    results.push(reply.body.result);
+  }
+  // Twice: every event a second time is recognised as already handled.
+  const again = events[events.length - 1];
+  const payload = JSON.stringify(again);
+  const reply = await receivePlatformWebhook(payload, stripe.webhooks.generateTestHeaderString({ payload, secret: process.env.PLATFORM_STRIPE_WEBHOOK_SECRET! }));
+  expect(reply.body.result).toBe("duplicate");
+  expect(await receivePlatformWebhook(payload, "t=1,v1=forged")).toMatchObject({ status: 400 });
+  return results;
+}

@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { members } from "@/db/schema";
+import CardLinkPage from "@/app/card/[token]/page";
+import { completeCardLinkSetupAction, openCardLinkSetupAction } from "@/app/card/[token]/actions";
+import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { liveCardLink } from "@/lib/card-links/live-card-link";
+import { dojoWithStripe, inboxFor, sessionIdOf } from "../support/card-payment";
+import { createMember } from "../support/factories";
+
+let ip = "203.0.113.1";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": ip }) }));
+
+const tokenOf = (url: string) => url.split("/card/")[1];
+
+async function render(token: string, invoice?: string) {
+  const element = await CardLinkPage({ params: Promise.resolve({ token }), searchParams: Promise.resolve(invoice ? { invoice } : {}) });
+  return renderToStaticMarkup(element);
+}
+
+describe("the /card/<token> page", () => {
+  it("greets the member of a valid link and shows the error page for a tampered token", async () => {
+    ip = "203.0.113.10";
+    const { dojo } = await dojoWithStripe();
+    const member = await createMember(dojo.id, { firstName: "Aiko" });
+    const token = tokenOf((await liveCardLink(await getDb(), dojo.id, member.id)).url);
+    const page = await render(token);
+    expect(page).toContain("Hi Aiko");
+    expect(page).toContain(dojo.name);
+
+    const [id, sig] = token.split(".");
+    const tampered = await render(`${id}.${sig.slice(0, -3)}abc`);
+    expect(tampered).toContain("This card link does not work");
+    expect(tampered).not.toContain("Aiko");
+  });
+
+  it("stops an address that keeps trying bad tokens", async () => {
+    ip = "203.0.113.20";
+    for (let i = 0; i < 10; i++) expect(await render(`guess-${i}`)).toContain("This card link does not work");
+    expect(await render("guess-11")).toContain("Too many failed attempts");
+    // Another address is not affected.
+    ip = "203.0.113.21";
+    expect(await render("guess-12")).toContain("This card link does not work");
+  });
+
+  it("creates and links a Stripe customer for a member without one and saves the card as default", async () => {
+    ip = "203.0.113.30";
+    const { dojo, stripe } = await dojoWithStripe();
+    const member = await createMember(dojo.id);
+    expect(member.stripeCustomerId).toBeNull();
+    const token = tokenOf((await liveCardLink(await getDb(), dojo.id, member.id)).url);
+    const opened = await openCardLinkSetupAction({ token });
+    if (!opened.ok) throw new Error(opened.error);
+    const [linked] = await (await getDb()).select({ customer: members.stripeCustomerId }).from(members).where(eq(members.id, member.id));
+    expect(linked.customer).toMatch(/^cus_/);
+    expect((await stripe.customers.retrieve(linked.customer!)) as { metadata: object }).toMatchObject({ metadata: { tatami_dojo_id: dojo.id, tatami_member_id: member.id } });
+
+    const sessionId = sessionIdOf(opened.data.clientSecret);
+    await submitCheckoutForm(sessionId, { card_number: "4242424242424242" }, { embedded: true });
+    expect(await completeCardLinkSetupAction({ token, sessionId })).toEqual({ ok: true, data: { saved: true } });
+    const customer = await stripe.customers.retrieve(linked.customer!);
+    if (customer.deleted) throw new Error("deleted");
+    expect(customer.invoice_settings.default_payment_method).toMatch(/^pm_/);
+    expect((await inboxFor(member.email!)).map((m) => m.subject)).toContain(`Your card is saved with ${dojo.name}`);
+    // Opening twice does not make a second customer.
+    expect(await openCardLinkSetupAction({ token })).toMatchObject({ ok: true });
+    expect((await stripe.customers.list({ limit: 10 })).data).toHaveLength(1);
+  });
+
+  it("refuses actions with a revoked or tampered token", async () => {
+    ip = "203.0.113.40";
+    const { dojo } = await dojoWithStripe();
+    const member = await createMember(dojo.id);
+    const token = tokenOf((await liveCardLink(await getDb(), dojo.id, member.id)).url);
+    expect(await openCardLinkSetupAction({ token: `${token}x` })).toEqual({ ok: false, error: "This card link no longer works. Ask your dojo for a new one." });
+  });
+});
