@@ -12,6 +12,8 @@ import { buildIdorWorld, type IdorWorld } from "../support/idor/world";
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
 vi.mock("next-auth", () => import("../support/authjs"));
+// Card-link actions throttle by the client address.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.77" }) }));
 
 describe("IDOR matrix: every server action", () => {
   it("has an entry for every exported server action, and none for actions that are gone", async () => {

@@ -10,6 +10,28 @@ import { changeRole, inviteStaffMember, revokeStaffInvitation, setActive } from 
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
 import { acceptStaffInvitation } from "@/app/invite/[token]/actions";
 import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
+import { countRecipientsAction, previewCampaignAction, sendCampaignAction, testSendCampaignAction } from "@/app/(staff)/campaigns/actions";
+import { sendPortalInvitationAction } from "@/app/(staff)/members/[id]/invitation-actions";
+import {
+  cancelSubscriptionAction,
+  completeCardSetupAction,
+  copyCardLinkAction,
+  createCustomerAction,
+  makeDefaultCardAction,
+  newCardLinkAction,
+  openCardSetupAction,
+  removeCardAction,
+  setCustomerIdAction,
+  subscribeAction,
+} from "@/app/(staff)/members/[id]/stripe-actions";
+import { archivePlanAction, createPlanAction } from "@/app/(staff)/members/plans/actions";
+import { confirmPlanCheckoutAction } from "@/app/(staff)/settings/account/actions";
+import { cancelOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction, setProductActiveAction } from "@/app/(staff)/webshop/actions";
+import { completeCardLinkSetupAction, openCardLinkSetupAction, payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
+import { completeReplaceCardAction, payMemberSubscriptionInvoiceAction, settleMemberSubscriptionInvoiceAction } from "@/app/portal/(member)/subscription-actions";
+import { setPasswordFromInvitation } from "@/app/portal/(public)/set-password/[token]/actions";
+import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
+import { resubscribeAction, unsubscribeAction } from "@/app/unsubscribe/[token]/actions";
 import { invoiceValues } from "../invoice-factory";
 import type { IdorWorld } from "./world";
 
@@ -28,6 +50,8 @@ export interface Attempt {
   expect?: "refused" | "ignored";
   error?: RegExp;
   field?: string;
+  /** Values of dojo B the caller itself sent, which the error may name back (an id typed into a field). */
+  echoed?: (w: IdorWorld) => string[];
 }
 
 /** Either the attempts that name another dojo's (or member's) records, or why there are none. */
@@ -46,6 +70,11 @@ const smuggled = <T extends object>(input: T, w: IdorWorld) =>
   }) as never;
 
 const tampered = (token: string) => token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
+/** A signed `<memberId>.<...>` token of dojo B's member, re-pointed at member M1 of dojo A. */
+const repointed = (token: string, w: IdorWorld) => [w.a.m1.id, ...token.split(".").slice(1)].join(".");
+const PASSWORD = "attacker password";
+const CAMPAIGN = { subject: "Hello", body: "Dear member, see you on the mat." };
+const anonymous = (name: string, call: Attempt["call"], error: RegExp): Attempt => ({ name, actor: "anonymous", call, error });
 
 /**
  * One entry per server action, keyed `<file>#<export>`. The completeness test fails when a
@@ -291,6 +320,154 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     attempts: [
       member("member M2's Checkout Session", (w) => confirmMemberCheckoutAction({ sessionId: w.a.m2SessionId })),
       member("dojo B's paid Checkout Session", (w) => confirmMemberCheckoutAction({ sessionId: w.b.sessionId })),
+    ],
+  },
+  "app/(staff)/members/[id]/invitation-actions.ts#sendPortalInvitationAction": { attempts: [staff("to dojo B's member", (w) => sendPortalInvitationAction({ id: w.b.member.id }))] },
+  "app/portal/(public)/set-password/[token]/actions.ts#setPasswordFromInvitation": {
+    attempts: [
+      anonymous(
+        "a tampered invitation of dojo B's member",
+        (w) => setPasswordFromInvitation({ token: tampered(w.b.portalInvitationToken), password: PASSWORD, confirm: PASSWORD }),
+        /not valid|no longer|expired/i,
+      ),
+      anonymous(
+        "dojo B's invitation re-pointed at member M1",
+        (w) => setPasswordFromInvitation({ token: repointed(w.b.portalInvitationToken, w), password: PASSWORD, confirm: PASSWORD }),
+        /not valid|no longer|expired/i,
+      ),
+    ],
+  },
+  "app/unsubscribe/[token]/actions.ts#unsubscribeAction": {
+    attempts: [
+      anonymous("a tampered link of dojo B's member", (w) => unsubscribeAction({ token: tampered(w.b.unsubscribeToken) }), /unsubscribe link is not valid/),
+      anonymous("dojo B's link re-pointed at member M1", (w) => unsubscribeAction({ token: repointed(w.b.unsubscribeToken, w) }), /unsubscribe link is not valid/),
+    ],
+  },
+  "app/unsubscribe/[token]/actions.ts#resubscribeAction": {
+    attempts: [
+      anonymous("a tampered link of dojo B's member", (w) => resubscribeAction({ token: tampered(w.b.unsubscribeToken) }), /unsubscribe link is not valid/),
+      anonymous("dojo B's link re-pointed at member M1", (w) => resubscribeAction({ token: repointed(w.b.unsubscribeToken, w) }), /unsubscribe link is not valid/),
+    ],
+  },
+
+  "app/(staff)/campaigns/actions.ts#countRecipientsAction": {
+    attempts: [staff("picking dojo B's member counts nobody", (w) => countRecipientsAction({ recipients: { kind: "picked", memberIds: [w.b.member.id] } }), { expect: "ignored" })],
+  },
+  "app/(staff)/campaigns/actions.ts#previewCampaignAction": { attempts: [staff("for dojo B's member", (w) => previewCampaignAction({ ...CAMPAIGN, memberId: w.b.member.id }))] },
+  "app/(staff)/campaigns/actions.ts#testSendCampaignAction": { attempts: [staff("with dojo B's member's values", (w) => testSendCampaignAction({ ...CAMPAIGN, memberId: w.b.member.id }))] },
+  "app/(staff)/campaigns/actions.ts#sendCampaignAction": {
+    attempts: [staff("to dojo B's member", (w) => sendCampaignAction({ ...CAMPAIGN, recipients: { kind: "picked", memberIds: [w.b.member.id] } }), { field: "recipients" })],
+  },
+
+  "app/(staff)/members/[id]/stripe-actions.ts#setCustomerIdAction": {
+    attempts: [
+      staff("on dojo B's member", (w) => setCustomerIdAction({ memberId: w.b.member.id, customerId: w.b.customerId })),
+      staff("dojo B's Stripe customer linked to own member", (w) => setCustomerIdAction({ memberId: w.a.m1.id, customerId: w.b.customerId }), { field: "customerId", echoed: (w) => [w.b.customerId] }),
+    ],
+  },
+  "app/(staff)/members/[id]/stripe-actions.ts#createCustomerAction": { attempts: [staff("for dojo B's member", (w) => createCustomerAction({ memberId: w.b.member.id }))] },
+  "app/(staff)/members/[id]/stripe-actions.ts#copyCardLinkAction": { attempts: [staff("of dojo B's member", (w) => copyCardLinkAction({ memberId: w.b.member.id }))] },
+  "app/(staff)/members/[id]/stripe-actions.ts#newCardLinkAction": { attempts: [staff("for dojo B's member", (w) => newCardLinkAction({ memberId: w.b.member.id }))] },
+  "app/(staff)/members/[id]/stripe-actions.ts#openCardSetupAction": { attempts: [staff("for dojo B's member", (w) => openCardSetupAction({ memberId: w.b.member.id }))] },
+  "app/(staff)/members/[id]/stripe-actions.ts#completeCardSetupAction": {
+    attempts: [
+      staff("dojo B's card setup session", (w) => completeCardSetupAction({ memberId: w.a.m1.id, sessionId: w.b.setupSessionId })),
+      staff("member M2's card setup session for member M1", (w) => completeCardSetupAction({ memberId: w.a.m1.id, sessionId: w.a.m2SetupSessionId })),
+    ],
+  },
+  "app/(staff)/members/[id]/stripe-actions.ts#makeDefaultCardAction": {
+    attempts: [staff("on dojo B's member", (w) => makeDefaultCardAction({ memberId: w.b.member.id, paymentMethodId: "pm_card_visa" }))],
+  },
+  "app/(staff)/members/[id]/stripe-actions.ts#removeCardAction": { attempts: [staff("on dojo B's member", (w) => removeCardAction({ memberId: w.b.member.id, paymentMethodId: "pm_card_visa" }))] },
+  "app/(staff)/members/[id]/stripe-actions.ts#subscribeAction": {
+    attempts: [
+      staff("own member to dojo B's plan", (w) => subscribeAction({ memberId: w.a.m1.id, planId: w.b.plan.id, attempt: randomUUID() })),
+      staff("dojo B's member to dojo B's plan", (w) => subscribeAction({ memberId: w.b.member.id, planId: w.b.plan.id, attempt: randomUUID() })),
+    ],
+  },
+  "app/(staff)/members/[id]/stripe-actions.ts#cancelSubscriptionAction": {
+    attempts: [staff("dojo B's subscription", (w) => cancelSubscriptionAction({ subscriptionId: w.b.subscription.id, when: "now", memberId: w.a.m1.id }))],
+  },
+  "app/(staff)/members/plans/actions.ts#createPlanAction": {
+    attempts: [
+      staff("smuggled dojo B ids are ignored", (w) => createPlanAction(smuggled({ name: "A Weekly", amount: "5.00", interval: "week", intervalCount: 1, attempt: randomUUID() }, w)), {
+        expect: "ignored",
+      }),
+    ],
+  },
+  "app/(staff)/members/plans/actions.ts#importPlansAction": { na: "empty input: imports the prices of the session's dojo's own Stripe account" },
+  "app/(staff)/members/plans/actions.ts#archivePlanAction": { attempts: [staff("dojo B's plan", (w) => archivePlanAction({ planId: w.b.plan.id, archived: true }))] },
+
+  "app/card/[token]/actions.ts#openCardLinkSetupAction": {
+    attempts: [anonymous("a tampered card link of dojo B's member", (w) => openCardLinkSetupAction({ token: tampered(w.b.cardLinkToken) }), /card link no longer works/)],
+  },
+  "app/card/[token]/actions.ts#completeCardLinkSetupAction": {
+    attempts: [
+      anonymous("M1's link with dojo B's card setup session", (w) => completeCardLinkSetupAction({ token: w.a.m1CardLinkToken, sessionId: w.b.setupSessionId }), /was not found\.$/),
+      anonymous("M1's link with member M2's card setup session", (w) => completeCardLinkSetupAction({ token: w.a.m1CardLinkToken, sessionId: w.a.m2SetupSessionId }), /was not found\.$/),
+    ],
+  },
+  "app/card/[token]/actions.ts#payCardLinkInvoiceAction": {
+    attempts: [
+      anonymous("M1's link with member M2's invoice", (w) => payCardLinkInvoiceAction({ token: w.a.m1CardLinkToken, invoiceId: w.a.m2Open.id }), /was not found\.$/),
+      anonymous("M1's link with dojo B's invoice", (w) => payCardLinkInvoiceAction({ token: w.a.m1CardLinkToken, invoiceId: w.b.open.id }), /was not found\.$/),
+    ],
+  },
+  "app/card/[token]/actions.ts#settleCardLinkInvoiceAction": {
+    attempts: [
+      anonymous("M1's link with member M2's invoice", (w) => settleCardLinkInvoiceAction({ token: w.a.m1CardLinkToken, invoiceId: w.a.m2Open.id }), /was not found\.$/),
+      anonymous("M1's link with dojo B's invoice", (w) => settleCardLinkInvoiceAction({ token: w.a.m1CardLinkToken, invoiceId: w.b.open.id }), /was not found\.$/),
+    ],
+  },
+
+  "app/portal/(member)/subscription-actions.ts#openReplaceCardAction": { na: "empty input: opens a card setup for the signed-in member's own customer" },
+  "app/portal/(member)/subscription-actions.ts#completeReplaceCardAction": {
+    attempts: [
+      member("member M2's card setup session", (w) => completeReplaceCardAction({ sessionId: w.a.m2SetupSessionId })),
+      member("dojo B's card setup session", (w) => completeReplaceCardAction({ sessionId: w.b.setupSessionId })),
+    ],
+  },
+  "app/portal/(member)/subscription-actions.ts#payMemberSubscriptionInvoiceAction": {
+    attempts: [
+      member("member M2's subscription invoice", (w) => payMemberSubscriptionInvoiceAction({ invoiceId: w.a.m2Open.id })),
+      member("dojo B's subscription invoice", (w) => payMemberSubscriptionInvoiceAction({ invoiceId: w.b.open.id })),
+    ],
+  },
+  "app/portal/(member)/subscription-actions.ts#settleMemberSubscriptionInvoiceAction": {
+    attempts: [
+      member("member M2's subscription invoice", (w) => settleMemberSubscriptionInvoiceAction({ invoiceId: w.a.m2Open.id })),
+      member("dojo B's subscription invoice", (w) => settleMemberSubscriptionInvoiceAction({ invoiceId: w.b.open.id })),
+    ],
+  },
+
+  "app/(staff)/settings/account/actions.ts#openSubscribeCheckoutAction": { na: "a plan and an interval only: opens the platform Checkout for the session's dojo" },
+  "app/(staff)/settings/account/actions.ts#openCardCheckoutAction": { na: "empty input: the session's dojo's own platform card" },
+  "app/(staff)/settings/account/actions.ts#confirmPlanCheckoutAction": {
+    attempts: [staff("dojo B's platform Checkout Session", (w) => confirmPlanCheckoutAction({ sessionId: w.b.planSessionId }), { error: /does not belong to your dojo/ })],
+  },
+  "app/(staff)/settings/account/actions.ts#upgradePlanAction": { na: "a plan only: changes the session's dojo's own platform subscription" },
+  "app/(staff)/settings/account/actions.ts#scheduleDowngradeAction": { na: "a plan only: changes the session's dojo's own platform subscription" },
+  "app/(staff)/settings/account/actions.ts#cancelScheduledChangeAction": { na: "empty input: the session's dojo's own platform subscription" },
+
+  "app/(staff)/webshop/actions.ts#saveProductAction": {
+    attempts: [staff("dojo B's product", (w) => saveProductAction({ id: w.b.product.id, name: "Hacked", description: "", price: "1.00", category: "", stock: "", active: true }))],
+  },
+  "app/(staff)/webshop/actions.ts#setProductActiveAction": { attempts: [staff("dojo B's product", (w) => setProductActiveAction({ id: w.b.product.id, active: false }))] },
+  "app/(staff)/webshop/actions.ts#saveShopSettingsAction": {
+    attempts: [
+      staff("smuggled dojo B ids are ignored", (w) => saveShopSettingsAction(smuggled({ enabled: true, title: "A shop", intro: "", cardPayments: false, payAtDojo: true }, w)), { expect: "ignored" }),
+    ],
+  },
+  "app/(staff)/webshop/actions.ts#fulfilOrderAction": { attempts: [staff("dojo B's order", (w) => fulfilOrderAction({ id: w.b.order.id }))] },
+  "app/(staff)/webshop/actions.ts#cancelOrderAction": { attempts: [staff("dojo B's order", (w) => cancelOrderAction({ id: w.b.order.id }))] },
+  "app/shop/[dojo]/actions.ts#placeShopOrderAction": {
+    attempts: [
+      anonymous(
+        "dojo B's product in dojo A's shop",
+        (w) =>
+          placeShopOrderAction({ slug: w.a.dojo.slug, name: "Mallory", email: "mallory@example.test", phone: "+49 555 1234", payment: "at_dojo", items: [{ productId: w.b.product.id, quantity: 1 }] }),
+        /no longer sold/,
+      ),
     ],
   },
 };

@@ -15,6 +15,18 @@ import EditInvoicePage from "@/app/(staff)/invoices/[id]/edit/page";
 import PrintInvoicePage, { generateMetadata as printMetadata } from "@/app/(print)/invoices/[id]/print/page";
 import PortalInvoicePage from "@/app/portal/(member)/invoices/[id]/page";
 import InvitePage from "@/app/invite/[token]/page";
+import CampaignPage from "@/app/(staff)/campaigns/[id]/page";
+import StaffOrderPage from "@/app/(staff)/webshop/orders/[id]/page";
+import OrdersPage from "@/app/(staff)/webshop/orders/page";
+import StaffProductPage from "@/app/(staff)/webshop/products/[id]/page";
+import ProductsPage from "@/app/(staff)/webshop/products/page";
+import CardLinkPage from "@/app/card/[token]/page";
+import SetPortalPasswordPage from "@/app/portal/(public)/set-password/[token]/page";
+import ShopOrderPage from "@/app/shop/[dojo]/orders/[id]/page";
+import ShopProductPage from "@/app/shop/[dojo]/products/[id]/page";
+import UnsubscribePage from "@/app/unsubscribe/[token]/page";
+import { POST as platformWebhook } from "@/app/api/platform/webhook/route";
+import { POST as oneClickUnsubscribe } from "@/app/api/unsubscribe/[token]/route";
 import NewInvoicePage from "@/app/(staff)/invoices/new/page";
 import InvoicesPage from "@/app/(staff)/invoices/page";
 import MembersPage from "@/app/(staff)/members/page";
@@ -85,6 +97,31 @@ const queryCheck = (name: string, page: QueryPage, queries: (w: IdorWorld) => { 
   },
 });
 const memberM1 = (w: IdorWorld) => w.signInM1();
+const nobody = () => actAs(null);
+const tampered = (token: string) => token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
+const repointed = (token: string, w: IdorWorld) => [w.a.m1.id, ...token.split(".").slice(1)].join(".");
+const noSearch = { searchParams: Promise.resolve({}) };
+
+/** The same page with the genuine token does not show the refusal: the refusals above are about the tampering. */
+const genuineToken = (name: string, page: (w: IdorWorld) => Promise<ReactElement>, refusal: RegExp): RouteCheck => ({
+  name,
+  run: async (w) => {
+    actAs(null);
+    expect((await html(page(w))).replaceAll("<!-- -->", "")).not.toMatch(refusal);
+  },
+});
+
+/** A public page opened with a tampered or re-pointed token of dojo B: it renders a refusal and nothing of B. */
+const tokenPage = (name: string, page: (w: IdorWorld) => Promise<ReactElement>, refusal: RegExp): RouteCheck => ({
+  name,
+  run: async (w) => {
+    actAs(null);
+    const markup = (await html(page(w))).replaceAll("<!-- -->", "");
+    expect(markup).toMatch(refusal);
+    expectNoForeignData(w, markup);
+    expect(markup).not.toContain(w.b.member.firstName + " " + w.b.member.lastName);
+  },
+});
 
 async function webhookSecretOf(dojoId: string) {
   const [row] = await (await getDb()).select().from(stripeConnections).where(eq(stripeConnections.dojoId, dojoId));
@@ -180,6 +217,37 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
       },
     ],
   },
+  "app/api/platform/webhook/route.ts": {
+    checks: [
+      {
+        name: "an event signed with dojo A's own endpoint secret is refused by the platform endpoint",
+        run: (w) =>
+          dojoBUnchanged(w, async () => {
+            const event = await signedPaymentEvent(w, { tatami_dojo_id: w.b.dojo.id });
+            const response = await platformWebhook(new Request("http://localhost/api/platform/webhook", { method: "POST", headers: { "stripe-signature": event.signature }, body: event.payload }));
+            expect(response.status).toBe(400);
+          }),
+      },
+    ],
+  },
+  "app/api/unsubscribe/[token]/route.ts": {
+    checks: [
+      {
+        name: "a tampered or re-pointed one-click link of dojo B's member is 404 and unsubscribes nobody",
+        run: (w) =>
+          dojoBUnchanged(w, async () => {
+            const before = await tenantSnapshot([w.a.dojo.id]);
+            for (const token of [tampered(w.b.unsubscribeToken), repointed(w.b.unsubscribeToken, w)]) {
+              const response = await oneClickUnsubscribe(new Request(`http://localhost/api/unsubscribe/${token}`, { method: "POST" }), params({ token }));
+              expect(response.status).toBe(404);
+              expectNoForeignData(w, await response.text());
+            }
+            expect(await tenantSnapshot([w.a.dojo.id])).toEqual(before);
+          }),
+      },
+    ],
+  },
+  "app/shop-images/[id]/route.ts": { na: "product pictures are public (every shop shows them); the answer is the picture alone, by an unguessable product id" },
   "app/api/stripe/webhook/[dojo]/route.ts": {
     checks: [
       {
@@ -333,6 +401,94 @@ export const PAGE_MATRIX: Record<string, RouteEntry> = {
         () => ({ foreign: { period: "custom", from: "2000-01-01", to: "2100-12-31" }, own: { period: "custom", from: "2000-01-01", to: "2100-12-31" } }),
         () => "Dojo A rent",
       ),
+    ],
+  },
+  "app/(staff)/campaigns/[id]/page.tsx": {
+    checks: [notFound("dojo B's campaign is not found", ownerA, (w) => CampaignPage({ ...params({ id: w.b.campaign.id }), ...noSearch }))],
+  },
+  "app/(staff)/campaigns/page.tsx": { na: "reads only ?page= (a page number) from the query; the list is the session's dojo's" },
+  "app/(staff)/settings/account/plan/page.tsx": { na: "reads ?to=<plan name>&interval= only: no record id" },
+  "app/(staff)/webshop/orders/[id]/page.tsx": {
+    checks: [
+      notFound("dojo B's order is not found", ownerA, (w) => StaffOrderPage(params({ id: w.b.order.id }))),
+      renders("dojo A's own order renders", ownerA, (w) => StaffOrderPage(params({ id: w.a.order.id }))),
+    ],
+  },
+  "app/(staff)/webshop/orders/page.tsx": {
+    checks: [
+      queryCheck(
+        "?q=<dojo B's buyer> finds nothing of B",
+        OrdersPage,
+        (w) => ({ foreign: { q: w.b.order.buyerEmail }, own: { q: w.a.order.buyerEmail } }),
+        (w) => w.a.order.buyerName,
+      ),
+    ],
+  },
+  "app/(staff)/webshop/products/[id]/page.tsx": {
+    checks: [
+      notFound("dojo B's product is not found", ownerA, (w) => StaffProductPage(params({ id: w.b.product.id }))),
+      renders("dojo A's own product renders", ownerA, (w) => StaffProductPage(params({ id: w.a.product.id }))),
+    ],
+  },
+  "app/(staff)/webshop/products/page.tsx": {
+    checks: [
+      queryCheck(
+        "?q=<dojo B's product> finds nothing of B",
+        ProductsPage,
+        (w) => ({ foreign: { q: w.b.product.name }, own: { q: w.a.product.name } }),
+        (w) => w.a.product.name,
+      ),
+    ],
+  },
+  "app/card/[token]/page.tsx": {
+    checks: [
+      tokenPage(
+        "a tampered card link of dojo B's member",
+        (w) => CardLinkPage({ ...params({ token: tampered(w.b.cardLinkToken) }), searchParams: Promise.resolve({}) }),
+        /This card link does not work/,
+      ),
+      genuineToken("the genuine card link opens", (w) => CardLinkPage({ ...params({ token: w.b.cardLinkToken }), searchParams: Promise.resolve({}) }), /This card link does not work/),
+      {
+        name: "M1's card link with ?invoice=<M2's or dojo B's invoice> shows neither",
+        run: async (w) => {
+          actAs(null);
+          for (const invoice of [w.a.m2Open.id, w.b.open.id]) {
+            const markup = await html(CardLinkPage({ ...params({ token: w.a.m1CardLinkToken }), searchParams: Promise.resolve({ invoice }) }));
+            expectNoForeignData(w, markup.replace(invoice, ""));
+            expect(markup).not.toContain(w.a.m2.lastName);
+            expect(markup).toContain(w.a.m1.firstName);
+          }
+        },
+      },
+    ],
+  },
+  "app/portal/(public)/set-password/[token]/page.tsx": {
+    checks: [
+      tokenPage("a tampered invitation of dojo B's member", (w) => SetPortalPasswordPage(params({ token: tampered(w.b.portalInvitationToken) })), /This link does not work any more/),
+      tokenPage("dojo B's invitation re-pointed at member M1", (w) => SetPortalPasswordPage(params({ token: repointed(w.b.portalInvitationToken, w) })), /This link does not work any more/),
+      genuineToken("the genuine invitation opens", (w) => SetPortalPasswordPage(params({ token: w.b.portalInvitationToken })), /This link does not work any more/),
+    ],
+  },
+  "app/unsubscribe/[token]/page.tsx": {
+    checks: [
+      tokenPage("a tampered link of dojo B's member", (w) => UnsubscribePage(params({ token: tampered(w.b.unsubscribeToken) })), /not valid/i),
+      tokenPage("dojo B's link re-pointed at member M1", (w) => UnsubscribePage(params({ token: repointed(w.b.unsubscribeToken, w) })), /not valid/i),
+      genuineToken("the genuine link opens", (w) => UnsubscribePage(params({ token: w.b.unsubscribeToken })), /not valid/i),
+    ],
+  },
+  "app/shop/[dojo]/page.tsx": { na: "the public shop of the slug's dojo: meant for anyone, shows that dojo's own products" },
+  "app/shop/[dojo]/cart/page.tsx": { na: "the public cart of the slug's dojo; the cart lives in the browser" },
+  "app/shop/[dojo]/checkout/page.tsx": { na: "the public checkout of the slug's dojo; placing the order is checked in the action's entry" },
+  "app/shop/[dojo]/orders/[id]/page.tsx": {
+    checks: [
+      notFound("dojo B's order under dojo A's shop is not found", nobody, (w) => ShopOrderPage(params({ dojo: w.a.dojo.slug, id: w.b.order.id }))),
+      renders("dojo A's own order renders under its shop", nobody, (w) => ShopOrderPage(params({ dojo: w.a.dojo.slug, id: w.a.order.id }))),
+    ],
+  },
+  "app/shop/[dojo]/products/[id]/page.tsx": {
+    checks: [
+      notFound("dojo B's product under dojo A's shop is not found", nobody, (w) => ShopProductPage(params({ dojo: w.a.dojo.slug, id: w.b.product.id }))),
+      renders("dojo A's own product renders under its shop", nobody, (w) => ShopProductPage(params({ dojo: w.a.dojo.slug, id: w.a.product.id }))),
     ],
   },
   "app/invite/[token]/page.tsx": {

@@ -6,6 +6,19 @@ import { openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
 import { dojoWithStripe, openInvoiceFor, paidCardInvoice, sessionIdOf } from "../card-payment";
 import { actAs, createMember, createStaff, signInAsMember } from "../factories";
 import { createTestInvoice } from "../invoice-factory";
+import { createProduct, openShop } from "../shop";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { invoices, memberSubscriptions } from "@/db/schema";
+import { liveCardLink } from "@/lib/card-links/live-card-link";
+import { unsubscribeToken } from "@/lib/mail/unsubscribe";
+import { openSubscribeCheckout } from "@/lib/plans/checkout";
+import { portalInvitationToken } from "@/lib/portal/invitation";
+import { placeOrder } from "@/lib/shop/place-order";
+import { queueCampaign } from "@/lib/campaigns/queue-campaign";
+import { openCardSetup } from "@/lib/subscriptions/card-setup";
+import { createPlan } from "@/lib/subscriptions/plans";
+import { ensureStripeCustomer } from "@/lib/subscriptions/stripe-customer";
 
 /**
  * Two dojos with Stripe connected and one of each kind of record. Dojo B's records are what
@@ -48,6 +61,49 @@ export async function buildIdorWorld() {
   if (!m2Checkout.ok) throw new Error(m2Checkout.error);
   actAs(null);
 
+  // Subscriptions, card links, shop, mail tokens and platform billing of dojo B.
+  const db = await getDb();
+  const bCustomerId = await ensureStripeCustomer(db, b.stripe, b.dojo.id, bMember.id);
+  const bPlan = await createPlan(db, b.stripe, { dojoId: b.dojo.id, currency: b.dojo.currency, name: "B Monthly", amount: "30.00", interval: "month", intervalCount: 1, attempt: randomUUID() });
+  const [bSubscription] = await db
+    .insert(memberSubscriptions)
+    .values({ dojoId: b.dojo.id, memberId: bMember.id, planId: bPlan.id, stripeSubscriptionId: `sub_idor_${randomUUID().slice(0, 8)}`, status: "active", currency: b.dojo.currency })
+    .returning();
+  await db
+    .update(invoices)
+    .set({ stripeInvoiceId: `in_idor_${randomUUID().slice(0, 8)}` })
+    .where(eq(invoices.id, bOpen.id));
+  const bCardLinkToken = tokenOf((await liveCardLink(db, b.dojo.id, bMember.id)).url);
+  const bSetup = await openCardSetup(db, b.stripe, { dojoId: b.dojo.id, memberId: bMember.id, publishableKey: "pk_test_x", returnPath: "/" });
+  await openShop(b.dojo.id, { cardPayments: false });
+  const bProduct = await createProduct(b.dojo, { name: "B secret gi" });
+  const bOrder = await placeOrder(
+    db,
+    b.dojo,
+    { name: "Bob Buyer", email: "bob-buyer@example.test", phone: "+49 123 4567", payment: "at_dojo", items: [{ productId: bProduct.id, quantity: 1 }] },
+    null,
+  );
+  const bPlanCheckout = await openSubscribeCheckout(db, b.dojo, { plan: "pro", interval: "month" });
+  const bCampaign = await db.transaction((tx) => queueCampaign(tx, { dojoId: b.dojo.id, userId: b.owner.id }, { subject: "B secret campaign", body: "Hello", recipients: { kind: "all" } }));
+
+  // Dojo A's side of the same: M1 has a customer already (so refusals write nothing), M2 a setup session and a subscription invoice.
+  await ensureStripeCustomer(db, a.stripe, a.dojo.id, m1.id);
+  await ensureStripeCustomer(db, a.stripe, a.dojo.id, m2.id);
+  await db
+    .update(invoices)
+    .set({ stripeInvoiceId: `in_idor_${randomUUID().slice(0, 8)}` })
+    .where(eq(invoices.id, m2Open.id));
+  const m2Setup = await openCardSetup(db, a.stripe, { dojoId: a.dojo.id, memberId: m2.id, publishableKey: "pk_test_x", returnPath: "/" });
+  const m1CardLinkToken = tokenOf((await liveCardLink(db, a.dojo.id, m1.id)).url);
+  await openShop(a.dojo.id, { cardPayments: false });
+  const aProduct = await createProduct(a.dojo, { name: "A own gi" });
+  const aOrder = await placeOrder(
+    db,
+    a.dojo,
+    { name: "Ann Buyer", email: "ann-buyer@example.test", phone: "+49 123 9999", payment: "at_dojo", items: [{ productId: aProduct.id, quantity: 1 }] },
+    null,
+  );
+
   const world = {
     a: {
       dojo: a.dojo,
@@ -59,6 +115,10 @@ export async function buildIdorWorld() {
       m2Open,
       m2SessionId: sessionIdOf(m2Checkout.data.clientSecret),
       draft: aDraft,
+      m2SetupSessionId: m2Setup.sessionId,
+      m1CardLinkToken,
+      product: aProduct,
+      order: aOrder,
     },
     b: {
       dojo: b.dojo,
@@ -74,6 +134,17 @@ export async function buildIdorWorld() {
       payment: bPaid.payment,
       sessionId: bPaid.sessionId,
       entryId: entry.data.id,
+      customerId: bCustomerId,
+      plan: bPlan,
+      subscription: bSubscription,
+      cardLinkToken: bCardLinkToken,
+      setupSessionId: bSetup.sessionId,
+      product: bProduct,
+      order: bOrder,
+      planSessionId: sessionIdOf(bPlanCheckout.clientSecret),
+      portalInvitationToken: portalInvitationToken(bMember).token,
+      unsubscribeToken: unsubscribeToken(bMember.id),
+      campaign: bCampaign,
     },
     signInOwnerA: a.signInOwner,
     signInM1: () => signInAsMember(m1),
@@ -81,6 +152,8 @@ export async function buildIdorWorld() {
   expect(world.b.payment.stripePaymentIntentId).toMatch(/^pi_/);
   return world;
 }
+
+const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 
 export type IdorWorld = Awaited<ReturnType<typeof buildIdorWorld>>;
 
@@ -107,5 +180,17 @@ export function foreignMarkers(w: IdorWorld): string[] {
     b.payment.stripePaymentIntentId!,
     b.sessionId,
     b.entryId,
+    b.customerId,
+    b.plan.id,
+    b.plan.name,
+    b.subscription.id,
+    b.setupSessionId,
+    b.product.id,
+    b.product.name,
+    b.order.id,
+    b.order.buyerEmail,
+    b.planSessionId,
+    b.campaign.id,
+    b.campaign.subject,
   ];
 }
