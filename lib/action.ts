@@ -49,7 +49,7 @@ export function staffAction<S extends z.ZodType, T>(
   options: { schema: S; permission: Permission; feature?: Feature },
   handler: (input: z.output<S>, ctx: StaffContext) => Promise<T>,
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
-  return async (input) => {
+  return gatedBy(options.feature, async (input) => {
     const session = await getStaffSession();
     if (!session) return { ok: false, error: SIGNED_OUT };
     if (!can(session.user.role, options.permission)) return { ok: false, error: "Your role does not allow this." };
@@ -57,7 +57,7 @@ export function staffAction<S extends z.ZodType, T>(
       return { ok: false, error: `${FEATURE_LABELS[options.feature]} is part of the ${PLAN_NAMES[lowestPlanWith(options.feature)]} plan. Upgrade in Settings → Account.` };
     }
     return run(options.schema, input, session, handler);
-  };
+  });
 }
 
 /** Server actions of the members area: the member and dojo come from the member's session. */
@@ -65,12 +65,25 @@ export function memberAction<S extends z.ZodType, T>(
   options: { schema: S; feature?: Feature },
   handler: (input: z.output<S>, ctx: MemberContext) => Promise<T>,
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
-  return async (input) => {
+  return gatedBy(options.feature, async (input) => {
     const session = await getMemberSession();
     if (!session) return { ok: false, error: SIGNED_OUT };
     if (options.feature && !hasFeature(session.dojo.plan, options.feature)) return { ok: false, error: "This is not available for your dojo." };
     return run(options.schema, input, session, handler);
-  };
+  });
+}
+
+// The feature an action is gated by, readable from the action itself, so a test can find every
+// gated action and prove a lower plan is refused whatever the input.
+const GATED_BY = Symbol.for("tatami.gatedBy");
+
+function gatedBy<F extends (...args: never[]) => unknown>(feature: Feature | undefined, action: F): F {
+  if (feature) Object.defineProperty(action, GATED_BY, { value: feature });
+  return action;
+}
+
+export function featureOf(action: unknown): Feature | undefined {
+  return typeof action === "function" ? (action as unknown as Record<symbol, Feature | undefined>)[GATED_BY] : undefined;
 }
 
 /** Actions open to anyone (sign-up, login, accepting an invitation): validation and result shape only. */

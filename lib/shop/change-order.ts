@@ -35,11 +35,13 @@ export async function fulfilOrder(db: Db, dojoId: string, orderId: string): Prom
  * and the refund recorded (negative revenue entry); an open pay-at-the-dojo invoice is voided;
  * a running Checkout is expired so it can no longer be paid.
  */
-export async function cancelOrder(db: Db, dojoId: string, orderId: string, staffId: string): Promise<ShopOrder> {
+export async function cancelOrder(db: Db, dojoId: string, orderId: string, staffId: string, opts: { mayRefund: boolean } = { mayRefund: true }): Promise<ShopOrder> {
   const [current] = await db.select().from(shopOrders).where(and(eq(shopOrders.id, idSchema.safeParse(orderId).success ? orderId : "00000000-0000-0000-0000-000000000000"), eq(shopOrders.dojoId, dojoId)));
   if (!current) throw new NotFoundError("Order");
   if (current.status === "cancelled") return current;
   const needsRefund = current.payment === "card" && (current.status === "paid" || current.status === "fulfilled") && current.stripePaymentIntentId;
+  // Cancelling a paid card order gives the money back: the same people who refund invoices.
+  if (needsRefund && !opts.mayRefund) throw new ActionError("Cancelling a paid order refunds the buyer; only an owner or manager can do that.");
   let refund: { id: string; amount: number; currency: string; created: number } | null = null;
   if (needsRefund || (current.status === "pending" && current.stripeSessionId)) {
     const { stripe } = await stripeForDojo(db, dojoId);

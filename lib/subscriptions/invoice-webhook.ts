@@ -8,11 +8,13 @@ import { syncStripeInvoice } from "./sync-invoice";
  * event only says which Stripe invoice changed; its current state decides (so the events may
  * come twice, late or in any order), and an unpaid attempt mails the member once per attempt.
  */
-export const applyInvoiceEvent: WebhookHandler = async (tx, { dojoId, stripe, event }) => {
+export const applyInvoiceEvent: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
   const sent = event.data.object as Stripe.Invoice;
   if (!sent.id || !sent.parent?.subscription_details) return "ignored";
   const synced = await syncStripeInvoice(tx, stripe, dojoId, sent.id);
   if (!synced) return "ignored";
-  await notifyUnpaidInvoice(tx, dojoId, synced);
+  // The mail goes once the invoice is committed, so a rolled-back attempt never mails.
+  if (afterCommit) afterCommit((db) => notifyUnpaidInvoice(db, dojoId, synced));
+  else await notifyUnpaidInvoice(tx, dojoId, synced);
   return "processed";
 };

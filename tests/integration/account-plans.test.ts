@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
-import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { dojoBilling, dojos, staffUsers, type BillingInterval } from "@/db/schema";
-import * as invoiceCardActions from "@/app/(staff)/invoices/[id]/card-actions";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as memberCardActions from "@/app/portal/(member)/card-actions";
 import * as stripeSettingsActions from "@/app/(staff)/settings/stripe/actions";
+import { getDb } from "@/db/client";
+import { dojoBilling, dojos, staffUsers, type BillingInterval, type Plan } from "@/db/schema";
+import { featureOf } from "@/lib/action";
 import { inviteStaffMember } from "@/app/(staff)/settings/staff/actions";
 import {
   confirmPlanCheckoutAction,
@@ -21,12 +21,16 @@ import { submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { getStaffSession } from "@/lib/auth/session";
 import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
 import { quoteUpgrade } from "@/lib/plans/change-plan";
-import { PLAN_PRICES } from "@/lib/plans/features";
+import { hasFeature, lowestPlanWith, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/plans/features";
 import { planChangeDue } from "@/lib/plans/proration";
 import { receivePlatformWebhook } from "@/lib/plans/webhooks/receive";
 import { platformStripe } from "@/lib/stripe/platform";
 import { advanceClock, subscribeOnClock } from "../support/platform-subscription";
 import { createDojo, createMember, createStaff, signedInDojo, signInAsMember, signInAsStaff } from "../support/factories";
+
+// Importing every action file brings in the login actions: stand in for Auth.js.
+vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
+vi.mock("next-auth", () => import("../support/authjs"));
 
 const DAY = 86_400;
 // Fixed dates keep the arithmetic readable: a 31-day January, a 365-day 2027.
@@ -113,36 +117,42 @@ describe("upgrade proration: our figure, Stripe's preview and Stripe's charge ag
   });
 });
 
-describe("gated actions: a crafted request from a Pro dojo is refused", () => {
-  const staffGated = {
-    ...stripeSettingsActions,
-    ...invoiceCardActions,
-  } as Record<string, (input: unknown) => Promise<{ ok: boolean; error?: string }>>;
-  const memberGated = memberCardActions as Record<string, (input: unknown) => Promise<{ ok: boolean; error?: string }>>;
-  const validInput = { invoiceId: randomUUID(), sessionId: "cs_test_crafted", paymentIntentId: "pi_crafted", publishableKey: "pk_test_x", secretKey: "sk_test_x", currency: "EUR", attempt: randomUUID() };
-
-  it("every action that declares a plan feature is in this list", () => {
-    const files = execFileSync("grep", ["-rlE", "feature: \"|feature: '|feature: [a-zA-Z]", "app"], { encoding: "utf8" }).trim().split("\n").sort();
-    // card-actions spread `card`, which holds the feature.
-    const declaring = execFileSync("grep", ["-rl", "feature: \"stripePayments\"", "app"], { encoding: "utf8" }).trim().split("\n").sort();
-    expect(declaring).toEqual(["app/(staff)/invoices/[id]/card-actions.ts", "app/(staff)/settings/stripe/actions.ts", "app/portal/(member)/card-actions.ts"]);
-    expect(files).toEqual(declaring);
-    expect(Object.keys(staffGated).sort()).toEqual(
-      ["chargeSavedCardAction", "confirmInvoiceCheckoutAction", "confirmSavedCardAction", "connectStripeAccount", "disconnectStripeAccount", "openInvoiceCheckoutAction"].sort(),
-    );
-    expect(Object.keys(memberGated).sort()).toEqual(["confirmMemberCheckoutAction", "openMemberCheckoutAction"]);
+describe("gated actions: a crafted request from a lower plan is refused", () => {
+  type Action = (input: unknown) => Promise<{ ok: boolean; error?: string }>;
+  // Every server action in the code base, found from the "use server" files, with the feature
+  // it is gated by (lib/action.ts records it on the action).
+  const files = execFileSync("grep", ["-rl", "--include=*.ts", "^\"use server\"", "app", "lib"], { encoding: "utf8" }).trim().split("\n").sort();
+  const gated: Array<{ name: string; feature: Feature; action: Action; member: boolean }> = [];
+  beforeAll(async () => {
+    for (const file of files) {
+      const mod = (await import(`@/${file.replace(/\.ts$/, "")}`)) as Record<string, unknown>;
+      for (const [name, action] of Object.entries(mod)) {
+        const feature = featureOf(action);
+        if (feature) gated.push({ name: `${file} ${name}`, feature, action: action as Action, member: file.startsWith("app/portal/") });
+      }
+    }
   });
 
-  it.each(Object.keys(staffGated))("staff action %s", async (name) => {
-    await signedInDojo({ plan: "pro" });
-    const result = await staffGated[name](validInput);
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("part of the Ultimate plan") });
+  it("finds the gated actions of every paid feature", () => {
+    const names = gated.map((g) => g.name);
+    for (const expected of ["connectStripeAccount", "openInvoiceCheckoutAction", "refundCardPaymentAction", "openMemberCheckoutAction", "reconcileStripe"]) expect(names.some((n) => n.endsWith(` ${expected}`))).toBe(true);
+    expect(new Set(gated.map((g) => g.feature))).toEqual(new Set(["stripePayments", "subscriptions", "emailCampaigns"]));
+    expect(gated.length).toBeGreaterThan(20);
   });
 
-  it.each(Object.keys(memberGated))("member action %s", async (name) => {
-    const dojo = await createDojo({ plan: "pro" });
-    signInAsMember(await createMember(dojo.id));
-    expect(await memberGated[name](validInput)).toEqual({ ok: false, error: "This is not available for your dojo." });
+  it("refuses each one to the highest plan without its feature, whatever the input", async () => {
+    const crafted = { invoiceId: randomUUID(), memberId: randomUUID(), id: randomUUID(), sessionId: "cs_test_crafted", paymentIntentId: "pi_crafted", publishableKey: "pk_test_x", secretKey: "sk_test_x", currency: "EUR", attempt: randomUUID() };
+    for (const { name, feature, action, member } of gated) {
+      const plan = ([...PLANS].reverse().find((p) => !hasFeature(p, feature)) ?? "basic") as Plan;
+      if (member) {
+        const dojo = await createDojo({ plan });
+        signInAsMember(await createMember(dojo.id));
+        expect(await action(crafted), name).toEqual({ ok: false, error: "This is not available for your dojo." });
+      } else {
+        await signedInDojo({ plan });
+        expect(await action(crafted), name).toMatchObject({ ok: false, error: expect.stringContaining(`part of the ${PLAN_NAMES[lowestPlanWith(feature)]} plan`) });
+      }
+    }
   });
 
   it("the staff invitation stops at the plan's staff limit", async () => {

@@ -7,6 +7,7 @@ import CardLinkPage from "@/app/card/[token]/page";
 import { completeCardLinkSetupAction, openCardLinkSetupAction } from "@/app/card/[token]/actions";
 import { submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { liveCardLink } from "@/lib/card-links/live-card-link";
+import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
 import { dojoWithStripe, inboxFor, sessionIdOf } from "../support/card-payment";
 import { createMember } from "../support/factories";
 
@@ -67,6 +68,27 @@ describe("the /card/<token> page", () => {
     // Opening twice does not make a second customer.
     expect(await openCardLinkSetupAction({ token })).toMatchObject({ ok: true });
     expect((await stripe.customers.list({ limit: 10 })).data).toHaveLength(1);
+  });
+
+  it("saves the card and mails the member once when only the webhook reports it (the tab was closed)", async () => {
+    ip = "203.0.113.35";
+    const { dojo, stripe } = await dojoWithStripe();
+    const member = await createMember(dojo.id);
+    const token = tokenOf((await liveCardLink(await getDb(), dojo.id, member.id)).url);
+    const opened = await openCardLinkSetupAction({ token });
+    if (!opened.ok) throw new Error(opened.error);
+    await submitCheckoutForm(sessionIdOf(opened.data.clientSecret), { card_number: "4242424242424242" }, { embedded: true });
+    const events = (await stripe.events.list({ type: "checkout.session.completed", limit: 10 })).data;
+    expect(events).toHaveLength(1);
+    const db = await getDb();
+    // Delivered three times: the card is made default once, the mail goes once, after the commit.
+    for (let i = 0; i < 3; i++) await dispatchEvent(db, dojo.id, stripe, { ...events[0], id: `${events[0].id}_${i}` });
+    const [linked] = await db.select({ customer: members.stripeCustomerId }).from(members).where(eq(members.id, member.id));
+    const customer = await stripe.customers.retrieve(linked.customer!);
+    if (customer.deleted) throw new Error("deleted");
+    expect(customer.invoice_settings.default_payment_method).toMatch(/^pm_/);
+    const mails = (await inboxFor(member.email!)).filter((m) => m.subject === `Your card is saved with ${dojo.name}`);
+    expect(mails).toHaveLength(1);
   });
 
   it("refuses actions with a revoked or tampered token", async () => {

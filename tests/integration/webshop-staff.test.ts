@@ -10,7 +10,7 @@ import { recordPaymentAction } from "@/app/(staff)/invoices/actions";
 import { listOrders } from "@/lib/shop/orders";
 import { confirmOrderReturn } from "@/lib/shop/settle-card-order";
 import { dojoWithStripe } from "../support/card-payment";
-import { signedInDojo, signInAsStaff } from "../support/factories";
+import { createStaff, signedInDojo, signInAsStaff } from "../support/factories";
 import { createProduct, openShop, orderState, sessionIdFromUrl, stockOf } from "../support/shop";
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -68,6 +68,11 @@ describe("webshop staff", () => {
     await submitCheckoutForm(sessionId, { card_number: "4242424242424242" });
     const db = await getDb();
     await confirmOrderReturn(db, dojo.id, placed.data.orderId, sessionId);
+    expect(await stockOf(gi.id)).toBe(1);
+
+    // The staff role may run the shop but not give money back.
+    signInAsStaff(await createStaff(dojo.id, "staff"));
+    expect(await cancelOrderAction({ id: placed.data.orderId })).toMatchObject({ ok: false, error: expect.stringContaining("only an owner or manager") });
     expect(await stockOf(gi.id)).toBe(1);
 
     signInOwner();

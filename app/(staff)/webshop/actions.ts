@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ActionError, staffAction } from "@/lib/action";
+import { can } from "@/lib/auth/permissions";
 import { cancelOrder, fulfilOrder } from "@/lib/shop/change-order";
 import { createProduct, setProductActive, updateProduct, type ImageUpload } from "@/lib/shop/products";
 import { productSchema, shopSettingsSchema } from "@/lib/shop/schemas";
@@ -55,7 +56,7 @@ export const fulfilOrderAction = staffAction({ schema: z.object({ id: idSchema }
 });
 
 export const cancelOrderAction = staffAction({ schema: z.object({ id: idSchema }), permission: "shop" }, async ({ id }, { dojo, user }) => {
-  const order = await cancelOrder(await getDb(), dojo.id, id, user.id);
+  const order = await cancelOrder(await getDb(), dojo.id, id, user.id, { mayRefund: can(user.role, "refunds") });
   revalidatePath(`/webshop/orders/${id}`);
   return { status: order.status, refundedMinor: order.refundedMinor };
 });
