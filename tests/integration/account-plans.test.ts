@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { execFileSync } from "node:child_process";
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -25,6 +24,7 @@ import { hasFeature, lowestPlanWith, PLAN_NAMES, PLAN_PRICES, PLANS, type Featur
 import { planChangeDue } from "@/lib/plans/proration";
 import { receivePlatformWebhook } from "@/lib/plans/webhooks/receive";
 import { platformStripe } from "@/lib/stripe/platform";
+import { discoverServerActions } from "../support/discover";
 import { advanceClock, subscribeOnClock } from "../support/platform-subscription";
 import { createDojo, createMember, createStaff, signedInDojo, signInAsMember, signInAsStaff } from "../support/factories";
 
@@ -121,15 +121,11 @@ describe("gated actions: a crafted request from a lower plan is refused", () => 
   type Action = (input: unknown) => Promise<{ ok: boolean; error?: string }>;
   // Every server action in the code base, found from the "use server" files, with the feature
   // it is gated by (lib/action.ts records it on the action).
-  const files = execFileSync("grep", ["-rl", "--include=*.ts", "^\"use server\"", "app", "lib"], { encoding: "utf8" }).trim().split("\n").sort();
   const gated: Array<{ name: string; feature: Feature; action: Action; member: boolean }> = [];
   beforeAll(async () => {
-    for (const file of files) {
-      const mod = (await import(`@/${file.replace(/\.ts$/, "")}`)) as Record<string, unknown>;
-      for (const [name, action] of Object.entries(mod)) {
-        const feature = featureOf(action);
-        if (feature) gated.push({ name: `${file} ${name}`, feature, action: action as Action, member: file.startsWith("app/portal/") });
-      }
+    for (const { file, name, fn } of await discoverServerActions()) {
+      const feature = featureOf(fn);
+      if (feature) gated.push({ name: `${file} ${name}`, feature, action: fn as unknown as Action, member: file.startsWith("app/portal/") });
     }
   });
 

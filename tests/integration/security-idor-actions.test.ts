@@ -7,7 +7,7 @@ import { createTestInvoice } from "../support/invoice-factory";
 import { ACTION_MATRIX } from "../support/idor/action-matrix";
 import { checkAttempt } from "../support/idor/check";
 import { crossTenantReferences } from "../support/idor/snapshot";
-import { discoverServerActions, inlineServerActionFiles } from "../support/idor/discover";
+import { discoverServerActions, inlineServerActionFiles } from "../support/discover";
 import { buildIdorWorld, type IdorWorld } from "../support/idor/world";
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { addLedgerEntry } from "@/app/(staff)/ledger/actions";
 import { actAs } from "../support/factories";
-import { pageFilesWithIds, routeFiles } from "../support/idor/discover";
+import { pageFilesWithIds, routeFiles } from "../support/discover";
 import { PAGE_MATRIX, ROUTE_MATRIX, type RouteEntry } from "../support/idor/route-matrix";
 import { buildIdorWorld, type IdorWorld } from "../support/idor/world";
 

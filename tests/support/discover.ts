@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-// Found by reading the source, not from a list kept by hand: a new server action or route
-// shows up here the day it is written, and the IDOR matrix fails until it has an entry.
-const ROOT = path.resolve(__dirname, "../../..");
+// Found by reading the source, not from a list kept by hand: a new server action, route or page
+// shows up here the day it is written (the IDOR matrix fails until it has an entry).
+const ROOT = path.resolve(__dirname, "../..");
 const SOURCE = /\.(ts|tsx)$/;
 const NOT_SOURCE = /\.(test|spec)\.tsx?$|\.d\.ts$/;
 
@@ -33,8 +33,10 @@ export const serverActionFiles = () => sourceFiles().filter((f) => FILE_DIRECTIV
 export const inlineServerActionFiles = () => sourceFiles().filter((f) => !FILE_DIRECTIVE.test(read(f)) && ANY_DIRECTIVE.test(read(f)));
 
 export interface DiscoveredAction {
-  /** `<file>#<export>`: the key of the action's matrix entry. */
+  /** `<file>#<export>`: the key of the action's IDOR matrix entry. */
   key: string;
+  file: string;
+  name: string;
   fn: (...args: never[]) => unknown;
 }
 
@@ -47,6 +49,8 @@ export async function discoverServerActions(): Promise<DiscoveredAction[]> {
       if (typeof value === "function")
         out.push({
           key: `${file}#${name}`,
+          file,
+          name,
           fn: value as DiscoveredAction["fn"],
         });
     }
