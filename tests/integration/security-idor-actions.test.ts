@@ -5,7 +5,7 @@ import { cardCheckouts } from "@/db/schema";
 import { createDojo, createMember } from "../support/factories";
 import { createTestInvoice } from "../support/invoice-factory";
 import { ACTION_MATRIX } from "../support/idor/action-matrix";
-import { checkAttempt } from "../support/idor/check";
+import { checkAttempt, checkOtherSession } from "../support/idor/check";
 import { crossTenantReferences } from "../support/idor/snapshot";
 import { discoverServerActions, inlineServerActionFiles } from "../support/discover";
 import { buildIdorWorld, type IdorWorld } from "../support/idor/world";
@@ -61,6 +61,7 @@ describe("IDOR matrix: every server action", () => {
       describe(key, () => {
         for (const attempt of entry.attempts) {
           it(`${attempt.expect === "ignored" ? "ignores" : "refuses"}: ${attempt.name}`, () => checkAttempt(world, attempt));
+          if (attempt.actor !== "anonymous" && !attempt.anyone) it(`refuses the other kind of session: ${attempt.name}`, () => checkOtherSession(world, attempt));
         }
       });
     }

@@ -50,6 +50,8 @@ export interface Attempt {
   expect?: "refused" | "ignored";
   error?: RegExp;
   field?: string;
+  /** A public action called with a session: the other-kind-of-session check does not apply. */
+  anyone?: true;
   /** Values of dojo B the caller itself sent, which the error may name back (an id typed into a field). */
   echoed?: (w: IdorWorld) => string[];
 }
@@ -133,6 +135,7 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
       {
         name: "dojo A's owner with a tampered token of dojo B",
         actor: "ownerA",
+        anyone: true,
         error: /invitation link is not valid/,
         call: (w) =>
           acceptStaffInvitation({

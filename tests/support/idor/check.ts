@@ -55,3 +55,22 @@ export async function checkAttempt(w: IdorWorld, attempt: Attempt) {
   expect(await tenantSnapshot(dojos), attempt.expect === "ignored" ? "dojo B unchanged" : "nothing written in either dojo").toEqual(before);
   expect(await crossTenantReferences(), "no row points at another dojo's record").toEqual([]);
 }
+
+/**
+ * The same call with the other kind of session (a member's for a staff action, a staff
+ * user's for a members-area action) is refused and writes nothing: the wrappers never take
+ * one kind of session for the other.
+ */
+export async function checkOtherSession(w: IdorWorld, attempt: Attempt) {
+  const dojos = [w.a.dojo.id, w.b.dojo.id];
+  const before = await tenantSnapshot(dojos);
+  signIn(w, attempt.actor === "ownerA" ? "m1" : "ownerA");
+  let result: ActionResult<unknown>;
+  try {
+    result = await attempt.call(w);
+  } finally {
+    actAs(null);
+  }
+  expect(result).toEqual({ ok: false, error: "Your session has ended. Please log in again." });
+  expect(await tenantSnapshot(dojos), "nothing written in either dojo").toEqual(before);
+}
