@@ -7,10 +7,16 @@ import { foreignMarkers, type IdorWorld } from "./world";
 
 const GENERIC_VALIDATION = "Please correct the highlighted fields.";
 
-function signIn(w: IdorWorld, actor: Actor) {
+/** The attempt's call made with the actor's session, signed out again afterwards. */
+async function callAs(w: IdorWorld, actor: Actor, attempt: Attempt): Promise<ActionResult<unknown>> {
   if (actor === "ownerA") w.signInOwnerA();
   else if (actor === "m1") w.signInM1();
   else actAs(null);
+  try {
+    return await attempt.call(w);
+  } finally {
+    actAs(null);
+  }
 }
 
 /** What the actor may not learn: dojo B's records, and for member M1 also member M2's. */
@@ -28,13 +34,7 @@ function markersFor(w: IdorWorld, actor: Actor): string[] {
 export async function checkAttempt(w: IdorWorld, attempt: Attempt) {
   const dojos = attempt.expect === "ignored" ? [w.b.dojo.id] : [w.a.dojo.id, w.b.dojo.id];
   const before = await tenantSnapshot(dojos);
-  signIn(w, attempt.actor);
-  let result: ActionResult<unknown>;
-  try {
-    result = await attempt.call(w);
-  } finally {
-    actAs(null);
-  }
+  const result = await callAs(w, attempt.actor, attempt);
 
   if (attempt.expect === "ignored") {
     expect(result, "the action works; only the smuggled ids are ignored").toMatchObject({ ok: true });
@@ -64,13 +64,7 @@ export async function checkAttempt(w: IdorWorld, attempt: Attempt) {
 export async function checkOtherSession(w: IdorWorld, attempt: Attempt) {
   const dojos = [w.a.dojo.id, w.b.dojo.id];
   const before = await tenantSnapshot(dojos);
-  signIn(w, attempt.actor === "ownerA" ? "m1" : "ownerA");
-  let result: ActionResult<unknown>;
-  try {
-    result = await attempt.call(w);
-  } finally {
-    actAs(null);
-  }
+  const result = await callAs(w, attempt.actor === "ownerA" ? "m1" : "ownerA", attempt);
   expect(result).toEqual({ ok: false, error: "Your session has ended. Please log in again." });
   expect(await tenantSnapshot(dojos), "nothing written in either dojo").toEqual(before);
 }
