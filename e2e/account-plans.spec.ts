@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
+import { logIn } from "./support/staff";
 
 // Dojos paying for Pro monthly on Tatami's platform account (e2e/support/seed-plans.ts), 10 days
 // into their period. The emulator is the platform Stripe account (PLATFORM_STRIPE_SECRET_KEY).
@@ -7,13 +8,6 @@ const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const PLATFORM_KEY = "sk_test_platform_e2e";
 const SHOTS = "test-results/account-plans";
 
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 async function shots(page: Page, name: string) {
   for (const width of [1280, 390]) {

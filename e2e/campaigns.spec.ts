@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E, E2E_SEED_FILE } from "./support/accounts";
+import { E2E } from "./support/accounts";
+import { checkoutFrame, ensureStripeConnected, fillCard, logIn, memberIdOf, memberUid } from "./support/staff";
 
 // Compose → preview → send → the mail is in the emulator's inbox → its card link opens that
 // member's card page. The campaign is sent by the job worker running inside `next start`.
@@ -9,13 +9,6 @@ const SHOTS = "test-results/campaigns";
 
 type InboxMail = { to: string[]; subject: string; html: string; text: string; headers: Record<string, string> | null };
 
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: 900 });
@@ -24,11 +17,12 @@ async function shot(page: Page, name: string, width = 1280) {
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
 }
 
-const memberUid = () => (JSON.parse(readFileSync(E2E_SEED_FILE, "utf8")) as { memberUid: string }).memberUid;
 
-test("compose, preview and send a campaign; the mail arrives with the member's own card link", async ({ page, request }) => {
+test("compose, preview and send a campaign; the mail arrives with the member's own card link, which adds a card", async ({ page, request }) => {
   const tag = `E2E ${Date.now().toString(36)}`;
   await logIn(page, E2E.owner);
+  // The card link takes cards only when the dojo's Stripe is connected.
+  await ensureStripeConnected(page, "sk_test_e2e_card_payments");
   await page.getByRole("link", { name: "Campaigns" }).first().click();
   await page.waitForURL("**/campaigns");
   await page.getByRole("link", { name: "New campaign" }).first().click();
@@ -91,10 +85,17 @@ test("compose, preview and send a campaign; the mail arrives with the member's o
   const cardLink = /href="([^"]*\/card\/[^"]+)"/.exec(mail.html)?.[1];
   expect(cardLink).toBeDefined();
 
-  // Following the link opens that member's own card page (built by the card-link page work).
-  const card = await request.get(cardLink!);
-  expect(card.status()).toBe(200);
-  expect(await card.text()).toContain(firstName);
+  // Following the link opens that member's own card page, where the card is added.
+  await page.goto(cardLink!);
+  await expect(page.getByRole("heading", { name: `Hi ${firstName}` })).toBeVisible();
+  await page.getByRole("button", { name: "Add card" }).click();
+  const checkout = checkoutFrame(page);
+  await fillCard(checkout, "4242 4242 4242 4242");
+  await checkout.getByRole("button", { name: "Save card" }).click();
+  await expect(page.getByText("Your card is saved.")).toBeVisible();
+  // Staff see it on the member's Stripe section.
+  await page.goto(`/members/${await memberIdOf(page, memberUid())}`);
+  await expect(page.getByTestId("saved-card").first()).toContainText("•••• 4242");
 });
 
 test("the Pro plan has campaigns; a staff role does not see them", async ({ page }) => {

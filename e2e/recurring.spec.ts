@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import Stripe from "stripe";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E, E2E_SEED_FILE } from "./support/accounts";
-import { checkoutFrame, ensureStripeConnected, fillCard, logInStaff } from "./support/stripe-ui";
+import { checkoutFrame, ensureStripeConnected, fillCard, logIn as logInStaff } from "./support/staff";
 
 // Recurring payments against the emulator: Stripe customers, saved cards, card links, plans,
 // subscriptions, renewals on a test clock, a declined renewal and a payment needing 3-D Secure.

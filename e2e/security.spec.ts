@@ -1,17 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E } from "./support/accounts";
+import { logIn } from "./support/staff";
 
 // Attacks from the outside, against the production build: headers, a forged middleware
 // sub-request, a server action posted from a foreign origin or with an oversized body, and
 // script in text fields.
 
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(E2E.owner.email);
-  await page.getByLabel("Password").fill(E2E.owner.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 test("every page carries a Content-Security-Policy and the usual security headers", async ({ request }) => {
   for (const path of ["/", "/login", "/signup", "/portal/login", "/dashboard", "/api/health"]) {
@@ -75,7 +69,7 @@ test("a server action with a body over the limit is refused", async ({ page }) =
 
 test("script typed into text fields is shown as text and never runs", async ({ page }) => {
   const payload = `<img src=x onerror="window.__xss=1">`;
-  await logIn(page);
+  await logIn(page, E2E.owner);
   await page.goto("/members/new");
   await page.getByLabel("First name").fill(payload);
   await page.getByLabel("Last name").fill(`<script>window.__xss=2</script>`);

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
+import { ensureStripeConnected as connect, logIn as logInAs } from "./support/staff";
 import { productPicture } from "./support/product-picture";
 
 // The Demo Dojo's webshop (seeded open) against the emulator: staff set it up, visitors buy.
@@ -9,13 +10,6 @@ const SECRET_KEY = "sk_test_e2e_card_payments";
 const SHOP = "/shop/demo-dojo";
 const PHONE = 390;
 
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(E2E.owner.email);
-  await page.getByLabel("Password").fill(E2E.owner.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL("**/dashboard");
-}
 
 async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: width === PHONE ? 844 : 900 });
@@ -27,14 +21,6 @@ async function shot(page: Page, name: string, width = 1280) {
   if (width !== 1280) await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-async function ensureStripeConnected(page: Page) {
-  await page.goto("/settings/stripe");
-  if (await page.getByRole("heading", { name: "Stripe is connected" }).isVisible()) return;
-  await page.getByLabel("Publishable key").fill(SECRET_KEY.replace(/^sk_/, "pk_"));
-  await page.getByLabel("Secret key").fill(SECRET_KEY);
-  await page.getByRole("button", { name: "Connect Stripe" }).click();
-  await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();
-}
 
 /** Saves the shop settings form and waits for the server's answer (a toast may still show from before). */
 async function saveSettings(page: Page) {
@@ -99,8 +85,8 @@ async function inbox(address: string): Promise<{ subject: string; text: string }
 test.describe.configure({ mode: "serial" });
 
 test("staff set up the shop: card payments on, two products with pictures", async ({ page }) => {
-  await logIn(page);
-  await ensureStripeConnected(page);
+  await logInAs(page, E2E.owner);
+  await connect(page, SECRET_KEY);
   await page.goto("/webshop/settings");
   await page.getByLabel(/Pay with credit card/).check();
   // Already on when another run got here first (the button stays disabled without changes).
@@ -162,7 +148,7 @@ test("a visitor buys two products with 4242: order paid, invoice paid, ledger en
   await expect(buyer.getByRole("link", { name: /^Cart$/ })).toBeVisible();
   await context.close();
 
-  await logIn(page);
+  await logInAs(page, E2E.owner);
   await page.goto(`/webshop/orders/${orderId}`);
   await expect(page.getByText("Paid", { exact: true }).first()).toBeVisible();
   await shot(page, "staff-order");
@@ -191,7 +177,7 @@ test("a 3-D Secure card pays after the challenge", async ({ browser, page }) => 
   await buyer.waitForURL(/\/shop\/demo-dojo\/orders\/[0-9a-f-]{36}/);
   await expect(buyer.getByTestId("order-heading")).toHaveText("Thank you! Your order is paid.");
   await context.close();
-  await logIn(page);
+  await logInAs(page, E2E.owner);
   expect(await stockShown(page, "Sparring belt")).toBe("2");
   await expect.poll(async () => (await inbox(email)).length).toBe(1);
 });
@@ -209,7 +195,7 @@ test("a declined card leaves the order unpaid and the stock untouched", async ({
   const orderId = /orders\/([0-9a-f-]{36})/.exec(buyer.url())![1];
   await context.close();
 
-  await logIn(page);
+  await logInAs(page, E2E.owner);
   expect(await stockShown(page, "Competition gi")).toBe("3");
   await page.goto(`/webshop/orders/${orderId}`);
   await expect(page.getByText("Pending", { exact: true })).toBeVisible();
@@ -218,7 +204,7 @@ test("a declined card leaves the order unpaid and the stock untouched", async ({
 });
 
 test("without card payments the option is absent; a closed shop answers 404", async ({ browser, page }) => {
-  await logIn(page);
+  await logInAs(page, E2E.owner);
   await page.goto("/webshop/settings");
   await page.getByLabel(/Pay with credit card/).uncheck();
   await saveSettings(page);

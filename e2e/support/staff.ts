@@ -24,12 +24,19 @@ export async function ensureStripeConnected(page: Page, secretKey: string) {
 
 export const memberUid = () => (JSON.parse(readFileSync(E2E_SEED_FILE, "utf8")) as { memberUid: string }).memberUid;
 
+/** Finds a member by UID in the members list and returns their id. */
+export async function memberIdOf(page: Page, uid: string): Promise<string> {
+  await page.goto(`/members?q=${uid}`);
+  // The member's own link (the page also links "Add member" and "Plans").
+  const hrefs = await page.locator('main a[href^="/members/"]:visible').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const memberId = hrefs.map((href) => /^\/members\/([0-9a-f-]{36})$/.exec(href)?.[1]).find(Boolean);
+  if (!memberId) throw new Error(`No member with UID ${uid} in the list`);
+  return memberId;
+}
+
 /** A new open invoice for a member, made through the staff UI; returns its page URL and number. */
 export async function issueInvoice(page: Page, uid: string, description: string, unitPrice: string) {
-  await page.goto(`/members?q=${uid}`);
-  await page.locator('main a[href^="/members/"]:visible').filter({ hasNotText: "Add member" }).first().click();
-  await page.waitForURL(/\/members\/[0-9a-f-]{36}$/);
-  const memberId = page.url().split("/").pop()!;
+  const memberId = await memberIdOf(page, uid);
   await page.goto(`/invoices/new?member=${memberId}`);
   await page.getByLabel("Description").fill(description);
   await page.getByLabel("Qty").fill("1");

@@ -9,6 +9,12 @@ import type { ManualPaymentInput } from "./schemas";
 /** Cash or bank transfer recorded by staff: the typed amount is read in the invoice's currency. */
 export async function recordManualPayment(tx: Tx, ctx: { dojoId: string; userId: string }, input: ManualPaymentInput): Promise<RecordedPayment> {
   const invoice = await lockInvoice(tx, ctx.dojoId, input.invoiceId);
+  // Stripe keeps retrying an unpaid subscription invoice: cash taken here would be charged again.
+  if (invoice.stripeInvoiceId) {
+    throw new ActionError("Stripe collects this subscription invoice and will retry the card. Send the member the pay link from their Stripe section instead of taking cash here.", {
+      amount: ["Paid through Stripe only"],
+    });
+  }
   const amount = parseAmount(input.amount, invoice.currency);
   if (!amount.ok) throw new ActionError("Please correct the highlighted fields.", { amount: [amount.message] });
   // A day of slack for staff ahead of UTC.

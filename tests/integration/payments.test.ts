@@ -70,6 +70,15 @@ describe("recording manual payments", () => {
     expect(await recordPaymentAction({ invoiceId: invoice.id, method: "cash", amount: "1", paidOn: "2026-03-05" })).toMatchObject({ ok: false, error: expect.stringContaining("already paid") });
   });
 
+  it("refuses cash on a subscription invoice that Stripe still collects (it would be charged twice)", async () => {
+    const { invoice } = await openInvoice();
+    const db = await getDb();
+    await db.update(invoices).set({ source: "subscription", stripeInvoiceId: `in_test_${invoice.id.slice(0, 8)}` }).where(eq(invoices.id, invoice.id));
+    const result = await recordPaymentAction({ invoiceId: invoice.id, method: "cash", amount: "10.00", paidOn: "2026-03-02" });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("Stripe collects this subscription invoice") });
+    expect((await stateOf(invoice.id)).payments).toHaveLength(0);
+  });
+
   it("refuses an over-payment and writes nothing", async () => {
     const { invoice } = await openInvoice();
     const result = await recordPaymentAction({ invoiceId: invoice.id, method: "cash", amount: "50.01", paidOn: "2026-03-02" });

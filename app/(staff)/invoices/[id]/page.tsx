@@ -52,10 +52,15 @@ export default async function InvoicePage({ params }: Props) {
         actions={
           <>
             <InvoiceActions invoiceId={invoice.id} status={invoice.status} hasPayments={invoice.paidMinor > 0} />
-            {invoice.status === "open" && <PayActions invoiceId={invoice.id} memberId={invoice.memberId} number={invoice.number} currency={invoice.currency} openMinor={openMinor} today={on} />}
+            {invoice.status === "open" && !invoice.stripeInvoiceId && <PayActions invoiceId={invoice.id} memberId={invoice.memberId} number={invoice.number} currency={invoice.currency} openMinor={openMinor} today={on} />}
           </>
         }
       />
+      {invoice.status === "open" && invoice.stripeInvoiceId && (
+        <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          Stripe collects this subscription invoice and retries the card. The member can pay or confirm it from the link in their e-mail or the card link in their Stripe section.
+        </p>
+      )}
 
       {invoice.status === "void" && (
         <div role="status" className="mb-4 rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm text-stone-700">

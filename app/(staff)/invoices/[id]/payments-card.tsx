@@ -5,13 +5,13 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
+import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { hasFeature } from "@/lib/plans/features";
 import { METHOD_LABELS } from "@/lib/payments/schemas";
 import { refundsOfInvoice } from "@/lib/payments/refunds/list-refunds";
 import { RefundDialog } from "./refund-dialog";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The invoice's payments, each card payment with its refunds below it and a "Refund" button for owners and managers. */
 export async function PaymentsCard({ invoice, payments }: { invoice: Invoice; payments: Payment[] }) {
@@ -53,19 +53,19 @@ export async function PaymentsCard({ invoice, payments }: { invoice: Invoice; pa
               const refundableByCard = p.method === "card" && !!p.stripePaymentIntentId && refundable > 0;
               return [
                 <tr key={p.id}>
-                  <Td className="whitespace-nowrap">{day(p.paidAt)}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(p.paidAt)}</Td>
                   <Td>{METHOD_LABELS[p.method]}</Td>
                   <Td className="hidden max-w-56 truncate text-stone-600 sm:table-cell">{p.reference ?? p.stripePaymentIntentId ?? "—"}</Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(p.amountMinor, p.currency)}</Td>
                   {mayRefund && (
                     <Td className="w-0 text-right">
-                      {refundableByCard && <RefundDialog paymentId={p.id} currency={p.currency} paidMinor={p.amountMinor} refundableMinor={refundable} paidOn={day(p.paidAt)} />}
+                      {refundableByCard && <RefundDialog paymentId={p.id} currency={p.currency} paidMinor={p.amountMinor} refundableMinor={refundable} paidOn={formatDate(p.paidAt)} />}
                     </Td>
                   )}
                 </tr>,
                 ...own.flatMap((r) => [
                   <tr key={r.id} className="bg-stone-50/60">
-                    <Td className="border-b-0 pl-6 whitespace-nowrap text-stone-600">{day(r.createdAt)}</Td>
+                    <Td className="border-b-0 pl-6 whitespace-nowrap text-stone-600">{formatDate(r.createdAt)}</Td>
                     <Td className="border-b-0 font-medium text-stone-700">Refund</Td>
                     <Td className="hidden max-w-56 truncate border-b-0 text-stone-500 sm:table-cell">{r.stripeRefundId ?? "—"}</Td>
                     <Td className="border-b-0 text-right whitespace-nowrap text-red-700 tabular-nums">−{formatMoney(r.amountMinor, r.currency)}</Td>
