@@ -9,7 +9,8 @@ export const campaignRecipientStatusEnum = pgEnum("campaign_recipient_status", [
 /** Who a campaign goes to, as chosen in the compose form (kept for the history). */
 export type RecipientFilter =
   | { kind: "all" }
-  | { kind: "filter"; status: "active" | "inactive" | "all"; noCard: boolean; openInvoices: boolean }
+  // subscribedTo: "any" plan, one plan's id, or null for no condition on subscriptions.
+  | { kind: "filter"; status: "active" | "inactive" | "all"; noCard: boolean; openInvoices: boolean; subscribedTo?: string | null }
   | { kind: "picked"; memberIds: string[] };
 
 export const campaigns = pgTable(

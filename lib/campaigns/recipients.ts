@@ -1,6 +1,9 @@
 import { and, asc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { emailOptOuts, invoices, members, type RecipientFilter } from "@/db/schema";
+import { emailOptOuts, invoices, members, memberSubscriptions, type RecipientFilter } from "@/db/schema";
+
+// Subscriptions that still bill the member (Stripe's statuses); canceled and incomplete ones do not count.
+const BILLING_STATUSES = ["active", "trialing", "past_due"];
 
 export interface CampaignTarget {
   memberId: string;
@@ -26,7 +29,14 @@ function conditionOf(dojoId: string, filter: RecipientFilter) {
         // "No card on file": no Stripe customer linked yet.
         filter.noCard ? isNull(members.stripeCustomerId) : undefined,
         filter.openInvoices
-          ? exists(sql`select 1 from ${invoices} where ${invoices.memberId} = ${members.id} and ${invoices.dojoId} = ${dojoId} and ${invoices.status} = 'open'`)
+          ? exists(sql`(select 1 from ${invoices} where ${invoices.memberId} = ${members.id} and ${invoices.dojoId} = ${dojoId} and ${invoices.status} = 'open')`)
+          : undefined,
+        filter.subscribedTo
+          ? exists(
+              sql`(select 1 from ${memberSubscriptions} where ${memberSubscriptions.memberId} = ${members.id} and ${memberSubscriptions.dojoId} = ${dojoId} and ${inArray(memberSubscriptions.status, BILLING_STATUSES)}${
+                filter.subscribedTo === "any" ? sql`` : sql` and ${memberSubscriptions.planId} = ${filter.subscribedTo}`
+              })`,
+            )
           : undefined,
       );
   }

@@ -9,6 +9,7 @@ export const recipientFilterSchema = z.discriminatedUnion("kind", [
     status: z.enum(["active", "inactive", "all"]).default("active"),
     noCard: z.boolean().default(false),
     openInvoices: z.boolean().default(false),
+    subscribedTo: z.union([z.literal("any"), idSchema]).nullable().default(null),
   }),
   z.object({ kind: z.literal("picked"), memberIds: z.array(idSchema).min(1, "Pick at least one member").max(5000) }),
 ]);

@@ -22,6 +22,19 @@ export async function enqueueJob(db: DbOrTx, input: { kind: string; payload: Rec
   return job;
 }
 
+/**
+ * For periodic work: queues a job of this kind at `runAt` unless one is already waiting, so
+ * several instances starting (or each run scheduling its successor) keep a single chain.
+ */
+export async function scheduleOnce(db: DbOrTx, kind: string, runAt: Date, opts: { after?: string } = {}): Promise<void> {
+  // A run scheduling its successor is itself still queued until it completes: `after` skips it.
+  const others = opts.after ? sql` and ${jobs.id} <> ${opts.after}` : sql``;
+  await db.execute(sql`
+    insert into ${jobs} (kind, payload, run_at, max_attempts)
+    select ${kind}, '{}'::jsonb, ${runAt.toISOString()}::timestamptz, 3
+    where not exists (select 1 from ${jobs} where ${jobs.kind} = ${kind} and ${jobs.status} = 'queued'${others})`);
+}
+
 /** Takes the next due job (if any) and leases it to the caller; counts the attempt. */
 export async function claimJob(db: DbOrTx, now = new Date()): Promise<Job | null> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);

@@ -3,8 +3,10 @@ import type { Db } from "@/db/client";
 import type { Job } from "@/db/schema";
 import { failCampaign, sendCampaign, type SendCampaignOptions } from "@/lib/campaigns/send-campaign";
 import { NO_ADDRESS, sendInvoiceIssuedMail } from "@/lib/invoices/issued-mail";
-import { CAMPAIGN_SEND_JOB, INVOICE_ISSUED_MAIL_JOB } from "./kinds";
-import { claimJob, completeJob, extendLease, failJob } from "./queue";
+import { env } from "@/lib/env";
+import { reconcileAllDojos } from "@/lib/stripe/webhooks/reconcile";
+import { CAMPAIGN_SEND_JOB, INVOICE_ISSUED_MAIL_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
+import { claimJob, completeJob, extendLease, failJob, scheduleOnce } from "./queue";
 
 export interface RunOptions {
   now?: Date;
@@ -19,7 +21,16 @@ interface Handler {
   gaveUp?(db: Db, job: Job, error: string): Promise<void>;
 }
 
+const reconcileEvery = () => env().RECONCILE_INTERVAL_MINUTES * 60_000;
+
 const HANDLERS: Record<string, Handler> = {
+  // Periodic: applies Stripe events the webhooks missed, then queues its next run.
+  [STRIPE_RECONCILE_JOB]: {
+    async run(db, job, _heartbeat, opts) {
+      await reconcileAllDojos(db);
+      await scheduleOnce(db, STRIPE_RECONCILE_JOB, new Date((opts.now ?? new Date()).getTime() + reconcileEvery()), { after: job.id });
+    },
+  },
   [CAMPAIGN_SEND_JOB]: {
     run: (db, job, heartbeat, opts) => sendCampaign(db, String(job.payload.campaignId), { ...opts.campaign, heartbeat }),
     gaveUp: (db, job, error) => failCampaign(db, String(job.payload.campaignId), error),
@@ -71,6 +82,10 @@ const POLL_MS = 1_000;
 export function startJobWorker(getDb: () => Promise<Db>): () => void {
   const controller = new AbortController();
   void (async () => {
+    // The reconciliation chain: started once, a minute after boot, whatever the number of instances.
+    await getDb()
+      .then((db) => scheduleOnce(db, STRIPE_RECONCILE_JOB, new Date(Date.now() + 60_000)))
+      .catch((error) => console.error("Could not schedule Stripe reconciliation", error));
     while (!controller.signal.aborted) {
       let worked = false;
       try {

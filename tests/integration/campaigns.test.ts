@@ -2,15 +2,17 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/db/client";
-import { campaignRecipients, campaigns, jobs, members } from "@/db/schema";
+import { campaignRecipients, campaigns, jobs, members, memberSubscriptions, subscriptionPlans } from "@/db/schema";
 import { sendCampaignAction, previewCampaignAction } from "@/app/(staff)/campaigns/actions";
 import { resolveCardLink } from "@/lib/card-links/resolve-card-link";
 import { queueCampaign } from "@/lib/campaigns/queue-campaign";
+import { campaignTargets } from "@/lib/campaigns/recipients";
 import { sendCampaign } from "@/lib/campaigns/send-campaign";
 import { runDueJobs, runNextJob } from "@/lib/jobs/worker";
 import { renderCampaignBody, renderCampaignSubject } from "@/lib/mail/render-campaign";
 import { unsubscribe, unsubscribeToken } from "@/lib/mail/unsubscribe";
 import { createDojo, createMember, signedInDojo } from "../support/factories";
+import { createTestInvoice } from "../support/invoice-factory";
 
 // This file's own Resend "team", so its rate limit and inbox are its own.
 const RESEND_KEY = `re_test_campaigns_${randomUUID().replaceAll("-", "")}`;
@@ -267,5 +269,46 @@ describe("sending a campaign", () => {
     const secondRows = await db.select().from(campaignRecipients).where(eq(campaignRecipients.campaignId, second.id));
     expect(secondRows.find((r) => r.memberId === b.id)).toMatchObject({ status: "skipped", reason: "Unsubscribed from campaigns" });
     expect((await db.select().from(campaigns).where(eq(campaigns.id, second.id)))[0]).toMatchObject({ sentCount: 1, skippedCount: 2 });
+  });
+});
+
+describe("recipient filters", () => {
+  it("selects members subscribed to any plan or to one plan, only while the subscription bills", async () => {
+    const db = await getDb();
+    const dojo = await createDojo();
+    const [judo, karate] = await db
+      .insert(subscriptionPlans)
+      .values(["Judo", "Karate"].map((name) => ({ dojoId: dojo.id, name, amountMinor: 4500, currency: "EUR", interval: "month" as const, stripeProductId: `prod_${name}`, stripePriceId: `price_${name}` })))
+      .returning();
+    const judoka = await createMember(dojo.id, { firstName: "Judoka" });
+    const karateka = await createMember(dojo.id, { firstName: "Karateka" });
+    const former = await createMember(dojo.id, { firstName: "Former" });
+    await createMember(dojo.id, { firstName: "Nobody" });
+    const subscribe = (memberId: string, planId: string, status: string) =>
+      db.insert(memberSubscriptions).values({ dojoId: dojo.id, memberId, planId, stripeSubscriptionId: `sub_${randomUUID()}`, status, currency: "EUR" });
+    await subscribe(judoka.id, judo.id, "active");
+    await subscribe(karateka.id, karate.id, "past_due");
+    await subscribe(former.id, judo.id, "canceled");
+
+    const names = async (subscribedTo: string | null) =>
+      (await campaignTargets(db, dojo.id, { kind: "filter", status: "active", noCard: false, openInvoices: false, subscribedTo })).map((t) => t.firstName).sort();
+    expect(await names("any")).toEqual(["Judoka", "Karateka"]);
+    expect(await names(judo.id)).toEqual(["Judoka"]);
+    expect(await names(null)).toEqual(["Former", "Judoka", "Karateka", "Nobody"]);
+    // Another dojo's plan id selects nobody here.
+    expect(await names(randomUUID())).toEqual([]);
+  });
+
+  it("selects members with open invoices, and members without a card on file", async () => {
+    const db = await getDb();
+    const dojo = await createDojo();
+    const owing = await createMember(dojo.id, { firstName: "Owing" });
+    await createMember(dojo.id, { firstName: "Carded", stripeCustomerId: `cus_${randomUUID().slice(0, 8)}` });
+    await createTestInvoice(dojo, owing.id, { issue: true, lines: [{ description: "Training", quantity: "1", unitPrice: "30.00" }] });
+    const names = async (opts: { noCard: boolean; openInvoices: boolean }) =>
+      (await campaignTargets(db, dojo.id, { kind: "filter", status: "active", subscribedTo: null, ...opts })).map((t) => t.firstName).sort();
+    expect(await names({ noCard: false, openInvoices: true })).toEqual(["Owing"]);
+    expect(await names({ noCard: true, openInvoices: false })).toEqual(["Owing"]);
+    expect(await names({ noCard: false, openInvoices: false })).toEqual(["Carded", "Owing"]);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { jobs } from "@/db/schema";
+import { STRIPE_RECONCILE_JOB } from "@/lib/jobs/kinds";
+import { scheduleOnce } from "@/lib/jobs/queue";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
 import { ENABLED_EVENTS } from "@/lib/stripe/webhooks/enabled-events";
 import { reconcileStripeEvents } from "@/lib/stripe/webhooks/reconcile";
@@ -50,6 +55,23 @@ describe("Stripe reconciliation", () => {
     expect(summary.subscribed).toEqual(ENABLED_EVENTS.filter((type) => type !== "payment_intent.succeeded"));
     expect((await connected.stripe.webhookEndpoints.retrieve(endpoint.id)).enabled_events.sort()).toEqual([...ENABLED_EVENTS].sort());
     expect((await reconcileStripeEvents(db, connected.dojo.id)).subscribed).toEqual([]);
+  });
+
+  it("runs as a periodic job: one chain however often it is started, each run queues the next", async () => {
+    const connected = await dojoWithStripe();
+    const [invoice] = await paidInStripeOnly(connected, 1);
+    const db = await getDb();
+    const now = new Date();
+    await scheduleOnce(db, STRIPE_RECONCILE_JOB, now);
+    await scheduleOnce(db, STRIPE_RECONCILE_JOB, now);
+    const queued = () => db.select().from(jobs).where(and(eq(jobs.kind, STRIPE_RECONCILE_JOB), eq(jobs.status, "queued")));
+    expect(await queued()).toHaveLength(1);
+
+    await runDueJobs(db, { now });
+    expect((await paymentState(invoice.id)).payments).toHaveLength(1);
+    const next = await queued();
+    expect(next).toHaveLength(1);
+    expect(next[0].runAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 59 * 60_000);
   });
 
   it("is a staff action of the owner, with a summary", async () => {

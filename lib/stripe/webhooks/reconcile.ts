@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gte, inArray } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { stripeEvents } from "@/db/schema";
+import { stripeConnections, stripeEvents } from "@/db/schema";
 import { stripeForDojo } from "../connection";
 import { syncWebhookEvents } from "../webhook-endpoint";
 import { dispatchEvent } from "./dispatch";
@@ -61,4 +61,19 @@ export async function reconcileStripeEvents(db: Db, dojoId: string, days = RECON
     }
   }
   return summary;
+}
+
+/** Every connected dojo, one after the other; a dojo whose Stripe fails does not stop the rest. */
+export async function reconcileAllDojos(db: Db, days = RECONCILE_DEFAULT_DAYS): Promise<Array<{ dojoId: string; summary?: ReconcileSummary; error?: string }>> {
+  const connected = await db.select({ dojoId: stripeConnections.dojoId }).from(stripeConnections);
+  const results = [];
+  for (const { dojoId } of connected) {
+    try {
+      results.push({ dojoId, summary: await reconcileStripeEvents(db, dojoId, days) });
+    } catch (error) {
+      console.error(`Reconciliation failed for dojo ${dojoId}`, error);
+      results.push({ dojoId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return results;
 }

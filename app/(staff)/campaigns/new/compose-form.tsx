@@ -30,12 +30,12 @@ function errorsOf(result: ActionResult<unknown>): Errors {
   return out;
 }
 
-export function ComposeForm({ userEmail }: { userEmail: string }) {
+export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { id: string; name: string }[] }) {
   const router = useRouter();
   const toast = useToast();
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("Hello {firstname},\n\n");
-  const [recipients, setRecipients] = useState<RecipientsState>({ kind: "all", status: "active", noCard: false, openInvoices: false, picked: [] });
+  const [recipients, setRecipients] = useState<RecipientsState>({ kind: "all", status: "active", noCard: false, openInvoices: false, subscribedTo: "", picked: [] });
   const [summary, setSummary] = useState<RecipientSummary | null>(null);
   const [previewAs, setPreviewAs] = useState<MemberOption | null>(null);
   const [preview, setPreview] = useState<{ subject: string; html: string; to: string | null } | null>(null);
@@ -153,7 +153,7 @@ export function ComposeForm({ userEmail }: { userEmail: string }) {
         <Card>
           <CardHeader title="Recipients" />
           <CardBody className="space-y-4">
-            <RecipientsPicker value={recipients} onChange={setRecipients} error={shown.recipients} />
+            <RecipientsPicker value={recipients} onChange={setRecipients} error={shown.recipients} plans={plans} />
             <div className="rounded-md bg-stone-50 p-3 text-sm" aria-live="polite">
               {counted === null ? (
                 <p className="text-stone-500">Counting…</p>

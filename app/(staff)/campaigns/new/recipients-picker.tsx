@@ -10,12 +10,14 @@ export type RecipientsState = {
   status: "active" | "inactive" | "all";
   noCard: boolean;
   openInvoices: boolean;
+  /** "" for no condition, "any", or a plan id. */
+  subscribedTo: string;
   picked: MemberOption[];
 };
 
 export function toFilter(s: RecipientsState): RecipientFilter {
   if (s.kind === "all") return { kind: "all" };
-  if (s.kind === "filter") return { kind: "filter", status: s.status, noCard: s.noCard, openInvoices: s.openInvoices };
+  if (s.kind === "filter") return { kind: "filter", status: s.status, noCard: s.noCard, openInvoices: s.openInvoices, subscribedTo: s.subscribedTo || null };
   return { kind: "picked", memberIds: s.picked.map((m) => m.id) };
 }
 
@@ -25,7 +27,7 @@ const KINDS: { value: RecipientFilter["kind"]; label: string }[] = [
   { value: "picked", label: "Members I pick" },
 ];
 
-export function RecipientsPicker({ value, onChange, error }: { value: RecipientsState; onChange: (next: RecipientsState) => void; error?: string }) {
+export function RecipientsPicker({ value, onChange, error, plans }: { value: RecipientsState; onChange: (next: RecipientsState) => void; error?: string; plans: { id: string; name: string }[] }) {
   const set = (patch: Partial<RecipientsState>) => onChange({ ...value, ...patch });
   return (
     <fieldset className="space-y-3">
@@ -55,6 +57,18 @@ export function RecipientsPicker({ value, onChange, error }: { value: Recipients
           <label className="flex items-center gap-2 text-sm sm:pt-6">
             <input type="checkbox" checked={value.openInvoices} onChange={(e) => set({ openInvoices: e.target.checked })} className="size-4 accent-brand-600" />
             Has open invoices
+          </label>
+          <label className="space-y-1 text-sm sm:col-span-3">
+            <span className="block font-medium text-stone-700">Subscription</span>
+            <Select value={value.subscribedTo} onChange={(e) => set({ subscribedTo: e.target.value })}>
+              <option value="">Any member, subscribed or not</option>
+              <option value="any">Subscribed to any plan</option>
+              {plans.map((p) => (
+                <option key={p.id} value={p.id}>
+                  Subscribed to {p.name}
+                </option>
+              ))}
+            </Select>
           </label>
         </div>
       )}
