@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
+import { NotFoundError } from "@/lib/action-result";
 import { recordPayment, type RecordedPayment } from "@/lib/payments/record-payment";
 import { invoiceIdFor } from "./metadata";
 
@@ -38,4 +39,18 @@ export async function recordCardPayment(tx: Tx, dojoId: string, pi: Stripe.Payme
     recordedBy: opts.recordedBy ?? null,
   });
   return { recorded: result.created, invoiceId, result };
+}
+
+/**
+ * The webhook side: a PaymentIntent whose metadata names an invoice this dojo does not have
+ * (deleted test data, or crafted in the dojo's own Stripe account) is not ours to record.
+ * Answering with an error would only make Stripe retry it for days.
+ */
+export async function recordCardPaymentFromEvent(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent): Promise<RecordedCardPayment> {
+  try {
+    return await recordCardPayment(tx, dojoId, pi);
+  } catch (error) {
+    if (error instanceof NotFoundError) return { recorded: false, invoiceId: null, result: null };
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { recordCardPayment } from "@/lib/payments/card/record-card-payment";
+import { recordCardPaymentFromEvent } from "@/lib/payments/card/record-card-payment";
 import { sendPaymentReceipt } from "@/lib/payments/card/send-receipt";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { retrievePaymentIntent } from "@/lib/payments/card/retrieve";
@@ -11,7 +11,7 @@ export const paymentIntentSucceeded: WebhookHandler = async (tx, { dojoId, strip
   // Not one of our invoice payments (a webshop order, a subscription): nothing to do here.
   if (!invoiceIdFor(sent.metadata, dojoId)) return "ignored";
   const pi = await retrievePaymentIntent(stripe, sent.id);
-  const { recorded, result } = await recordCardPayment(tx, dojoId, pi);
+  const { recorded, result } = await recordCardPaymentFromEvent(tx, dojoId, pi);
   // Recorded here, so the browser may never come back to send the receipt (its idempotency key keeps it to one mail).
   if (recorded && result) afterCommit?.((db) => sendPaymentReceipt(db, result.payment.id, pi));
   return result ? "processed" : "ignored";
