@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "argon2", "pg-boss"],
+  serverExternalPackages: ["@electric-sql/pglite", "argon2"],
   poweredByHeader: false,
   // Webshop product pictures (up to 2 MB) are uploaded through a server action.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
