@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { getDb } from "@/db/client";
@@ -7,10 +8,11 @@ import PortalHomePage from "@/app/portal/(member)/page";
 import PortalInvoicePage from "@/app/portal/(member)/invoices/[id]/page";
 import { logInMember } from "@/app/portal/(public)/login/actions";
 import { actAs, createDojo, createMember, signedInDojo, signInAsMember, TEST_PASSWORD } from "../support/factories";
-import { digestOf } from "../support/next";
+import { digestOf, html as pageHtml } from "../support/next";
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
 vi.mock("next-auth", () => import("../support/authjs"));
+vi.mock("next/navigation", async (original) => (await import("../support/next")).navigationOutsideNext(original));
 
 let seq = 0;
 async function addInvoice(dojoId: string, memberId: string, status: InvoiceStatus, totalMinor: number, paidMinor = 0) {
@@ -52,6 +54,18 @@ async function scene() {
 }
 
 describe("members area", () => {
+  it("shows the member what was refunded on a paid invoice", async () => {
+    const s = await scene();
+    const db = await getDb();
+    await db.update(invoices).set({ refundedMinor: 1500 }).where(eq(invoices.id, s.paid.id));
+    signInAsMember(s.me);
+    const html = await pageHtml(PortalInvoicePage({ params: Promise.resolve({ id: s.paid.id }) }));
+    expect(html).toContain("Refunded to you");
+    expect(html).toContain("€15.00");
+    const untouched = await pageHtml(PortalInvoicePage({ params: Promise.resolve({ id: s.open.id }) }));
+    expect(untouched).not.toContain("Refunded to you");
+  });
+
   it("lists only the member's own open and paid invoices with totals", async () => {
     const db = await getDb();
     const s = await scene();

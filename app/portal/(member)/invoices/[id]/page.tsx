@@ -87,6 +87,12 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
               <dd className="tabular-nums">−{money(p.amountMinor)}</dd>
             </div>
           ))}
+          {invoice.refundedMinor > 0 && (
+            <div className="flex justify-between text-stone-600">
+              <dt>Refunded to you</dt>
+              <dd className="tabular-nums">{money(invoice.refundedMinor)}</dd>
+            </div>
+          )}
           {invoice.status === "open" && (
             <div className="flex justify-between font-semibold text-amber-800">
               <dt>Still to pay</dt>
