@@ -18,7 +18,7 @@ export function UpgradePrompt({ feature, plan, icon, children }: { feature: Feat
         <span className="rounded-full bg-brand-50 p-3 text-brand-700">{icon ?? <Lock className="size-6" aria-hidden />}</span>
         <div className="space-y-2">
           <h2 className="text-base font-semibold text-stone-900">
-            {FEATURE_LABELS[feature]} is part of the {PLAN_NAMES[needed]} plan
+            {FEATURE_LABELS[feature]}: part of the {PLAN_NAMES[needed]} plan
           </h2>
           <p className="text-sm text-stone-600">
             Your dojo is on the {PLAN_NAMES[plan]} plan. Upgrade any time: you pay only the price difference for the rest of the current period.

@@ -12,7 +12,8 @@ import { listCampaigns } from "@/lib/campaigns/list";
 import { hrefWith, pageFrom } from "@/lib/pagination";
 import { hasFeature } from "@/lib/plans/features";
 import { CampaignStatusBadge } from "./campaign-status-badge";
-import { CampaignsUpgradeCard } from "./upgrade-card";
+import { Mail } from "lucide-react";
+import { UpgradePrompt } from "@/components/plans/upgrade-prompt";
 
 export const metadata = { title: "Campaigns" };
 
@@ -25,7 +26,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
     return (
       <>
         <PageHeader title="Campaigns" description={description} />
-        <CampaignsUpgradeCard plan={dojo.plan} />
+        <UpgradePrompt feature="emailCampaigns" plan={dojo.plan} icon={<Mail className="size-6" aria-hidden />}>
+          <p className="text-sm text-stone-600">E-mail all your members at once, each mail with their own name and their own link to add a card.</p>
+        </UpgradePrompt>
       </>
     );
   }

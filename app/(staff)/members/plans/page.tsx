@@ -1,15 +1,14 @@
-import Link from "next/link";
 import { getDb } from "@/db/client";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Card, CardBody } from "@/components/ui/card";
+import { UpgradePrompt } from "@/components/plans/upgrade-prompt";
+import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { FEATURE_LABELS, hasFeature, lowestPlanWith, PLAN_NAMES } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/plans/features";
 import { getStripeConnection } from "@/lib/stripe/connection";
 import { intervalLabel } from "@/lib/subscriptions/labels";
 import { listPlans } from "@/lib/subscriptions/plans";
@@ -32,16 +31,7 @@ export default async function PlansPage() {
     return (
       <>
         {header()}
-        <Card>
-          <CardBody className="space-y-3 text-sm text-stone-600">
-            <p>
-              {FEATURE_LABELS.subscriptions} is part of the {PLAN_NAMES[lowestPlanWith("subscriptions")]} plan.
-            </p>
-            <Button asChild variant="secondary" size="sm">
-              <Link href="/settings/account">Compare plans</Link>
-            </Button>
-          </CardBody>
-        </Card>
+        <UpgradePrompt feature="subscriptions" plan={dojo.plan} />
       </>
     );
   }
