@@ -5,8 +5,12 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { drizzle } from "drizzle-orm/postgres-js";
+import Stripe from "stripe";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { dojos, members, stripeConnections } from "@/db/schema";
+import { encryptSecret } from "@/lib/crypto";
+import { newUid } from "@/lib/members/uid";
 
 export const BENCH_SECRETS = {
   AUTH_SECRET: "bench-auth-secret-not-for-production-0000",
@@ -58,6 +62,34 @@ export async function startApp(opts: { port: number; databaseUrl: string; env?: 
       } catch {}
     },
   };
+}
+
+/** The `stripe` SDK pointed at the emulator, for one account's key. */
+export function emulatorStripe(emulatorUrl: string, secretKey: string): Stripe {
+  const base = new URL(emulatorUrl);
+  return new Stripe(secretKey, { host: base.hostname, port: Number(base.port), protocol: "http" });
+}
+
+/** An Ultimate dojo with one member, written straight to the database. */
+export async function seedDojoWithMember(db: PostgresJsDatabase, label: string) {
+  const [dojo] = await db.insert(dojos).values({ name: `${label} Dojo`, slug: `${label.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, currency: "EUR", plan: "ultimate" }).returning();
+  const [member] = await db.insert(members).values({ dojoId: dojo.id, uid: newUid(), firstName: label, lastName: "Member" }).returning();
+  return { dojo, member };
+}
+
+/** Connects the dojo to an emulator account as Settings → Stripe would, with the given webhook secret. */
+export async function connectDojo(db: PostgresJsDatabase, stripe: Stripe, dojoId: string, secretKey: string, webhook: { secret: string; endpointId?: string }) {
+  const account = await stripe.accounts.retrieveCurrent();
+  await db.insert(stripeConnections).values({
+    dojoId,
+    accountId: account.id,
+    livemode: false,
+    publishableKey: secretKey.replace("sk_", "pk_"),
+    secretKeyEnc: encryptSecret(secretKey),
+    currency: "EUR",
+    webhookEndpointId: webhook.endpointId ?? null,
+    webhookSecretEnc: encryptSecret(webhook.secret),
+  });
 }
 
 export function percentile(sorted: number[], p: number): number {

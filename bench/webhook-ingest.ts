@@ -7,11 +7,9 @@ import postgres from "postgres";
 import Stripe from "stripe";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { count, eq } from "drizzle-orm";
-import { dojos, invoiceLines, invoices, ledgerEntries, members, payments, stripeConnections } from "@/db/schema";
-import { encryptSecret } from "@/lib/crypto";
-import { newUid } from "@/lib/members/uid";
+import { invoiceLines, invoices, ledgerEntries, payments } from "@/db/schema";
 import { startEmulator } from "@/emulator/index";
-import { freshDatabase, machine, percentile, printTable, runConcurrently, shuffle, startApp } from "./support";
+import { connectDojo, emulatorStripe, freshDatabase, machine, percentile, printTable, runConcurrently, seedDojoWithMember, shuffle, startApp } from "./support";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -27,14 +25,10 @@ async function main() {
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
     const secretKey = `sk_test_bench_${randomUUID().slice(0, 8)}`;
-    const base = new URL(emulator.url);
-    const stripe = new Stripe(secretKey, { host: base.hostname, port: Number(base.port), protocol: "http" });
-
-    const [dojo] = await db.insert(dojos).values({ name: "Bench Dojo", slug: `bench-${Date.now()}`, currency: "EUR", plan: "ultimate" }).returning();
-    const [member] = await db.insert(members).values({ dojoId: dojo.id, uid: newUid(), firstName: "Bench", lastName: "Member" }).returning();
-    const account = await stripe.accounts.retrieveCurrent();
+    const stripe = emulatorStripe(emulator.url, secretKey);
+    const { dojo, member } = await seedDojoWithMember(db, "Bench");
     // A connection without a registered endpoint: only this bench delivers events.
-    await db.insert(stripeConnections).values({ dojoId: dojo.id, accountId: account.id, livemode: false, publishableKey: secretKey.replace("sk_", "pk_"), secretKeyEnc: encryptSecret(secretKey), currency: "EUR", webhookSecretEnc: encryptSecret(WEBHOOK_SECRET) });
+    await connectDojo(db, stripe, dojo.id, secretKey, { secret: WEBHOOK_SECRET });
 
     console.log(`Preparing ${distinct} invoices and PaymentIntents in the emulator…`);
     const today = new Date().toISOString().slice(0, 10);

@@ -2,16 +2,13 @@ import { execSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
-import Stripe from "stripe";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dojos, invoices, members, stripeConnections } from "@/db/schema";
-import { encryptSecret } from "@/lib/crypto";
-import { newUid } from "@/lib/members/uid";
+import { invoices } from "@/db/schema";
 import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
 import { ENABLED_EVENTS } from "@/lib/stripe/webhooks/enabled-events";
 import { startEmulator, type RunningEmulator } from "@/emulator/index";
-import { freshDatabase, startApp } from "../../bench/support";
+import { connectDojo, emulatorStripe, freshDatabase, seedDojoWithMember, startApp } from "../../bench/support";
 
 // Faults at the process level, against the production build on PostgreSQL, with the emulator
 // delivering webhooks and retrying them as Stripe does. Run by `npm run test:faults` (after
@@ -43,13 +40,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 async function connectedDojo() {
   const db = drizzle(sql);
   const secretKey = `sk_test_faults_${randomUUID().slice(0, 8)}`;
-  const base = new URL(emulator.url);
-  const stripe = new Stripe(secretKey, { host: base.hostname, port: Number(base.port), protocol: "http" });
-  const [dojo] = await db.insert(dojos).values({ name: "Faults Dojo", slug: `faults-${randomUUID().slice(0, 8)}`, currency: "EUR", plan: "ultimate" }).returning();
-  const [member] = await db.insert(members).values({ dojoId: dojo.id, uid: newUid(), firstName: "Fault", lastName: "Tolerant" }).returning();
+  const stripe = emulatorStripe(emulator.url, secretKey);
+  const { dojo, member } = await seedDojoWithMember(db, "Faults");
   const endpoint = await stripe.webhookEndpoints.create({ url: `${app.url}/api/stripe/webhook/${dojo.id}`, enabled_events: [...ENABLED_EVENTS] });
-  const account = await stripe.accounts.retrieveCurrent();
-  await db.insert(stripeConnections).values({ dojoId: dojo.id, accountId: account.id, livemode: false, publishableKey: secretKey.replace("sk_", "pk_"), secretKeyEnc: encryptSecret(secretKey), currency: "EUR", webhookEndpointId: endpoint.id, webhookSecretEnc: encryptSecret(endpoint.secret!) });
+  await connectDojo(db, stripe, dojo.id, secretKey, { secret: endpoint.secret!, endpointId: endpoint.id });
   // Retries come quickly here; Stripe's own schedule is hours.
   await control("webhooks", { apiKey: secretKey, retryScheduleMs: [500, 1000, 2000, 3000, 5000, 5000, 5000, 5000], timeoutMs: 5000 });
   const today = new Date().toISOString().slice(0, 10);
