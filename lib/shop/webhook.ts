@@ -13,7 +13,6 @@ export const shopCheckoutCompleted: WebhookHandler = async (tx, { dojoId, stripe
   const session = await retrieveCheckoutSession(stripe, sent.id);
   const outcome = await completeCardOrder(tx, dojoId, session);
   // Mails and a too-late refund only once the order is committed (dispatch runs this after).
-  if (afterCommit) afterCommit((db) => afterCardOrder(db, stripe, outcome));
-  else await afterCardOrder(tx, stripe, outcome);
+  afterCommit?.((db) => afterCardOrder(db, stripe, outcome));
   return outcome && outcome.kind !== "unpaid" ? "processed" : "ignored";
 };

@@ -14,7 +14,6 @@ export const applyInvoiceEvent: WebhookHandler = async (tx, { dojoId, stripe, ev
   const synced = await syncStripeInvoice(tx, stripe, dojoId, sent.id);
   if (!synced) return "ignored";
   // The mail goes once the invoice is committed, so a rolled-back attempt never mails.
-  if (afterCommit) afterCommit((db) => notifyUnpaidInvoice(db, dojoId, synced));
-  else await notifyUnpaidInvoice(tx, dojoId, synced);
+  afterCommit?.((db) => notifyUnpaidInvoice(db, dojoId, synced));
   return "processed";
 };
