@@ -12,6 +12,7 @@ import { newId } from "./ids";
 import { Params } from "./params";
 import { matchPattern, type Route } from "./route";
 import { allRoutes } from "./routes";
+import { schemaFor, validateParams } from "./schema/validate";
 
 interface Answer {
   status: number;
@@ -52,8 +53,17 @@ function findRoute(method: string, path: string): { route: Route; params: Record
   return null;
 }
 
+/**
+ * Checks the parameters against the schema derived from the `stripe` package, then runs the
+ * handler. A refused parameter is not recorded for idempotency: "We save results only after the
+ * execution of an endpoint begins. If incoming parameters fail validation … no idempotent result
+ * is saved" (https://docs.stripe.com/idempotency) — the refusal carries no record mark.
+ */
 function execute(ctx: ApiContext, route: Route): Answer {
   try {
+    const schema = schemaFor(route.method, route.pattern);
+    if (!schema) throw new Error(`no parameter schema for ${route.method} ${route.pattern}: run npm run emulator:schema`);
+    validateParams(schema, ctx.params.raw);
     const result = runTraced({ requestId: ctx.requestId, idempotencyKey: ctx.idempotencyKey }, () => route.handler(ctx));
     const body = applyExpansions(ctx.account, structuredClone(result), ctx.params.expand());
     return { status: 200, body };
