@@ -33,7 +33,10 @@ export interface PaymentIntentInit {
   setupFutureUsage?: SetupFutureUsage | null;
   receiptEmail?: string | null;
   statementDescriptor?: string | null;
+  /** The emulator's own intents (Checkout, invoices) name their types; this API version has no such parameter. */
   paymentMethodTypes?: string[];
+  /** `allowed_payment_method_types`, the API's filter on the offered types. */
+  allowedPaymentMethodTypes?: string[];
   /** A test clock's time for objects that live on a clock. */
   created?: number;
 }
@@ -82,7 +85,7 @@ export function createPaymentIntent(account: Account, init: PaymentIntentInit): 
   const pi: Stripe.PaymentIntent = {
     id,
     object: "payment_intent",
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: init.allowedPaymentMethodTypes ?? null,
     amount: init.amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
@@ -111,7 +114,7 @@ export function createPaymentIntent(account: Account, init: PaymentIntentInit): 
     payment_method: init.paymentMethod ?? null,
     payment_method_configuration_details: null,
     payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: "automatic" } },
-    payment_method_types: init.paymentMethodTypes ?? ["card"],
+    payment_method_types: init.paymentMethodTypes ?? init.allowedPaymentMethodTypes ?? ["card"],
     payment_record: null,
     processing: null,
     receipt_email: init.receiptEmail ?? null,
@@ -403,7 +406,8 @@ export interface SetupIntentInit {
   usage?: "off_session" | "on_session";
   metadata?: Record<string, string>;
   description?: string | null;
-  paymentMethodTypes?: string[];
+  /** `allowed_payment_method_types`, the API's filter on the offered types. */
+  allowedPaymentMethodTypes?: string[];
 }
 
 export function createSetupIntent(account: Account, init: SetupIntentInit): Stripe.SetupIntent {
@@ -411,9 +415,9 @@ export function createSetupIntent(account: Account, init: SetupIntentInit): Stri
   const si: Stripe.SetupIntent = {
     id,
     object: "setup_intent",
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: init.allowedPaymentMethodTypes ?? null,
     application: null,
-    automatic_payment_methods: init.paymentMethodTypes ? null : { allow_redirects: "always", enabled: true },
+    automatic_payment_methods: { allow_redirects: "always", enabled: true },
     cancellation_reason: null,
     client_secret: clientSecretFor(id),
     created: nowSeconds(),
@@ -431,7 +435,7 @@ export function createSetupIntent(account: Account, init: SetupIntentInit): Stri
     payment_method: init.paymentMethod ?? null,
     payment_method_configuration_details: null,
     payment_method_options: { card: { mandate_options: null, network: null, request_three_d_secure: "automatic" } },
-    payment_method_types: init.paymentMethodTypes ?? ["card"],
+    payment_method_types: init.allowedPaymentMethodTypes ?? ["card"],
     single_use_mandate: null,
     status: init.paymentMethod ? "requires_confirmation" : "requires_payment_method",
     usage: init.usage ?? "off_session",

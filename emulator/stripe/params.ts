@@ -1,14 +1,20 @@
 import { invalidParam, missingParam } from "./errors";
 import type { FormObject, FormValue } from "./form";
+import { schemaAt } from "./schema/validate";
+import type { SchemaNode } from "./schema/types";
 
 /**
  * Typed readers over decoded form parameters. Names are given with dots (`recurring.interval`) and
  * reported the way Stripe names them in errors (`recurring[interval]`).
+ *
+ * Given the endpoint's schema (derived from the `stripe` package), reading a name the SDK's types
+ * do not define throws: a handler must not depend on a parameter Stripe does not have.
  */
 export class Params {
   constructor(
     readonly raw: FormObject,
     private readonly prefix = "",
+    private readonly schema?: SchemaNode,
   ) {}
 
   private label(name: string): string {
@@ -17,12 +23,24 @@ export class Params {
   }
 
   get(name: string): FormValue | undefined {
+    if (this.schema && !schemaAt(this.schema, name.split("."))) {
+      throw new Error(`the emulator reads ${this.label(name)}, a parameter the stripe package does not define for this endpoint`);
+    }
     let node: FormValue | undefined = this.raw;
     for (const part of name.split(".")) {
       if (node === undefined || typeof node === "string") return undefined;
       node = Array.isArray(node) ? node[Number(part)] : node[part];
     }
     return node;
+  }
+
+  private childSchema(name: string): SchemaNode | undefined {
+    return this.schema ? (schemaAt(this.schema, name.split(".")) ?? undefined) : undefined;
+  }
+
+  /** Whether this endpoint's parameters include `name` (for builders shared by several endpoints). */
+  defines(name: string): boolean {
+    return !this.schema || schemaAt(this.schema, name.split(".")) !== null;
   }
 
   has(name: string): boolean {
@@ -85,7 +103,7 @@ export class Params {
     const v = this.get(name);
     if (v === undefined || v === "") return undefined;
     if (typeof v !== "object" || Array.isArray(v)) throw invalidParam(this.label(name), `Invalid object`);
-    return new Params(v, this.prefix ? `${this.prefix}.${name}` : name);
+    return new Params(v, this.prefix ? `${this.prefix}.${name}` : name, this.childSchema(name));
   }
 
   list(name: string): Params[] {
@@ -94,7 +112,7 @@ export class Params {
     if (!Array.isArray(v)) throw invalidParam(this.label(name), `Invalid array`);
     return v.map((item, i) => {
       if (typeof item !== "object" || Array.isArray(item)) throw invalidParam(`${this.label(name)}[${i}]`, `Invalid object`);
-      return new Params(item, `${this.prefix ? `${this.prefix}.` : ""}${name}.${i}`);
+      return new Params(item, `${this.prefix ? `${this.prefix}.` : ""}${name}.${i}`, this.childSchema(`${name}.${i}`));
     });
   }
 

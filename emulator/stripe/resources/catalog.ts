@@ -10,32 +10,37 @@ import { route } from "../route";
 
 const INTERVALS = ["day", "week", "month", "year"] as const;
 
+/**
+ * A product from `products.create` params, a price's `product_data` or a Checkout line item's
+ * `price_data[product_data]`; each defines a different subset of fields, so only those are read.
+ */
 export function createProduct(account: Account, params: Params, opts: { id?: string; active?: boolean } = {}): Stripe.Product {
   const name = params.requiredString("name");
+  const text = (field: string) => (params.defines(field) ? (params.string(field) ?? null) : null);
   const id = opts.id ?? newId("prod");
   if (account.get(id)) throw invalidRequest(`Product already exists.`, "id", "resource_already_exists");
   const now = nowSeconds();
   const product: Stripe.Product = {
     id,
     object: "product",
-    active: opts.active ?? params.boolean("active") ?? true,
+    active: opts.active ?? (params.defines("active") ? params.boolean("active") : undefined) ?? true,
     created: now,
     default_price: null,
-    description: params.string("description") ?? null,
-    images: params.strings("images"),
+    description: text("description"),
+    images: params.defines("images") ? params.strings("images") : [],
     livemode: account.livemode,
     marketing_features: [],
     metadata: params.metadata() ?? {},
     name,
     package_dimensions: null,
     shippable: null,
-    statement_descriptor: params.string("statement_descriptor") ?? null,
-    tax_code: params.string("tax_code") ?? null,
+    statement_descriptor: text("statement_descriptor"),
+    tax_code: text("tax_code"),
     tax_details: null,
     type: "service",
-    unit_label: params.string("unit_label") ?? null,
+    unit_label: text("unit_label"),
     updated: now,
-    url: params.string("url") ?? null,
+    url: text("url"),
   };
   account.insert(product);
   emitEvent(account, "product.created", product);
@@ -43,13 +48,14 @@ export function createProduct(account: Account, params: Params, opts: { id?: str
 }
 
 /**
- * A price from `price` params or inline `price_data` (Checkout line items): `product` or
- * `product_data`, `unit_amount`, optional `recurring[interval|interval_count]`.
+ * A price from `price` params, a product's `default_price_data` or inline `price_data` (Checkout
+ * line items): `product` or `product_data`, `unit_amount`, optional
+ * `recurring[interval|interval_count]`; fields one of them does not define are not read.
  */
 export function createPrice(account: Account, params: Params, opts: { inline?: boolean; product?: string } = {}): Stripe.Price {
   const currency = normalizeCurrency(params.requiredString("currency"));
   let productId = opts.product ?? params.string("product");
-  const productData = params.object("product_data");
+  const productData = opts.product ? undefined : params.object("product_data");
   if (!productId && productData) productId = createProduct(account, productData, { active: !opts.inline }).id;
   if (!productId) throw missingParam(opts.inline ? "price_data[product]" : "product");
   account.require<Stripe.Product>(productId, "product", "product", "product");
@@ -68,15 +74,15 @@ export function createPrice(account: Account, params: Params, opts: { inline?: b
   const price: Stripe.Price = {
     id: newId("price"),
     object: "price",
-    active: opts.inline ? false : (params.boolean("active") ?? true),
+    active: opts.inline ? false : ((params.defines("active") ? params.boolean("active") : undefined) ?? true),
     billing_scheme: "per_unit",
     created: nowSeconds(),
     currency,
     custom_unit_amount: null,
     livemode: account.livemode,
-    lookup_key: params.string("lookup_key") ?? null,
-    metadata: params.metadata() ?? {},
-    nickname: params.string("nickname") ?? null,
+    lookup_key: params.defines("lookup_key") ? (params.string("lookup_key") ?? null) : null,
+    metadata: (params.defines("metadata") ? params.metadata() : undefined) ?? {},
+    nickname: params.defines("nickname") ? (params.string("nickname") ?? null) : null,
     product: productId,
     recurring,
     tax_behavior: params.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"] as const) ?? "unspecified",

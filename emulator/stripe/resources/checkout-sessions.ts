@@ -172,13 +172,15 @@ function createSession(account: Account, params: Params): Stripe.Checkout.Sessio
     throw invalidParam("expires_at", "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.");
   }
   const id = newId(account.livemode ? "cs_live" : "cs_test");
+  // This API version lists types with `allowed_payment_method_types` (`payment_method_types` is gone).
+  const allowedTypes = params.has("allowed_payment_method_types") ? params.strings("allowed_payment_method_types") : null;
   const session: Stripe.Checkout.Session = {
     id,
     object: "checkout.session",
     adaptive_pricing: null,
     after_expiration: null,
     allow_promotion_codes: null,
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: allowedTypes,
     amount_subtotal: mode === "setup" ? null : total,
     amount_total: mode === "setup" ? null : total,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
@@ -215,7 +217,7 @@ function createSession(account: Account, params: Params): Stripe.Checkout.Sessio
     payment_method_collection: mode === "payment" ? null : "always",
     payment_method_configuration_details: null,
     payment_method_options: {},
-    payment_method_types: params.has("payment_method_types") ? params.strings("payment_method_types") : ["card"],
+    payment_method_types: allowedTypes ?? ["card"],
     payment_status: mode === "setup" ? "no_payment_required" : "unpaid",
     permissions: null,
     recovered_from: null,

@@ -60,7 +60,7 @@ export const paymentIntentRoutes = [
       setupFutureUsage: params.enumOf("setup_future_usage", SFU),
       receiptEmail: params.string("receipt_email"),
       statementDescriptor: params.string("statement_descriptor"),
-      paymentMethodTypes: params.has("payment_method_types") ? params.strings("payment_method_types") : undefined,
+      allowedPaymentMethodTypes: params.has("allowed_payment_method_types") ? params.strings("allowed_payment_method_types") : undefined,
     });
     return confirm ? confirmOrThrow(account, pi, params) : pi;
   }),

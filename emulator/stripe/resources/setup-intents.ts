@@ -28,7 +28,7 @@ export const setupIntentRoutes = [
       usage: params.enumOf("usage", ["off_session", "on_session"] as const),
       metadata: params.metadata(),
       description: params.string("description"),
-      paymentMethodTypes: params.has("payment_method_types") ? params.strings("payment_method_types") : undefined,
+      allowedPaymentMethodTypes: params.has("allowed_payment_method_types") ? params.strings("allowed_payment_method_types") : undefined,
     });
     return params.boolean("confirm") ? confirmOrThrow(account, si, params) : si;
   }),

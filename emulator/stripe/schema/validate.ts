@@ -79,6 +79,24 @@ function collectUnknown(node: SchemaNode, value: FormValue, at: string, out: str
   }
 }
 
+/** The schema of the parameter at `path` (`["line_items", "0", "price"]`), or null if the SDK has none. */
+export function schemaAt(root: SchemaNode, path: string[]): SchemaNode | null {
+  let node: SchemaNode | null = root;
+  for (const part of path) {
+    if (!node) return null;
+    const index = /^\d+$/.test(part);
+    const shapes: SchemaNode[] = node.kind === "union" ? node.of : [node];
+    node = null;
+    for (const s of shapes) {
+      if (s.kind === "array" && index) node = s.items;
+      else if (s.kind === "map") node = s.values;
+      else if (s.kind === "object") node = s.props[part] ?? null;
+      if (node) break;
+    }
+  }
+  return node;
+}
+
 function oneOf(values: string[]): string {
   if (values.length <= 2) return values.join(" or ");
   return `${values.slice(0, -1).join(", ")}, or ${values[values.length - 1]}`;
