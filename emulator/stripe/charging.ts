@@ -406,6 +406,8 @@ export interface SetupIntentInit {
   usage?: "off_session" | "on_session";
   metadata?: Record<string, string>;
   description?: string | null;
+  /** The emulator's own intents (Checkout) name their types; this API version has no such parameter. */
+  paymentMethodTypes?: string[];
   /** `allowed_payment_method_types`, the API's filter on the offered types. */
   allowedPaymentMethodTypes?: string[];
 }
@@ -417,7 +419,7 @@ export function createSetupIntent(account: Account, init: SetupIntentInit): Stri
     object: "setup_intent",
     allowed_payment_method_types: init.allowedPaymentMethodTypes ?? null,
     application: null,
-    automatic_payment_methods: { allow_redirects: "always", enabled: true },
+    automatic_payment_methods: init.paymentMethodTypes ? null : { allow_redirects: "always", enabled: true },
     cancellation_reason: null,
     client_secret: clientSecretFor(id),
     created: nowSeconds(),
@@ -435,7 +437,7 @@ export function createSetupIntent(account: Account, init: SetupIntentInit): Stri
     payment_method: init.paymentMethod ?? null,
     payment_method_configuration_details: null,
     payment_method_options: { card: { mandate_options: null, network: null, request_three_d_secure: "automatic" } },
-    payment_method_types: init.allowedPaymentMethodTypes ?? ["card"],
+    payment_method_types: init.paymentMethodTypes ?? init.allowedPaymentMethodTypes ?? ["card"],
     single_use_mandate: null,
     status: init.paymentMethod ? "requires_confirmation" : "requires_payment_method",
     usage: init.usage ?? "off_session",
