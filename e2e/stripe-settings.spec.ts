@@ -22,6 +22,7 @@ async function emulator(method: string, apiPath: string, key: string, form?: Rec
     headers: { authorization: `Bearer ${key}`, "content-type": "application/x-www-form-urlencoded" },
     body: form ? new URLSearchParams(form).toString() : undefined,
   });
+  if (!res.ok) throw new Error(`${method} ${apiPath} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as Record<string, unknown> & { data?: Record<string, unknown>[] };
 }
 
@@ -61,7 +62,7 @@ test.describe("Settings → Stripe", () => {
     expect(await page.content()).not.toContain("sk_test_e2e");
 
     // A payment in the Stripe account reaches the app's webhook endpoint, signed with its secret.
-    await emulator("POST", "/v1/payment_intents", "sk_test_e2e", { amount: "1500", currency: "eur", payment_method: "pm_card_visa", confirm: "true", "payment_method_types[]": "card" });
+    await emulator("POST", "/v1/payment_intents", "sk_test_e2e", { amount: "1500", currency: "eur", payment_method: "pm_card_visa", confirm: "true", "automatic_payment_methods[enabled]": "true", "automatic_payment_methods[allow_redirects]": "never" });
     await fetch(`${EMULATOR}/_control/webhooks/flush`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiKey: "sk_test_e2e" }) });
     await page.reload();
     await expect(page.getByRole("cell", { name: /payment_intent\.succeeded/ }).first()).toBeVisible();
