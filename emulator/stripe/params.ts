@@ -1,6 +1,6 @@
 import { invalidParam, missingParam } from "./errors";
 import type { FormObject, FormValue } from "./form";
-import { schemaAt } from "./schema/validate";
+import { invalidEnum, schemaAt } from "./schema/validate";
 import type { SchemaNode } from "./schema/types";
 
 /**
@@ -69,13 +69,7 @@ export class Params {
   enumOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
     const v = this.string(name);
     if (v === undefined) return undefined;
-    if (!(allowed as readonly string[]).includes(v)) {
-      throw invalidParam(
-        this.label(name),
-        `Invalid ${this.label(name)}: must be one of ${allowed.join(", ")}`,
-        "parameter_invalid_string",
-      );
-    }
+    if (!(allowed as readonly string[]).includes(v)) throw invalidEnum(this.label(name), allowed);
     return v as T;
   }
 

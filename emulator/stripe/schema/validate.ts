@@ -97,9 +97,10 @@ export function schemaAt(root: SchemaNode, path: string[]): SchemaNode | null {
   return node;
 }
 
-function oneOf(values: string[]): string {
-  if (values.length <= 2) return values.join(" or ");
-  return `${values.slice(0, -1).join(", ")}, or ${values[values.length - 1]}`;
+/** "Invalid usage: must be one of reusable or single_use" (three or more: "a, b, or c"), no code. */
+export function invalidEnum(at: string, values: readonly string[]): StripeApiError {
+  const list = values.length <= 2 ? values.join(" or ") : `${values.slice(0, -1).join(", ")}, or ${values[values.length - 1]}`;
+  return typeError(at, `Invalid ${at}: must be one of ${list}`);
 }
 
 /** Stripe answers wrong types other than integers without a `code`. */
@@ -144,7 +145,7 @@ function check(node: SchemaNode, value: FormValue, at: string): void {
       if (typeof value !== "string") throw typeError(at, `Invalid string: ${show(value)}`);
       return;
     case "enum":
-      if (typeof value !== "string" || !node.values.includes(value)) throw typeError(at, `Invalid ${at}: must be one of ${oneOf(node.values)}`);
+      if (typeof value !== "string" || !node.values.includes(value)) throw invalidEnum(at, node.values);
       return;
     case "integer":
       if (typeof value !== "string" || !/^-?\d+$/.test(value)) throw invalidParam(at, `Invalid integer: ${show(value)}`, "parameter_invalid_integer");
