@@ -47,7 +47,7 @@ export function createProduct(account: Account, params: Params, opts: { id?: str
  * `product_data`, `unit_amount`, optional `recurring[interval|interval_count]`.
  */
 export function createPrice(account: Account, params: Params, opts: { inline?: boolean; product?: string } = {}): Stripe.Price {
-  const currency = normalizeCurrency(params.requiredString("currency"));
+  const currency = normalizeCurrency(params.requiredString("currency"), params.label("currency"));
   let productId = opts.product ?? params.string("product");
   const productData = params.object("product_data");
   if (!productId && productData) productId = createProduct(account, productData, { active: !opts.inline }).id;
