@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { shopOrderLines, shopOrders, shopProducts, shopSettings, type Dojo, type ShopOrder } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
+import { assertCardChargeable } from "@/lib/payments/card/charge-limits";
 import { availableOf, reservedQuantities } from "./availability";
 import { createOrderInvoice } from "./order-invoice";
 import type { CheckoutInput } from "./schemas";
@@ -65,6 +66,8 @@ export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, 
     const lines = ids.map((id, position) => ({ product: byId.get(id)!, quantity: wanted.get(id)!, position }));
     const totalMinor = lines.reduce((sum, l) => sum + l.product.priceMinor * l.quantity, 0);
     const card = input.payment === "card";
+    // Stripe would refuse the Checkout; the order is not placed (the transaction rolls back).
+    if (card) assertCardChargeable(totalMinor, dojo.currency, (amount) => `this order is ${amount}`, options.atDojo ? "Choose to pay at the dojo, or add to your order." : "Add to your order.");
     const [order] = await tx
       .insert(shopOrders)
       .values({
