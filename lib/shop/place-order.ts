@@ -8,8 +8,14 @@ import { createOrderInvoice } from "./order-invoice";
 import type { CheckoutInput } from "./schemas";
 import { getShopSettings, shopPaymentOptions } from "./settings";
 
-/** Stripe's shortest Checkout lifetime is 30 minutes; a card order's items are held as long. */
-export const RESERVATION_MINUTES = 35;
+/**
+ * A card order's items are held 50 minutes and its Checkout Session ends 5 minutes before
+ * that, so nobody pays for items no longer held. Stripe takes a session lifetime of 30 minutes
+ * to 24 hours (https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-expires_at);
+ * 45 minutes stays 15 above the minimum whatever a slow request or clocks that differ take off.
+ */
+export const RESERVATION_MINUTES = 50;
+export const CHECKOUT_MARGIN_MINUTES = 5;
 
 export interface PlacedOrder {
   order: ShopOrder;
