@@ -3,7 +3,25 @@
 const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]);
 const THREE_DECIMAL = new Set(["BHD", "JOD", "KWD", "OMR", "TND"]);
 
-export const CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD", "AUD", "NZD", "JPY", "KRW", "SGD", "HKD", "MXN", "BRL", "ZAR", "HRK", "RON", "BGN"] as const;
+/**
+ * The currencies Stripe charges in (https://docs.stripe.com/currencies#presentment-currencies).
+ * Not HRK (Croatia uses the euro since 2023) nor BGN (Bulgaria since 2026): Stripe no longer
+ * processes them.
+ */
+const STRIPE_CURRENCIES = new Set(
+  (
+    "USD AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BIF BMD BND BOB BRL BSD BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CVE CZK " +
+    "DJF DKK DOP DZD EGP ETB EUR FJD FKP GBP GEL GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR ISK JMD JPY KES KGS KHR KMF KRW KYD " +
+    "KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN PYG " +
+    "QAR RON RSD RUB RWF SAR SBD SCR SEK SGD SHP SLE SOS SRD STD SZL THB TJS TOP TRY TTD TWD TZS UAH UGX UYU UZS VND VUV WST XAF XCD " +
+    "XCG XOF XPF YER ZAR ZMW"
+  ).split(" "),
+);
+
+export const isStripeCurrency = (code: string) => STRIPE_CURRENCIES.has(code.toUpperCase());
+
+/** The currencies a dojo chooses from (at sign-up and for Stripe); each one Stripe charges in. */
+export const CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD", "AUD", "NZD", "JPY", "KRW", "SGD", "HKD", "MXN", "BRL", "ZAR", "RON"] as const;
 
 export function isCurrencyCode(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;

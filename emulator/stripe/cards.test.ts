@@ -38,6 +38,8 @@ describe("test cards", () => {
   });
 
   it.each([
+    ["pm_card_visa_chargeDeclined", "card_declined", "generic_decline", "Your card was declined."],
+    ["pm_card_visa_chargeDeclinedInsufficientFunds", "card_declined", "insufficient_funds", "Your card has insufficient funds."],
     ["pm_card_chargeDeclined", "card_declined", "generic_decline", "Your card was declined."],
     ["pm_card_chargeDeclinedInsufficientFunds", "card_declined", "insufficient_funds", "Your card has insufficient funds."],
     ["pm_card_chargeDeclinedExpiredCard", "expired_card", "expired_card", "Your card has expired."],
@@ -54,6 +56,29 @@ describe("test cards", () => {
     expect(charge).toMatchObject({ status: "failed", failure_code: code, paid: false });
 
     await expect(stripe.paymentMethods.attach(pm, { customer: customer.id })).rejects.toMatchObject({ statusCode: 402, code });
+  });
+
+  // Every card of the README's test-card table, by the PaymentMethod id https://docs.stripe.com/testing gives it.
+  it.each([
+    ["pm_card_visa", "4242", "visa", "credit"],
+    ["pm_card_visa_debit", "5556", "visa", "debit"],
+    ["pm_card_mastercard", "4444", "mastercard", "credit"],
+    ["pm_card_amex", "0005", "amex", "credit"],
+    ["pm_card_authenticationRequiredOnSetup", "3155", "visa", "credit"],
+    ["pm_card_authenticationRequired", "3184", "visa", "credit"],
+    ["pm_card_threeDSecure2Required", "3220", "visa", "credit"],
+    ["pm_card_visa_chargeDeclinedInsufficientFunds", "9995", "visa", "credit"],
+    ["pm_card_visa_chargeDeclined", "0002", "visa", "credit"],
+    ["pm_card_chargeCustomerFail", "0341", "visa", "credit"],
+    ["pm_card_chargeDeclinedExpiredCard", "0069", "visa", "credit"],
+    ["pm_card_chargeDeclinedIncorrectCvc", "0127", "visa", "credit"],
+  ])("%s is the test card ending %s", async (id, last4, brand, funding) => {
+    const { stripe } = await setup();
+    // Unconfirmed, so even the declining cards make their PaymentMethod.
+    const pi = await stripe.paymentIntents.create({ amount: 2500, currency: "eur", payment_method: id });
+    expect(pi.payment_method).toMatch(/^pm_(?!card_)/);
+    const pm = await stripe.paymentMethods.retrieve(pi.payment_method as string);
+    expect(pm).toMatchObject({ object: "payment_method", type: "card", card: { last4, brand, funding } });
   });
 
   it("4000000000000341 attaches and sets up, but charges fail", async () => {

@@ -30,7 +30,10 @@ export interface TestCard {
   country: string;
   behaviour: CardBehaviour;
   decline?: Decline;
-  /** Shortcut names without prefix: `visa` → `pm_card_visa`, `tok_visa`. */
+  /**
+   * Shortcut names without prefix: `visa` → `pm_card_visa`, `tok_visa`. The first is the one
+   * https://docs.stripe.com/testing lists for the card; older names Stripe still answers follow.
+   */
   aliases: string[];
 }
 
@@ -54,8 +57,8 @@ export const TEST_CARDS: TestCard[] = [
   { number: "4000002500003155", brand: "visa", funding: "credit", country: "IE", behaviour: "authenticate_unless_set_up", aliases: ["authenticationRequiredOnSetup"] },
   { number: "4000002760003184", brand: "visa", funding: "credit", country: "IE", behaviour: "authenticate_always", aliases: ["authenticationRequired"] },
   { number: "4000000000003220", brand: "visa", funding: "credit", country: "US", behaviour: "authenticate_always", aliases: ["threeDSecure2Required"] },
-  { number: "4000000000000002", brand: "visa", funding: "credit", country: "US", behaviour: "decline", decline: DECLINES.generic, aliases: ["chargeDeclined"] },
-  { number: "4000000000009995", brand: "visa", funding: "credit", country: "US", behaviour: "decline", decline: DECLINES.insufficientFunds, aliases: ["chargeDeclinedInsufficientFunds"] },
+  { number: "4000000000000002", brand: "visa", funding: "credit", country: "US", behaviour: "decline", decline: DECLINES.generic, aliases: ["visa_chargeDeclined", "chargeDeclined"] },
+  { number: "4000000000009995", brand: "visa", funding: "credit", country: "US", behaviour: "decline", decline: DECLINES.insufficientFunds, aliases: ["visa_chargeDeclinedInsufficientFunds", "chargeDeclinedInsufficientFunds"] },
   { number: "4000000000000069", brand: "visa", funding: "credit", country: "US", behaviour: "decline", decline: DECLINES.expired, aliases: ["chargeDeclinedExpiredCard"] },
   { number: "4000000000000127", brand: "visa", funding: "credit", country: "US", behaviour: "decline", decline: DECLINES.incorrectCvc, aliases: ["chargeDeclinedIncorrectCvc"] },
   { number: "4000000000000341", brand: "visa", funding: "credit", country: "US", behaviour: "attach_then_decline", decline: DECLINES.generic, aliases: ["chargeCustomerFail"] },

@@ -17,7 +17,8 @@ export class Params {
     private readonly schema?: SchemaNode,
   ) {}
 
-  private label(name: string): string {
+  /** How Stripe names a parameter of this object in errors: `line_items[0][price_data][currency]`. */
+  label(name: string): string {
     const parts = (this.prefix ? `${this.prefix}.${name}` : name).split(".");
     return parts[0] + parts.slice(1).map((p) => `[${p}]`).join("");
   }

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { dojoBilling, dojos, staffUsers } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import { hashPassword } from "@/lib/auth/password";
-import { currencySchema, emailSchema, nameSchema, passwordSchema } from "@/lib/validation/common";
+import { emailSchema, nameSchema, passwordSchema, stripeCurrencySchema } from "@/lib/validation/common";
 import { isUniqueViolation } from "@/db/errors";
 
 const RESERVED_SLUGS = new Set(["admin", "api", "app", "www", "shop", "portal", "login", "signup", "settings", "dashboard", "card", "static"]);
@@ -18,7 +18,7 @@ export const slugSchema = z
 export const signupSchema = z.object({
   dojoName: z.string().trim().min(2, "Enter your dojo's name").max(80),
   slug: slugSchema,
-  currency: currencySchema,
+  currency: stripeCurrencySchema,
   ownerName: nameSchema,
   email: emailSchema,
   password: passwordSchema,

@@ -4,7 +4,6 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import type { BillingInterval, Dojo, Plan } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
-import { env } from "@/lib/env";
 import { platformPublishableKey, platformStripe } from "@/lib/stripe/platform";
 import { ensurePlatformCustomer, getBilling } from "./billing-account";
 import { planPriceId } from "./catalog";
@@ -17,8 +16,12 @@ export interface PlanCheckout {
 }
 
 const LIVE = ["active", "trialing", "past_due"];
-const returnUrl = () => `${env().APP_URL.replace(/\/$/, "")}/settings/account`;
 
+/**
+ * Embedded Checkout that never leaves the page: the dialog's onComplete confirms it. With
+ * redirects off Stripe takes no return_url and offers no redirect-based payment method
+ * (https://docs.stripe.com/payments/checkout/custom-redirect-behavior).
+ */
 async function embedded(params: Stripe.Checkout.SessionCreateParams): Promise<PlanCheckout> {
   const stripe = platformStripe();
   try {
@@ -49,7 +52,6 @@ export async function openSubscribeCheckout(db: Db, dojo: Pick<Dojo, "id" | "nam
     line_items: [{ price: await planPriceId(stripe, input.plan, input.interval), quantity: 1 }],
     metadata,
     subscription_data: { metadata: { tatami_dojo_id: dojo.id } },
-    return_url: returnUrl(),
   });
 }
 
@@ -57,7 +59,7 @@ export async function openSubscribeCheckout(db: Db, dojo: Pick<Dojo, "id" | "nam
 export async function openCardCheckout(db: Db, dojo: Pick<Dojo, "id" | "name">): Promise<PlanCheckout> {
   const stripe = platformStripe();
   const customer = await ensurePlatformCustomer(db, stripe, dojo);
-  return embedded({ mode: "setup", customer, currency: "eur", metadata: { tatami_dojo_id: dojo.id }, return_url: returnUrl() });
+  return embedded({ mode: "setup", customer, currency: "eur", metadata: { tatami_dojo_id: dojo.id } });
 }
 
 /**

@@ -6,11 +6,15 @@ import { ActionError } from "@/lib/action-result";
 import { env } from "@/lib/env";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { orderPaymentMetadata } from "./metadata";
+import { CHECKOUT_MARGIN_MINUTES } from "./place-order";
 
 export const ORDER_RETURN_PARAM = "checkout_session";
 
 const appUrl = (path: string) => `${env().APP_URL.replace(/\/$/, "")}${path}`;
 export const orderPath = (slug: string, orderId: string) => `/shop/${slug}/orders/${orderId}`;
+
+/** The session ends CHECKOUT_MARGIN_MINUTES before the order's items stop being held (place-order.ts). */
+const checkoutExpiresAt = (order: ShopOrder) => Math.floor(order.reservedUntil!.getTime() / 1000) - CHECKOUT_MARGIN_MINUTES * 60;
 
 /**
  * Opens Stripe's hosted Checkout for a card order. The line items are the order's, whose names
@@ -26,10 +30,12 @@ export async function openOrderCheckout(db: Db, slug: string, order: ShopOrder):
     const session = await stripe.checkout.sessions.create(
       {
         mode: "payment",
+        // Cards only: the items are held for a card's minutes, not a bank debit's days.
+        allowed_payment_method_types: ["card"],
         customer_email: order.buyerEmail,
         success_url: `${appUrl(orderPath(slug, order.id))}?${ORDER_RETURN_PARAM}={CHECKOUT_SESSION_ID}`,
         cancel_url: appUrl(orderPath(slug, order.id)),
-        expires_at: Math.floor(Date.now() / 1000) + 31 * 60,
+        expires_at: checkoutExpiresAt(order),
         line_items: lines.map((line) => ({
           quantity: line.quantity,
           price_data: { currency: order.currency.toLowerCase(), unit_amount: line.unitPriceMinor, product_data: { name: line.name } },

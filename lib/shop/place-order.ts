@@ -2,13 +2,20 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { shopOrderLines, shopOrders, shopProducts, shopSettings, type Dojo, type ShopOrder } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
+import { assertCardChargeable } from "@/lib/payments/card/charge-limits";
 import { availableOf, reservedQuantities } from "./availability";
 import { createOrderInvoice } from "./order-invoice";
 import type { CheckoutInput } from "./schemas";
 import { getShopSettings, shopPaymentOptions } from "./settings";
 
-/** Stripe's shortest Checkout lifetime is 30 minutes; a card order's items are held as long. */
-export const RESERVATION_MINUTES = 35;
+/**
+ * A card order's items are held 50 minutes and its Checkout Session ends 5 minutes before
+ * that, so nobody pays for items no longer held. Stripe takes a session lifetime of 30 minutes
+ * to 24 hours (https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-expires_at);
+ * 45 minutes stays 15 above the minimum whatever a slow request or clocks that differ take off.
+ */
+export const RESERVATION_MINUTES = 50;
+export const CHECKOUT_MARGIN_MINUTES = 5;
 
 export interface PlacedOrder {
   order: ShopOrder;
@@ -65,6 +72,8 @@ export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, 
     const lines = ids.map((id, position) => ({ product: byId.get(id)!, quantity: wanted.get(id)!, position }));
     const totalMinor = lines.reduce((sum, l) => sum + l.product.priceMinor * l.quantity, 0);
     const card = input.payment === "card";
+    // Stripe would refuse the Checkout; the order is not placed (the transaction rolls back).
+    if (card) assertCardChargeable(totalMinor, dojo.currency, (amount) => `this order is ${amount}`, options.atDojo ? "Choose to pay at the dojo, or add to your order." : "Add to your order.");
     const [order] = await tx
       .insert(shopOrders)
       .values({

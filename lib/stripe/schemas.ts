@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencySchema } from "@/lib/validation/common";
+import { stripeCurrencySchema } from "@/lib/validation/common";
 import { keyShape } from "./keys";
 
 // Shared by the Settings → Stripe form and its server action.
@@ -16,7 +16,7 @@ export const connectStripeSchema = z
         const kind = keyShape(v)?.kind;
         return kind === "secret" || kind === "restricted";
       }, "Enter the secret key (sk_…) or a restricted key (rk_…)"),
-    currency: currencySchema,
+    currency: stripeCurrencySchema,
     // One id per filled-in form: a double submit reuses it, so Stripe creates one endpoint.
     attempt: z.string().uuid(),
   })

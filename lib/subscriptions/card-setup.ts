@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
-import { members } from "@/db/schema";
+import { members, type StripeConnection } from "@/db/schema";
 import { NotFoundError } from "@/lib/action-result";
 import { checkoutReturnUrl } from "@/lib/payments/card/open-checkout";
 import { isMissingInStripe } from "@/lib/stripe/errors";
@@ -23,14 +23,23 @@ export interface OpenedCardSetup {
 /**
  * Embedded Checkout in setup mode for off-session use: "Add card now" at the desk, the card link
  * page and "Replace card" in the members area. A member without a Stripe customer gets one first.
+ * Only a card is offered: subscriptions and "charge saved card" charge cards, nothing else.
  */
-export async function openCardSetup(db: DbOrTx, stripe: Stripe, input: { dojoId: string; memberId: string; publishableKey: string; returnPath: string }): Promise<OpenedCardSetup> {
+export async function openCardSetup(
+  db: DbOrTx,
+  stripe: Stripe,
+  input: { dojoId: string; memberId: string; connection: Pick<StripeConnection, "publishableKey" | "currency">; returnPath: string },
+): Promise<OpenedCardSetup> {
   const customer = await ensureStripeCustomer(db, stripe, input.dojoId, input.memberId);
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(
       {
         mode: "setup",
+        // Setup mode needs a currency (the one later charges are in) unless the methods are listed;
+        // both are given. https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-currency
+        currency: input.connection.currency.toLowerCase(),
+        allowed_payment_method_types: ["card"],
         ui_mode: "embedded_page",
         redirect_on_completion: "if_required",
         return_url: checkoutReturnUrl(input.returnPath),
@@ -44,7 +53,7 @@ export async function openCardSetup(db: DbOrTx, stripe: Stripe, input: { dojoId:
     throw stripeFailure(error, "opening Checkout to add a card");
   }
   if (!session.client_secret) throw stripeFailure(new Error(`Checkout Session ${session.id} has no client secret`), "opening Checkout to add a card");
-  return { clientSecret: session.client_secret, publishableKey: input.publishableKey, sessionId: session.id };
+  return { clientSecret: session.client_secret, publishableKey: input.connection.publishableKey, sessionId: session.id };
 }
 
 export type CardSetupOutcome = { status: "saved"; memberId: string; paymentMethodId: string } | { status: "open" | "ignored" };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCurrencyCode } from "@/lib/money";
+import { isCurrencyCode, isStripeCurrency } from "@/lib/money";
 
 // Field schemas used by more than one form.
 export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid e-mail address").max(200);
@@ -10,6 +10,10 @@ export const currencySchema = z
   .trim()
   .toUpperCase()
   .refine(isCurrencyCode, "Enter a 3-letter ISO currency code such as EUR");
+/** A currency a dojo can take card payments in: a dojo's and its Stripe account's. */
+export const stripeCurrencySchema = currencySchema.refine(isStripeCurrency, {
+  error: (issue) => `Stripe does not take payments in ${String(issue.input)}; choose another currency`,
+});
 export const idSchema = z.string().uuid("Not found");
 /** An optional text field: empty input becomes null. */
 export const optionalText = (max: number) =>

@@ -48,7 +48,7 @@ describe("the /card/<token> page", () => {
 
   it("creates and links a Stripe customer for a member without one and saves the card as default", async () => {
     ip = "203.0.113.30";
-    const { dojo, stripe } = await dojoWithStripe();
+    const { dojo, stripe } = await dojoWithStripe({ currency: "CHF" });
     const member = await createMember(dojo.id);
     expect(member.stripeCustomerId).toBeNull();
     const token = tokenOf((await liveCardLink(await getDb(), dojo.id, member.id)).url);
@@ -59,6 +59,8 @@ describe("the /card/<token> page", () => {
     expect((await stripe.customers.retrieve(linked.customer!)) as { metadata: object }).toMatchObject({ metadata: { tatami_dojo_id: dojo.id, tatami_member_id: member.id } });
 
     const sessionId = sessionIdOf(opened.data.clientSecret);
+    // Stripe needs setup mode's currency; only a card can be charged off-session later.
+    expect(await stripe.checkout.sessions.retrieve(sessionId)).toMatchObject({ mode: "setup", currency: "chf", allowed_payment_method_types: ["card"] });
     await submitCheckoutForm(sessionId, { card_number: "4242424242424242" }, { embedded: true });
     expect(await completeCardLinkSetupAction({ token, sessionId })).toEqual({ ok: true, data: { saved: true } });
     const customer = await stripe.customers.retrieve(linked.customer!);

@@ -28,7 +28,7 @@ async function linkScope(rawToken: string) {
 
 export const openCardLinkSetupAction = publicAction(z.object({ token }), async (input) => {
   const { db, stripe, connection, dojo, member } = await linkScope(input.token);
-  const opened = await openCardSetup(db, stripe, { dojoId: dojo.id, memberId: member.id, publishableKey: connection.publishableKey, returnPath: `/card/${input.token}` });
+  const opened = await openCardSetup(db, stripe, { dojoId: dojo.id, memberId: member.id, connection, returnPath: `/card/${input.token}` });
   return { clientSecret: opened.clientSecret, publishableKey: opened.publishableKey };
 });
 

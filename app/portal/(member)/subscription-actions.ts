@@ -18,7 +18,7 @@ const invoiceSchema = z.object({ invoiceId: idSchema });
 export const openReplaceCardAction = memberAction({ schema: z.object({}), ...card }, async (_input, ctx) => {
   const db = await getDb();
   const { stripe, connection } = await stripeForDojo(db, ctx.dojo.id);
-  const opened = await openCardSetup(db, stripe, { dojoId: ctx.dojo.id, memberId: ctx.member.id, publishableKey: connection.publishableKey, returnPath: "/portal" });
+  const opened = await openCardSetup(db, stripe, { dojoId: ctx.dojo.id, memberId: ctx.member.id, connection, returnPath: "/portal" });
   return { clientSecret: opened.clientSecret, publishableKey: opened.publishableKey };
 });
 

@@ -53,7 +53,7 @@ export function createProduct(account: Account, params: Params, opts: { id?: str
  * `recurring[interval|interval_count]`; fields one of them does not define are not read.
  */
 export function createPrice(account: Account, params: Params, opts: { inline?: boolean; product?: string } = {}): Stripe.Price {
-  const currency = normalizeCurrency(params.requiredString("currency"));
+  const currency = normalizeCurrency(params.requiredString("currency"), params.label("currency"));
   let productId = opts.product ?? params.string("product");
   const productData = opts.product ? undefined : params.object("product_data");
   if (!productId && productData) productId = createProduct(account, productData, { active: !opts.inline }).id;

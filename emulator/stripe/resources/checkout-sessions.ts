@@ -12,7 +12,6 @@ import {
   type SetupFutureUsage,
 } from "../charging";
 import { emulatorConfig } from "../config";
-import { checkMinimumAmount, normalizeCurrency } from "../currency";
 import { StripeApiError, invalidParam, invalidRequest, missingParam } from "../errors";
 import { emitEvent } from "../events";
 import { registerVirtualExpansion } from "../expand";
@@ -21,6 +20,7 @@ import { embeddedList, paginate, rangeFilter } from "../list";
 import type { Params } from "../params";
 import { route } from "../route";
 import { createPrice } from "./catalog";
+import { checkCheckoutParams, checkLineItems, type UiMode } from "./checkout-rules";
 import { createCustomer } from "./customers";
 import { attachPaymentMethod, createCardPaymentMethod } from "./payment-methods";
 
@@ -29,8 +29,6 @@ import { attachPaymentMethod, createCardPaymentMethod } from "./payment-methods"
  * (`client_secret`). The session is completed by the emulator's checkout page (pages/checkout.ts)
  * through completeCheckout(); PaymentIntents/SetupIntents are created then, as Stripe does.
  */
-type UiMode = "hosted_page" | "embedded_page";
-
 interface SessionInternals extends Record<string, unknown> {
   lineItems: Stripe.LineItem[];
   paymentIntentData: { metadata?: Record<string, string>; setupFutureUsage?: SetupFutureUsage; description?: string; receiptEmail?: string; statementDescriptor?: string };
@@ -116,71 +114,33 @@ function createSession(account: Account, params: Params): Stripe.Checkout.Sessio
   const mode = params.enumOf("mode", ["payment", "setup", "subscription"] as const);
   if (!mode) throw missingParam("mode");
   const uiMode = uiModeOf(params);
+  const now = nowSeconds();
+  const checked = checkCheckoutParams(params, mode, uiMode, now);
+  const { redirectOnCompletion, expiresAt } = checked;
   const customer = params.string("customer");
   const customerEmail = params.string("customer_email");
-  if (customer && customerEmail) throw invalidRequest("You may only specify one of these parameters: customer, customer_email.", "customer_email");
   if (customer) account.require<Stripe.Customer>(customer, "customer", "customer", "customer");
   const customerCreation = params.enumOf("customer_creation", ["always", "if_required"] as const);
-  if (customerCreation && mode !== "payment") throw invalidParam("customer_creation", "`customer_creation` can only be used in `payment` mode.");
-  if (customerCreation && customer) throw invalidParam("customer_creation", "You may only specify one of these parameters: customer, customer_creation.");
-
   const successUrl = params.string("success_url");
   const cancelUrl = params.string("cancel_url");
   const returnUrl = params.string("return_url");
-  const redirectOnCompletion = params.enumOf("redirect_on_completion", ["always", "if_required", "never"] as const) ?? "always";
-  if (uiMode === "embedded_page") {
-    if (successUrl) throw invalidParam("success_url", "You cannot use `success_url` with `ui_mode: embedded_page`. Use `return_url` instead.");
-    if (cancelUrl) throw invalidParam("cancel_url", "You cannot use `cancel_url` with `ui_mode: embedded_page`.");
-    if (!returnUrl && redirectOnCompletion !== "never") throw missingParam("return_url");
-  } else {
-    if (returnUrl) throw invalidParam("return_url", "You cannot use `return_url` with `ui_mode: hosted_page`. Use `success_url` instead.");
-    if (params.has("redirect_on_completion")) throw invalidParam("redirect_on_completion", "`redirect_on_completion` can only be used with `ui_mode: embedded_page`.");
-  }
 
-  const lineItemParams = params.list("line_items");
-  if (mode !== "setup" && lineItemParams.length === 0) throw missingParam("line_items");
-  if (mode === "setup" && lineItemParams.length > 0) throw invalidParam("line_items", "You cannot pass `line_items` in `setup` mode.");
-  const lineItems = lineItemParams.map((item, i) => lineItemFrom(account, item, i));
-  lineItems.forEach((li, i) => {
-    const recurring = li.price?.recurring;
-    if (mode === "payment" && recurring) {
-      throw invalidParam(
-        `line_items[${i}][price]`,
-        "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
-      );
-    }
-  });
-  if (mode === "subscription" && !lineItems.some((li) => li.price?.recurring)) {
-    throw invalidParam("line_items", "You must provide at least one recurring price in `subscription` mode when using prices.");
-  }
-  const currencies = new Set(lineItems.map((li) => li.currency));
-  if (currencies.size > 1) throw invalidParam("line_items", "All prices on a Checkout Session must use the same currency.");
-  const currency = lineItems[0]?.currency ?? (params.string("currency") ? normalizeCurrency(params.requiredString("currency")) : null);
-  const total = lineItems.reduce((sum, li) => sum + li.amount_total, 0);
-  if (mode === "payment" && currency) checkMinimumAmount(total, currency, "line_items");
+  const lineItems = params.list("line_items").map((item, i) => lineItemFrom(account, item, i));
+  const { currency: lineCurrency, total } = checkLineItems(mode, lineItems);
+  const currency = lineCurrency ?? checked.currency;
 
   const pid = params.object("payment_intent_data");
-  if (pid && mode !== "payment") throw invalidParam("payment_intent_data", "`payment_intent_data` can only be used in `payment` mode.");
   const sid = params.object("setup_intent_data");
-  if (sid && mode !== "setup") throw invalidParam("setup_intent_data", "`setup_intent_data` can only be used in `setup` mode.");
   const subd = params.object("subscription_data");
-  if (subd && mode !== "subscription") throw invalidParam("subscription_data", "`subscription_data` can only be used in `subscription` mode.");
 
-  const now = nowSeconds();
-  const expiresAt = params.integer("expires_at") ?? now + 24 * 3600;
-  if (expiresAt < now + 30 * 60 || expiresAt > now + 24 * 3600) {
-    throw invalidParam("expires_at", "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.");
-  }
   const id = newId(account.livemode ? "cs_live" : "cs_test");
-  // This API version lists types with `allowed_payment_method_types` (`payment_method_types` is gone).
-  const allowedTypes = params.has("allowed_payment_method_types") ? params.strings("allowed_payment_method_types") : null;
   const session: Stripe.Checkout.Session = {
     id,
     object: "checkout.session",
     adaptive_pricing: null,
     after_expiration: null,
     allow_promotion_codes: null,
-    allowed_payment_method_types: allowedTypes,
+    allowed_payment_method_types: checked.allowedPaymentMethodTypes,
     amount_subtotal: mode === "setup" ? null : total,
     amount_total: mode === "setup" ? null : total,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
@@ -198,7 +158,7 @@ function createSession(account: Account, params: Params): Stripe.Checkout.Sessio
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
     customer: customer ?? null,
     customer_account: null,
-    customer_creation: mode === "payment" && !customer ? (customerCreation ?? "if_required") : null,
+    customer_creation: mode !== "subscription" && !customer ? (customerCreation ?? "if_required") : null,
     customer_details: customer || customerEmail ? { address: null, business_name: null, email: customerEmail ?? account.get<Stripe.Customer>(customer!, "customer")?.email ?? null, individual_name: null, name: null, phone: null, tax_exempt: "none", tax_ids: null } : null,
     customer_email: customerEmail ?? null,
     discounts: [],
@@ -217,7 +177,8 @@ function createSession(account: Account, params: Params): Stripe.Checkout.Sessio
     payment_method_collection: mode === "payment" ? null : "always",
     payment_method_configuration_details: null,
     payment_method_options: {},
-    payment_method_types: allowedTypes ?? ["card"],
+    // What the filter leaves of what the emulator takes: cards.
+    payment_method_types: ["card"],
     payment_status: mode === "setup" ? "no_payment_required" : "unpaid",
     permissions: null,
     recovered_from: null,
@@ -393,7 +354,7 @@ export function completeCheckout(account: Account, session: Stripe.Checkout.Sess
     if (session.mode === "setup") {
       const pm = createCardPaymentMethod(account, entry.card, billing);
       const si = createSetupIntent(account, {
-        customer: (session.customer as string | null) ?? null,
+        customer: ensureCustomer(account, session, entry, session.customer_creation === "always"),
         paymentMethod: pm.id,
         usage: "off_session",
         metadata: internals.setupIntentData.metadata ?? {},

@@ -59,6 +59,8 @@ export async function openInvoiceCheckout(db: Db, input: OpenCheckoutInput): Pro
     session = await stripe.checkout.sessions.create(
       {
         mode: "payment",
+        // Cards only: they settle at once, so the payment is recorded when Checkout completes.
+        allowed_payment_method_types: ["card"],
         ui_mode: "embedded_page",
         // Cards finish inside the page (onComplete); only a redirecting method goes to return_url.
         redirect_on_completion: "if_required",

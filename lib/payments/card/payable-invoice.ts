@@ -4,6 +4,7 @@ import { invoices, members, type Invoice, type Member, type StripeConnection } f
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { formatMoney } from "@/lib/money";
 import { idSchema } from "@/lib/validation/common";
+import { assertCardChargeable } from "./charge-limits";
 
 export interface PayableInvoice {
   invoice: Invoice;
@@ -13,8 +14,9 @@ export interface PayableInvoice {
 
 /**
  * The invoice to charge, checked before anything goes to Stripe: the dojo's (and, for the
- * members area, the member's own), open with something left to pay, and in the currency the
- * dojo's Stripe account charges in, so a card is never charged a wrong amount.
+ * members area, the member's own), open with something left to pay, in the currency the
+ * dojo's Stripe account charges in (so a card is never charged a wrong amount), and within
+ * Stripe's charge limits for that currency.
  */
 export async function payableInvoice(db: DbOrTx, scope: { dojoId: string; memberId?: string }, invoiceId: string, connection: Pick<StripeConnection, "currency">): Promise<PayableInvoice> {
   if (!idSchema.safeParse(invoiceId).success) throw new NotFoundError("Invoice");
@@ -36,5 +38,6 @@ export async function payableInvoice(db: DbOrTx, scope: { dojoId: string; member
       `This invoice is in ${invoice.currency} (${formatMoney(openMinor, invoice.currency)} open), but the dojo's Stripe account charges in ${stripeCurrency}. Nothing was charged; record the payment another way or change the Stripe currency in Settings → Stripe.`,
     );
   }
+  assertCardChargeable(openMinor, invoice.currency, (amount) => `this invoice has ${amount} open`, "Record the payment another way.");
   return { invoice, member, openMinor };
 }

@@ -1,6 +1,8 @@
 import type { WebhookHandler } from "./types";
 import type { HandledEventType } from "./enabled-events";
 import { chargeRefunded } from "./handlers/charge-refunded";
+import { checkoutSessionAsyncPaymentFailed } from "./handlers/checkout-session-async-payment-failed";
+import { checkoutSessionAsyncPaymentSucceeded } from "./handlers/checkout-session-async-payment-succeeded";
 import { checkoutSessionCompleted } from "./handlers/checkout-session-completed";
 import { paymentIntentSucceeded } from "./handlers/payment-intent-succeeded";
 import { invoicePaid } from "./handlers/invoice-paid";
@@ -13,6 +15,8 @@ import { customerSubscriptionDeleted } from "./handlers/customer-subscription-de
 // Event type → handler. The Record makes every subscribed event (enabled-events.ts) have one.
 const HANDLERS: Record<HandledEventType, WebhookHandler> = {
   "checkout.session.completed": checkoutSessionCompleted,
+  "checkout.session.async_payment_succeeded": checkoutSessionAsyncPaymentSucceeded,
+  "checkout.session.async_payment_failed": checkoutSessionAsyncPaymentFailed,
   "payment_intent.succeeded": paymentIntentSucceeded,
   "charge.refunded": chargeRefunded,
   "invoice.paid": invoicePaid,

@@ -74,7 +74,7 @@ export async function buildIdorWorld() {
     .set({ stripeInvoiceId: `in_idor_${randomUUID().slice(0, 8)}` })
     .where(eq(invoices.id, bOpen.id));
   const bCardLinkToken = tokenOf((await liveCardLink(db, b.dojo.id, bMember.id)).url);
-  const bSetup = await openCardSetup(db, b.stripe, { dojoId: b.dojo.id, memberId: bMember.id, publishableKey: "pk_test_x", returnPath: "/" });
+  const bSetup = await openCardSetup(db, b.stripe, { dojoId: b.dojo.id, memberId: bMember.id, connection: { publishableKey: "pk_test_x", currency: "EUR" }, returnPath: "/" });
   await openShop(b.dojo.id, { cardPayments: false });
   const bProduct = await createProduct(b.dojo, { name: "B secret gi" });
   const bOrder = await placeOrder(
@@ -93,7 +93,7 @@ export async function buildIdorWorld() {
     .update(invoices)
     .set({ stripeInvoiceId: `in_idor_${randomUUID().slice(0, 8)}` })
     .where(eq(invoices.id, m2Open.id));
-  const m2Setup = await openCardSetup(db, a.stripe, { dojoId: a.dojo.id, memberId: m2.id, publishableKey: "pk_test_x", returnPath: "/" });
+  const m2Setup = await openCardSetup(db, a.stripe, { dojoId: a.dojo.id, memberId: m2.id, connection: { publishableKey: "pk_test_x", currency: "EUR" }, returnPath: "/" });
   const m1CardLinkToken = tokenOf((await liveCardLink(db, a.dojo.id, m1.id)).url);
   await openShop(a.dojo.id, { cardPayments: false });
   const aProduct = await createProduct(a.dojo, { name: "A own gi" });

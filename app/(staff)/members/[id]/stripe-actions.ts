@@ -49,7 +49,7 @@ export const newCardLinkAction = staffAction({ schema: memberIdSchema, ...stripe
 export const openCardSetupAction = staffAction({ schema: memberIdSchema, ...stripe }, async ({ memberId }, ctx) => {
   const db = await getDb();
   const { stripe, connection } = await stripeForDojo(db, ctx.dojo.id);
-  const opened = await openCardSetup(db, stripe, { dojoId: ctx.dojo.id, memberId, publishableKey: connection.publishableKey, returnPath: `/members/${memberId}` });
+  const opened = await openCardSetup(db, stripe, { dojoId: ctx.dojo.id, memberId, connection, returnPath: `/members/${memberId}` });
   return { clientSecret: opened.clientSecret, publishableKey: opened.publishableKey };
 });
 

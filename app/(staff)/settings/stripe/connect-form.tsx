@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { CURRENCIES } from "@/lib/money";
+import { CURRENCIES, isStripeCurrency } from "@/lib/money";
 import { connectStripeSchema, type ConnectStripeInput } from "@/lib/stripe/schemas";
 import { connectStripeAccount } from "./actions";
 
@@ -22,11 +22,12 @@ export function ConnectForm({ defaultCurrency, submitLabel, onDone }: ConnectFor
   const router = useRouter();
   // One attempt id per form: a double submit gets the same webhook endpoint from Stripe.
   const [attempt] = useState(() => crypto.randomUUID());
-  const currencies = CURRENCIES.includes(defaultCurrency as (typeof CURRENCIES)[number]) ? CURRENCIES : [defaultCurrency, ...CURRENCIES];
+  // A dojo whose own currency Stripe does not take (one set up before it stopped) picks another here.
+  const currencies: readonly string[] = CURRENCIES.includes(defaultCurrency as (typeof CURRENCIES)[number]) || !isStripeCurrency(defaultCurrency) ? CURRENCIES : [defaultCurrency, ...CURRENCIES];
   const { form, submit, formError, pending } = useActionForm<ConnectStripeInput, { accountName: string | null }>({
     action: connectStripeAccount,
     resolver: zodResolver(connectStripeSchema),
-    defaultValues: { publishableKey: "", secretKey: "", currency: defaultCurrency, attempt },
+    defaultValues: { publishableKey: "", secretKey: "", currency: currencies.includes(defaultCurrency) ? defaultCurrency : currencies[0], attempt },
     successMessage: "Stripe is connected",
     onSuccess: () => {
       form.reset({ publishableKey: "", secretKey: "", currency: form.getValues("currency"), attempt: crypto.randomUUID() });
