@@ -1,24 +1,65 @@
+import { isIP } from "node:net";
 import Stripe from "stripe";
 import type { Account } from "../accounts";
+import { emulatorConfig } from "../config";
 import { invalidParam } from "../errors";
 import { newId, nowSeconds, randomToken } from "../ids";
 import { paginate } from "../list";
 import type { Params } from "../params";
 import { route } from "../route";
 
-function validUrl(value: string): string {
+import { webhookEventTypes } from "../stripe-types";
+
+// Stripe answers this for endpoints it cannot reach from the internet (localhost, private
+// networks), in test mode as in live mode: https://docs.stripe.com/webhooks#receive-events
+const NOT_PUBLIC = "Invalid URL: URL must be publicly accessible. Consider using a tool like the Stripe CLI to test webhooks locally.";
+// Live mode sends events only over HTTPS: https://docs.stripe.com/webhooks#best-practices
+const NOT_HTTPS = "Invalid URL: URL must use HTTPS in live mode.";
+
+/** Loopback, private, link-local and unspecified addresses, and `localhost` names. */
+function isPrivateHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (isIP(host) === 4) {
+    const [a, b] = host.split(".").map(Number);
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (isIP(host) === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
+    if (mapped) return isPrivateHost(mapped[1]);
+    return host === "::" || host === "::1" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
+  }
+  return false;
+}
+
+/**
+ * Stripe must be able to reach the endpoint: no localhost or private addresses, and HTTPS in live
+ * mode. The emulator's demo mode (npm run dev, the tests) lets test keys use local URLs, since
+ * there the app runs next to the emulator.
+ */
+function validUrl(account: Account, value: string): string {
+  let url: URL;
   try {
-    const url = new URL(value);
+    url = new URL(value);
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error();
-    return value;
   } catch {
     throw invalidParam("url", "Invalid URL: must be an absolute http or https URL.", "url_invalid");
   }
+  if (!account.livemode && emulatorConfig.demo) return value;
+  if (isPrivateHost(url.hostname)) throw invalidParam("url", NOT_PUBLIC, "url_invalid");
+  if (account.livemode && url.protocol !== "https:") throw invalidParam("url", NOT_HTTPS, "url_invalid");
+  return value;
 }
 
 function enabledEvents(params: Params): string[] {
   const events = params.strings("enabled_events");
   if (events.length === 0) throw invalidParam("enabled_events", "Missing required param: enabled_events.", "parameter_missing");
+  const known = webhookEventTypes();
+  events.forEach((type, i) => {
+    if (!known.includes(type)) {
+      throw invalidParam(`enabled_events[${i}]`, `Invalid enabled_events[${i}]: must be one of ${known.join(", ")}`, "parameter_invalid_string");
+    }
+  });
   return events;
 }
 
@@ -40,7 +81,7 @@ export const webhookEndpointRoutes = [
       livemode: account.livemode,
       metadata: params.metadata() ?? {},
       status: "enabled",
-      url: validUrl(params.requiredString("url")),
+      url: validUrl(account, params.requiredString("url")),
     };
     account.insert(endpoint);
     account.internal<{ secret: string }>(endpoint.id).secret = secret;
@@ -50,7 +91,7 @@ export const webhookEndpointRoutes = [
   route("GET", "/v1/webhook_endpoints/:id", ({ account, path }) => requireEndpoint(account, path.id)),
   route("POST", "/v1/webhook_endpoints/:id", ({ account, params, path }) => {
     const endpoint = requireEndpoint(account, path.id);
-    if (params.has("url")) endpoint.url = validUrl(params.requiredString("url"));
+    if (params.has("url")) endpoint.url = validUrl(account, params.requiredString("url"));
     if (params.has("enabled_events")) endpoint.enabled_events = enabledEvents(params);
     if (params.has("description")) endpoint.description = params.nullableString("description") ?? null;
     const disabled = params.boolean("disabled");
