@@ -10,7 +10,7 @@ import { stripeFor } from "./client";
 import { isAuthenticationError, isPermissionError, isStripeError } from "./errors";
 import { keyFingerprint, keyShape } from "./keys";
 import type { ConnectStripeValues } from "./schemas";
-import { createWebhookEndpoint, deleteWebhookEndpointQuietly, webhookUrlFor } from "./webhook-endpoint";
+import { createWebhookEndpoint, deleteWebhookEndpointQuietly, webhookUrlFor, webhookUrlProblem } from "./webhook-endpoint";
 
 const secretKeyError = (message: string) => new ActionError(message, { secretKey: [message] });
 
@@ -44,6 +44,9 @@ export async function connectStripe(db: Db, ctx: StaffContext, input: ConnectStr
   const mode = keyShape(input.secretKey)?.mode;
   // The schema checked the shapes; this only narrows the type.
   if (!mode) throw secretKeyError("Enter the secret key (sk_…) or a restricted key (rk_…)");
+  // Said before any call: Stripe would refuse the webhook endpoint at the end anyway.
+  const unreachable = webhookUrlProblem(dojoId);
+  if (unreachable) throw new ActionError(`${unreachable} Nothing was saved.`);
 
   const stripe = stripeFor(input.secretKey);
   const account = await retrieveAccount(stripe);

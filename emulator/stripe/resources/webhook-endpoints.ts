@@ -1,36 +1,20 @@
-import { isIP } from "node:net";
 import Stripe from "stripe";
 import type { Account } from "../accounts";
 import { emulatorConfig } from "../config";
+import { isPrivateHost } from "../../../lib/private-host";
 import { invalidParam } from "../errors";
 import { newId, nowSeconds, randomToken } from "../ids";
 import { paginate } from "../list";
 import type { Params } from "../params";
 import { route } from "../route";
-
 import { webhookEventTypes } from "../stripe-types";
 
 // Stripe answers this for endpoints it cannot reach from the internet (localhost, private
 // networks), in test mode as in live mode: https://docs.stripe.com/webhooks#receive-events
 const NOT_PUBLIC = "Invalid URL: URL must be publicly accessible. Consider using a tool like the Stripe CLI to test webhooks locally.";
-// Live mode sends events only over HTTPS: https://docs.stripe.com/webhooks#best-practices
+// Stripe delivers to HTTPS endpoints (https://docs.stripe.com/webhooks); live mode insists. Test mode
+// also accepts http to a public host. The wording of this refusal is the emulator's own.
 const NOT_HTTPS = "Invalid URL: URL must use HTTPS in live mode.";
-
-/** Loopback, private, link-local and unspecified addresses, and `localhost` names. */
-function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  if (isIP(host) === 4) {
-    const [a, b] = host.split(".").map(Number);
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (isIP(host) === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
-    if (mapped) return isPrivateHost(mapped[1]);
-    return host === "::" || host === "::1" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
-  }
-  return false;
-}
 
 /**
  * Stripe must be able to reach the endpoint: no localhost or private addresses, and HTTPS in live
