@@ -9,6 +9,7 @@ import { dojoBilling, dojos, staffUsers, type BillingInterval, type Plan } from 
 import { featureOf } from "@/lib/action";
 import { inviteStaffMember } from "@/app/(staff)/settings/staff/actions";
 import {
+  cancelScheduledChangeAction,
   confirmPlanCheckoutAction,
   openCardCheckoutAction,
   openSubscribeCheckoutAction,
@@ -248,6 +249,29 @@ describe("downgrade", () => {
     expect(after.billing).toMatchObject({ pendingPlan: null, currentPeriodStart: new Date(periodEnd * 1000) });
     const renewal = (await stripe.invoices.list({ customer })).data.find((i) => i.billing_reason === "subscription_cycle");
     expect(renewal).toMatchObject({ status: "paid", amount_paid: PLAN_PRICES.pro.month });
+  });
+});
+
+describe("plan changes in quick succession", () => {
+  it("downgrade, keep, downgrade again on one day: Stripe bills the plan the database shows", async () => {
+    const start = Math.floor(Date.now() / 1000);
+    const { dojo } = await signedInDojo({ plan: "ultimate" });
+    const db = await getDb();
+    const stripe = platformStripe();
+    const { subscription } = await subscribeOnClock(db, stripe, dojo, { plan: "ultimate", interval: "month", start, now: start + 5 * DAY });
+    const priceNow = async () => (await stripe.subscriptions.retrieve(subscription.id)).items.data[0].price.metadata.tatami_plan;
+
+    expect(await scheduleDowngradeAction({ plan: "pro" })).toMatchObject({ ok: true });
+    expect(await priceNow()).toBe("pro");
+    expect(await cancelScheduledChangeAction({})).toMatchObject({ ok: true });
+    expect(await priceNow()).toBe("ultimate");
+    expect(await scheduleDowngradeAction({ plan: "pro" })).toMatchObject({ ok: true });
+    expect((await planOf(dojo.id)).billing).toMatchObject({ pendingPlan: "pro" });
+    // A new request is a new Stripe call, not a replay of the first downgrade's answer.
+    expect(await priceNow()).toBe("pro");
+    expect(await cancelScheduledChangeAction({})).toMatchObject({ ok: true });
+    expect(await priceNow()).toBe("ultimate");
+    expect((await planOf(dojo.id)).billing).toMatchObject({ pendingPlan: null });
   });
 });
 
