@@ -68,18 +68,18 @@ describe("off_session on PaymentIntents", () => {
   it("3155: on-session asks (requires_action), off-session once set up succeeds; 3184 off-session fails authentication_required", async () => {
     const stripe = setup();
     const secure = await customerWithCard(stripe, "pm_card_authenticationRequiredOnSetup", { setUp: true });
-    const onSession = await stripe.paymentIntents.create({ amount: 2000, currency: "eur", customer: secure.customer.id, payment_method: secure.paymentMethod, confirm: true, payment_method_types: ["card"] });
+    const onSession = await stripe.paymentIntents.create({ amount: 2000, currency: "eur", customer: secure.customer.id, payment_method: secure.paymentMethod, confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: "never" } });
     expect(onSession.status).toBe("requires_action");
-    const offSession = await stripe.paymentIntents.create({ amount: 2000, currency: "eur", customer: secure.customer.id, payment_method: secure.paymentMethod, confirm: true, off_session: true, payment_method_types: ["card"] });
+    const offSession = await stripe.paymentIntents.create({ amount: 2000, currency: "eur", customer: secure.customer.id, payment_method: secure.paymentMethod, confirm: true, off_session: true, automatic_payment_methods: { enabled: true, allow_redirects: "never" } });
     expect(offSession.status).toBe("succeeded");
 
     const strict = await customerWithCard(stripe, "pm_card_authenticationRequired", { setUp: true });
     const refused = await stripe.paymentIntents
-      .create({ amount: 2000, currency: "eur", customer: strict.customer.id, payment_method: strict.paymentMethod, confirm: true, off_session: true, payment_method_types: ["card"] })
+      .create({ amount: 2000, currency: "eur", customer: strict.customer.id, payment_method: strict.paymentMethod, confirm: true, off_session: true, automatic_payment_methods: { enabled: true, allow_redirects: "never" } })
       .catch((e: unknown) => e);
     expect(refused).toMatchObject({ type: "StripeCardError", statusCode: 402, code: "authentication_required" });
     // On-session the holder completes the challenge and the payment goes through.
-    const asked = await stripe.paymentIntents.create({ amount: 2000, currency: "eur", customer: strict.customer.id, payment_method: strict.paymentMethod, confirm: true, payment_method_types: ["card"] });
+    const asked = await stripe.paymentIntents.create({ amount: 2000, currency: "eur", customer: strict.customer.id, payment_method: strict.paymentMethod, confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: "never" } });
     expect(asked.status).toBe("requires_action");
     await answerThreeDSecure(asked.id, "complete");
     expect((await stripe.paymentIntents.retrieve(asked.id)).status).toBe("succeeded");
