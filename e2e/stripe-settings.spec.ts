@@ -51,7 +51,9 @@ test.describe("Settings → Stripe", () => {
     // Both test keys, but of two different Stripe accounts: Stripe itself tells them apart.
     await form.getByLabel("Publishable key").fill("pk_test_e2e_someone_else");
     await submit.click();
-    await expect(form.getByText("This publishable key belongs to another Stripe account than the secret key")).toBeVisible();
+    // Next to the field it concerns (its accessible description), and in the form's summary.
+    await expect(form.getByLabel("Publishable key")).toHaveAccessibleDescription(/This publishable key belongs to another Stripe account than the secret key/);
+    await expect(form.getByRole("alert").filter({ hasText: "belongs to another Stripe account" }).first()).toBeVisible();
     if (!alreadyConnected) await shots(page, "connect-account-mismatch");
 
     await form.getByLabel("Publishable key").fill("pk_test_e2e");
