@@ -13,7 +13,8 @@ const servers: WebServer[] = [
   {
     command: "npx tsx emulator/main.ts",
     url: `${emulatorUrl}/_health`,
-    env: { EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_PUBLIC_URL: emulatorUrl },
+    // Demo mode: the app registers its webhook endpoints on 127.0.0.1.
+    env: { EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_PUBLIC_URL: emulatorUrl, EMULATOR_DEMO: "1" },
     reuseExistingServer: false,
     timeout: 60_000,
   },

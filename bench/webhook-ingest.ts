@@ -18,7 +18,8 @@ const WEBHOOK_SECRET = "whsec_bench_ingest_secret";
 
 async function main() {
   const distinct = Math.round(EVENTS / 1.3);
-  const emulator = await startEmulator({ port: 0 });
+  // Demo mode: the app under test registers webhook endpoints on localhost.
+  const emulator = await startEmulator({ port: 0, demo: true });
   const database = await freshDatabase("webhooks");
   const sql = postgres(database.url, { max: 4, onnotice: () => {} });
   const db = drizzle(sql);

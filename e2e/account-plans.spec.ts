@@ -110,6 +110,25 @@ test("a declined payment leaves the plan unchanged with a clear message", async 
   expect(invoices.some((i) => i.billing_reason === "subscription_update" && i.status === "paid")).toBe(false);
 });
 
+test("an upgrade the bank wants to confirm: 3-D Secure in the page, then the new plan", async ({ page }) => {
+  await logIn(page, E2E.secureOwner);
+  await page.goto("/settings/account/plan?to=ultimate");
+  const due = cents((await page.getByTestId("amount-due").textContent()) ?? "");
+  await expect(page.getByTestId("plan-card")).toContainText("3184");
+  await page.getByRole("button", { name: /^Pay .* and upgrade$/ }).click();
+
+  // Stripe.js opens the bank's challenge over the page (platform publishable key).
+  const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+  await expect(challenge.getByRole("button", { name: "Complete" })).toBeVisible();
+  await shots(page, "upgrade-3ds");
+  await challenge.getByRole("button", { name: "Complete" }).click();
+  await expect(page.getByText("Your dojo is on Ultimate now", { exact: true })).toBeVisible();
+  await page.waitForURL("**/settings/account");
+  await expect(page.getByTestId("plan-summary").getByRole("heading", { name: /Ultimate plan/ })).toBeVisible();
+  const invoices = await platformInvoices("Secure Dojo");
+  expect(invoices.find((i) => i.billing_reason === "subscription_update")).toMatchObject({ status: "paid", amount_paid: due });
+});
+
 test("after the trial the dojo has Basic features until it subscribes through Checkout", async ({ page }) => {
   await logIn(page, E2E.trialOwner);
   await expect(page.getByRole("alert").filter({ hasText: "Your free trial ended" })).toBeVisible();

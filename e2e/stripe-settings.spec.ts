@@ -49,6 +49,14 @@ test.describe("Settings → Stripe", () => {
     await expect(form.getByText("This is a live key but the secret key is a test key")).toBeVisible();
     if (!alreadyConnected) await shots(page, "connect-mode-mismatch");
 
+    // Both test keys, but of two different Stripe accounts: Stripe itself tells them apart.
+    await form.getByLabel("Publishable key").fill("pk_test_e2e_someone_else");
+    await submit.click();
+    // Next to the field it concerns (its accessible description), and in the form's summary.
+    await expect(form.getByLabel("Publishable key")).toHaveAccessibleDescription(/This publishable key belongs to another Stripe account than the secret key/);
+    await expect(form.getByRole("alert").filter({ hasText: "belongs to another Stripe account" }).first()).toBeVisible();
+    if (!alreadyConnected) await shots(page, "connect-account-mismatch");
+
     await form.getByLabel("Publishable key").fill("pk_test_e2e");
     await submit.click();
     await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readJson, sendJson } from "./http";
 import { accountForKey, revokeKey } from "./stripe/accounts";
+import { isKnownApiVersion } from "./stripe/api-versions";
 import { addFault, clearFaults, listFaults, type FaultInput } from "./stripe/faults";
 import { configureDelivery, flushDeliveries, listDeliveries, settingsFor, type DeliverySettings } from "./stripe/webhooks";
 
@@ -17,6 +18,7 @@ import { configureDelivery, flushDeliveries, listDeliveries, settingsFor, type D
  *   POST /_control/faults                      { method, path ('/v1/x' or prefix '/v1/x/*'), count?, kind?: error|hang,
  *                                                status?, hangMs?, apiKey? }
  *   POST /_control/keys/revoke                 { apiKey } the key answers 401 from now on
+ *   POST /_control/accounts/api-version        { apiKey, version } the account's default API version (events from now on)
  *   POST /_control/reset                       forget everything (all accounts, deliveries, faults, mail)
  */
 export function createControl(reset: () => void) {
@@ -64,6 +66,13 @@ export function createControl(reset: () => void) {
       } else if (path === "/_control/faults" && method === "DELETE") {
         clearFaults();
         sendJson(res, 200, { data: [] });
+      } else if (path === "/_control/accounts/api-version" && method === "POST") {
+        const body = await readJson<{ apiKey?: string; version?: string }>(req);
+        const account = typeof body.apiKey === "string" ? accountForKey(body.apiKey) : null;
+        if (!account) throw new Error("apiKey must be a valid Stripe key");
+        if (typeof body.version !== "string" || !isKnownApiVersion(body.version)) throw new Error(`version must be a Stripe API version, e.g. 2024-06-20: ${String(body.version)}`);
+        account.apiVersion = body.version;
+        sendJson(res, 200, { account: account.id, api_version: account.apiVersion });
       } else if (path === "/_control/keys/revoke" && method === "POST") {
         const body = await readJson<{ apiKey?: string }>(req);
         if (!body.apiKey) throw new Error("apiKey is required");

@@ -12,9 +12,10 @@ export interface RunningEmulator {
 
 /**
  * Starts the emulator in this process. `port: 0` picks a free port. `publicUrl` is the base the
- * browser uses for the hosted pages (defaults to `url`). State is per process: one emulator at a time.
+ * browser uses for the hosted pages (defaults to `url`). `demo` lets test keys register webhook
+ * endpoints on localhost (see emulatorConfig.demo). State is per process: one emulator at a time.
  */
-export async function startEmulator(opts: { port?: number; publicUrl?: string; host?: string } = {}): Promise<RunningEmulator> {
+export async function startEmulator(opts: { port?: number; publicUrl?: string; host?: string; demo?: boolean } = {}): Promise<RunningEmulator> {
   const { server, reset } = createEmulatorServer();
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -27,6 +28,7 @@ export async function startEmulator(opts: { port?: number; publicUrl?: string; h
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   emulatorConfig.publicUrl = (opts.publicUrl ?? url).replace(/\/$/, "");
+  emulatorConfig.demo = opts.demo ?? false;
   return {
     url,
     reset,

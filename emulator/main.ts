@@ -1,9 +1,10 @@
-// `npm run emulator`: the Stripe + Resend emulator on its own (EMULATOR_PORT, EMULATOR_PUBLIC_URL).
+// `npm run emulator`: the Stripe + Resend emulator on its own (EMULATOR_PORT, EMULATOR_PUBLIC_URL;
+// EMULATOR_DEMO=1 lets test keys register webhook endpoints on localhost, as the app needs locally).
 import { startEmulator } from "./index";
 
 async function main() {
   const port = Number(process.env.EMULATOR_PORT ?? 12111);
-  const emulator = await startEmulator({ port, publicUrl: process.env.EMULATOR_PUBLIC_URL || undefined, host: process.env.EMULATOR_HOST || undefined });
+  const emulator = await startEmulator({ port, publicUrl: process.env.EMULATOR_PUBLIC_URL || undefined, host: process.env.EMULATOR_HOST || undefined, demo: process.env.EMULATOR_DEMO === "1" });
   console.log(`Tatami emulator (Stripe + Resend) listening on ${emulator.url}
 
   Use it from the app with:

@@ -25,7 +25,8 @@ async function main() {
   if (!process.env.STRIPE_API_BASE && !process.env.RESEND_API_KEY && process.env.EMULATOR !== "off") {
     const { startEmulator } = await import("../emulator/index");
     const emulatorPort = Number(process.env.EMULATOR_PORT ?? 12111);
-    emulator = await startEmulator({ port: emulatorPort, publicUrl: `http://localhost:${emulatorPort}` });
+    // Demo mode: the emulator accepts the localhost webhook URLs this local app registers.
+    emulator = await startEmulator({ port: emulatorPort, publicUrl: `http://localhost:${emulatorPort}`, demo: true });
     process.env.STRIPE_API_BASE = emulator.url;
     process.env.STRIPE_JS_URL = `${emulator.url}/v3`;
     process.env.RESEND_BASE_URL = `${emulator.url}/resend`;

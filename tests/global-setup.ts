@@ -3,7 +3,8 @@ import { startEmulator } from "../emulator/index";
 
 // One emulator for the whole run; each test file gets its own database (tests/support/setup-db.ts).
 export default async function setup(project: TestProject) {
-  const emulator = await startEmulator({ port: 0 });
+  // Demo mode: the app under test registers webhook endpoints on localhost.
+  const emulator = await startEmulator({ port: 0, demo: true });
   process.env.STRIPE_API_BASE = emulator.url;
   process.env.STRIPE_JS_URL = `${emulator.url}/v3`;
   process.env.RESEND_BASE_URL = `${emulator.url}/resend`;

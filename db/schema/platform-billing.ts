@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { dojos, planEnum } from "./dojos";
 import { stripeEventStatusEnum } from "./stripe";
 
@@ -36,5 +36,30 @@ export const platformStripeEvents = pgTable("platform_stripe_events", {
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const planChangeKindEnum = pgEnum("plan_change_kind", ["upgrade", "downgrade", "keep"]);
+export const planChangeStatusEnum = pgEnum("plan_change_status", ["requested", "applied", "requires_action", "failed"]);
+
+// Each plan change the owner asks for, written before its Stripe call: its id keys that call, so
+// the SDK's retry of one request replays Stripe's answer while a new request (downgrade, keep,
+// downgrade again) is a new change. An upgrade waiting for 3-D Secure keeps its invoice here.
+export const planChangeRequests = pgTable(
+  "plan_change_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id")
+      .notNull()
+      .references(() => dojos.id, { onDelete: "cascade" }),
+    kind: planChangeKindEnum("kind").notNull(),
+    plan: planEnum("plan").notNull(),
+    stripeSubscriptionId: text("stripe_subscription_id").notNull(),
+    stripeInvoiceId: text("stripe_invoice_id"),
+    status: planChangeStatusEnum("status").notNull().default("requested"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("plan_change_requests_dojo_idx").on(t.dojoId, t.createdAt)],
+);
+
 export type DojoBilling = typeof dojoBilling.$inferSelect;
+export type PlanChangeRequest = typeof planChangeRequests.$inferSelect;
 export type BillingInterval = (typeof billingIntervalEnum.enumValues)[number];

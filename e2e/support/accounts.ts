@@ -6,6 +6,7 @@ export const E2E = {
   proOwner: { email: "owner@pro-dojo.test", password: "pro-owner-password" },
   upgradeOwner: { email: "owner@upgrade-dojo.test", password: "upgrade-owner-password" },
   declinedOwner: { email: "owner@declined-dojo.test", password: "declined-owner-password" },
+  secureOwner: { email: "owner@secure-dojo.test", password: "secure-owner-password" },
   trialOwner: { email: "owner@trial-over-dojo.test", password: "trial-owner-password" },
 } as const;
 

@@ -14,10 +14,16 @@ export async function seedPlanDojos(db: Db) {
   for (const [slug, name, login] of [
     ["upgrade-dojo", "Upgrade Dojo", E2E.upgradeOwner],
     ["declined-dojo", "Declined Dojo", E2E.declinedOwner],
+    ["secure-dojo", "Secure Dojo", E2E.secureOwner],
   ] as const) {
     const [dojo] = await db.insert(dojos).values({ name, slug, currency: "EUR", plan: "pro" }).returning();
     await db.insert(staffUsers).values({ dojoId: dojo.id, role: "owner", name: `${name} Owner`, email: login.email, passwordHash: await hashPassword(login.password) });
-    await subscribeOnClock(db, stripe, dojo, { plan: "pro", interval: "month", start: now - 10 * 86_400, now });
+    const { customer } = await subscribeOnClock(db, stripe, dojo, { plan: "pro", interval: "month", start: now - 10 * 86_400, now });
+    if (slug === "secure-dojo") {
+      // Its card now is one whose bank asks for 3-D Secure on every payment (4000 0027 6000 3184).
+      const secure = await stripe.paymentMethods.attach("pm_card_authenticationRequired", { customer });
+      await stripe.customers.update(customer, { invoice_settings: { default_payment_method: secure.id } });
+    }
   }
   // Signed up 20 days ago: the 14-day trial is over and no plan was chosen.
   const trial = signupSchema.parse({ dojoName: "Trial Over Dojo", slug: "trial-over-dojo", currency: "EUR", ownerName: "Tara Trial", ...E2E.trialOwner });

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import Stripe from "stripe";
 import { resourceMissing } from "./errors";
 import { nowSeconds } from "./ids";
 
@@ -20,6 +21,11 @@ export class Account {
   readonly created = nowSeconds();
   readonly livemode: boolean;
   readonly displayName: string;
+  /**
+   * The account's default API version: events are created in it (webhook endpoints without an
+   * `api_version` receive them so). A test control sets it, as upgrading in the dashboard would.
+   */
+  apiVersion: string = Stripe.API_VERSION;
   private readonly objects = new Map<string, StripeObject>();
   /** Emulator-only state next to an object (card number, 3-D Secure status, …); never serialised. */
   private readonly internals = new Map<string, Record<string, unknown>>();

@@ -120,7 +120,7 @@ export async function handleStripeApi(req: IncomingMessage, res: ServerResponse,
     } catch {
       throw new StripeApiError(400, { type: "invalid_request_error", message: "Invalid request: the body could not be decoded." });
     }
-    const ctx: ApiContext = { account, params: new Params(form, "", schemaFor(found.route.method, found.route.pattern) ?? undefined), path: found.params, method, requestId, idempotencyKey };
+    const ctx: ApiContext = { account, publishable, params: new Params(form, "", schemaFor(found.route.method, found.route.pattern) ?? undefined), path: found.params, method, requestId, idempotencyKey };
     if (idempotencyKey) {
       const endpoint = `${method} ${url.pathname}`;
       const print = fingerprint(form);

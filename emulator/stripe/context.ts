@@ -5,6 +5,8 @@ import type { Params } from "./params";
 /** What a route handler gets: the caller's account, its parameters and the request's identity. */
 export interface ApiContext {
   account: Account;
+  /** The request came with the account's publishable key (only routes marked publishable accept it). */
+  publishable: boolean;
   params: Params;
   /** `:name` segments of the matched route pattern. */
   path: Record<string, string>;

@@ -1,12 +1,14 @@
 import Stripe from "stripe";
 import type { Account, StripeObject } from "./accounts";
+import { rememberPinnedSnapshot, renderInVersion } from "./api-versions";
 import { currentTrace } from "./context";
 import { newId, nowSeconds } from "./ids";
 import { enqueueDeliveries } from "./webhooks";
 
 /**
  * Records an event with a snapshot of `object` (and `previous_attributes` for updates) and hands it
- * to webhook delivery. `created` lets billing stamp events with a test clock's time.
+ * to webhook delivery. The event is stored, listed and sent in the account's default API version
+ * at this moment, as Stripe does. `created` lets billing stamp events with a test clock's time.
  */
 export function emitEvent(
   account: Account,
@@ -16,12 +18,15 @@ export function emitEvent(
   opts: { created?: number } = {},
 ): Stripe.Event {
   const trace = currentTrace();
-  const data: { object: unknown; previous_attributes?: unknown } = { object: structuredClone(object) };
+  const snapshot = structuredClone(object);
+  const data: { object: unknown; previous_attributes?: unknown } = { object: renderInVersion(account, snapshot, account.apiVersion) };
   if (previousAttributes) data.previous_attributes = structuredClone(previousAttributes);
+  const id = newId("evt");
+  rememberPinnedSnapshot(account, id, snapshot);
   const event = {
-    id: newId("evt"),
+    id,
     object: "event",
-    api_version: Stripe.API_VERSION,
+    api_version: account.apiVersion,
     created: opts.created ?? nowSeconds(),
     data,
     livemode: account.livemode,

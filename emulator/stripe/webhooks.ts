@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { Account } from "./accounts";
+import { eventForVersion } from "./api-versions";
 import { newId } from "./ids";
 import { signatureHeader } from "./signature";
 
@@ -199,7 +200,7 @@ async function attempt(delivery: LiveDelivery): Promise<void> {
   }
   const settings = settingsFor(account.id);
   const secret = account.internal<{ secret?: string }>(endpoint.id).secret ?? "";
-  const payload = JSON.stringify(event, null, 2);
+  const payload = JSON.stringify(eventForVersion(account, event, endpoint.api_version), null, 2);
   const started = Date.now();
   let status: number | null = null;
   let error: string | undefined;

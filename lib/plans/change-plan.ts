@@ -5,16 +5,14 @@ import type { Db } from "@/db/client";
 import { dojoBilling, type Dojo, type Plan } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import { platformStripe } from "@/lib/stripe/platform";
-import { getBilling, periodOf, stripeNow } from "./billing-account";
+import { getBilling, periodOf } from "./billing-account";
 import { planOfPrice, planPriceId } from "./catalog";
+import { changeRequestKey, recordChangeRequest, settleChangeRequest } from "./change-requests";
 import { comparePlans, PLAN_NAMES } from "./features";
 import { planPaymentFailure } from "./plan-failure";
-import { syncSubscription } from "./sync-subscription";
 
-// How long the amount shown on the upgrade screen may be paid as shown.
-const QUOTE_VALID_SECONDS = 30 * 60;
-
-async function currentSubscription(db: Db, dojoId: string) {
+/** The dojo's running plan subscription, read from Stripe, with the plan it is priced at. */
+export async function currentSubscription(db: Db, dojoId: string) {
   const billing = await getBilling(db, dojoId);
   if (!billing?.stripeSubscriptionId) return null;
   const stripe = platformStripe();
@@ -22,106 +20,6 @@ async function currentSubscription(db: Db, dojoId: string) {
   const priced = planOfPrice(subscription.items.data[0].price);
   if (!priced || !["active", "past_due", "trialing"].includes(subscription.status)) return null;
   return { stripe, billing, subscription, priced };
-}
-
-export interface UpgradeQuote {
-  from: Plan;
-  to: Plan;
-  interval: "month" | "year";
-  period: { start: number; end: number };
-  /** Unix seconds: the instant the amount is computed for; sent back with the payment. */
-  prorationDate: number;
-  /** Stripe's own figure for what is charged now, in minor units. */
-  amountDue: number;
-  currency: string;
-  lines: { description: string; amount: number }[];
-  card: { brand: string; last4: string } | null;
-}
-
-/** Stripe's preview of upgrading now: the price difference for the rest of the period. */
-export async function quoteUpgrade(db: Db, dojo: Pick<Dojo, "id">, to: Plan): Promise<UpgradeQuote> {
-  const current = await currentSubscription(db, dojo.id);
-  if (!current) throw new ActionError("Your dojo has no running plan subscription: choose a plan first.");
-  const { stripe, subscription, priced } = current;
-  if (comparePlans(priced.plan, to) <= 0) throw new ActionError(`${PLAN_NAMES[to]} is not an upgrade from ${PLAN_NAMES[priced.plan]}.`);
-  const prorationDate = await stripeNow(stripe, subscription);
-  const item = subscription.items.data[0];
-  const preview = await stripe.invoices.createPreview({
-    customer: subscription.customer as string,
-    subscription: subscription.id,
-    subscription_details: {
-      items: [{ id: item.id, price: await planPriceId(stripe, to, priced.interval) }],
-      proration_behavior: "always_invoice",
-      proration_date: prorationDate,
-    },
-  });
-  return {
-    from: priced.plan,
-    to,
-    interval: priced.interval,
-    period: periodOf(subscription),
-    prorationDate,
-    amountDue: preview.amount_due,
-    currency: preview.currency.toUpperCase(),
-    lines: preview.lines.data.map((l) => ({ description: l.description ?? "", amount: l.amount })),
-    card: await defaultCard(stripe, subscription),
-  };
-}
-
-/** The card Stripe charges for this subscription: its own default, else the customer's. */
-async function chargedPaymentMethod(stripe: Stripe, subscription: Stripe.Subscription): Promise<string | null> {
-  const own = subscription.default_payment_method;
-  if (own) return typeof own === "string" ? own : own.id;
-  const customer = await stripe.customers.retrieve(subscription.customer as string);
-  const pm = customer.deleted ? null : customer.invoice_settings.default_payment_method;
-  return pm ? (typeof pm === "string" ? pm : pm.id) : null;
-}
-
-async function defaultCard(stripe: Stripe, subscription: Stripe.Subscription): Promise<UpgradeQuote["card"]> {
-  const pm = await chargedPaymentMethod(stripe, subscription);
-  if (!pm) return null;
-  const method = await stripe.paymentMethods.retrieve(pm);
-  return method.card ? { brand: method.card.brand, last4: method.card.last4 } : null;
-}
-
-/**
- * Upgrades now, charging exactly what the quote showed: the same proration date goes to
- * Stripe, which bills the difference at once (always_invoice) and keeps the old plan if that
- * payment fails (error_if_incomplete). The new plan applies in this request when it is paid.
- */
-export async function upgradePlan(db: Db, dojo: Pick<Dojo, "id">, input: { plan: Plan; prorationDate: number }): Promise<{ plan: Plan; amountPaid: number; currency: string }> {
-  const current = await currentSubscription(db, dojo.id);
-  if (!current) throw new ActionError("Your dojo has no running plan subscription: choose a plan first.");
-  const { stripe, subscription, priced, billing } = current;
-  if (comparePlans(priced.plan, input.plan) <= 0) throw new ActionError(`${PLAN_NAMES[input.plan]} is not an upgrade from ${PLAN_NAMES[priced.plan]}.`);
-  if (billing.pendingPlan) throw new ActionError("A plan change is already scheduled. Cancel it first, then upgrade.");
-  const now = await stripeNow(stripe, subscription);
-  const period = periodOf(subscription);
-  // The browser only sends back what the server quoted; anything else is not a price we showed.
-  if (input.prorationDate > now || input.prorationDate < now - QUOTE_VALID_SECONDS || input.prorationDate < period.start) {
-    throw new ActionError("The amount shown has expired. Please review the new amount and confirm again.");
-  }
-  const item = subscription.items.data[0];
-  let updated: Stripe.Subscription;
-  try {
-    updated = await stripe.subscriptions.update(
-      subscription.id,
-      {
-        items: [{ id: item.id, price: await planPriceId(stripe, input.plan, priced.interval) }],
-        proration_behavior: "always_invoice",
-        proration_date: input.prorationDate,
-        payment_behavior: "error_if_incomplete",
-        expand: ["latest_invoice"],
-      },
-      // The card is part of the key: after a decline and a card change, the retry is a new payment.
-      { idempotencyKey: `tatami-plan-upgrade:${subscription.id}:${input.plan}:${input.prorationDate}:${await chargedPaymentMethod(stripe, subscription)}` },
-    );
-  } catch (error) {
-    throw planPaymentFailure(error, "upgrading the plan");
-  }
-  const invoice = updated.latest_invoice as Stripe.Invoice | null;
-  await db.transaction((tx) => syncSubscription(tx, updated));
-  return { plan: input.plan, amountPaid: invoice?.amount_paid ?? 0, currency: updated.currency.toUpperCase() };
 }
 
 /**
@@ -136,13 +34,20 @@ export async function scheduleDowngrade(db: Db, dojo: Pick<Dojo, "id">, plan: Pl
   const effectiveAt = new Date(periodOf(subscription).end * 1000);
   const price = await planPriceId(stripe, plan, priced.interval);
   // Written first: the webhook for the price change must find the downgrade waiting.
-  await db.update(dojoBilling).set({ pendingPlan: plan, pendingPlanAt: effectiveAt, updatedAt: new Date() }).where(eq(dojoBilling.dojoId, dojo.id));
+  const request = await db.transaction(async (tx) => {
+    await tx.update(dojoBilling).set({ pendingPlan: plan, pendingPlanAt: effectiveAt, updatedAt: new Date() }).where(eq(dojoBilling.dojoId, dojo.id));
+    return recordChangeRequest(tx, { dojoId: dojo.id, kind: "downgrade", plan, stripeSubscriptionId: subscription.id });
+  });
   try {
-    await setSubscriptionPrice(stripe, subscription, price, `downgrade:${plan}`);
+    await setSubscriptionPrice(stripe, subscription, price, changeRequestKey(request));
   } catch (error) {
-    await db.update(dojoBilling).set({ pendingPlan: null, pendingPlanAt: null, updatedAt: new Date() }).where(eq(dojoBilling.dojoId, dojo.id));
+    await db.transaction(async (tx) => {
+      await tx.update(dojoBilling).set({ pendingPlan: null, pendingPlanAt: null, updatedAt: new Date() }).where(eq(dojoBilling.dojoId, dojo.id));
+      await settleChangeRequest(tx, request.id, "failed");
+    });
     throw planPaymentFailure(error, "scheduling a downgrade");
   }
+  await settleChangeRequest(db, request.id, "applied");
   return { effectiveAt };
 }
 
@@ -151,16 +56,22 @@ export async function cancelScheduledChange(db: Db, dojo: Pick<Dojo, "id" | "pla
   const current = await currentSubscription(db, dojo.id);
   if (!current?.billing.pendingPlan) throw new ActionError("No plan change is scheduled.");
   const { stripe, subscription, priced } = current;
-  await setSubscriptionPrice(stripe, subscription, await planPriceId(stripe, dojo.plan, priced.interval), `keep:${dojo.plan}`);
-  await db.update(dojoBilling).set({ pendingPlan: null, pendingPlanAt: null, updatedAt: new Date() }).where(eq(dojoBilling.dojoId, dojo.id));
+  const request = await recordChangeRequest(db, { dojoId: dojo.id, kind: "keep", plan: dojo.plan, stripeSubscriptionId: subscription.id });
+  try {
+    await setSubscriptionPrice(stripe, subscription, await planPriceId(stripe, dojo.plan, priced.interval), changeRequestKey(request));
+  } catch (error) {
+    await settleChangeRequest(db, request.id, "failed");
+    throw planPaymentFailure(error, "keeping the plan");
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(dojoBilling).set({ pendingPlan: null, pendingPlanAt: null, updatedAt: new Date() }).where(eq(dojoBilling.dojoId, dojo.id));
+    await settleChangeRequest(tx, request.id, "applied");
+  });
 }
 
-async function setSubscriptionPrice(stripe: Stripe, subscription: Stripe.Subscription, price: string, what: string) {
+/** The renewal price only: nothing is billed now (no proration), so nobody is asked to pay. */
+async function setSubscriptionPrice(stripe: Stripe, subscription: Stripe.Subscription, price: string, idempotencyKey: string) {
   const item = subscription.items.data[0];
   if (item.price.id === price) return;
-  await stripe.subscriptions.update(
-    subscription.id,
-    { items: [{ id: item.id, price }], proration_behavior: "none" },
-    { idempotencyKey: `tatami-plan-${what}:${subscription.id}:${item.current_period_end}` },
-  );
+  await stripe.subscriptions.update(subscription.id, { items: [{ id: item.id, price }], proration_behavior: "none" }, { idempotencyKey });
 }

@@ -7,12 +7,13 @@ import { ActionError } from "@/lib/action-result";
 import type { StaffContext } from "@/lib/auth/session";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { stripeFor } from "./client";
-import { isAuthenticationError, isPermissionError, isStripeError } from "./errors";
+import { isAuthenticationError, isMissingInStripe, isPermissionError, isStripeError } from "./errors";
 import { keyFingerprint, keyShape } from "./keys";
 import type { ConnectStripeValues } from "./schemas";
-import { createWebhookEndpoint, deleteWebhookEndpointQuietly, webhookUrlFor } from "./webhook-endpoint";
+import { createWebhookEndpoint, deleteWebhookEndpointQuietly, webhookUrlFor, webhookUrlProblem } from "./webhook-endpoint";
 
 const secretKeyError = (message: string) => new ActionError(message, { secretKey: [message] });
+const publishableKeyError = (message: string) => new ActionError(message, { publishableKey: [message] });
 
 function accountName(account: Stripe.Account): string | null {
   return account.business_profile?.name || account.settings?.dashboard?.display_name || account.email || null;
@@ -25,6 +26,33 @@ async function retrieveAccount(stripe: Stripe): Promise<Stripe.Account> {
     if (isAuthenticationError(error)) throw secretKeyError("Stripe did not accept this secret key. Copy it again from Developers → API keys.");
     if (isPermissionError(error)) throw secretKeyError("This restricted key may not read the account. Give it read access to account details, or use the secret key.");
     throw stripeUnavailable(error);
+  }
+}
+
+/**
+ * Proves the publishable key belongs to the secret key's account without any card data: a
+ * SetupIntent made with the secret key can be read with a publishable key only together with
+ * its client secret, and only by that account's publishable key
+ * (https://docs.stripe.com/api/setup_intents/retrieve); another account's key gets a 404. The
+ * SetupIntent is cancelled again at once.
+ */
+async function checkKeyPair(stripe: Stripe, publishableKey: string, idempotencyKey: string): Promise<void> {
+  let probe: Stripe.SetupIntent;
+  try {
+    probe = await stripe.setupIntents.create({ description: "Tatami: checks that the publishable key belongs to this account", metadata: { tatami_purpose: "key_check" } }, { idempotencyKey });
+  } catch (error) {
+    if (isPermissionError(error)) throw secretKeyError("This restricted key may not create SetupIntents, which Tatami needs to check the keys and to save cards. Give it write access to SetupIntents.");
+    throw stripeUnavailable(error);
+  }
+  try {
+    if (!probe.client_secret) throw new Error("Stripe returned a SetupIntent without a client secret");
+    await stripeFor(publishableKey).setupIntents.retrieve(probe.id, { client_secret: probe.client_secret });
+  } catch (error) {
+    if (isMissingInStripe(error)) throw publishableKeyError("This publishable key belongs to another Stripe account than the secret key. Copy both keys from the same account (Developers → API keys).");
+    if (isAuthenticationError(error)) throw publishableKeyError("Stripe did not accept this publishable key. Copy it again from Developers → API keys.");
+    throw stripeUnavailable(error);
+  } finally {
+    await stripe.setupIntents.cancel(probe.id, {}, { idempotencyKey: `${idempotencyKey}:cancel` }).catch((error: unknown) => console.error(`Could not cancel the key-check SetupIntent ${probe.id}`, error));
   }
 }
 
@@ -44,11 +72,13 @@ export async function connectStripe(db: Db, ctx: StaffContext, input: ConnectStr
   const mode = keyShape(input.secretKey)?.mode;
   // The schema checked the shapes; this only narrows the type.
   if (!mode) throw secretKeyError("Enter the secret key (sk_…) or a restricted key (rk_…)");
+  // Said before any call: Stripe would refuse the webhook endpoint at the end anyway.
+  const unreachable = webhookUrlProblem(dojoId);
+  if (unreachable) throw new ActionError(`${unreachable} Nothing was saved.`);
 
   const stripe = stripeFor(input.secretKey);
   const account = await retrieveAccount(stripe);
-  // Stripe has no secret-key call that names the publishable key's account, so the publishable
-  // key is checked by shape and mode (the schema); a pk of another account fails at checkout.
+  await checkKeyPair(stripe, input.publishableKey, `tatami-key-check:${dojoId}:${keyFingerprint(input.secretKey)}:${input.attempt}`);
 
   let endpoint: Stripe.WebhookEndpoint;
   try {

@@ -2,12 +2,30 @@ import "server-only";
 import { createHash } from "node:crypto";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
+import { isPrivateHost } from "@/lib/private-host";
 import { isAuthenticationError, isMissingInStripe } from "./errors";
 import { ENABLED_EVENTS } from "./webhooks/enabled-events";
 
 /** Where Stripe sends a dojo's events. */
 export function webhookUrlFor(dojoId: string): string {
   return `${env().APP_URL.replace(/\/+$/, "")}/api/stripe/webhook/${dojoId}`;
+}
+
+/**
+ * Why Stripe would refuse the dojo's webhook URL, in plain words, or null. Stripe sends events
+ * only to an https address it can reach from the internet, so an installation whose APP_URL is
+ * http or local cannot connect a real Stripe account. The emulator (STRIPE_API_BASE) runs next to
+ * the app and accepts local addresses in its demo mode, so it is not asked.
+ */
+export function webhookUrlProblem(dojoId: string): string | null {
+  if (env().STRIPE_API_BASE) return null;
+  const url = new URL(webhookUrlFor(dojoId));
+  const local = isPrivateHost(url.hostname);
+  if (!local && url.protocol === "https:") return null;
+  const why = local
+    ? `this installation's address (APP_URL) is ${url.origin}, which Stripe cannot reach from the internet`
+    : `this installation's address (APP_URL) is ${url.origin}, and Stripe sends events only to https addresses`;
+  return `Stripe cannot send payment events to Tatami: ${why}. Set APP_URL to the public https address of this installation and restart it, then connect again. To try card payments on this computer, run npm run dev without Stripe settings: it uses the built-in Stripe emulator.`;
 }
 
 /**

@@ -20,8 +20,9 @@ export interface Subscribed {
 }
 
 /**
- * Subscribes a member to a plan, charging their default card at once (off-session, as Stripe
- * does for subscriptions). The subscription has no card of its own: Stripe charges the
+ * Subscribes a member to a plan, charging their default card at once, off-session: staff do
+ * this without the member present, so a card saved for later payments is charged without asking
+ * (Stripe's default would be on-session and ask the absent member for 3-D Secure). The subscription has no card of its own: Stripe charges the
  * customer's default card, so a card replaced later (card link, members area) pays the
  * renewals. The first Stripe invoice becomes a Tatami invoice here already (the webhooks find
  * it done); a declined or authentication-needing first payment leaves the
@@ -44,6 +45,7 @@ export async function subscribeMember(db: Db, stripe: Stripe, input: { dojoId: s
         customer,
         items: [{ price: plan.stripePriceId }],
         payment_behavior: "allow_incomplete",
+        off_session: true,
         metadata: { tatami_dojo_id: input.dojoId, tatami_member_id: input.memberId, tatami_plan_id: plan.id },
       },
       { idempotencyKey: `subscribe-${input.memberId}-${plan.id}-${input.attempt}` },

@@ -71,7 +71,7 @@ async function recorded(dojoId: string) {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
+  emulator = await startEmulator({ port: 0, demo: true });
   database = await freshDatabase("faults");
   sql = postgres(database.url, { max: 2, onnotice: () => {} });
   app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { STRIPE_API_BASE: emulator.url, STRIPE_JS_URL: `${emulator.url}/v3` } });

@@ -9,17 +9,19 @@ import { dojoBilling, dojos, staffUsers, type BillingInterval, type Plan } from 
 import { featureOf } from "@/lib/action";
 import { inviteStaffMember } from "@/app/(staff)/settings/staff/actions";
 import {
+  cancelScheduledChangeAction,
   confirmPlanCheckoutAction,
+  confirmUpgradeAction,
   openCardCheckoutAction,
   openSubscribeCheckoutAction,
   scheduleDowngradeAction,
   upgradePlanAction,
 } from "@/app/(staff)/settings/account/actions";
 import { platformInvoices } from "@/lib/plans/history";
-import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { answerThreeDSecure, submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { getStaffSession } from "@/lib/auth/session";
 import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
-import { quoteUpgrade } from "@/lib/plans/change-plan";
+import { quoteUpgrade } from "@/lib/plans/upgrade";
 import { hasFeature, lowestPlanWith, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/plans/features";
 import { planChangeDue } from "@/lib/plans/proration";
 import { receivePlatformWebhook } from "@/lib/plans/webhooks/receive";
@@ -81,7 +83,7 @@ describe("upgrade proration: our figure, Stripe's preview and Stripe's charge ag
     expect(quote.amountDue).toBe(ours);
 
     const result = await upgradePlanAction({ plan: "ultimate", prorationDate: quote.prorationDate });
-    expect(result).toMatchObject({ ok: true, data: { plan: "ultimate", amountPaid: ours } });
+    expect(result).toMatchObject({ ok: true, data: { status: "upgraded", plan: "ultimate", amountPaid: ours } });
     const invoices = await stripe.invoices.list({ subscription: subscription.id });
     expect(invoices.data[0]).toMatchObject({ billing_reason: "subscription_update", status: "paid", amount_paid: ours });
     expect((await planOf(dojo.id)).plan).toBe("ultimate");
@@ -112,8 +114,54 @@ describe("upgrade proration: our figure, Stripe's preview and Stripe's charge ag
     const good = await stripe.paymentMethods.attach("pm_card_visa", { customer });
     await stripe.subscriptions.update(subscription.id, { default_payment_method: good.id });
     const retried = await upgradePlanAction({ plan: "ultimate", prorationDate: quote.prorationDate });
-    expect(retried).toMatchObject({ ok: true, data: { amountPaid: quote.amountDue } });
+    expect(retried).toMatchObject({ ok: true, data: { status: "upgraded", amountPaid: quote.amountDue } });
     expect((await planOf(dojo.id)).plan).toBe("ultimate");
+  });
+});
+
+describe("upgrading with a card whose bank asks for 3-D Secure", () => {
+  async function secureCardDojo() {
+    const at = JAN_1_2027 + 10 * DAY;
+    const ctx = await proDojo("month", at);
+    // 3184 asks its holder on every payment; the owner is on the page to answer.
+    const secure = await ctx.stripe.paymentMethods.attach("pm_card_authenticationRequired", { customer: ctx.customer });
+    await ctx.stripe.customers.update(ctx.customer, { invoice_settings: { default_payment_method: secure.id } });
+    const quote = await quoteUpgrade(await getDb(), ctx.dojo, "ultimate");
+    return { ...ctx, quote };
+  }
+
+  it("waits for the challenge with the plan unchanged, then applies once Stripe says paid", async () => {
+    const { dojo, stripe, subscription, quote } = await secureCardDojo();
+    const started = await upgradePlanAction({ plan: "ultimate", prorationDate: quote.prorationDate });
+    if (!started.ok || started.data.status !== "requires_action") throw new Error(`expected 3-D Secure, got ${JSON.stringify(started)}`);
+    expect(started.data.publishableKey).toBe(process.env.PLATFORM_STRIPE_PUBLISHABLE_KEY);
+    expect((await planOf(dojo.id)).plan).toBe("pro");
+    const waiting = await stripe.subscriptions.retrieve(subscription.id);
+    expect(waiting.pending_update).not.toBeNull();
+    expect(waiting.items.data[0].price.id).toBe(subscription.items.data[0].price.id);
+    // Asking before the bank has answered changes nothing.
+    expect(await confirmUpgradeAction({ requestId: started.data.requestId })).toMatchObject({ ok: false, error: expect.stringContaining("has not confirmed") });
+
+    // Stripe.js in the browser: the challenge is completed.
+    await answerThreeDSecure(started.data.clientSecret.split("_secret_")[0], "complete");
+    const confirmed = await confirmUpgradeAction({ requestId: started.data.requestId });
+    expect(confirmed).toMatchObject({ ok: true, data: { status: "upgraded", plan: "ultimate", amountPaid: quote.amountDue } });
+    expect((await planOf(dojo.id)).plan).toBe("ultimate");
+    expect((await stripe.subscriptions.retrieve(subscription.id)).pending_update).toBeNull();
+    // Confirming again is harmless.
+    expect(await confirmUpgradeAction({ requestId: started.data.requestId })).toMatchObject({ ok: true, data: { status: "upgraded" } });
+  });
+
+  it("a failed challenge leaves the plan unchanged with a clear message; another dojo cannot confirm it", async () => {
+    const { dojo, quote } = await secureCardDojo();
+    const started = await upgradePlanAction({ plan: "ultimate", prorationDate: quote.prorationDate });
+    if (!started.ok || started.data.status !== "requires_action") throw new Error("expected 3-D Secure");
+    await answerThreeDSecure(started.data.clientSecret.split("_secret_")[0], "fail");
+    expect(await confirmUpgradeAction({ requestId: started.data.requestId })).toMatchObject({ ok: false, error: expect.stringMatching(/did not confirm the payment.*plan is unchanged/) });
+    expect((await planOf(dojo.id)).plan).toBe("pro");
+
+    await signedInDojo({ plan: "pro" });
+    expect(await confirmUpgradeAction({ requestId: started.data.requestId })).toMatchObject({ ok: false, error: "Plan change was not found." });
   });
 });
 
@@ -248,6 +296,29 @@ describe("downgrade", () => {
     expect(after.billing).toMatchObject({ pendingPlan: null, currentPeriodStart: new Date(periodEnd * 1000) });
     const renewal = (await stripe.invoices.list({ customer })).data.find((i) => i.billing_reason === "subscription_cycle");
     expect(renewal).toMatchObject({ status: "paid", amount_paid: PLAN_PRICES.pro.month });
+  });
+});
+
+describe("plan changes in quick succession", () => {
+  it("downgrade, keep, downgrade again on one day: Stripe bills the plan the database shows", async () => {
+    const start = Math.floor(Date.now() / 1000);
+    const { dojo } = await signedInDojo({ plan: "ultimate" });
+    const db = await getDb();
+    const stripe = platformStripe();
+    const { subscription } = await subscribeOnClock(db, stripe, dojo, { plan: "ultimate", interval: "month", start, now: start + 5 * DAY });
+    const priceNow = async () => (await stripe.subscriptions.retrieve(subscription.id)).items.data[0].price.metadata.tatami_plan;
+
+    expect(await scheduleDowngradeAction({ plan: "pro" })).toMatchObject({ ok: true });
+    expect(await priceNow()).toBe("pro");
+    expect(await cancelScheduledChangeAction({})).toMatchObject({ ok: true });
+    expect(await priceNow()).toBe("ultimate");
+    expect(await scheduleDowngradeAction({ plan: "pro" })).toMatchObject({ ok: true });
+    expect((await planOf(dojo.id)).billing).toMatchObject({ pendingPlan: "pro" });
+    // A new request is a new Stripe call, not a replay of the first downgrade's answer.
+    expect(await priceNow()).toBe("pro");
+    expect(await cancelScheduledChangeAction({})).toMatchObject({ ok: true });
+    expect(await priceNow()).toBe("ultimate");
+    expect((await planOf(dojo.id)).billing).toMatchObject({ pendingPlan: null });
   });
 });
 

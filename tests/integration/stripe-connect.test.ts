@@ -91,6 +91,22 @@ describe("connecting Stripe", () => {
     expect(await endpointsOf(sk)).toHaveLength(0);
   });
 
+  it("refuses a publishable key of another Stripe account next to its field, and leaves nothing behind", async () => {
+    const { dojo } = await signedInDojo();
+    const sk = newSecretKey("pair");
+    const result = await connectStripeAccount(connectInput(sk, { publishableKey: pkFor(newSecretKey("other")) }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.fieldErrors?.publishableKey?.[0]).toMatch(/belongs to another Stripe account than the secret key/);
+    expect(await connectionRow(dojo.id)).toBeUndefined();
+    expect(await endpointsOf(sk)).toHaveLength(0);
+    // The check's SetupIntent, made without any card, is cancelled again.
+    const probes = (await stripeClient(sk).setupIntents.list({ limit: 10 })).data;
+    expect(probes.map((si) => si.status)).toEqual(["canceled"]);
+
+    expect(await connectStripeAccount(connectInput(sk))).toMatchObject({ ok: true });
+  });
+
   it("accepts a restricted key", async () => {
     const { dojo } = await signedInDojo();
     const rk = newSecretKey("restricted").replace(/^sk_/, "rk_");

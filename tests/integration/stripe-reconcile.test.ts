@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
+import { setCustomerIdAction } from "@/app/(staff)/members/[id]/stripe-actions";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { jobs } from "@/db/schema";
+import { invoices, jobs, payments, stripeEvents } from "@/db/schema";
+import { customerWithCard, monthlyPrice } from "@/emulator/stripe/billing/billing-support";
+import { control } from "@/emulator/stripe/test-support";
 import { STRIPE_RECONCILE_JOB } from "@/lib/jobs/kinds";
 import { scheduleOnce } from "@/lib/jobs/queue";
 import { runDueJobs } from "@/lib/jobs/worker";
@@ -10,7 +13,7 @@ import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
 import { ENABLED_EVENTS } from "@/lib/stripe/webhooks/enabled-events";
 import { reconcileStripeEvents } from "@/lib/stripe/webhooks/reconcile";
 import { dojoWithStripe, openInvoiceFor, paymentState } from "../support/card-payment";
-import { signedInDojo } from "../support/factories";
+import { createMember, signedInDojo } from "../support/factories";
 
 // In these tests no app server listens at the webhook URL: every delivery from the emulator
 // fails, as when the endpoint is down. Reconciliation must find the payments anyway.
@@ -44,6 +47,34 @@ describe("Stripe reconciliation", () => {
     expect(again.applied).toBe(0);
     expect(again.alreadyRecorded).toBe(again.checked);
     for (const invoice of invoices) expect((await paymentState(invoice.id)).entries).toHaveLength(1);
+  });
+
+  it("applies a missed invoice.paid of an account on an older API version: the invoice ends paid, the event processed", async () => {
+    const connected = await dojoWithStripe();
+    // The dojo's Stripe account still has 2024-06-20 as its default version: events.list
+    // answers its invoices with `subscription` at the top and no `parent`.
+    await control("accounts/api-version", { apiKey: connected.secretKey, version: "2024-06-20" });
+    const { customer } = await customerWithCard(connected.stripe, "pm_card_visa");
+    const member = await createMember(connected.dojo.id);
+    expect(await setCustomerIdAction({ memberId: member.id, customerId: customer.id })).toMatchObject({ ok: true });
+    // Made in the Stripe dashboard; the webhook that would have told Tatami never arrived.
+    const price = await monthlyPrice(connected.stripe, 3900);
+    const subscription = await connected.stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
+    const stripeInvoiceId = subscription.latest_invoice as string;
+    const paid = (await connected.stripe.events.list({ type: "invoice.paid", limit: 1 })).data[0];
+    expect(paid).toMatchObject({ api_version: "2024-06-20", data: { object: { id: stripeInvoiceId, subscription: subscription.id } } });
+
+    const db = await getDb();
+    const summary = await reconcileStripeEvents(db, connected.dojo.id);
+    expect(summary.failed).toBe(0);
+    const [invoice] = await db.select().from(invoices).where(eq(invoices.stripeInvoiceId, stripeInvoiceId));
+    expect(invoice).toMatchObject({ memberId: member.id, status: "paid", totalMinor: 3900, paidMinor: 3900, source: "subscription" });
+    expect(await db.select().from(payments).where(eq(payments.invoiceId, invoice.id))).toHaveLength(1);
+    const [stored] = await db.select().from(stripeEvents).where(and(eq(stripeEvents.dojoId, connected.dojo.id), eq(stripeEvents.eventId, paid.id)));
+    expect(stored.status).toBe("processed");
+    // The next run finds it recorded; nothing is added.
+    expect((await reconcileStripeEvents(db, connected.dojo.id)).applied).toBe(0);
+    expect(await db.select().from(payments).where(eq(payments.invoiceId, invoice.id))).toHaveLength(1);
   });
 
   it("subscribes an endpoint made by an older version to the events added since", async () => {

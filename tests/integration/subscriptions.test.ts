@@ -25,10 +25,10 @@ async function monthlyPlan() {
 }
 
 /** A member linked to a customer on a test clock, whose default card is `card`; subscribed to a monthly plan. */
-async function subscribedMember(card = "pm_card_visa") {
+async function subscribedMember(card = "pm_card_visa", opts: { setUp?: boolean } = {}) {
   const ctx = await dojoWithStripe();
   const clock = await ctx.stripe.testHelpers.testClocks.create({ frozen_time: JAN_1_2026 });
-  const { customer } = await customerWithCard(ctx.stripe, card, { clock: clock.id });
+  const { customer } = await customerWithCard(ctx.stripe, card, { clock: clock.id, setUp: opts.setUp });
   const member = await createMember(ctx.dojo.id);
   expect(await setCustomerIdAction({ memberId: member.id, customerId: customer.id })).toEqual({ ok: true, data: { customerId: customer.id } });
   const planId = await monthlyPlan();
@@ -72,6 +72,15 @@ describe("subscribing a member", () => {
     const db = await getDb();
     const lines = await db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, books.invoices[0].id));
     expect(lines).toMatchObject([{ quantity: 1, amountMinor: 4500, description: expect.stringContaining("Judo monthly") }]);
+  });
+
+  it("charges off-session: a card saved with 3-D Secure for later payments is not asked again while the member is away", async () => {
+    const { member, subscribed, stripe } = await subscribedMember("pm_card_authenticationRequiredOnSetup", { setUp: true });
+    expect(subscribed.firstPayment).toBe("paid");
+    const books = await memberBooks(member.id);
+    expect(books.invoices[0]).toMatchObject({ status: "paid", paidMinor: 4500 });
+    expect(books.subs[0]).toMatchObject({ status: "active" });
+    expect((await stripe.subscriptions.retrieve(books.subs[0].stripeSubscriptionId)).status).toBe("active");
   });
 
   it("refuses a member without a saved card", async () => {

@@ -5,7 +5,7 @@ import { createSubscription } from "./subscriptions";
 
 /**
  * A completed subscription-mode Checkout Session creates its subscription here. The customer is
- * on the page, so the first invoice is charged on-session with the card just entered, which also
+ * on the page, so the first invoice is charged on-session (the default) with the card just entered, which also
  * becomes the subscription's default payment method (as Checkout does).
  */
 export function wireCheckoutSubscriptions(): void {
@@ -17,7 +17,6 @@ export function wireCheckoutSubscriptions(): void {
       metadata: request.metadata,
       description: request.description,
       trialPeriodDays: request.trialPeriodDays,
-      onSession: true,
     });
     const invoiceId = subscription.latest_invoice as string;
     const piId = invoiceInternals(account, invoiceId).paymentIntentId;

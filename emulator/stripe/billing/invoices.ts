@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { Account } from "../accounts";
+import { cancelPaymentIntent } from "../charging";
 import { emulatorConfig } from "../config";
 import { emitEvent } from "../events";
 import { newId } from "../ids";
@@ -298,6 +299,17 @@ export function recordFailedAttempt(account: Account, invoice: Stripe.Invoice, o
   emitEvent(account, "invoice.payment_failed", invoice, null, { created: now });
   if (outcome.status === "requires_action") emitEvent(account, "invoice.payment_action_required", invoice, null, { created: now });
   for (const listener of failedListeners) listener(account, invoice, outcome, now);
+}
+
+/** open → void: its PaymentIntent is cancelled and nothing more can be paid on it. */
+export function voidInvoice(account: Account, invoice: Stripe.Invoice, now: number): void {
+  const piId = invoiceInternals(account, invoice.id).paymentIntentId;
+  const pi = piId ? account.get<Stripe.PaymentIntent>(piId, "payment_intent") : undefined;
+  if (pi && pi.status !== "succeeded" && pi.status !== "canceled") cancelPaymentIntent(account, pi, "automatic");
+  invoice.status = "void";
+  invoice.amount_remaining = 0;
+  invoice.status_transitions.voided_at = now;
+  emitEvent(account, "invoice.voided", invoice, null, { created: now });
 }
 
 /** The open invoice a PaymentIntent pays, if any (hosted pages and Stripe.js confirm those PIs). */

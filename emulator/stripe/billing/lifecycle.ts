@@ -2,7 +2,8 @@ import type Stripe from "stripe";
 import type { Account } from "../accounts";
 import { invoiceForPaymentIntent, markInvoicePaid, onInvoicePaid, onInvoicePaymentFailed, recordFailedAttempt, subscriptionIdOf } from "./invoices";
 import { onExternalInvoicePaymentSettled } from "./payments";
-import { updateSubscription } from "./subscriptions";
+import { subscriptionInternals } from "./subscription-model";
+import { applyPendingUpdate, updateSubscription } from "./subscriptions";
 import { billingNow } from "./time";
 
 function subscriptionOf(account: Account, invoice: Stripe.Invoice): Stripe.Subscription | undefined {
@@ -24,6 +25,7 @@ export function wireBillingLifecycle(): void {
 
   onInvoicePaid((account, invoice, at) => {
     const sub = subscriptionOf(account, invoice);
+    if (sub) applyPendingUpdate(account, sub, invoice.id, at);
     if (sub && (sub.status === "incomplete" || sub.status === "past_due" || sub.status === "unpaid")) {
       updateSubscription(account, sub, at, (s) => {
         s.status = "active";
@@ -33,7 +35,9 @@ export function wireBillingLifecycle(): void {
 
   onInvoicePaymentFailed((account, invoice, _outcome, at) => {
     const sub = subscriptionOf(account, invoice);
-    if (sub && sub.status === "active" && invoice.billing_reason !== "subscription_create") {
+    // A pending update's invoice failing leaves the subscription as it was.
+    const pendingInvoice = sub && subscriptionInternals(account, sub.id).pendingChange?.invoiceId === invoice.id;
+    if (sub && !pendingInvoice && sub.status === "active" && invoice.billing_reason !== "subscription_create") {
       updateSubscription(account, sub, at, (s) => {
         s.status = "past_due";
       });

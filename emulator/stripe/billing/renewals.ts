@@ -1,11 +1,10 @@
 import type Stripe from "stripe";
 import type { Account } from "../accounts";
-import { cancelPaymentIntent } from "../charging";
 import { emitEvent } from "../events";
-import { attemptInvoicePayment, createSubscriptionInvoice, finalizeInvoice, invoiceInternals } from "./invoices";
+import { attemptInvoicePayment, createSubscriptionInvoice, finalizeInvoice, voidInvoice } from "./invoices";
 import { claimItems, linesForItems, pendingItems } from "./prorations";
 import { intervalOf, periodAt, periodLine, subscriptionInternals } from "./subscription-model";
-import { cancelSubscriptionNow, updateSubscription } from "./subscriptions";
+import { cancelSubscriptionNow, discardPendingUpdate, updateSubscription } from "./subscriptions";
 
 // Stripe lets an incomplete subscription's first invoice be paid for 23 hours.
 const INCOMPLETE_WINDOW = 23 * 3600;
@@ -14,7 +13,7 @@ const INCOMPLETE_WINDOW = 23 * 3600;
 const TRIAL_WARNING = 3 * 86_400;
 
 type Step =
-  | { at: number; kind: "renew" | "expire" | "trial_will_end"; sub: Stripe.Subscription }
+  | { at: number; kind: "renew" | "expire" | "trial_will_end" | "pending_update_expire"; sub: Stripe.Subscription }
   | { at: number; kind: "finalize"; invoice: Stripe.Invoice };
 
 function onClock(account: Account, clockId: string): Set<string> {
@@ -30,6 +29,7 @@ function nextStep(account: Account, clockId: string, until: number): Step | null
     else if (sub.status === "active" || sub.status === "past_due" || sub.status === "trialing") {
       steps.push({ at: sub.items.data[0].current_period_end, kind: "renew", sub });
     }
+    if (sub.pending_update) steps.push({ at: sub.pending_update.expires_at, kind: "pending_update_expire", sub });
     const warnAt = sub.status === "trialing" && sub.trial_end ? sub.trial_end - TRIAL_WARNING : null;
     if (warnAt !== null && warnAt > sub.created && !subscriptionInternals(account, sub.id).trialWarned) {
       steps.push({ at: warnAt, kind: "trial_will_end", sub });
@@ -38,8 +38,10 @@ function nextStep(account: Account, clockId: string, until: number): Step | null
   for (const invoice of account.list<Stripe.Invoice>("invoice", (i) => i.status === "draft" && customers.has(i.customer as string))) {
     if (invoice.automatically_finalizes_at !== null) steps.push({ at: invoice.automatically_finalizes_at, kind: "finalize", invoice });
   }
-  // Oldest first; at the same second Stripe finalizes earlier drafts before opening new periods.
-  steps.sort((a, b) => a.at - b.at || (a.kind === "finalize" ? -1 : 1));
+  // Oldest first; at the same second Stripe finalizes earlier drafts, then drops expired pending
+  // updates, before opening new periods.
+  const rank = (step: Step) => (step.kind === "finalize" ? 0 : step.kind === "pending_update_expire" ? 1 : 2);
+  steps.sort((a, b) => a.at - b.at || rank(a) - rank(b));
   return steps.length > 0 && steps[0].at <= until ? steps[0] : null;
 }
 
@@ -82,15 +84,7 @@ function renew(account: Account, sub: Stripe.Subscription, at: number): void {
 function expire(account: Account, sub: Stripe.Subscription, at: number): void {
   const invoiceId = typeof sub.latest_invoice === "string" ? sub.latest_invoice : sub.latest_invoice?.id;
   const invoice = invoiceId ? account.get<Stripe.Invoice>(invoiceId, "invoice") : undefined;
-  if (invoice && invoice.status === "open") {
-    invoice.status = "void";
-    invoice.status_transitions.voided_at = at;
-    invoice.amount_remaining = 0;
-    const piId = invoiceInternals(account, invoice.id).paymentIntentId;
-    const pi = piId ? account.get<Stripe.PaymentIntent>(piId, "payment_intent") : undefined;
-    if (pi && pi.status !== "succeeded" && pi.status !== "canceled") cancelPaymentIntent(account, pi, "automatic");
-    emitEvent(account, "invoice.voided", invoice, null, { created: at });
-  }
+  if (invoice && invoice.status === "open") voidInvoice(account, invoice, at);
   updateSubscription(account, sub, at, (s) => {
     s.status = "incomplete_expired";
     s.ended_at = at;
@@ -112,6 +106,8 @@ export function runClockUntil(account: Account, clock: Stripe.TestHelpers.TestCl
       if (step.invoice.status === "open") attemptInvoicePayment(account, step.invoice, { offSession: true, now: step.at });
     } else if (step.kind === "renew") {
       renew(account, step.sub, step.at);
+    } else if (step.kind === "pending_update_expire") {
+      discardPendingUpdate(account, step.sub, step.at, "expired");
     } else if (step.kind === "trial_will_end") {
       subscriptionInternals(account, step.sub.id).trialWarned = true;
       emitEvent(account, "customer.subscription.trial_will_end", step.sub, null, { created: step.at });

@@ -14,6 +14,8 @@ export interface SubscriptionInternals extends Record<string, unknown> {
   creating?: boolean;
   /** customer.subscription.trial_will_end has been sent. */
   trialWarned?: boolean;
+  /** A pending update (payment_behavior=pending_if_incomplete): what applies once its invoice is paid. */
+  pendingChange?: { invoiceId: string; items: { id: string; price: string; quantity: number }[] };
 }
 
 export function subscriptionInternals(account: Account, id: string): SubscriptionInternals {

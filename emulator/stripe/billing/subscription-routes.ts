@@ -15,11 +15,7 @@ function quantity(item: Params): number | undefined {
 }
 
 function paymentBehavior(params: Params): PaymentBehavior | undefined {
-  const value = params.enumOf("payment_behavior", PAYMENT_BEHAVIORS);
-  if (value === "pending_if_incomplete") {
-    throw invalidParam("payment_behavior", "The emulator does not support pending updates (payment_behavior=pending_if_incomplete).");
-  }
-  return value;
+  return params.enumOf("payment_behavior", PAYMENT_BEHAVIORS);
 }
 
 export const subscriptionRoutes = [
@@ -37,6 +33,7 @@ export const subscriptionRoutes = [
       description: params.string("description"),
       cancelAtPeriodEnd: params.boolean("cancel_at_period_end"),
       trialPeriodDays: params.integer("trial_period_days"),
+      offSession: params.boolean("off_session"),
     }),
   ),
   route("GET", "/v1/subscriptions/:id", ({ account, path }) => {
@@ -58,6 +55,7 @@ export const subscriptionRoutes = [
       metadata: params.metadata("metadata", sub.metadata),
       description: params.has("description") ? (params.nullableString("description") ?? null) : undefined,
       paymentBehavior: paymentBehavior(params),
+      offSession: params.boolean("off_session"),
     });
   }),
   route("DELETE", "/v1/subscriptions/:id", ({ account, path }) => {

@@ -68,7 +68,7 @@ describe("subscriptions", () => {
     const stripe = setup();
     const price = await monthlyPrice(stripe, 3000);
     const { customer } = await customerWithCard(stripe, "pm_card_authenticationRequiredOnSetup", { setUp: true });
-    const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }] });
+    const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }], off_session: true });
     expect(sub.status).toBe("active");
   });
 

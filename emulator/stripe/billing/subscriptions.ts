@@ -4,7 +4,7 @@ import { cardError, invalidParam, invalidRequest, resourceMissing, type StripeAp
 import { emitEvent, previousAttributes } from "../events";
 import { newId } from "../ids";
 import { embeddedList } from "../list";
-import { attemptInvoicePayment, createSubscriptionInvoice, finalizeInvoice, invoiceInternals } from "./invoices";
+import { attemptInvoicePayment, createSubscriptionInvoice, finalizeInvoice, voidInvoice } from "./invoices";
 import type { ChargeOutcome } from "./payments";
 import { claimItems, createProrationItems, linesForItems, pendingItems, type ItemChange } from "./prorations";
 import {
@@ -19,7 +19,7 @@ import {
 } from "./subscription-model";
 import { billingNow } from "./time";
 
-export type PaymentBehavior = "allow_incomplete" | "default_incomplete" | "error_if_incomplete";
+export type PaymentBehavior = "allow_incomplete" | "default_incomplete" | "error_if_incomplete" | "pending_if_incomplete";
 
 export interface SubscriptionInit {
   customer: string;
@@ -31,8 +31,13 @@ export interface SubscriptionInit {
   cancelAtPeriodEnd?: boolean;
   /** Starts with a free trial: status trialing, a zero invoice now, the first charge at trial end. */
   trialPeriodDays?: number;
-  /** The customer is present (Checkout): a card needing 3-D Secure asks for it instead of failing. */
-  onSession?: boolean;
+  /**
+   * `off_session`: nobody is present, so a card set up for off-session use is charged without
+   * asking. Stripe's default is on-session (false): a card that wants 3-D Secure for payments with
+   * the holder present (3155 even once set up, 3184) leaves the first invoice requires_action.
+   * https://docs.stripe.com/api/subscriptions/create#create_subscription-off_session
+   */
+  offSession?: boolean;
 }
 
 function attachedPaymentMethod(account: Account, customerId: string, pmId: string, param: string): string {
@@ -71,6 +76,10 @@ export function createSubscription(account: Account, init: SubscriptionInit): St
     }
   });
   const behavior = init.paymentBehavior ?? "allow_incomplete";
+  if (behavior === "pending_if_incomplete") {
+    // https://docs.stripe.com/billing/subscriptions/pending-updates: updates only.
+    throw invalidParam("payment_behavior", "payment_behavior=pending_if_incomplete can only be used when updating a subscription.");
+  }
   const defaultPm = init.defaultPaymentMethod
     ? attachedPaymentMethod(account, customer.id, init.defaultPaymentMethod, "default_payment_method")
     : null;
@@ -161,7 +170,7 @@ export function createSubscription(account: Account, init: SubscriptionInit): St
     finalizeInvoice(account, invoice, now);
     let outcome: ChargeOutcome | null = null;
     if (invoice.status === "open" && behavior !== "default_incomplete") {
-      outcome = attemptInvoicePayment(account, invoice, { offSession: !init.onSession, now });
+      outcome = attemptInvoicePayment(account, invoice, { offSession: !!init.offSession, now });
     }
     if (behavior === "error_if_incomplete" && invoice.status !== "paid") {
       // Stripe does not create the subscription when its first payment fails in this mode.
@@ -215,6 +224,8 @@ export interface SubscriptionChange {
   metadata?: Record<string, string>;
   description?: string | null;
   paymentBehavior?: PaymentBehavior;
+  /** As on create: the invoice a change bills is charged on-session unless this is true. */
+  offSession?: boolean;
 }
 
 const LIVE_STATUSES: Stripe.Subscription.Status[] = ["active", "past_due", "trialing", "incomplete", "unpaid"];
@@ -237,9 +248,16 @@ export function changeSubscription(account: Account, sub: Stripe.Subscription, c
 
   const behavior = change.prorationBehavior ?? "create_prorations";
   const prorate = behavior !== "none" && sub.status !== "incomplete";
+  const offSession = !!change.offSession;
   // error_if_incomplete: the change stands only if the invoice billing it is paid, so its
   // customer.subscription.updated waits for that payment.
   const atomic = change.paymentBehavior === "error_if_incomplete" && behavior === "always_invoice" && prorate;
+  if (change.paymentBehavior === "pending_if_incomplete") {
+    checkPendingUpdateParams(change);
+    if (behavior === "always_invoice" && prorate && itemChanges.some((c) => c.oldPrice.id !== c.newPrice.id || c.oldQuantity !== c.newQuantity)) {
+      return changeWhenPaid(account, sub, itemChanges, period, prorationDate, now, offSession);
+    }
+  }
   const before = structuredClone(sub);
   const prorations: Stripe.InvoiceItem[] = [];
   for (const c of itemChanges) {
@@ -280,7 +298,7 @@ export function changeSubscription(account: Account, sub: Stripe.Subscription, c
     if (atomic) sub.latest_invoice = invoice.id;
     else updateSubscription(account, sub, now, (s) => (s.latest_invoice = invoice.id));
     finalizeInvoice(account, invoice, now);
-    const outcome = invoice.status === "open" ? attemptInvoicePayment(account, invoice, { offSession: true, now }) : null;
+    const outcome = invoice.status === "open" ? attemptInvoicePayment(account, invoice, { offSession, now }) : null;
     if (atomic && invoice.status !== "paid") {
       revertChange(account, sub, before, itemChanges, invoice, items, now);
       throw firstPaymentError(outcome);
@@ -291,6 +309,131 @@ export function changeSubscription(account: Account, sub: Stripe.Subscription, c
     if (prev) emitEvent(account, "customer.subscription.updated", sub, prev, { created: now });
   }
   return sub;
+}
+
+/**
+ * What a pending update may change (https://docs.stripe.com/billing/subscriptions/pending-updates-reference#supported-attributes);
+ * of those the emulator covers items, proration_behavior and proration_date. The wording of this
+ * refusal is the emulator's own.
+ */
+function checkPendingUpdateParams(change: SubscriptionChange): void {
+  const unsupported = Object.entries({
+    cancel_at_period_end: change.cancelAtPeriodEnd,
+    default_payment_method: change.defaultPaymentMethod,
+    description: change.description,
+    metadata: change.metadata,
+  }).filter(([, value]) => value !== undefined);
+  if (unsupported.length > 0) {
+    throw invalidParam(
+      unsupported[0][0],
+      `These parameters cannot be used with payment_behavior=pending_if_incomplete: ${unsupported.map(([name]) => name).join(", ")}. A pending update supports only the parameters listed at https://docs.stripe.com/billing/subscriptions/pending-updates-reference#supported-attributes.`,
+    );
+  }
+}
+
+/**
+ * payment_behavior=pending_if_incomplete (https://docs.stripe.com/billing/subscriptions/pending-updates):
+ * the change is billed at once and applies only if that invoice is paid. Otherwise the subscription
+ * keeps cycling unchanged, with the change in `pending_update` (expiring after 23 hours at most)
+ * and the open invoice as `latest_invoice`; paying it later (3-D Secure through Stripe.js, the
+ * hosted invoice page) applies the change (customer.subscription.pending_update_applied). A new
+ * pending update replaces an earlier one, whose invoice is voided.
+ */
+function changeWhenPaid(
+  account: Account,
+  sub: Stripe.Subscription,
+  itemChanges: ItemChange[],
+  period: { start: number; end: number },
+  prorationDate: number,
+  now: number,
+  offSession: boolean,
+): Stripe.Subscription {
+  discardPendingUpdate(account, sub, now, null);
+  const prorations: Stripe.InvoiceItem[] = [];
+  for (const c of itemChanges) {
+    if (c.oldPrice.id !== c.newPrice.id || c.oldQuantity !== c.newQuantity) prorations.push(...createProrationItems(account, sub, c, period, prorationDate, now));
+  }
+  const customer = account.require<Stripe.Customer>(sub.customer as string, "customer", "customer");
+  const items = pendingItems(account, sub.id);
+  const invoice = createSubscriptionInvoice(account, {
+    customer,
+    subscription: sub,
+    reason: "subscription_update",
+    lines: linesForItems(account, items),
+    period: { start: now, end: now },
+    now,
+  });
+  claimItems(items, invoice.id);
+  finalizeInvoice(account, invoice, now);
+  const changes = itemChanges.map((c) => ({ id: c.item.id, price: c.newPrice.id, quantity: c.newQuantity }));
+  subscriptionInternals(account, sub.id).pendingChange = { invoiceId: invoice.id, items: changes };
+  if (invoice.status === "open") attemptInvoicePayment(account, invoice, { offSession, now });
+  if (invoice.status === "paid") {
+    // Paid at once: the invoice.paid listener has applied the change already.
+    return sub;
+  }
+  const expiresAt = Math.min(period.end, sub.trial_end ?? Infinity, now + PENDING_UPDATE_LIFETIME);
+  updateSubscription(account, sub, now, (s) => {
+    s.latest_invoice = invoice.id;
+    s.pending_update = {
+      billing_cycle_anchor: null,
+      cancel_at_period_end: null,
+      discount: null,
+      discounts: null,
+      expires_at: expiresAt,
+      metadata: null,
+      subscription_items: itemChanges.map((c) => {
+        const item = structuredClone(c.item);
+        setItemPrice(item, c.newPrice);
+        item.quantity = c.newQuantity;
+        return item;
+      }),
+      trial_end: null,
+      trial_from_plan: null,
+    };
+  });
+  return sub;
+}
+
+// A pending update lives until the period (or trial) ends, 23 hours at most.
+const PENDING_UPDATE_LIFETIME = 23 * 3600;
+
+/** Applies a pending update whose invoice has just been paid. */
+export function applyPendingUpdate(account: Account, sub: Stripe.Subscription, invoiceId: string, at: number): void {
+  const internals = subscriptionInternals(account, sub.id);
+  const pending = internals.pendingChange;
+  if (!pending || pending.invoiceId !== invoiceId) return;
+  internals.pendingChange = undefined;
+  // Paid within the update request itself: the change simply applies, nothing was pending.
+  const wasPending = sub.pending_update !== null;
+  updateSubscription(account, sub, at, (s) => {
+    for (const change of pending.items) {
+      const item = s.items.data.find((i) => i.id === change.id);
+      if (!item) continue;
+      setItemPrice(item, account.require<Stripe.Price>(change.price, "price", "price"));
+      item.quantity = change.quantity;
+    }
+    s.pending_update = null;
+    s.latest_invoice = invoiceId;
+  });
+  if (wasPending) emitEvent(account, "customer.subscription.pending_update_applied", sub, null, { created: at });
+}
+
+/**
+ * Drops a pending update and voids its open invoice: when it expires (the event says so), or
+ * when a new pending update replaces it (`expired` null).
+ */
+export function discardPendingUpdate(account: Account, sub: Stripe.Subscription, at: number, expired: "expired" | null): void {
+  const internals = subscriptionInternals(account, sub.id);
+  const pending = internals.pendingChange;
+  if (!pending) return;
+  internals.pendingChange = undefined;
+  const invoice = account.get<Stripe.Invoice>(pending.invoiceId, "invoice");
+  if (invoice && invoice.status === "open") voidInvoice(account, invoice, at);
+  updateSubscription(account, sub, at, (s) => {
+    s.pending_update = null;
+  });
+  if (expired) emitEvent(account, "customer.subscription.pending_update_expired", sub, null, { created: at });
 }
 
 /** Undoes a refused error_if_incomplete change: old prices, the invoice voided, its items gone. */
@@ -312,16 +455,7 @@ function revertChange(
   const customer = account.require<Stripe.Customer>(sub.customer as string, "customer", "customer");
   customer.balance = invoice.starting_balance;
   for (const ii of items) account.remove(ii.id);
-  const piId = invoiceInternals(account, invoice.id).paymentIntentId;
-  const pi = piId ? account.get<Stripe.PaymentIntent>(piId, "payment_intent") : undefined;
-  if (pi && pi.status !== "succeeded") {
-    pi.status = "canceled";
-    pi.canceled_at = now;
-  }
-  invoice.status = "void";
-  invoice.amount_remaining = 0;
-  invoice.status_transitions.voided_at = now;
-  emitEvent(account, "invoice.voided", invoice, null, { created: now });
+  voidInvoice(account, invoice, now);
 }
 
 /** The current period, the proration date and each item's old and new price for a change. */

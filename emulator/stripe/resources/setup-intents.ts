@@ -1,13 +1,47 @@
 import type Stripe from "stripe";
 import type { Account } from "../accounts";
 import { cancelSetupIntent, confirmSetupIntent, createSetupIntent, setupFailure } from "../charging";
+import { invalidRequest } from "../errors";
 import { paginate, rangeFilter } from "../list";
 import type { Params } from "../params";
 import { route } from "../route";
 import { resolvePaymentMethod } from "./payment-methods";
 
 function requireIntent(account: Account, id: string): Stripe.SetupIntent {
-  return account.require<Stripe.SetupIntent>(id, "setup_intent", "setup_intent", "intent");
+  return account.require<Stripe.SetupIntent>(id, "setup_intent", "setupintent", "intent");
+}
+
+// What a publishable key may read of a SetupIntent (the fields Stripe.js sees).
+const PUBLISHABLE_FIELDS = [
+  "id",
+  "object",
+  "automatic_payment_methods",
+  "cancellation_reason",
+  "client_secret",
+  "created",
+  "description",
+  "last_setup_error",
+  "livemode",
+  "next_action",
+  "payment_method",
+  "payment_method_types",
+  "status",
+  "usage",
+] as const;
+
+/**
+ * Retrieve with a publishable key needs the intent's client_secret and answers a subset of it:
+ * https://docs.stripe.com/api/setup_intents/retrieve. The publishable key of another account
+ * finds nothing (404), which is how a key pair is proven to belong to one account.
+ */
+function retrieveWithPublishableKey(account: Account, id: string, params: Params): Partial<Stripe.SetupIntent> {
+  const si = requireIntent(account, id);
+  const secret = params.string("client_secret");
+  if (secret === undefined) throw invalidRequest("Missing required param: client_secret.", "client_secret", "parameter_missing");
+  if (secret !== si.client_secret) {
+    throw invalidRequest("The client_secret provided does not match any associated SetupIntent on this account.", "client_secret", "setup_intent_invalid_parameter");
+  }
+  return Object.fromEntries(PUBLISHABLE_FIELDS.map((field) => [field, si[field]]));
 }
 
 function confirmOrThrow(account: Account, si: Stripe.SetupIntent, params: Params): Stripe.SetupIntent {
@@ -32,7 +66,12 @@ export const setupIntentRoutes = [
     });
     return params.boolean("confirm") ? confirmOrThrow(account, si, params) : si;
   }),
-  route("GET", "/v1/setup_intents/:id", ({ account, path }) => requireIntent(account, path.id)),
+  route(
+    "GET",
+    "/v1/setup_intents/:id",
+    ({ account, path, params, publishable }) => (publishable ? retrieveWithPublishableKey(account, path.id, params) : requireIntent(account, path.id)),
+    { publishable: true },
+  ),
   route("POST", "/v1/setup_intents/:id", ({ account, params, path }) => {
     const si = requireIntent(account, path.id);
     const metadata = params.metadata("metadata", si.metadata ?? {});

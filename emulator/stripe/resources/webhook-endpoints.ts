@@ -1,24 +1,49 @@
 import Stripe from "stripe";
 import type { Account } from "../accounts";
+import { emulatorConfig } from "../config";
+import { isPrivateHost } from "../../../lib/private-host";
 import { invalidParam } from "../errors";
 import { newId, nowSeconds, randomToken } from "../ids";
 import { paginate } from "../list";
 import type { Params } from "../params";
 import { route } from "../route";
+import { webhookEventTypes } from "../stripe-types";
 
-function validUrl(value: string): string {
+// Stripe answers this for endpoints it cannot reach from the internet (localhost, private
+// networks), in test mode as in live mode: https://docs.stripe.com/webhooks#receive-events
+const NOT_PUBLIC = "Invalid URL: URL must be publicly accessible. Consider using a tool like the Stripe CLI to test webhooks locally.";
+// Stripe delivers to HTTPS endpoints (https://docs.stripe.com/webhooks); live mode insists. Test mode
+// also accepts http to a public host. The wording of this refusal is the emulator's own.
+const NOT_HTTPS = "Invalid URL: URL must use HTTPS in live mode.";
+
+/**
+ * Stripe must be able to reach the endpoint: no localhost or private addresses, and HTTPS in live
+ * mode. The emulator's demo mode (npm run dev, the tests) lets test keys use local URLs, since
+ * there the app runs next to the emulator.
+ */
+function validUrl(account: Account, value: string): string {
+  let url: URL;
   try {
-    const url = new URL(value);
+    url = new URL(value);
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error();
-    return value;
   } catch {
     throw invalidParam("url", "Invalid URL: must be an absolute http or https URL.", "url_invalid");
   }
+  if (!account.livemode && emulatorConfig.demo) return value;
+  if (isPrivateHost(url.hostname)) throw invalidParam("url", NOT_PUBLIC, "url_invalid");
+  if (account.livemode && url.protocol !== "https:") throw invalidParam("url", NOT_HTTPS, "url_invalid");
+  return value;
 }
 
 function enabledEvents(params: Params): string[] {
   const events = params.strings("enabled_events");
   if (events.length === 0) throw invalidParam("enabled_events", "Missing required param: enabled_events.", "parameter_missing");
+  const known = webhookEventTypes();
+  events.forEach((type, i) => {
+    if (!known.includes(type)) {
+      throw invalidParam(`enabled_events[${i}]`, `Invalid enabled_events[${i}]: must be one of ${known.join(", ")}`, "parameter_invalid_string");
+    }
+  });
   return events;
 }
 
@@ -40,7 +65,7 @@ export const webhookEndpointRoutes = [
       livemode: account.livemode,
       metadata: params.metadata() ?? {},
       status: "enabled",
-      url: validUrl(params.requiredString("url")),
+      url: validUrl(account, params.requiredString("url")),
     };
     account.insert(endpoint);
     account.internal<{ secret: string }>(endpoint.id).secret = secret;
@@ -50,7 +75,7 @@ export const webhookEndpointRoutes = [
   route("GET", "/v1/webhook_endpoints/:id", ({ account, path }) => requireEndpoint(account, path.id)),
   route("POST", "/v1/webhook_endpoints/:id", ({ account, params, path }) => {
     const endpoint = requireEndpoint(account, path.id);
-    if (params.has("url")) endpoint.url = validUrl(params.requiredString("url"));
+    if (params.has("url")) endpoint.url = validUrl(account, params.requiredString("url"));
     if (params.has("enabled_events")) endpoint.enabled_events = enabledEvents(params);
     if (params.has("description")) endpoint.description = params.nullableString("description") ?? null;
     const disabled = params.boolean("disabled");

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { platformStripeEvents } from "@/db/schema";
 import { env } from "@/lib/env";
 import { platformStripe } from "@/lib/stripe/platform";
+import { inPinnedVersion } from "@/lib/stripe/webhooks/pinned-version";
 import { platformWebhookHandlers } from "./registry";
 import type { PlatformWebhookHandler } from "./types";
 
@@ -29,6 +30,8 @@ export async function receivePlatformWebhook(rawBody: string, signature: string 
   const handler = (platformWebhookHandlers as Record<string, PlatformWebhookHandler | undefined>)[event.type];
   const db = await getDb();
   try {
+    // An event in an older API version is read again in the pinned one, before any row is locked.
+    if (handler) event = await inPinnedVersion(stripe, event);
     const result = await db.transaction(async (tx) => {
       const inserted = await tx
         .insert(platformStripeEvents)

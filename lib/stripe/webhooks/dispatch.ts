@@ -2,6 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { claimEvent, markEventFailed, settleEvent } from "./claim-event";
+import { inPinnedVersion } from "./pinned-version";
 import { webhookHandlers } from "./registry";
 import type { AfterCommitWork } from "./types";
 
@@ -9,17 +10,20 @@ export type DispatchResult = "processed" | "ignored" | "duplicate";
 
 /**
  * Applies a verified event exactly once: its id is stored and its handler runs in one
- * transaction, so a 2xx goes out only after both are committed. A handler that throws rolls
+ * transaction, on the event in the SDK's pinned API version (pinned-version.ts), so a 2xx goes out only after both are committed. A handler that throws rolls
  * everything back; the event is then stored as failed and the error rethrown (the caller
  * answers 500 and Stripe redelivers). Work a handler queued with ctx.afterCommit runs once the
  * transaction has committed (a receipt mail for a payment only the webhook recorded); its
  * failure is logged, not answered with a 500, because the event's effects are already stored.
  */
-export async function dispatchEvent(db: Db, dojoId: string, stripe: Stripe, event: Stripe.Event): Promise<DispatchResult> {
-  const handler = webhookHandlers.get(event.type);
+export async function dispatchEvent(db: Db, dojoId: string, stripe: Stripe, sent: Stripe.Event): Promise<DispatchResult> {
+  const handler = webhookHandlers.get(sent.type);
   const followUps: AfterCommitWork[] = [];
+  let event = sent;
   let result: DispatchResult;
   try {
+    // Before the transaction: no row lock is held across this Stripe round trip.
+    if (handler) event = await inPinnedVersion(stripe, sent);
     result = await db.transaction(async (tx) => {
       followUps.length = 0;
       const claim = await claimEvent(tx, dojoId, event, handler ? "processed" : "ignored");

@@ -25,7 +25,7 @@ import {
   subscribeAction,
 } from "@/app/(staff)/members/[id]/stripe-actions";
 import { archivePlanAction, createPlanAction } from "@/app/(staff)/members/plans/actions";
-import { confirmPlanCheckoutAction } from "@/app/(staff)/settings/account/actions";
+import { confirmPlanCheckoutAction, confirmUpgradeAction } from "@/app/(staff)/settings/account/actions";
 import { cancelOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction, setProductActiveAction } from "@/app/(staff)/webshop/actions";
 import { completeCardLinkSetupAction, openCardLinkSetupAction, payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
 import { completeReplaceCardAction, payMemberSubscriptionInvoiceAction, settleMemberSubscriptionInvoiceAction } from "@/app/portal/(member)/subscription-actions";
@@ -449,6 +449,9 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     attempts: [staff("dojo B's platform Checkout Session", (w) => confirmPlanCheckoutAction({ sessionId: w.b.planSessionId }), { error: /does not belong to your dojo/ })],
   },
   "app/(staff)/settings/account/actions.ts#upgradePlanAction": { na: "a plan only: changes the session's dojo's own platform subscription" },
+  "app/(staff)/settings/account/actions.ts#confirmUpgradeAction": {
+    attempts: [staff("dojo B's plan change request", (w) => confirmUpgradeAction({ requestId: w.b.planChangeId }))],
+  },
   "app/(staff)/settings/account/actions.ts#scheduleDowngradeAction": { na: "a plan only: changes the session's dojo's own platform subscription" },
   "app/(staff)/settings/account/actions.ts#cancelScheduledChangeAction": { na: "empty input: the session's dojo's own platform subscription" },
 

@@ -10,6 +10,7 @@ import { createProduct, openShop } from "../shop";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { invoices, memberSubscriptions } from "@/db/schema";
+import { recordChangeRequest } from "@/lib/plans/change-requests";
 import { liveCardLink } from "@/lib/card-links/live-card-link";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
 import { openSubscribeCheckout } from "@/lib/plans/checkout";
@@ -84,6 +85,7 @@ export async function buildIdorWorld() {
     null,
   );
   const bPlanCheckout = await openSubscribeCheckout(db, b.dojo, { plan: "pro", interval: "month" });
+  const bPlanChange = await recordChangeRequest(db, { dojoId: b.dojo.id, kind: "upgrade", plan: "ultimate", stripeSubscriptionId: `sub_idor_${randomUUID().slice(0, 8)}` });
   const bCampaign = await db.transaction((tx) => queueCampaign(tx, { dojoId: b.dojo.id, userId: b.owner.id }, { subject: "B secret campaign", body: "Hello", recipients: { kind: "all" } }));
 
   // Dojo A's side of the same: M1 has a customer already (so refusals write nothing), M2 a setup session and a subscription invoice.
@@ -142,6 +144,7 @@ export async function buildIdorWorld() {
       product: bProduct,
       order: bOrder,
       planSessionId: sessionIdOf(bPlanCheckout.clientSecret),
+      planChangeId: bPlanChange.id,
       portalInvitationToken: portalInvitationToken(bMember).token,
       unsubscribeToken: unsubscribeToken(bMember.id),
       campaign: bCampaign,
@@ -190,6 +193,7 @@ export function foreignMarkers(w: IdorWorld): string[] {
     b.order.id,
     b.order.buyerEmail,
     b.planSessionId,
+    b.planChangeId,
     b.campaign.id,
     b.campaign.subject,
   ];

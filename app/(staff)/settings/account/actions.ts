@@ -2,9 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
-import { cancelScheduledChange, scheduleDowngrade, upgradePlan } from "@/lib/plans/change-plan";
+import { cancelScheduledChange, scheduleDowngrade } from "@/lib/plans/change-plan";
 import { confirmPlanCheckout, openCardCheckout, openSubscribeCheckout } from "@/lib/plans/checkout";
-import { downgradeSchema, emptySchema, planCheckoutSchema, subscribeSchema, upgradeSchema } from "@/lib/plans/schemas";
+import { confirmUpgradeSchema, downgradeSchema, emptySchema, planCheckoutSchema, subscribeSchema, upgradeSchema } from "@/lib/plans/schemas";
+import { confirmUpgrade, upgradePlan } from "@/lib/plans/upgrade";
 
 const owner = { permission: "settings.account" } as const;
 
@@ -23,6 +24,13 @@ export const confirmPlanCheckoutAction = staffAction({ schema: planCheckoutSchem
 
 export const upgradePlanAction = staffAction({ schema: upgradeSchema, ...owner }, async (input, ctx) => {
   const result = await upgradePlan(await getDb(), ctx.dojo, input);
+  changed();
+  return result;
+});
+
+/** After 3-D Secure in the browser: the upgrade applies if Stripe says its invoice is paid. */
+export const confirmUpgradeAction = staffAction({ schema: confirmUpgradeSchema, ...owner }, async ({ requestId }, ctx) => {
+  const result = await confirmUpgrade(await getDb(), ctx.dojo, requestId);
   changed();
   return result;
 });

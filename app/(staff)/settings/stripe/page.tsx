@@ -4,6 +4,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { hasFeature } from "@/lib/plans/features";
 import { getStripeConnection } from "@/lib/stripe/connection";
 import { connectionView, recentStripeEvents, webhookState } from "@/lib/stripe/status";
+import { webhookUrlProblem } from "@/lib/stripe/webhook-endpoint";
 import { ConnectForm } from "./connect-form";
 import { ConnectionCard } from "./connection-card";
 import { EventsCard } from "./events-card";
@@ -18,13 +19,20 @@ export default async function StripeSettingsPage() {
   const db = await getDb();
   const connection = await getStripeConnection(db, dojo.id);
   if (!connection) {
+    // Known before the owner types a key: Stripe would refuse this installation's webhook URL.
+    const unreachable = webhookUrlProblem(dojo.id);
     return (
       <Card>
         <CardHeader
           title="Connect Stripe"
           description="Take card payments into your own Stripe account. Find both keys in the Stripe dashboard under Developers → API keys; Tatami creates the webhook endpoint itself."
         />
-        <CardBody>
+        <CardBody className="space-y-4">
+          {unreachable && (
+            <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {unreachable}
+            </p>
+          )}
           <ConnectForm defaultCurrency={dojo.currency} submitLabel="Connect Stripe" />
         </CardBody>
       </Card>

@@ -11,7 +11,7 @@ import { ActionError } from "@/lib/action-result";
 import { requireStaffPage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getBilling } from "@/lib/plans/billing-account";
-import { quoteUpgrade, type UpgradeQuote } from "@/lib/plans/change-plan";
+import { quoteUpgrade, type UpgradeQuote } from "@/lib/plans/upgrade";
 import { comparePlans, FEATURE_LABELS, INTERVAL_LABELS, PLAN_CURRENCY, PLAN_FEATURES, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/plans/features";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
@@ -103,11 +103,11 @@ function QuoteView({ quote, stripeJsUrl }: { quote: UpgradeQuote; stripeJsUrl: s
           <ChangeCardButton stripeJsUrl={stripeJsUrl} hasCard={!!quote.card} />
         </div>
         {quote.card ? (
-          <UpgradeButton plan={quote.to} prorationDate={quote.prorationDate} amountLabel={amount} />
+          <UpgradeButton plan={quote.to} prorationDate={quote.prorationDate} amountLabel={amount} stripeJsUrl={stripeJsUrl} />
         ) : (
           <p className="text-sm text-stone-600">Add a card to pay the upgrade.</p>
         )}
-        <p className="text-xs text-stone-500">{PLAN_NAMES[quote.to]} applies as soon as the payment succeeds. If the card is declined, nothing changes.</p>
+        <p className="text-xs text-stone-500">{PLAN_NAMES[quote.to]} applies as soon as the payment succeeds; your bank may ask you to confirm it. If the card is declined, nothing changes.</p>
       </CardBody>
     </Card>
   );

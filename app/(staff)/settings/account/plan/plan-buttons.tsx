@@ -7,8 +7,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/forms/form-error";
 import { useToast } from "@/components/ui/toast";
 import { PLAN_NAMES } from "@/lib/plans/features";
+import { loadStripeJs } from "@/components/stripe/load-stripe";
 import { formatMoney } from "@/lib/money";
-import { openCardCheckoutAction, openSubscribeCheckoutAction, scheduleDowngradeAction, upgradePlanAction } from "../actions";
+import { confirmUpgradeAction, openCardCheckoutAction, openSubscribeCheckoutAction, scheduleDowngradeAction, upgradePlanAction } from "../actions";
 import { CheckoutDialog } from "./checkout-dialog";
 
 export function SubscribeButton({ plan, interval, priceLabel, stripeJsUrl }: { plan: Plan; interval: BillingInterval; priceLabel: string; stripeJsUrl: string | null }) {
@@ -51,7 +52,8 @@ export function ChangeCardButton({ stripeJsUrl, hasCard }: { stripeJsUrl: string
   );
 }
 
-export function UpgradeButton({ plan, prorationDate, amountLabel }: { plan: Plan; prorationDate: number; amountLabel: string }) {
+/** Pays the upgrade with the plan's card; when the bank asks, 3-D Secure runs here in Stripe.js. */
+export function UpgradeButton({ plan, prorationDate, amountLabel, stripeJsUrl }: { plan: Plan; prorationDate: number; amountLabel: string; stripeJsUrl: string | null }) {
   const router = useRouter();
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
@@ -59,12 +61,24 @@ export function UpgradeButton({ plan, prorationDate, amountLabel }: { plan: Plan
   async function pay() {
     setError(null);
     setPending(true);
-    const result = await upgradePlanAction({ plan, prorationDate });
-    setPending(false);
-    if (!result.ok) return setError(result.error);
-    toast({ tone: "success", title: `Your dojo is on ${PLAN_NAMES[plan]} now`, description: `${formatMoney(result.data.amountPaid, result.data.currency)} was charged.` });
-    router.push("/settings/account");
-    router.refresh();
+    try {
+      let result = await upgradePlanAction({ plan, prorationDate });
+      if (result.ok && result.data.status === "requires_action") {
+        const stripe = await loadStripeJs(result.data.publishableKey, stripeJsUrl);
+        // The bank's challenge; whatever the browser says, the server reads the outcome from Stripe.
+        await stripe.handleNextAction({ clientSecret: result.data.clientSecret });
+        result = await confirmUpgradeAction({ requestId: result.data.requestId });
+      }
+      if (!result.ok) return setError(result.error);
+      if (result.data.status !== "upgraded") return setError("Your bank has not confirmed the payment. Your plan is unchanged; please try again.");
+      toast({ tone: "success", title: `Your dojo is on ${PLAN_NAMES[plan]} now`, description: `${formatMoney(result.data.amountPaid, result.data.currency)} was charged.` });
+      router.push("/settings/account");
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The payment could not be completed. Your plan is unchanged; please try again.");
+    } finally {
+      setPending(false);
+    }
   }
   return (
     <div className="space-y-3">
