@@ -14,6 +14,7 @@ const longDate = (isoDate: string) => new Intl.DateTimeFormat("en-GB", { day: "n
 /** "Invoice 2026-0004 from …": the member's invoice as it is when the mail goes out. */
 export const invoiceIssuedMail = defineMail<{ invoiceId: string }>({
   name: "invoice-issued",
+  label: "Invoice issued",
   async compose(db, { invoiceId }) {
     const [row] = await db
       .select({ invoice: invoices, member: { firstName: members.firstName, lastName: members.lastName, email: members.email }, dojoName: dojos.name })

@@ -20,6 +20,8 @@ export type Composition = ComposedMail | { skip: string };
  */
 export interface MailKind<P extends Record<string, unknown>> {
   name: string;
+  /** What staff read in the list of mails that could not be sent, e.g. "Payment receipt". */
+  label: string;
   compose(db: Db, params: P, now: Date): Promise<Composition>;
 }
 

@@ -18,6 +18,7 @@ const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric",
  */
 export const portalInvitationMail = defineMail<{ dojoId: string; memberId: string; expiresAt: number }>({
   name: "portal-invitation",
+  label: "Members-area invitation",
   async compose(db, { dojoId, memberId, expiresAt }, now) {
     const [row] = await db
       .select({ member: members, dojoName: dojos.name })

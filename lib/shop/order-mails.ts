@@ -23,6 +23,7 @@ async function orderNow(db: Db, orderId: string) {
 /** The buyer's confirmation: "paid" for a card order, "received" for one paid at the dojo. */
 export const orderConfirmationMail = defineMail<{ orderId: string }>({
   name: "shop-order-confirmation",
+  label: "Webshop order confirmation",
   async compose(db, { orderId }) {
     const row = await orderNow(db, orderId);
     if (!row) return { skip: "the order no longer exists" };
@@ -50,6 +51,7 @@ export const orderConfirmationMail = defineMail<{ orderId: string }>({
 /** The notice to one owner of the dojo (each active owner gets their own). */
 export const orderNotificationMail = defineMail<{ orderId: string; staffId: string }>({
   name: "shop-order-notification",
+  label: "Webshop order notice",
   async compose(db, { orderId, staffId }) {
     const row = await orderNow(db, orderId);
     if (!row) return { skip: "the order no longer exists" };

@@ -23,6 +23,7 @@ const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric",
  */
 export const staffInvitationMail = defineMail<{ invitationId: string; sealedToken: string }>({
   name: "staff-invitation",
+  label: "Staff invitation",
   async compose(db, { invitationId, sealedToken }, now) {
     const [row] = await db
       .select({ invitation: staffInvitations, dojoName: dojos.name, invitedBy: staffUsers.name })

@@ -10,6 +10,7 @@ import { defineMail } from "@/lib/mail/mail-kind";
 /** "Your card is saved": `card` ("Visa •••• 4242") is what Stripe said when it was saved. */
 export const cardAddedMail = defineMail<{ dojoId: string; memberId: string; card: string }>({
   name: "card-added",
+  label: "Card saved",
   async compose(db, { dojoId, memberId, card }) {
     const [to] = await db
       .select({ firstName: members.firstName, email: members.email, dojoName: dojos.name })

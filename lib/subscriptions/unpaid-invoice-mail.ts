@@ -38,6 +38,7 @@ async function unpaidInvoice(db: Db, { dojoId, invoiceId }: Params) {
 /** A renewal (or first payment) the bank wants the member to confirm (PSD2). */
 export const paymentAuthenticationNeededMail = defineMail<Params>({
   name: "payment-authentication-needed",
+  label: "Payment needs confirming",
   async compose(db, params): Promise<Composition> {
     const found = await unpaidInvoice(db, params);
     if (typeof found === "string") return { skip: found };
@@ -53,6 +54,7 @@ export const paymentAuthenticationNeededMail = defineMail<Params>({
 /** A renewal (or first payment) the card declined; `reason` is Stripe's message for that attempt. */
 export const subscriptionPaymentFailedMail = defineMail<Params>({
   name: "subscription-payment-failed",
+  label: "Subscription payment failed",
   async compose(db, params): Promise<Composition> {
     const found = await unpaidInvoice(db, params);
     if (typeof found === "string") return { skip: found };

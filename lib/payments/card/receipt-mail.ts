@@ -29,6 +29,7 @@ const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric",
  */
 export const paymentReceiptMail = defineMail<{ paymentId: string; card: string | null }>({
   name: "payment-receipt",
+  label: "Payment receipt",
   async compose(db, { paymentId, card }) {
     const [row] = await db
       .select({ payment: payments, invoice: invoices, member: { firstName: members.firstName, lastName: members.lastName, email: members.email }, dojoName: dojos.name })
