@@ -7,7 +7,9 @@ import { sendMailAgainAction } from "@/app/(staff)/dashboard/actions";
 import { issueInvoiceAction, voidInvoiceAction } from "@/app/(staff)/invoices/actions";
 import { inviteStaffMember, revokeStaffInvitation } from "@/app/(staff)/settings/staff/actions";
 import { queueInvoiceIssuedMail } from "@/lib/invoices/issued-mail";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { STRIPE_RECONCILE_JOB } from "@/lib/jobs/kinds";
+import { runDueJobs, startJobWorker } from "@/lib/jobs/worker";
 import { MAIL_MAX_ATTEMPTS } from "@/lib/mail/enqueue-mail";
 import { failedMails } from "@/lib/mail/failed-mails";
 import { createMember, signedInDojo, signInAsStaff } from "../support/factories";
@@ -90,6 +92,28 @@ describe("the mail queue", () => {
     await deliverMail();
     expect(await inbox(email)).toHaveLength(1);
     expect(await jobOf(key)).toMatchObject({ status: "done" });
+  });
+
+  it("goes out within seconds of the commit from the app's worker, in a lane of its own", async () => {
+    const db = await getDb();
+    // Other work waiting is not in the mail lane's way (nor run by it).
+    const other = await enqueueJob(db, { kind: STRIPE_RECONCILE_JOB, payload: {}, runAt: new Date(Date.now() + 3_600_000) });
+    const { email, key } = await issuedInvoice();
+    expect(await runDueJobs(db, { lane: "mail", now: new Date(Date.now() + 7_200_000) })).toBe(1);
+    expect(await jobOf(key)).toMatchObject({ status: "done" });
+    expect((await db.select().from(jobs).where(eq(jobs.id, other!.id)))[0]).toMatchObject({ status: "queued", attempts: 0 });
+    await db.delete(jobs).where(eq(jobs.id, other!.id));
+    expect(await inbox(email)).toHaveLength(1);
+
+    const stop = startJobWorker(getDb);
+    try {
+      const second = await issuedInvoice();
+      const queuedAt = Date.now();
+      await expect.poll(async () => (await inbox(second.email)).length, { timeout: 5_000, interval: 100 }).toBe(1);
+      expect(Date.now() - queuedAt).toBeLessThan(3_000);
+    } finally {
+      stop();
+    }
   });
 
   it("waits out Resend's 429 for retry-after without using up attempts", async () => {
