@@ -94,9 +94,12 @@ test.describe("members area", () => {
     await expect(page.getByText(/Paid .* · Card/)).toBeVisible();
     await shot(page, "portal-paid", 375);
 
-    const inbox = (await (await fetch(`${EMULATOR}/_inbox.json`)).json()) as { data: { subject: string; text: string }[] };
-    const receipt = inbox.data.find((m) => m.subject.includes(invoice.number));
-    expect(receipt?.subject).toBe(`Receipt: €37.50 for invoice ${invoice.number}`);
-    expect(receipt?.text).toContain("Visa •••• 3155");
+    // The receipt is queued with the payment; the app's worker sends it within a second or two.
+    const receiptFor = async () => {
+      const inbox = (await (await fetch(`${EMULATOR}/_inbox.json`)).json()) as { data: { subject: string; text: string }[] };
+      return inbox.data.find((m) => m.subject.includes(invoice.number));
+    };
+    await expect.poll(async () => (await receiptFor())?.subject, { timeout: 15_000 }).toBe(`Receipt: €37.50 for invoice ${invoice.number}`);
+    expect((await receiptFor())?.text).toContain("Visa •••• 3155");
   });
 });

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { KeyClocks } from "./clock";
 import { ResendError } from "./errors";
 import { fingerprint, IdempotencyStore } from "./idempotency";
 import type { Inbox } from "./inbox";
 import { acceptMail, publicMail, type InboxMail } from "./mail";
+import { answerOutage, type Outages } from "./outage";
 import type { RateLimiter } from "./rate-limit";
 import { readBody, sendJson } from "../http";
 
@@ -10,7 +12,7 @@ const MAX_BATCH = 100;
 
 type Answer = { status: number; body: unknown };
 
-export type ResendApiDeps = { inbox: Inbox; limiter: RateLimiter; idempotency: IdempotencyStore };
+export type ResendApiDeps = { inbox: Inbox; limiter: RateLimiter; idempotency: IdempotencyStore; clocks: KeyClocks; outages: Outages };
 
 function apiKeyOf(req: IncomingMessage): string {
   const header = req.headers.authorization;
@@ -29,8 +31,8 @@ function parseJson(raw: string): unknown {
   }
 }
 
-function sendEmail(body: unknown, apiKey: string, deps: ResendApiDeps): Answer {
-  const mail = acceptMail(body, apiKey, new Date());
+function sendEmail(body: unknown, apiKey: string, now: Date, deps: ResendApiDeps): Answer {
+  const mail = acceptMail(body, apiKey, now);
   deps.inbox.add(mail);
   return { status: 200, body: { id: mail.id } };
 }
@@ -39,13 +41,12 @@ function sendEmail(body: unknown, apiKey: string, deps: ResendApiDeps): Answer {
  * Strict mode (the default) refuses the whole batch on the first invalid mail; permissive mode
  * sends the valid ones and lists the others under `errors`, as Resend's `x-batch-validation` does.
  */
-function sendBatch(body: unknown, apiKey: string, permissive: boolean, deps: ResendApiDeps): Answer {
+function sendBatch(body: unknown, apiKey: string, permissive: boolean, now: Date, deps: ResendApiDeps): Answer {
   if (!Array.isArray(body)) throw new ResendError(422, "validation_error", "The request body must be an array of emails.");
   if (body.length === 0) throw new ResendError(422, "validation_error", "The batch must contain at least 1 email.");
   if (body.length > MAX_BATCH) {
     throw new ResendError(422, "validation_error", `Too many emails in the batch: at most ${MAX_BATCH} are allowed, got ${body.length}.`);
   }
-  const now = new Date();
   const accepted: InboxMail[] = [];
   const errors: { index: number; message: string }[] = [];
   body.forEach((item, index) => {
@@ -69,7 +70,13 @@ function send(res: ServerResponse, answer: Answer, extraHeaders: Record<string, 
 export async function handleResendApi(req: IncomingMessage, res: ServerResponse, path: string, deps: ResendApiDeps): Promise<void> {
   try {
     const apiKey = apiKeyOf(req);
-    const rate = deps.limiter.take(apiKey, Date.now());
+    const now = deps.clocks.now(apiKey);
+    const outage = deps.outages.at(apiKey, now);
+    if (outage) {
+      answerOutage(res, outage);
+      return;
+    }
+    const rate = deps.limiter.take(apiKey, now);
     const rateHeaders: Record<string, string> = rate.limit > 0
       ? { "ratelimit-limit": String(rate.limit), "ratelimit-remaining": String(rate.remaining), "ratelimit-reset": String(rate.resetSeconds) }
       : {};
@@ -103,15 +110,15 @@ export async function handleResendApi(req: IncomingMessage, res: ServerResponse,
     const print = fingerprint(`${path}${permissive ? "?permissive" : ""}`, body);
     if (key !== undefined) {
       IdempotencyStore.validateKey(key);
-      const replay = deps.idempotency.lookup(apiKey, key, print, Date.now());
+      const replay = deps.idempotency.lookup(apiKey, key, print, now);
       if (replay) {
         send(res, replay, rateHeaders);
         return;
       }
     }
-    const answer = isSend ? sendEmail(body, apiKey, deps) : sendBatch(body, apiKey, permissive, deps);
+    const answer = isSend ? sendEmail(body, apiKey, new Date(now), deps) : sendBatch(body, apiKey, permissive, new Date(now), deps);
     // Only sent mail is remembered, so a request refused for bad input can be corrected and retried.
-    if (key !== undefined) deps.idempotency.record(apiKey, key, print, answer.status, answer.body, Date.now());
+    if (key !== undefined) deps.idempotency.record(apiKey, key, print, answer.status, answer.body, now);
     send(res, answer, rateHeaders);
   } catch (error) {
     if (error instanceof ResendError) {

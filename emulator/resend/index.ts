@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleResendApi } from "./api";
 import { readBody, sendHtml, sendJson } from "../http";
+import { KeyClocks } from "./clock";
 import { IdempotencyStore } from "./idempotency";
 import { Inbox } from "./inbox";
 import { renderInboxPage } from "./inbox-page";
 import { publicMail } from "./mail";
+import { OUTAGE_STATUSES, Outages, type OutageStatus } from "./outage";
 import { RateLimiter } from "./rate-limit";
 
 export type ResendEmulator = {
@@ -25,41 +27,64 @@ export function createResendEmulator(opts: { rateLimitPerSecond?: number } = {})
   const inbox = new Inbox();
   const limiter = new RateLimiter(initialRate);
   const idempotency = new IdempotencyStore();
+  const clocks = new KeyClocks();
+  const outages = new Outages();
 
-  async function control(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  type ControlBody = { apiKey?: unknown; rateLimitPerSecond?: unknown; rateLimitNext?: unknown; outage?: unknown; clockMs?: unknown };
+
+  /** Applies each setting the body names; the error of the first invalid one, or null. */
+  function configure(body: ControlBody): string | null {
+    const apiKey = typeof body.apiKey === "string" && body.apiKey ? body.apiKey : undefined;
+    const named = (["rateLimitPerSecond", "rateLimitNext", "outage", "clockMs"] as const).filter((k) => body[k] !== undefined);
+    if (named.length === 0) return "rateLimitPerSecond must be a number (0 = unlimited)";
+    if (named.some((k) => k !== "rateLimitPerSecond") && !apiKey) return `${named.join(", ")} need apiKey`;
+    const { rateLimitPerSecond: rate, rateLimitNext: next, outage, clockMs } = body;
+    if (rate !== undefined && (typeof rate !== "number" || !Number.isFinite(rate))) return "rateLimitPerSecond must be a number (0 = unlimited)";
+    if (next !== undefined && (typeof next !== "number" || !Number.isInteger(next) || next < 0)) return "rateLimitNext must be a whole number of requests";
+    if (clockMs !== undefined && clockMs !== null && (typeof clockMs !== "number" || !Number.isFinite(clockMs))) return "clockMs must be a time in milliseconds since 1970, or null for real time";
+    const o = outage as { seconds?: unknown; status?: unknown } | null | undefined;
+    if (o !== undefined && o !== null) {
+      if (typeof o !== "object" || typeof o.seconds !== "number" || !(o.seconds >= 0)) return "outage must be { seconds, status?: 429 | 500 | 503 } or null";
+      if (o.status !== undefined && !OUTAGE_STATUSES.includes(o.status as OutageStatus)) return "outage.status must be 429, 500 or 503";
+    }
+    // The clock first, so an outage set in the same request starts at the new time.
+    if (clockMs !== undefined) clocks.set(apiKey!, clockMs as number | null);
+    if (rate !== undefined) limiter.configure(rate as number, apiKey);
+    if (next !== undefined) limiter.forceLimited(apiKey!, next as number);
+    if (o === null) outages.stop(apiKey!);
+    else if (o) outages.start(apiKey!, clocks.now(apiKey!), o.seconds as number, (o.status as OutageStatus | undefined) ?? 503);
+    return null;
+  }
+
+  async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    let apiKey = url.searchParams.get("apiKey");
     if (req.method === "POST") {
-      let body: { rateLimitPerSecond?: unknown; apiKey?: unknown; rateLimitNext?: unknown };
+      let body: ControlBody;
       try {
         body = JSON.parse((await readBody(req)) || "{}");
       } catch {
-        sendJson(res, 400, { error: "Body must be JSON: { rateLimitPerSecond?: number, rateLimitNext?: number, apiKey?: string }" });
+        sendJson(res, 400, { error: "Body must be JSON: { apiKey?, rateLimitPerSecond?, rateLimitNext?, outage?: { seconds, status? } | null, clockMs?: number | null }" });
         return;
       }
-      const apiKey = typeof body.apiKey === "string" ? body.apiKey : undefined;
-      const next = body.rateLimitNext;
-      if (next !== undefined) {
-        if (typeof next !== "number" || !Number.isInteger(next) || next < 0 || !apiKey) {
-          sendJson(res, 400, { error: "rateLimitNext must be a whole number of requests, with apiKey" });
-          return;
-        }
-        limiter.forceLimited(apiKey, next);
+      const error = configure(body ?? {});
+      if (error) {
+        sendJson(res, 400, { error });
+        return;
       }
-      const rate = body.rateLimitPerSecond;
-      if (rate !== undefined || next === undefined) {
-        if (typeof rate !== "number" || !Number.isFinite(rate)) {
-          sendJson(res, 400, { error: "rateLimitPerSecond must be a number (0 = unlimited)" });
-          return;
-        }
-        limiter.configure(rate, apiKey);
-      }
+      if (typeof body.apiKey === "string" && body.apiKey) apiKey = body.apiKey;
     }
-    sendJson(res, 200, { rateLimitPerSecond: limiter.limitFor("") });
+    if (!apiKey) {
+      sendJson(res, 200, { rateLimitPerSecond: limiter.limitFor("") });
+      return;
+    }
+    const now = clocks.now(apiKey);
+    sendJson(res, 200, { rateLimitPerSecond: limiter.limitFor(apiKey), clock: new Date(now).toISOString(), outage: outages.describe(apiKey, now) });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname;
     if (path === "/resend" || path.startsWith("/resend/")) {
-      await handleResendApi(req, res, path.slice("/resend".length), { inbox, limiter, idempotency });
+      await handleResendApi(req, res, path.slice("/resend".length), { inbox, limiter, idempotency, clocks, outages });
       return true;
     }
     if (path === "/_inbox.json") {
@@ -76,7 +101,7 @@ export function createResendEmulator(opts: { rateLimitPerSecond?: number } = {})
       return true;
     }
     if (path === "/_control/resend") {
-      await control(req, res);
+      await control(req, res, url);
       return true;
     }
     return false;
@@ -89,6 +114,8 @@ export function createResendEmulator(opts: { rateLimitPerSecond?: number } = {})
       inbox.clear();
       idempotency.clear();
       limiter.reset(initialRate);
+      clocks.clear();
+      outages.clear();
     },
   };
 }

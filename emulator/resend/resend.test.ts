@@ -181,6 +181,73 @@ describe("Resend emulator through the resend SDK", () => {
     expect((await inbox(to)).map((m) => m.subject)).toEqual(["f3"]);
   });
 
+  it("takes a key down for N seconds of its own clock (outage control): 503, 500 or 429 with the seconds left", async () => {
+    const key = `re_test_${randomUUID().replaceAll("-", "")}`;
+    await setRate(key, 0);
+    const resend = new Resend(key);
+    const control = (body: object) => fetch(`${emulatorUrl}/_control/resend`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiKey: key, ...body }) });
+    const start = Date.parse("2026-03-01T09:00:00Z");
+    const to = address("outage");
+    expect((await control({ clockMs: start, outage: { seconds: 30, status: 503 } })).status).toBe(200);
+    const down = await resend.emails.send(mail(to, "during"));
+    // Not JSON: the SDK reports what the HTTP status says.
+    expect(down.error).toMatchObject({ statusCode: 503, name: "application_error" });
+    // Other keys are not affected.
+    expect((await (await client()).emails.send(mail(address("other"), "elsewhere"))).error).toBeNull();
+
+    await control({ clockMs: start + 29_000 });
+    expect((await resend.emails.send(mail(to, "still down"))).error).toMatchObject({ statusCode: 503 });
+    const state = await (await fetch(`${emulatorUrl}/_control/resend?apiKey=${key}`)).json();
+    expect(state).toMatchObject({ clock: "2026-03-01T09:00:29.000Z", outage: { status: 503, until: "2026-03-01T09:00:30.000Z" } });
+    await control({ clockMs: start + 30_000 });
+    expect((await resend.emails.send(mail(to, "after"))).error).toBeNull();
+    expect((await inbox(to)).map((m) => m.subject)).toEqual(["after"]);
+
+    await control({ outage: { seconds: 10, status: 500 } });
+    expect((await resend.emails.send(mail(to, "x"))).error).toMatchObject({ statusCode: 500, name: "internal_server_error" });
+    await control({ outage: { seconds: 10, status: 429 } });
+    await control({ clockMs: start + 33_500 });
+    const throttled = await resend.emails.send(mail(to, "y"));
+    expect(throttled.error).toMatchObject({ statusCode: 429, name: "rate_limit_exceeded" });
+    expect(throttled.headers?.["retry-after"]).toBe("7");
+    // `outage: null` ends it at once; `clockMs: null` returns the key to real time.
+    await control({ outage: null, clockMs: null });
+    expect((await resend.emails.send(mail(to, "back"))).error).toBeNull();
+    expect(Date.parse((await (await fetch(`${emulatorUrl}/_control/resend?apiKey=${key}`)).json()).clock)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("runs a key's rate limit and idempotency window on its clock", async () => {
+    const key = `re_test_${randomUUID().replaceAll("-", "")}`;
+    await setRate(key, 2);
+    const resend = new Resend(key);
+    const setClock = (clockMs: number) => fetch(`${emulatorUrl}/_control/resend`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiKey: key, clockMs }) });
+    const start = Date.parse("2026-03-01T09:00:00Z");
+    await setClock(start);
+    const to = address("clock");
+    const sends = [];
+    for (let i = 1; i <= 3; i++) sends.push(await resend.emails.send(mail(to, `c${i}`)));
+    expect(sends.map((r) => r.error?.statusCode ?? 200)).toEqual([200, 200, 429]);
+    // The clock stands still: still limited however long the test takes, until it is moved on.
+    expect((await resend.emails.send(mail(to, "c3"))).error).toMatchObject({ statusCode: 429 });
+    await setClock(start + 1_000);
+    const keyed = await resend.emails.send(mail(to, "keyed"), { idempotencyKey: "clock-key" });
+    expect(keyed.error).toBeNull();
+    await setClock(start + 2_000);
+    expect((await resend.emails.send(mail(to, "keyed"), { idempotencyKey: "clock-key" })).data).toEqual(keyed.data);
+    // A day later Resend has forgotten the key: the same request sends again.
+    await setClock(start + 1_000 + 24 * 3_600_000 + 1);
+    expect((await resend.emails.send(mail(to, "keyed"), { idempotencyKey: "clock-key" })).data?.id).not.toBe(keyed.data?.id);
+  });
+
+  it("refuses control settings it cannot apply", async () => {
+    const post = (body: object) => fetch(`${emulatorUrl}/_control/resend`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await post({ outage: { seconds: 5 } })).status).toBe(400);
+    expect((await post({ apiKey: "re_x", outage: { seconds: 5, status: 404 } })).status).toBe(400);
+    expect((await post({ apiKey: "re_x", outage: { seconds: -1 } })).status).toBe(400);
+    expect((await post({ apiKey: "re_x", clockMs: "soon" })).status).toBe(400);
+    expect((await post({})).status).toBe(400);
+  });
+
   it("validates like Resend: missing fields, bad key", async () => {
     const resend = await client();
     const noSubject = await resend.emails.send({ from: "a@tatami.test", to: "b@example.test", html: "<p>x</p>" } as never);

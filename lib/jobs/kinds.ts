@@ -1,4 +1,4 @@
 // The job kinds the worker (lib/jobs/worker.ts) knows; kept apart so enqueuing needs no handler code.
+// Transactional mail is `mail.<name>` for each kind in lib/mail/registry.ts.
 export const CAMPAIGN_SEND_JOB = "campaign.send";
-export const INVOICE_ISSUED_MAIL_JOB = "mail.invoice-issued";
 export const STRIPE_RECONCILE_JOB = "stripe.reconcile";

@@ -14,12 +14,25 @@ import { jobs, type Job } from "@/db/schema";
 
 export const LEASE_MS = 30_000;
 
-export async function enqueueJob(db: DbOrTx, input: { kind: string; payload: Record<string, unknown>; dojoId?: string | null; runAt?: Date; maxAttempts?: number }): Promise<Job> {
+export interface NewJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  dojoId?: string | null;
+  runAt?: Date;
+  maxAttempts?: number;
+  /** At most one job ever per key: enqueuing it again (a repeated webhook, a second tab) adds nothing. */
+  dedupeKey?: string;
+}
+
+/** Queues a job in the caller's transaction; null when a job with the same dedupe key exists. */
+export async function enqueueJob(db: DbOrTx, input: NewJob): Promise<Job | null> {
   const [job] = await db
     .insert(jobs)
-    .values({ kind: input.kind, payload: input.payload, dojoId: input.dojoId ?? null, runAt: input.runAt ?? new Date(), maxAttempts: input.maxAttempts ?? 5 })
+    .values({ kind: input.kind, payload: input.payload, dojoId: input.dojoId ?? null, runAt: input.runAt ?? new Date(), maxAttempts: input.maxAttempts ?? 5, dedupeKey: input.dedupeKey ?? null })
+    // A concurrent transaction with the same key waits for this one and then inserts nothing.
+    .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning();
-  return job;
+  return job ?? null;
 }
 
 /**
@@ -35,15 +48,28 @@ export async function scheduleOnce(db: DbOrTx, kind: string, runAt: Date, opts: 
     where not exists (select 1 from ${jobs} where ${jobs.kind} = ${kind} and ${jobs.status} = 'queued'${others})`);
 }
 
-/** Takes the next due job (if any) and leases it to the caller; counts the attempt. */
-export async function claimJob(db: DbOrTx, now = new Date()): Promise<Job | null> {
+/**
+ * Which jobs a worker loop takes. Mail has a lane of its own so a receipt never waits behind a
+ * long campaign or a reconciliation run.
+ */
+export type Lane = "mail" | "other";
+export const MAIL_JOB_PREFIX = "mail.";
+
+function laneFilter(lane: Lane | undefined) {
+  if (lane === "mail") return sql` and ${jobs.kind} like ${`${MAIL_JOB_PREFIX}%`}`;
+  if (lane === "other") return sql` and ${jobs.kind} not like ${`${MAIL_JOB_PREFIX}%`}`;
+  return sql``;
+}
+
+/** Takes the next due job (if any, of the lane) and leases it to the caller; counts the attempt. */
+export async function claimJob(db: DbOrTx, now = new Date(), lane?: Lane): Promise<Job | null> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const rows = await db.execute<{ id: string }>(sql`
     update ${jobs} set locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = ${jobs.attempts} + 1
     where ${jobs.id} = (
       select id from ${jobs}
       where ${jobs.status} = 'queued' and ${jobs.runAt} <= ${now.toISOString()}::timestamptz
-        and (${jobs.lockedUntil} is null or ${jobs.lockedUntil} < ${now.toISOString()}::timestamptz)
+        and (${jobs.lockedUntil} is null or ${jobs.lockedUntil} < ${now.toISOString()}::timestamptz)${laneFilter(lane)}
       order by ${jobs.runAt}
       limit 1
       for update skip locked
@@ -65,13 +91,30 @@ export async function completeJob(db: DbOrTx, jobId: string): Promise<void> {
   await db.update(jobs).set({ status: "done", lockedUntil: null, finishedAt: new Date() }).where(eq(jobs.id, jobId));
 }
 
-/** Retries later with backoff, or gives up after maxAttempts; returns whether it gave up. */
-export async function failJob(db: DbOrTx, job: Job, error: string, now = new Date()): Promise<boolean> {
-  const giveUp = job.attempts >= job.maxAttempts;
-  const backoffMs = Math.min(5 * 60_000, 2_000 * 2 ** (job.attempts - 1));
+/** The default retry schedule: 2 s, 4 s, 8 s … doubling up to 5 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(5 * 60_000, 2_000 * 2 ** (Math.max(1, attempts) - 1));
+}
+
+export interface FailOptions {
+  now?: Date;
+  /** When to try again (default: backoffMs of the attempts made). */
+  retryInMs?: number;
+  /** Give up now, whatever the attempts left (a permanent error). */
+  giveUp?: boolean;
+  /** The attempt does not count towards maxAttempts (the service asked us to wait: a 429). */
+  refundAttempt?: boolean;
+}
+
+/** Retries later, or gives up after maxAttempts (or at once when told); returns whether it gave up. */
+export async function failJob(db: DbOrTx, job: Job, error: string, opts: FailOptions = {}): Promise<boolean> {
+  const now = opts.now ?? new Date();
+  const attempts = opts.refundAttempt ? job.attempts - 1 : job.attempts;
+  const giveUp = opts.giveUp || attempts >= job.maxAttempts;
+  const retryAt = new Date(now.getTime() + (opts.retryInMs ?? backoffMs(attempts)));
   await db
     .update(jobs)
-    .set(giveUp ? { status: "failed", lastError: error, lockedUntil: null, finishedAt: now } : { lastError: error, lockedUntil: null, runAt: new Date(now.getTime() + backoffMs) })
+    .set(giveUp ? { status: "failed", attempts, lastError: error, lockedUntil: null, finishedAt: now } : { attempts, lastError: error, lockedUntil: null, runAt: retryAt })
     .where(eq(jobs.id, job.id));
   return giveUp;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { Resend } from "resend";
 import { env } from "@/lib/env";
+import { resendFailure } from "./resend-failure";
+import { NOT_CONFIGURED } from "./send";
 
 export interface BatchMail {
   from: string;
@@ -26,18 +28,16 @@ const MAX_BATCH = 100;
  */
 export async function sendBatch(mails: BatchMail[], idempotencyKey: string): Promise<BatchResult> {
   const { RESEND_API_KEY } = env();
-  if (!RESEND_API_KEY) return { kind: "error", message: "E-mail is not configured (RESEND_API_KEY is not set).", permanent: false };
+  if (!RESEND_API_KEY) return { kind: "error", message: NOT_CONFIGURED, permanent: false };
   if (mails.length === 0 || mails.length > MAX_BATCH) return { kind: "error", message: `A batch holds 1 to ${MAX_BATCH} mails.`, permanent: true };
   try {
     const resend = new Resend(RESEND_API_KEY);
     const { data, error, headers } = await resend.batch.send(mails, { idempotencyKey });
     if (data) return { kind: "sent", ids: data.data.map((d) => d.id) };
-    if (error?.name === "rate_limit_exceeded") {
-      const seconds = Number(headers?.["retry-after"] ?? 1);
-      return { kind: "rate-limited", retryAfterMs: Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000 };
-    }
-    const status = (error as { statusCode?: number } | null)?.statusCode ?? 0;
-    return { kind: "error", message: `${error?.name ?? "error"}: ${error?.message ?? "unknown"}`, permanent: status >= 400 && status < 500 && status !== 401 && status !== 403 };
+    const failure = resendFailure(error, headers);
+    if (failure.kind === "rate-limited") return { kind: "rate-limited", retryAfterMs: failure.retryAfterMs };
+    // A batch under a used key with another body is a different batch, never "already sent".
+    return { kind: "error", message: failure.message, permanent: failure.kind === "permanent" || failure.kind === "already-sent" };
   } catch (error) {
     return { kind: "error", message: error instanceof Error ? error.message : String(error), permanent: false };
   }

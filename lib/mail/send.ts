@@ -3,6 +3,7 @@ import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import { Resend } from "resend";
 import { env } from "@/lib/env";
+import { resendFailure } from "./resend-failure";
 
 export interface MailInput {
   /** Shown as the sender's name; the address is always MAIL_FROM_ADDRESS. */
@@ -16,9 +17,15 @@ export interface MailInput {
   headers?: Record<string, string>;
 }
 
-export type MailResult = { sent: true; id: string } | { sent: false; reason: string };
+export type MailResult =
+  /** Accepted by Resend; `id` is null when it had already accepted this mail (same idempotency key). */
+  | { status: "sent"; id: string | null }
+  /** Not now: Resend is down, slow or asks us to wait (`retryAfterMs`, not a failure when `rateLimited`). */
+  | { status: "retry"; reason: string; retryAfterMs?: number; rateLimited: boolean }
+  /** Never: Resend refuses the request as it is. */
+  | { status: "refused"; reason: string };
 
-const RATE_LIMIT_RETRIES = 2;
+export const NOT_CONFIGURED = "E-mail is not configured (RESEND_API_KEY is not set).";
 
 // A display name in quotes, so commas or angle brackets in a dojo's name cannot break the header.
 export function fromHeader(dojoName: string, address: string): string {
@@ -33,33 +40,32 @@ export async function renderMail(react: ReactElement): Promise<{ html: string; t
 }
 
 /**
- * Sends one mail through Resend (RESEND_BASE_URL, read by the SDK, points it at the emulator),
- * HTML and plain text. It never throws: callers send after their transaction has committed and
- * a mail failure must not look like a failed payment. Without RESEND_API_KEY it logs and skips.
+ * One request to Resend (RESEND_BASE_URL, read by the SDK, points it at the emulator) with the
+ * HTML and plain-text parts, and what its answer means. It never throws and never waits: retrying
+ * is the mail queue's job (lib/mail/mail-job.ts), which sends every transactional mail.
  */
 export async function sendMail(input: MailInput): Promise<MailResult> {
   const { RESEND_API_KEY, MAIL_FROM_ADDRESS } = env();
-  if (!RESEND_API_KEY) {
-    console.info(`Mail to ${input.to} not sent (RESEND_API_KEY is not set): ${input.subject}`);
-    return { sent: false, reason: "not configured" };
-  }
+  // A configuration an operator can fix while the mail waits in the queue.
+  if (!RESEND_API_KEY) return { status: "retry", reason: NOT_CONFIGURED, rateLimited: false };
   try {
     const { html, text } = await renderMail(input.react);
     const resend = new Resend(RESEND_API_KEY);
     const payload = { from: fromHeader(input.dojoName, MAIL_FROM_ADDRESS), to: input.to, subject: input.subject, html, text, ...(input.headers ? { headers: input.headers } : {}) };
-    for (let attempt = 0; ; attempt++) {
-      const { data, error } = await resend.emails.send(payload, input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : undefined);
-      if (data) return { sent: true, id: data.id };
-      // Resend allows a few requests per second; a short wait is enough for a single mail.
-      if (error?.name === "rate_limit_exceeded" && attempt < RATE_LIMIT_RETRIES) {
-        await new Promise((r) => setTimeout(r, 1_000 * (attempt + 1)));
-        continue;
-      }
-      console.error(`Mail to ${input.to} failed: ${error?.name} ${error?.message}`);
-      return { sent: false, reason: error?.message ?? "unknown error" };
+    const { data, error, headers } = await resend.emails.send(payload, input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : undefined);
+    if (data) return { status: "sent", id: data.id };
+    const failure = resendFailure(error, headers);
+    switch (failure.kind) {
+      case "already-sent":
+        return { status: "sent", id: null };
+      case "rate-limited":
+        return { status: "retry", reason: failure.message, retryAfterMs: failure.retryAfterMs, rateLimited: true };
+      case "transient":
+        return { status: "retry", reason: failure.message, rateLimited: false };
+      case "permanent":
+        return { status: "refused", reason: failure.message };
     }
   } catch (error) {
-    console.error(`Mail to ${input.to} failed`, error);
-    return { sent: false, reason: error instanceof Error ? error.message : String(error) };
+    return { status: "retry", reason: error instanceof Error ? error.message : String(error), rateLimited: false };
   }
 }

@@ -1,14 +1,11 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { createElement } from "react";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dojos, members } from "@/db/schema";
-import PortalInvitation from "@/emails/portal-invitation";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { ActionError } from "@/lib/action-result";
 import { safeEqual } from "@/lib/crypto";
 import { env } from "@/lib/env";
-import { sendMail } from "@/lib/mail/send";
 import { setMemberPassword } from "@/lib/members/password";
 import { idSchema } from "@/lib/validation/common";
 
@@ -26,7 +23,11 @@ function signature(member: Signable, expires: number): string {
 }
 
 export function portalInvitationToken(member: Signable, now = new Date()): { token: string; expiresAt: Date } {
-  const expires = now.getTime() + PORTAL_INVITATION_TTL_MS;
+  return portalInvitationTokenUntil(member, now.getTime() + PORTAL_INVITATION_TTL_MS);
+}
+
+/** The link's token for a given expiry: the queued invitation mail makes it when it is sent. */
+export function portalInvitationTokenUntil(member: Signable, expires: number): { token: string; expiresAt: Date } {
   return { token: `${member.id}.${expires}.${signature(member, expires)}`, expiresAt: new Date(expires) };
 }
 
@@ -42,31 +43,6 @@ export async function findPortalInvitation(db: DbOrTx, token: string, now = new 
   if (!row || row.member.status !== "active" || !safeEqual(sig, signature(row.member, expires))) return { state: "invalid" };
   if (expires < now.getTime()) return { state: "expired" };
   return { state: "valid", member: { id: row.member.id, dojoId: row.member.dojoId, firstName: row.member.firstName, uid: row.member.uid }, dojoName: row.dojoName };
-}
-
-const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
-
-/** E-mails the member a link to choose their members-area password. */
-export async function sendPortalInvitation(db: DbOrTx, dojo: { id: string; name: string }, memberId: string, now = new Date()) {
-  const [member] = await db.select().from(members).where(eq(members.id, memberId));
-  if (!member || member.dojoId !== dojo.id) throw new NotFoundError("Member");
-  if (!member.email) throw new ActionError("This member has no e-mail address. Add one under Details first.");
-  if (member.status !== "active") throw new ActionError("Reactivate this member first: inactive members cannot log into the members area.");
-  const { token, expiresAt } = portalInvitationToken(member, now);
-  const result = await sendMail({
-    dojoName: dojo.name,
-    to: member.email,
-    subject: `Your ${dojo.name} members area`,
-    react: createElement(PortalInvitation, {
-      dojoName: dojo.name,
-      memberName: member.firstName,
-      uid: member.uid,
-      setPasswordUrl: `${env().APP_URL}/portal/set-password/${token}`,
-      expiresOn: longDate(expiresAt),
-    }),
-  });
-  if (!result.sent) throw new ActionError(`The invitation could not be sent: ${result.reason}`);
-  return { email: member.email };
 }
 
 /**

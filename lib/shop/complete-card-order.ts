@@ -5,6 +5,7 @@ import { shopOrderLines, shopOrders, type ShopOrder } from "@/db/schema";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { idSchema } from "@/lib/validation/common";
 import { orderIdFor } from "./metadata";
+import { queueOrderMails } from "./order-mails";
 import { createOrderInvoice } from "./order-invoice";
 import { takeStock } from "./place-order";
 
@@ -22,7 +23,8 @@ const idOf = (value: string | { id: string } | null): string | null => (typeof v
  * with latest_charge). Called by the buyer's return to the shop and by the
  * checkout.session.completed webhook, whichever comes first; the order's row lock makes the
  * second one find the order paid. Once: stock goes down, a paid invoice (source "webshop") is
- * issued and the payment recorded through recordPayment (one revenue entry). Null when the
+ * issued, the payment recorded through recordPayment (one revenue entry) and the order mails
+ * queued. Null when the
  * session is not one of this dojo's orders.
  */
 export async function completeCardOrder(tx: Tx, dojoId: string, session: Stripe.Checkout.Session): Promise<CardOrderOutcome | null> {
@@ -58,6 +60,7 @@ export async function completeCardOrder(tx: Tx, dojoId: string, session: Stripe.
     .set({ status: "paid", paidAt, invoiceId: invoice.id, stockTaken: true, stripeSessionId: session.id, stripePaymentIntentId: pi.id })
     .where(eq(shopOrders.id, order.id))
     .returning();
+  await queueOrderMails(tx, paid);
   return { kind: "paid", order: paid, recorded: true };
 }
 

@@ -4,6 +4,7 @@ import { shopOrderLines, shopOrders, shopProducts, shopSettings, type Dojo, type
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { assertCardChargeable } from "@/lib/payments/card/charge-limits";
 import { availableOf, reservedQuantities } from "./availability";
+import { queueOrderMails } from "./order-mails";
 import { createOrderInvoice } from "./order-invoice";
 import type { CheckoutInput } from "./schemas";
 import { getShopSettings, shopPaymentOptions } from "./settings";
@@ -98,6 +99,7 @@ export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, 
     if (!(await takeStock(tx, order.id))) throw new ActionError("An item in your cart just sold out. Please check your cart.");
     const invoice = await createOrderInvoice(tx, order, orderLines);
     const [withInvoice] = await tx.update(shopOrders).set({ invoiceId: invoice.id, stockTaken: true }).where(eq(shopOrders.id, order.id)).returning();
+    await queueOrderMails(tx, withInvoice);
     return withInvoice;
   });
 }

@@ -12,7 +12,7 @@ export const shopCheckoutCompleted: WebhookHandler = async (tx, { dojoId, stripe
   const sent = event.data.object as Stripe.Checkout.Session;
   const session = await retrieveCheckoutSession(stripe, sent.id);
   const outcome = await completeCardOrder(tx, dojoId, session);
-  // Mails and a too-late refund only once the order is committed (dispatch runs this after).
-  afterCommit?.((db) => afterCardOrder(db, stripe, outcome));
+  // A too-late refund only once the order is committed (dispatch runs this after); the mails are queued with the order.
+  afterCommit?.(() => afterCardOrder(stripe, outcome));
   return outcome && outcome.kind !== "unpaid" ? "processed" : "ignored";
 };

@@ -1,27 +1,58 @@
 import "server-only";
 import { createElement } from "react";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { dojos, staffInvitations, staffUsers } from "@/db/schema";
 import StaffInvitation from "@/emails/staff-invitation";
-import type { Role } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { sendMail, type MailResult } from "@/lib/mail/send";
-import { INVITATION_TTL_MS } from "./invite";
+import { decryptSecret, encryptSecret, hashToken, safeEqual } from "@/lib/crypto";
+import { env } from "@/lib/env";
+import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { defineMail } from "@/lib/mail/mail-kind";
+
+export function invitationUrl(token: string): string {
+  return new URL(`/invite/${token}`, env().APP_URL).toString();
+}
 
 const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
-/** E-mails the invitation link made by inviteStaff; the link is also shown to copy by hand. */
-export async function sendStaffInvitationMail(input: { dojoName: string; invitedBy: string; name: string; email: string; role: Role; url: string; invitationId: string }, now = new Date()): Promise<MailResult> {
-  return sendMail({
-    dojoName: input.dojoName,
-    to: input.email,
-    subject: `${input.invitedBy} invites you to ${input.dojoName} on Tatami`,
-    react: createElement(StaffInvitation, {
-      dojoName: input.dojoName,
-      name: input.name,
-      invitedBy: input.invitedBy,
-      role: ROLE_LABELS[input.role].toLowerCase(),
-      url: input.url,
-      expiresOn: longDate(new Date(now.getTime() + INVITATION_TTL_MS)),
-    }),
-    idempotencyKey: `staff-invitation-${input.invitationId}`,
-  });
+/**
+ * The invitation link of Settings → Staff, by mail. The database keeps only the token's hash, so
+ * the job carries the token sealed with ENCRYPTION_KEY (like Stripe keys at rest); the rest is
+ * read when it is sent, and nothing goes out for an invitation revoked or accepted meanwhile.
+ */
+export const staffInvitationMail = defineMail<{ invitationId: string; sealedToken: string }>({
+  name: "staff-invitation",
+  label: "Staff invitation",
+  async compose(db, { invitationId, sealedToken }, now) {
+    const [row] = await db
+      .select({ invitation: staffInvitations, dojoName: dojos.name, invitedBy: staffUsers.name })
+      .from(staffInvitations)
+      .innerJoin(dojos, eq(dojos.id, staffInvitations.dojoId))
+      .innerJoin(staffUsers, eq(staffUsers.id, staffInvitations.invitedBy))
+      .where(eq(staffInvitations.id, invitationId));
+    if (!row) return { skip: "the invitation no longer exists" };
+    const { invitation } = row;
+    if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return { skip: "the invitation is not pending any more" };
+    const token = decryptSecret(sealedToken);
+    if (!safeEqual(hashToken(token), invitation.tokenHash)) return { skip: "the sealed token is not this invitation's" };
+    return {
+      dojoName: row.dojoName,
+      to: invitation.email,
+      subject: `${row.invitedBy} invites you to ${row.dojoName} on Tatami`,
+      react: createElement(StaffInvitation, {
+        dojoName: row.dojoName,
+        name: invitation.name,
+        invitedBy: row.invitedBy,
+        role: ROLE_LABELS[invitation.role].toLowerCase(),
+        url: invitationUrl(token),
+        expiresOn: longDate(invitation.expiresAt),
+      }),
+    };
+  },
+});
+
+/** Queued in the transaction that creates the invitation: mailed once it is committed. */
+export async function queueStaffInvitationMail(tx: DbOrTx, invitation: { id: string; dojoId: string }, token: string): Promise<void> {
+  await enqueueMail(tx, staffInvitationMail, { dojoId: invitation.dojoId, cause: invitation.id, params: { invitationId: invitation.id, sealedToken: encryptSecret(token) } });
 }

@@ -4,18 +4,18 @@ import { staffInvitations, staffUsers } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import type { StaffContext } from "@/lib/auth/session";
 import { hashToken, newToken } from "@/lib/crypto";
-import { env } from "@/lib/env";
 import type { z } from "zod";
 import type { inviteSchema } from "./schemas";
+import { invitationUrl, queueStaffInvitationMail } from "./invitation-mail";
 import { assertSeatAvailable, pendingInvitationsOf } from "./seats";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export function invitationUrl(token: string): string {
-  return new URL(`/invite/${token}`, env().APP_URL).toString();
-}
 
-/** Creates an invitation; the token exists only in the returned link, the database keeps its hash. */
+/**
+ * Creates an invitation and queues its mail; the token exists only in the returned link (and,
+ * sealed, in the mail job), the database keeps its hash.
+ */
 export async function inviteStaff(db: Db, ctx: StaffContext, input: z.output<typeof inviteSchema>, now = new Date()) {
   const token = newToken();
   return db.transaction(async (tx) => {
@@ -40,6 +40,7 @@ export async function inviteStaff(db: Db, ctx: StaffContext, input: z.output<typ
         createdAt: now,
       })
       .returning({ id: staffInvitations.id });
+    await queueStaffInvitationMail(tx, { id: invitation.id, dojoId: ctx.dojo.id }, token);
     return { invitationId: invitation.id, url: invitationUrl(token) };
   });
 }

@@ -5,8 +5,10 @@ import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { members, type StripeConnection } from "@/db/schema";
 import { NotFoundError } from "@/lib/action-result";
+import { cardName } from "@/components/stripe/brand";
 import { checkoutReturnUrl } from "@/lib/payments/card/open-checkout";
 import { isMissingInStripe } from "@/lib/stripe/errors";
+import { queueCardAddedMail } from "./card-added-mail";
 import { ensureStripeCustomer } from "./stripe-customer";
 import { stripeFailure } from "./stripe-failure";
 
@@ -61,12 +63,13 @@ export type CardSetupOutcome = { status: "saved"; memberId: string; paymentMetho
 /**
  * A finished setup session, read again from Stripe: the new card becomes the customer's default.
  * Called by the browser (staff dialog, card link page, members area) and by the webhook; running
- * it twice sets the same default twice. `memberId` limits it to one member (the caller's scope).
+ * it twice sets the same default twice and queues the "card saved" mail once (keyed by the card;
+ * in the webhook's transaction when called from there). `memberId` limits it to one member.
  */
 export async function completeCardSetup(db: DbOrTx, stripe: Stripe, input: { dojoId: string; sessionId: string; memberId?: string }): Promise<CardSetupOutcome> {
   let session: Stripe.Checkout.Session;
   try {
-    session = await stripe.checkout.sessions.retrieve(input.sessionId, { expand: ["setup_intent"] });
+    session = await stripe.checkout.sessions.retrieve(input.sessionId, { expand: ["setup_intent.payment_method"] });
   } catch (error) {
     if (isMissingInStripe(error)) throw new NotFoundError("Card setup");
     throw stripeFailure(error, "reading the card setup");
@@ -76,7 +79,8 @@ export async function completeCardSetup(db: DbOrTx, stripe: Stripe, input: { doj
   const memberId = meta.tatami_member_id;
   if (!memberId || (input.memberId && memberId !== input.memberId)) throw new NotFoundError("Card setup");
   const si = session.setup_intent && typeof session.setup_intent === "object" ? session.setup_intent : null;
-  const paymentMethodId = typeof si?.payment_method === "string" ? si.payment_method : si?.payment_method?.id;
+  const method = si?.payment_method && typeof si.payment_method === "object" ? si.payment_method : null;
+  const paymentMethodId = typeof si?.payment_method === "string" ? si.payment_method : method?.id;
   if (session.status !== "complete" || si?.status !== "succeeded" || !paymentMethodId) return { status: "open" };
   const customerId = typeof session.customer === "string" ? session.customer : session.customer?.id;
   const [member] = await db.select({ customerId: members.stripeCustomerId }).from(members).where(and(eq(members.id, memberId), eq(members.dojoId, input.dojoId)));
@@ -87,5 +91,6 @@ export async function completeCardSetup(db: DbOrTx, stripe: Stripe, input: { doj
   } catch (error) {
     throw stripeFailure(error, "making the new card the default");
   }
+  if (method?.card) await queueCardAddedMail(db, { dojoId: input.dojoId, memberId, paymentMethodId, card: cardName(method.card) });
   return { status: "saved", memberId, paymentMethodId };
 }

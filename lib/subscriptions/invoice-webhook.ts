@@ -1,19 +1,19 @@
 import type Stripe from "stripe";
 import type { WebhookHandler } from "@/lib/stripe/webhooks/types";
-import { notifyUnpaidInvoice } from "./mails";
 import { syncStripeInvoice } from "./sync-invoice";
+import { queueUnpaidInvoiceMail } from "./unpaid-invoice-mail";
 
 /**
  * What invoice.paid, invoice.payment_failed and invoice.payment_action_required share: the
  * event only says which Stripe invoice changed; its current state decides (so the events may
  * come twice, late or in any order), and an unpaid attempt mails the member once per attempt.
  */
-export const applyInvoiceEvent: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
+export const applyInvoiceEvent: WebhookHandler = async (tx, { dojoId, stripe, event }) => {
   const sent = event.data.object as Stripe.Invoice;
   if (!sent.id || !sent.parent?.subscription_details) return "ignored";
   const synced = await syncStripeInvoice(tx, stripe, dojoId, sent.id);
   if (!synced) return "ignored";
-  // The mail goes once the invoice is committed, so a rolled-back attempt never mails.
-  afterCommit?.((db) => notifyUnpaidInvoice(db, dojoId, synced));
+  // Queued with the invoice (a paid one's receipt already is): a rolled-back attempt never mails.
+  await queueUnpaidInvoiceMail(tx, dojoId, synced);
   return "processed";
 };

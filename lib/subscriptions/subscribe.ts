@@ -5,12 +5,12 @@ import type { Db } from "@/db/client";
 import { memberSubscriptions } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { listCustomerCards, makeDefaultCard } from "./cards";
-import { notifyUnpaidInvoice } from "./mails";
 import { requirePlan } from "./plans";
 import { requireStripeCustomer } from "./stripe-customer";
 import { stripeFailure } from "./stripe-failure";
 import { syncStripeInvoice, type StripeInvoiceState } from "./sync-invoice";
 import { syncSubscription } from "./sync-subscription";
+import { queueUnpaidInvoiceMail } from "./unpaid-invoice-mail";
 
 export interface Subscribed {
   subscriptionId: string;
@@ -59,9 +59,9 @@ export async function subscribeMember(db: Db, stripe: Stripe, input: { dojoId: s
     if (!row) throw new NotFoundError("Member");
     const latest = typeof sub.latest_invoice === "string" ? sub.latest_invoice : sub.latest_invoice?.id;
     const synced = latest ? await syncStripeInvoice(tx, stripe, input.dojoId, latest) : null;
+    if (synced) await queueUnpaidInvoiceMail(tx, input.dojoId, synced);
     return { row, synced };
   });
-  if (result.synced) await notifyUnpaidInvoice(db, input.dojoId, result.synced);
   return { subscriptionId: result.row.id, firstPayment: result.synced?.state ?? "none", invoiceId: result.synced?.invoice.id ?? null };
 }
 

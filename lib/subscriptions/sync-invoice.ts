@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { invoiceLines, invoices, type Invoice } from "@/db/schema";
 import { nextInvoiceNumber } from "@/lib/invoices/number";
+import { queuePaymentReceipt } from "@/lib/payments/card/receipt-mail";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { memberForCustomer } from "./stripe-member";
 
@@ -71,7 +72,8 @@ async function findOrCreateInvoice(tx: Tx, stripe: Stripe, dojoId: string, membe
  * Brings a subscription's Stripe invoice into Tatami, from the invoice as Stripe has it now
  * (so events in any order and any number converge): an open or paid Stripe invoice becomes
  * exactly one Tatami invoice (source "subscription"); once Stripe says paid, its payment is
- * recorded through recordPayment (one payment and one revenue entry per PaymentIntent).
+ * recorded through recordPayment (one payment and one revenue entry per PaymentIntent) and its
+ * receipt queued.
  * Null for invoices that are not a subscription's, not finalized, of nothing due, or whose
  * customer is no member of this dojo.
  */
@@ -103,6 +105,8 @@ export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, 
       });
       invoice = result.invoice;
       recorded = result.created;
+      // First payment or renewal: the member gets a receipt like any card payment.
+      if (recorded) await queuePaymentReceipt(tx, result.payment, pi);
     }
   } else if (si.status === "void" || si.status === "uncollectible") {
     state = "void";

@@ -72,6 +72,10 @@ describe("subscribing a member", () => {
     const db = await getDb();
     const lines = await db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, books.invoices[0].id));
     expect(lines).toMatchObject([{ quantity: 1, amountMinor: 4500, description: expect.stringContaining("Judo monthly") }]);
+    // The first payment gets a receipt like any card payment, naming the card Stripe charged.
+    const receipts = (await inboxFor(member.email!)).filter((m) => m.subject.startsWith("Receipt:"));
+    expect(receipts.map((m) => m.subject)).toEqual([`Receipt: €45.00 for invoice ${books.invoices[0].number}`]);
+    expect(receipts[0].text).toContain("Visa •••• 4242");
   });
 
   it("charges off-session: a card saved with 3-D Secure for later payments is not asked again while the member is away", async () => {
@@ -119,6 +123,9 @@ describe("renewals from webhooks", () => {
     expect(new Set(books.invoices.map((i) => i.stripeInvoiceId)).size).toBe(2);
     expect(books.subs).toHaveLength(1);
     expect(books.subs[0].currentPeriodEnd?.toISOString()).toBe("2026-03-01T00:00:00.000Z");
+    // One receipt per paid period, however often its events came.
+    const receipts = (await inboxFor(member.email!)).filter((m) => m.subject.startsWith("Receipt:"));
+    expect(receipts.map((m) => m.subject).sort()).toEqual(books.invoices.map((i) => `Receipt: €45.00 for invoice ${i.number}`).sort());
   });
 
   it("leaves a declined renewal open, mails the member once, and a later payment updates that same invoice", async () => {

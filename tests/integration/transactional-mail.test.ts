@@ -8,10 +8,10 @@ import { sendPortalInvitationAction } from "@/app/(staff)/members/[id]/invitatio
 import { inviteStaffMember } from "@/app/(staff)/settings/staff/actions";
 import { POST as oneClickUnsubscribe } from "@/app/api/unsubscribe/[token]/route";
 import { verifyPassword, hashPassword } from "@/lib/auth/password";
-import { runDueJobs } from "@/lib/jobs/worker";
 import { acceptPortalInvitation, findPortalInvitation, PORTAL_INVITATION_TTL_MS } from "@/lib/portal/invitation";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
 import { createMember, signedInDojo } from "../support/factories";
+import { deliverMail } from "../support/mail";
 import { createTestInvoice } from "../support/invoice-factory";
 
 // This file's own Resend team: no rate limit shared with other files.
@@ -36,9 +36,8 @@ describe("transactional mail", () => {
     expect(issued.ok).toBe(true);
     // Nothing goes out inside the action: the job sends after the commit.
     expect(await inbox(email)).toEqual([]);
-    const db = await getDb();
-    await runDueJobs(db);
-    await runDueJobs(db);
+    await deliverMail();
+    await deliverMail();
     const mails = await inbox(email);
     expect(mails).toHaveLength(1);
     expect(mails[0].from).toBe(`"${dojo.name}" <no-reply@tatami.test>`);
@@ -53,7 +52,7 @@ describe("transactional mail", () => {
     const email = address("seeded");
     const member = await createMember(dojo.id, { email });
     await createTestInvoice(dojo, member.id, { issue: true });
-    await runDueJobs(await getDb());
+    await deliverMail();
     expect(await inbox(email)).toEqual([]);
   });
 
@@ -62,8 +61,8 @@ describe("transactional mail", () => {
     const member = await createMember(dojo.id, { email: null });
     const draft = await createTestInvoice(dojo, member.id);
     expect(await issueInvoiceAction({ id: draft.id })).toMatchObject({ ok: true });
+    await deliverMail();
     const db = await getDb();
-    await runDueJobs(db);
     const [job] = await db.select().from(jobs).where(eq(jobs.payload, { invoiceId: draft.id }));
     expect(job).toMatchObject({ status: "done", attempts: 1 });
   });
@@ -76,6 +75,7 @@ describe("transactional mail", () => {
     expect(await sendPortalInvitationAction({ id: noMail.id })).toMatchObject({ ok: false, error: expect.stringContaining("no e-mail address") });
 
     expect(await sendPortalInvitationAction({ id: member.id })).toMatchObject({ ok: true, data: { email } });
+    await deliverMail();
     const [mail] = await inbox(email);
     expect(mail.html).toContain(member.uid);
     const token = /\/portal\/set-password\/([A-Za-z0-9_.-]+)/.exec(mail.html)?.[1];
@@ -98,6 +98,7 @@ describe("transactional mail", () => {
     const email = address("staff");
     const result = await inviteStaffMember({ name: "Mei Lin", email, role: "manager" });
     expect(result).toMatchObject({ ok: true, data: { emailed: email } });
+    await deliverMail();
     const [mail] = await inbox(email);
     expect(mail.from).toContain(dojo.name);
     expect(mail.html).toContain(result.ok ? result.data.url : "?");

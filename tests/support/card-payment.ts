@@ -11,6 +11,7 @@ import { openInvoiceCheckoutAction, confirmInvoiceCheckoutAction } from "@/app/(
 import { connectStripeAccount } from "@/app/(staff)/settings/stripe/actions";
 import { answerThreeDSecure, emulatorUrl, newSecretKey, stripeClient, submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { createMember, signedInDojo, signInAsStaff } from "./factories";
+import { deliverMail } from "./mail";
 import { createTestInvoice } from "./invoice-factory";
 
 /** A dojo whose owner connected an emulator Stripe account; returns the key to inspect that account. */
@@ -49,8 +50,9 @@ export interface InboxMail {
   text: string;
 }
 
-/** Mail the emulator's Resend received for one address, newest first. */
+/** Mail the emulator's Resend received for one address, newest first, once the mail queue has run (deliverMail). */
 export async function inboxFor(address: string): Promise<InboxMail[]> {
+  await deliverMail();
   const res = await fetch(`${emulatorUrl()}/_inbox.json?to=${encodeURIComponent(address)}`);
   return ((await res.json()) as { data: InboxMail[] }).data;
 }

@@ -26,8 +26,15 @@ export const previewCampaignAction = staffAction({ schema: previewSchema, ...acc
 export const testSendCampaignAction = staffAction({ schema: testSendSchema, ...access }, async ({ memberId, ...content }, { dojo, user }) => {
   const values = memberId ? (await memberMergeValues(await getDb(), dojo, memberId)).values : sampleValues(dojo, user);
   const mail = campaignMailFor(content, dojo.name, memberId ?? user.id, values);
-  const result = await sendMail({ dojoName: dojo.name, to: user.email, subject: `[Test] ${mail.subject}`, react: mail.react });
-  if (!result.sent) throw new ActionError(`The test mail could not be sent: ${result.reason}`);
+  const send = () => sendMail({ dojoName: dojo.name, to: user.email, subject: `[Test] ${mail.subject}`, react: mail.react });
+  let result = await send();
+  // Sent while the user waits, not queued: one short wait when Resend asks for it (a few requests a second).
+  const waitMs = result.status === "retry" && result.rateLimited ? (result.retryAfterMs ?? 1_000) : Infinity;
+  if (waitMs <= 2_000) {
+    await new Promise((r) => setTimeout(r, waitMs));
+    result = await send();
+  }
+  if (result.status !== "sent") throw new ActionError(`The test mail could not be sent: ${result.reason}`);
   return { to: user.email };
 });
 

@@ -9,8 +9,10 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { dashboardKpis, type InvoiceKpi } from "@/lib/dashboard/kpis";
 import { mostOverdueInvoices } from "@/lib/dashboard/overdue-invoices";
+import { failedMails } from "@/lib/mail/failed-mails";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { FailedMails } from "./failed-mails";
 import { KpiCard } from "./kpi-card";
 
 export const metadata = { title: "Dashboard" };
@@ -24,7 +26,7 @@ export default async function DashboardPage() {
   const { dojo, user } = await requireStaffPage();
   const seesLedger = can(user.role, "ledger");
   const db = await getDb();
-  const [kpis, overdue] = await Promise.all([dashboardKpis(db, dojo.id, { withRevenue: seesLedger }), mostOverdueInvoices(db, dojo.id)]);
+  const [kpis, overdue, undelivered] = await Promise.all([dashboardKpis(db, dojo.id, { withRevenue: seesLedger }), mostOverdueInvoices(db, dojo.id), failedMails(db, dojo.id)]);
 
   return (
     <>
@@ -57,6 +59,8 @@ export default async function DashboardPage() {
             <KpiCard label="Revenue this month" value={formatMoney(kpis.revenueThisMonthMinor, dojo.currency)} href="/ledger?period=this-month&kind=revenue" tone="good" />
           )}
         </section>
+
+        <FailedMails mails={undelivered} />
 
         <Card>
           <CardHeader

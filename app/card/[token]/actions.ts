@@ -8,7 +8,6 @@ import { hasFeature } from "@/lib/plans/features";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { completeCardSetup, openCardSetup } from "@/lib/subscriptions/card-setup";
 import { openCardLink } from "@/lib/subscriptions/card-link-access";
-import { notifyCardAdded } from "@/lib/subscriptions/mails";
 import { memberSubscriptionInvoice, payOpenSubscriptionInvoice, settleSubscriptionInvoice } from "@/lib/subscriptions/pay-open-invoice";
 import { ensureStripeCustomer } from "@/lib/subscriptions/stripe-customer";
 import { idSchema } from "@/lib/validation/common";
@@ -35,7 +34,6 @@ export const openCardLinkSetupAction = publicAction(z.object({ token }), async (
 export const completeCardLinkSetupAction = publicAction(z.object({ token, sessionId: z.string().regex(/^cs_[A-Za-z0-9_]+$/) }), async (input) => {
   const { db, stripe, dojo, member } = await linkScope(input.token);
   const outcome = await completeCardSetup(db, stripe, { dojoId: dojo.id, sessionId: input.sessionId, memberId: member.id });
-  if (outcome.status === "saved") await notifyCardAdded(db, stripe, dojo.id, member.id, outcome.paymentMethodId);
   return { saved: outcome.status === "saved" };
 });
 

@@ -5,7 +5,6 @@ import { getDb } from "@/db/client";
 import { memberAction } from "@/lib/action";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { completeCardSetup, openCardSetup } from "@/lib/subscriptions/card-setup";
-import { notifyCardAdded } from "@/lib/subscriptions/mails";
 import { memberSubscriptionInvoice, payOpenSubscriptionInvoice, settleSubscriptionInvoice } from "@/lib/subscriptions/pay-open-invoice";
 import { setupSessionSchema } from "@/lib/subscriptions/schemas";
 import { ensureStripeCustomer } from "@/lib/subscriptions/stripe-customer";
@@ -26,7 +25,6 @@ export const completeReplaceCardAction = memberAction({ schema: setupSessionSche
   const db = await getDb();
   const { stripe } = await stripeForDojo(db, ctx.dojo.id);
   const outcome = await completeCardSetup(db, stripe, { dojoId: ctx.dojo.id, sessionId, memberId: ctx.member.id });
-  if (outcome.status === "saved") await notifyCardAdded(db, stripe, ctx.dojo.id, ctx.member.id, outcome.paymentMethodId);
   revalidatePath("/portal");
   return { saved: outcome.status === "saved" };
 });

@@ -4,7 +4,6 @@ import { getDb } from "@/db/client";
 import { NotFoundError, publicAction } from "@/lib/action";
 import { getMemberSession } from "@/lib/auth/session";
 import { openOrderCheckout, orderPath } from "@/lib/shop/card-checkout";
-import { sendOrderMails } from "@/lib/shop/notify";
 import { placeOrder } from "@/lib/shop/place-order";
 import { publicShop } from "@/lib/shop/public-shop";
 import { checkoutSchema } from "@/lib/shop/schemas";
@@ -22,6 +21,5 @@ export const placeShopOrderAction = publicAction(checkoutSchema, async ({ slug, 
   const memberId = member && member.dojo.id === shop.dojo.id ? member.member.id : null;
   const order = await placeOrder(db, shop.dojo, input, memberId);
   if (order.payment === "card") return { orderId: order.id, redirectUrl: await openOrderCheckout(db, slug, order) };
-  await sendOrderMails(db, order.id);
   return { orderId: order.id, redirectUrl: orderPath(slug, order.id) };
 });

@@ -12,7 +12,6 @@ import { payableInvoice } from "./payable-invoice";
 import { recordCardPayment } from "./record-card-payment";
 import { retrievePaymentIntent } from "./retrieve";
 import { savedCardOf } from "./saved-card";
-import { sendPaymentReceipt } from "./send-receipt";
 import { cardPaymentFailure } from "./stripe-failure";
 
 export type SavedCardCharge =
@@ -25,7 +24,6 @@ const AUTH_FAILED = "The card holder's bank did not confirm the payment (3-D Sec
 async function settle(db: Db, dojoId: string, pi: Stripe.PaymentIntent, staffId: string, publishableKey: string, invoiceId: string): Promise<SavedCardCharge> {
   if (pi.status === "succeeded") {
     const recorded = await db.transaction((tx) => recordCardPayment(tx, dojoId, pi, { recordedBy: staffId }));
-    if (recorded.result) await sendPaymentReceipt(db, recorded.result.payment.id, pi);
     return { status: "succeeded", invoiceId, recorded: recorded.recorded };
   }
   if (pi.status === "requires_action" && pi.client_secret) return { status: "requires_action", invoiceId, paymentIntentId: pi.id, clientSecret: pi.client_secret, publishableKey };

@@ -9,7 +9,6 @@ import { isMissingInStripe } from "@/lib/stripe/errors";
 import { invoiceIdFor } from "./metadata";
 import { recordCardPayment } from "./record-card-payment";
 import { retrieveCheckoutSession } from "./retrieve";
-import { sendPaymentReceipt } from "./send-receipt";
 import { cardPaymentFailure } from "./stripe-failure";
 
 export interface ConfirmedCheckout {
@@ -24,8 +23,8 @@ export interface ConfirmedCheckout {
 /**
  * The browser's word that Checkout finished, checked with Stripe: the session is re-read, must
  * be one we opened for this dojo's invoice (and the member's own in the members area), and a
- * paid one is recorded through the same idempotent function the webhooks use. The receipt goes
- * out after the commit.
+ * paid one is recorded through the same idempotent function the webhooks use (which queues the
+ * receipt with the payment).
  */
 export async function confirmInvoiceCheckout(db: Db, input: { dojoId: string; sessionId: string; memberId?: string; staffId?: string }): Promise<ConfirmedCheckout> {
   const [checkout] = await db
@@ -54,7 +53,5 @@ export async function confirmInvoiceCheckout(db: Db, input: { dojoId: string; se
 
   const recorded = await db.transaction((tx) => recordCardPayment(tx, input.dojoId, pi, { recordedBy: input.staffId ?? null }));
   if (!recorded.result) throw new ActionError("Stripe has not confirmed this payment yet. Reload the page in a moment.");
-  // Sent whether this call or the webhook recorded it; the mail's idempotency key keeps it to one.
-  await sendPaymentReceipt(db, recorded.result.payment.id, pi);
   return { invoiceId: checkout.invoiceId, outcome: "paid", invoiceStatus: recorded.result.invoice.status, recorded: recorded.recorded };
 }

@@ -3,6 +3,7 @@ import type { Tx } from "@/db/client";
 import { NotFoundError } from "@/lib/action-result";
 import { recordPayment, type RecordedPayment } from "@/lib/payments/record-payment";
 import { invoiceIdFor } from "./metadata";
+import { queuePaymentReceipt } from "./receipt-mail";
 
 export interface RecordedCardPayment {
   recorded: boolean;
@@ -19,7 +20,8 @@ const paidAtOf = (pi: Stripe.PaymentIntent): Date => (pi.latest_charge && typeof
 /**
  * Records a succeeded PaymentIntent for the invoice named in its metadata, once: the browser
  * confirmation and both webhooks call this, whichever comes first wins and the others find the
- * payment (recordPayment locks the invoice and is unique per PaymentIntent). Only Stripe's word
+ * payment (recordPayment locks the invoice and is unique per PaymentIntent). The receipt is
+ * queued in the same transaction, so it goes out exactly when the payment is committed. Only Stripe's word
  * counts: the caller passes a PaymentIntent it has just read from Stripe (ideally with
  * `latest_charge` expanded).
  */
@@ -38,6 +40,7 @@ export async function recordCardPayment(tx: Tx, dojoId: string, pi: Stripe.Payme
     stripeChargeId: idOf(pi.latest_charge),
     recordedBy: opts.recordedBy ?? null,
   });
+  if (result.created) await queuePaymentReceipt(tx, result.payment, pi);
   return { recorded: result.created, invoiceId, result };
 }
 

@@ -12,9 +12,10 @@ export type DispatchResult = "processed" | "ignored" | "duplicate";
  * Applies a verified event exactly once: its id is stored and its handler runs in one
  * transaction, on the event in the SDK's pinned API version (pinned-version.ts), so a 2xx goes out only after both are committed. A handler that throws rolls
  * everything back; the event is then stored as failed and the error rethrown (the caller
- * answers 500 and Stripe redelivers). Work a handler queued with ctx.afterCommit runs once the
- * transaction has committed (a receipt mail for a payment only the webhook recorded); its
- * failure is logged, not answered with a 500, because the event's effects are already stored.
+ * answers 500 and Stripe redelivers). Mail is queued in the transaction (lib/mail/enqueue-mail.ts),
+ * so it is as durable as the effects. Work a handler queued with ctx.afterCommit (a Stripe call
+ * such as a refund) runs once the transaction has committed; its failure is logged, not answered
+ * with a 500, because the event's effects are already stored.
  */
 export async function dispatchEvent(db: Db, dojoId: string, stripe: Stripe, sent: Stripe.Event): Promise<DispatchResult> {
   const handler = webhookHandlers.get(sent.type);

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { Db, Tx } from "@/db/client";
 
-/** Work that must wait until the event's transaction has committed (e.g. mail about what it recorded). */
+/** Work that must wait until the event's transaction has committed (a Stripe call such as a refund; mail is queued in the transaction instead). */
 export type AfterCommitWork = (db: Db) => Promise<unknown>;
 
 export interface WebhookContext {

@@ -12,6 +12,7 @@ import { acceptStaffInvitation } from "@/app/invite/[token]/actions";
 import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
 import { countRecipientsAction, previewCampaignAction, sendCampaignAction, testSendCampaignAction } from "@/app/(staff)/campaigns/actions";
 import { sendPortalInvitationAction } from "@/app/(staff)/members/[id]/invitation-actions";
+import { sendMailAgainAction } from "@/app/(staff)/dashboard/actions";
 import {
   cancelSubscriptionAction,
   completeCardSetupAction,
@@ -309,6 +310,9 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     ],
   },
 
+  "app/(staff)/dashboard/actions.ts#sendMailAgainAction": {
+    attempts: [staff("dojo B's undelivered mail", (w) => sendMailAgainAction({ jobId: w.b.failedMailId }))],
+  },
   "app/(staff)/settings/stripe/actions.ts#reconcileStripe": {
     attempts: [staff("smuggled dojo B ids are ignored", (w) => reconcileStripe(smuggled({ days: 1 }, w)), { expect: "ignored" })],
   },

@@ -9,7 +9,7 @@ import { createTestInvoice } from "../invoice-factory";
 import { createProduct, openShop } from "../shop";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { invoices, memberSubscriptions } from "@/db/schema";
+import { invoices, jobs, memberSubscriptions } from "@/db/schema";
 import { recordChangeRequest } from "@/lib/plans/change-requests";
 import { liveCardLink } from "@/lib/card-links/live-card-link";
 import { unsubscribeToken } from "@/lib/mail/unsubscribe";
@@ -106,6 +106,12 @@ export async function buildIdorWorld() {
     null,
   );
 
+  // A mail of dojo B that Resend refused: its dashboard lists it with "Send again".
+  const [bFailedMail] = await db
+    .insert(jobs)
+    .values({ kind: "mail.invoice-issued", payload: { invoiceId: bOpen.id }, dojoId: b.dojo.id, status: "failed", attempts: 1, lastError: "validation_error (422): Invalid `to` field.", finishedAt: new Date() })
+    .returning();
+
   const world = {
     a: {
       dojo: a.dojo,
@@ -148,6 +154,7 @@ export async function buildIdorWorld() {
       portalInvitationToken: portalInvitationToken(bMember).token,
       unsubscribeToken: unsubscribeToken(bMember.id),
       campaign: bCampaign,
+      failedMailId: bFailedMail.id,
     },
     signInOwnerA: a.signInOwner,
     signInM1: () => signInAsMember(m1),
@@ -171,6 +178,7 @@ export function foreignMarkers(w: IdorWorld): string[] {
     b.staff.id,
     b.staff.email,
     b.invitationId,
+    b.failedMailId,
     b.member.id,
     b.member.lastName,
     b.member.uid,

@@ -2,8 +2,8 @@
 import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
 import { memberIdSchema } from "@/lib/members/schemas";
-import { sendPortalInvitation } from "@/lib/portal/invitation";
+import { queuePortalInvitation } from "@/lib/portal/invitation-mail";
 
 export const sendPortalInvitationAction = staffAction({ schema: memberIdSchema, permission: "members" }, async ({ id }, { dojo }) => {
-  return sendPortalInvitation(await getDb(), dojo, id);
+  return (await getDb()).transaction((tx) => queuePortalInvitation(tx, dojo, id));
 });

@@ -7,7 +7,6 @@ import { requireMember } from "@/lib/members/get";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { completeCardSetup, openCardSetup } from "@/lib/subscriptions/card-setup";
 import { makeDefaultCard, removeCard } from "@/lib/subscriptions/cards";
-import { notifyCardAdded } from "@/lib/subscriptions/mails";
 import { cancelSchema, memberCardSchema, memberIdSchema, memberSetupSessionSchema, setCustomerIdSchema, subscribeSchema } from "@/lib/subscriptions/schemas";
 import { ensureStripeCustomer, linkStripeCustomer, requireStripeCustomer } from "@/lib/subscriptions/stripe-customer";
 import { cancelSubscription, subscribeMember } from "@/lib/subscriptions/subscribe";
@@ -57,7 +56,6 @@ export const completeCardSetupAction = staffAction({ schema: memberSetupSessionS
   const db = await getDb();
   const { stripe } = await stripeForDojo(db, ctx.dojo.id);
   const outcome = await completeCardSetup(db, stripe, { dojoId: ctx.dojo.id, sessionId, memberId });
-  if (outcome.status === "saved") await notifyCardAdded(db, stripe, ctx.dojo.id, memberId, outcome.paymentMethodId);
   refresh(memberId);
   return { saved: outcome.status === "saved" };
 });

@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
+import { env } from "@/lib/env";
 import { changeStaffRole } from "@/lib/staff/change-role";
 import { inviteStaff } from "@/lib/staff/invite";
-import { sendStaffInvitationMail } from "@/lib/staff/invitation-mail";
 import { revokeInvitation } from "@/lib/staff/revoke-invitation";
 import { changeRoleSchema, invitationIdSchema, inviteSchema, setActiveSchema } from "@/lib/staff/schemas";
 import { setStaffActive } from "@/lib/staff/set-active";
@@ -14,8 +14,8 @@ const PATH = "/settings/staff";
 export const inviteStaffMember = staffAction({ schema: inviteSchema, permission: "staff.manage" }, async (input, ctx) => {
   const result = await inviteStaff(await getDb(), ctx, input);
   revalidatePath(PATH);
-  const mail = await sendStaffInvitationMail({ dojoName: ctx.dojo.name, invitedBy: ctx.user.name, name: input.name, email: input.email, role: input.role, url: result.url, invitationId: result.invitationId });
-  return { ...result, emailed: mail.sent ? input.email : null };
+  // The mail is queued with the invitation and goes out in a moment (when e-mail is configured).
+  return { ...result, emailed: env().RESEND_API_KEY ? input.email : null };
 });
 
 export const revokeStaffInvitation = staffAction({ schema: invitationIdSchema, permission: "staff.manage" }, async ({ invitationId }, ctx) => {

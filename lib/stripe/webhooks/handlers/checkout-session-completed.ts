@@ -1,6 +1,5 @@
 import type Stripe from "stripe";
 import { recordCardPaymentFromEvent } from "@/lib/payments/card/record-card-payment";
-import { sendPaymentReceipt } from "@/lib/payments/card/send-receipt";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { retrieveCheckoutSession } from "@/lib/payments/card/retrieve";
 import { isShopSession, shopCheckoutCompleted } from "@/lib/shop/webhook";
@@ -16,8 +15,7 @@ export const checkoutSessionCompleted: WebhookHandler = async (tx, { dojoId, str
   const session = await retrieveCheckoutSession(stripe, sent.id);
   const pi = session.payment_intent;
   if (session.payment_status !== "paid" || !pi || typeof pi === "string") return "ignored";
-  const { recorded, result } = await recordCardPaymentFromEvent(tx, dojoId, pi);
-  // Recorded here, so the browser may never come back to send the receipt (its idempotency key keeps it to one mail).
-  if (recorded && result) afterCommit?.((db) => sendPaymentReceipt(db, result.payment.id, pi));
+  // Recorded here or by the browser first; the receipt is queued with the payment, once.
+  const { result } = await recordCardPaymentFromEvent(tx, dojoId, pi);
   return result ? "processed" : "ignored";
 };

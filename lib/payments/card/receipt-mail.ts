@@ -1,0 +1,70 @@
+import "server-only";
+import { createElement } from "react";
+import { eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { DbOrTx } from "@/db/client";
+import { dojos, invoices, members, payments } from "@/db/schema";
+import PaymentReceipt from "@/emails/payment-receipt";
+import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { defineMail } from "@/lib/mail/mail-kind";
+import { formatMoney } from "@/lib/money";
+
+const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", jcb: "JCB", diners: "Diners Club", unionpay: "UnionPay", cartes_bancaires: "Cartes Bancaires" };
+
+/** "Visa •••• 4242" from what Stripe says about the card that paid, when it says it. */
+export function cardLabel(pi: Stripe.PaymentIntent): string | null {
+  const charge = pi.latest_charge && typeof pi.latest_charge === "object" ? pi.latest_charge : null;
+  const method = pi.payment_method && typeof pi.payment_method === "object" ? pi.payment_method : null;
+  const card = charge?.payment_method_details?.card ?? method?.card ?? null;
+  if (!card?.last4) return null;
+  return `${BRANDS[card.brand ?? ""] ?? card.brand ?? "Card"} •••• ${card.last4}`;
+}
+
+const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+
+/**
+ * The member's receipt for a card payment (an invoice paid at the desk, in the members area, by a
+ * saved card, or a subscription's Stripe invoice). `card` is kept in the job because only Stripe
+ * knows it and it never changes; the rest (amounts, what is still open) is read when it is sent.
+ */
+export const paymentReceiptMail = defineMail<{ paymentId: string; card: string | null }>({
+  name: "payment-receipt",
+  label: "Payment receipt",
+  async compose(db, { paymentId, card }) {
+    const [row] = await db
+      .select({ payment: payments, invoice: invoices, member: { firstName: members.firstName, lastName: members.lastName, email: members.email }, dojoName: dojos.name })
+      .from(payments)
+      .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
+      .innerJoin(members, eq(members.id, invoices.memberId))
+      .innerJoin(dojos, eq(dojos.id, payments.dojoId))
+      .where(eq(payments.id, paymentId));
+    if (!row) return { skip: "the payment no longer exists" };
+    if (!row.member.email) return { skip: "the member has no e-mail address" };
+    const { payment, invoice } = row;
+    const openMinor = invoice.totalMinor - invoice.paidMinor;
+    return {
+      dojoName: row.dojoName,
+      to: row.member.email,
+      subject: `Receipt: ${formatMoney(payment.amountMinor, payment.currency)} for invoice ${invoice.number}`,
+      react: createElement(PaymentReceipt, {
+        dojoName: row.dojoName,
+        memberName: `${row.member.firstName} ${row.member.lastName}`,
+        invoiceNumber: invoice.number ?? "",
+        amount: formatMoney(payment.amountMinor, payment.currency),
+        paidOn: longDate(payment.paidAt),
+        card,
+        settled: invoice.status === "paid",
+        stillOpen: openMinor > 0 ? formatMoney(openMinor, invoice.currency) : null,
+      }),
+    };
+  },
+});
+
+/**
+ * THE way a payment gets its receipt: call it in the transaction that records the payment. The
+ * mail goes out once that commits, once per payment however many paths (browser, webhooks,
+ * reconciliation) record or re-find it. `pi`, when at hand, names the card on the receipt.
+ */
+export async function queuePaymentReceipt(tx: DbOrTx, payment: { id: string; dojoId: string }, pi?: Stripe.PaymentIntent | null): Promise<void> {
+  await enqueueMail(tx, paymentReceiptMail, { dojoId: payment.dojoId, cause: payment.id, params: { paymentId: payment.id, card: pi ? cardLabel(pi) : null } });
+}
