@@ -77,7 +77,8 @@ describe("webhook endpoints in demo mode (the suite's emulator)", () => {
     const stripe = stripeClient(newSecretKey("events"));
     const bad = ["invoice.paid", "invoice.pay"] as unknown as Stripe.WebhookEndpointCreateParams.EnabledEvent[];
     const error = await refusal(stripe.webhookEndpoints.create({ url: "https://tatami.example.com/hook", enabled_events: bad }));
-    expect(error).toMatchObject({ statusCode: 400, code: "parameter_invalid_string", param: "enabled_events[1]" });
+    // Stripe answers an invalid enum value without a code (see emulator/README.md, "Request validation").
+    expect(error).toMatchObject({ statusCode: 400, code: undefined, param: "enabled_events[1]" });
     expect(error.message).toMatch(/^Invalid enabled_events\[1\]: must be one of \*, account\.application\.authorized, /);
     expect(error.message).toContain(", invoice.paid, ");
 
