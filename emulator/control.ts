@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readJson, sendJson } from "./http";
 import { accountForKey, revokeKey } from "./stripe/accounts";
 import { addFault, clearFaults, listFaults, type FaultInput } from "./stripe/faults";
+import { settleRefundFailures } from "./stripe/refund-failures";
+import { expireDueSessions } from "./stripe/resources/checkout-sessions";
 import { configureDelivery, flushDeliveries, listDeliveries, settingsFor, type DeliverySettings } from "./stripe/webhooks";
 
 /**
@@ -17,6 +19,9 @@ import { configureDelivery, flushDeliveries, listDeliveries, settingsFor, type D
  *   POST /_control/faults                      { method, path ('/v1/x' or prefix '/v1/x/*'), count?, kind?: error|hang,
  *                                                status?, hangMs?, apiKey? }
  *   POST /_control/keys/revoke                 { apiKey } the key answers 401 from now on
+ *   POST /_control/checkout/expire-due         { apiKey, asOf?: unix seconds } expire the account's open Checkout
+ *                                                Sessions whose expires_at is at or before asOf (default now)
+ *   POST /_control/refunds/settle              { apiKey? } refunds that fail asynchronously (card 5126) fail now
  *   POST /_control/reset                       forget everything (all accounts, deliveries, faults, mail)
  */
 export function createControl(reset: () => void) {
@@ -64,6 +69,15 @@ export function createControl(reset: () => void) {
       } else if (path === "/_control/faults" && method === "DELETE") {
         clearFaults();
         sendJson(res, 200, { data: [] });
+      } else if (path === "/_control/checkout/expire-due" && method === "POST") {
+        const body = await readJson<{ apiKey?: string; asOf?: number }>(req);
+        const account = body.apiKey ? accountForKey(body.apiKey) : null;
+        if (!account) throw new Error("apiKey is required and must be a valid Stripe key");
+        if (body.asOf !== undefined && (typeof body.asOf !== "number" || !Number.isInteger(body.asOf))) throw new Error("asOf must be a unix time in seconds");
+        sendJson(res, 200, { expired: expireDueSessions(account, body.asOf) });
+      } else if (path === "/_control/refunds/settle" && method === "POST") {
+        const body = await readJson<{ apiKey?: string }>(req);
+        sendJson(res, 200, { failed: settleRefundFailures(accountId(body.apiKey)) });
       } else if (path === "/_control/keys/revoke" && method === "POST") {
         const body = await readJson<{ apiKey?: string }>(req);
         if (!body.apiKey) throw new Error("apiKey is required");
