@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 // (its type says so); anything else that arrives is answered 200 and stored as ignored.
 export const ENABLED_EVENTS = [
   "checkout.session.completed",
+  "checkout.session.expired",
   "payment_intent.succeeded",
   "charge.refunded",
   "invoice.paid",

@@ -2,6 +2,7 @@ import type { WebhookHandler } from "./types";
 import type { HandledEventType } from "./enabled-events";
 import { chargeRefunded } from "./handlers/charge-refunded";
 import { checkoutSessionCompleted } from "./handlers/checkout-session-completed";
+import { checkoutSessionExpired } from "./handlers/checkout-session-expired";
 import { paymentIntentSucceeded } from "./handlers/payment-intent-succeeded";
 import { invoicePaid } from "./handlers/invoice-paid";
 import { invoicePaymentFailed } from "./handlers/invoice-payment-failed";
@@ -13,6 +14,7 @@ import { customerSubscriptionDeleted } from "./handlers/customer-subscription-de
 // Event type → handler. The Record makes every subscribed event (enabled-events.ts) have one.
 const HANDLERS: Record<HandledEventType, WebhookHandler> = {
   "checkout.session.completed": checkoutSessionCompleted,
+  "checkout.session.expired": checkoutSessionExpired,
   "payment_intent.succeeded": paymentIntentSucceeded,
   "charge.refunded": chargeRefunded,
   "invoice.paid": invoicePaid,
