@@ -5,7 +5,8 @@ import { failCampaign, sendCampaign, type SendCampaignOptions } from "@/lib/camp
 import { NO_ADDRESS, sendInvoiceIssuedMail } from "@/lib/invoices/issued-mail";
 import { env } from "@/lib/env";
 import { reconcileAllDojos } from "@/lib/stripe/webhooks/reconcile";
-import { CAMPAIGN_SEND_JOB, INVOICE_ISSUED_MAIL_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
+import { sendRefundFailedMail } from "@/lib/payments/refunds/refund-failed-mail";
+import { CAMPAIGN_SEND_JOB, INVOICE_ISSUED_MAIL_JOB, REFUND_FAILED_MAIL_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
 import { claimJob, completeJob, extendLease, failJob, scheduleOnce } from "./queue";
 
 export interface RunOptions {
@@ -40,6 +41,11 @@ const HANDLERS: Record<string, Handler> = {
       const result = await sendInvoiceIssuedMail(db, String(job.payload.invoiceId));
       // Retried later unless there is nobody to write to.
       if (!result.sent && result.reason !== NO_ADDRESS && result.reason !== "invoice not found") throw new Error(result.reason);
+    },
+  },
+  [REFUND_FAILED_MAIL_JOB]: {
+    async run(db, job) {
+      await sendRefundFailedMail(db, String(job.payload.refundId));
     },
   },
 };

@@ -7,6 +7,7 @@ export const ENABLED_EVENTS = [
   "checkout.session.expired",
   "payment_intent.succeeded",
   "charge.refunded",
+  "charge.refund.updated",
   "invoice.paid",
   "invoice.payment_failed",
   "invoice.payment_action_required",

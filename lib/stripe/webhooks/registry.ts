@@ -1,6 +1,7 @@
 import type { WebhookHandler } from "./types";
 import type { HandledEventType } from "./enabled-events";
 import { chargeRefunded } from "./handlers/charge-refunded";
+import { chargeRefundUpdated } from "./handlers/charge-refund-updated";
 import { checkoutSessionCompleted } from "./handlers/checkout-session-completed";
 import { checkoutSessionExpired } from "./handlers/checkout-session-expired";
 import { paymentIntentSucceeded } from "./handlers/payment-intent-succeeded";
@@ -17,6 +18,7 @@ const HANDLERS: Record<HandledEventType, WebhookHandler> = {
   "checkout.session.expired": checkoutSessionExpired,
   "payment_intent.succeeded": paymentIntentSucceeded,
   "charge.refunded": chargeRefunded,
+  "charge.refund.updated": chargeRefundUpdated,
   "invoice.paid": invoicePaid,
   "invoice.payment_failed": invoicePaymentFailed,
   "invoice.payment_action_required": invoicePaymentActionRequired,
