@@ -3,3 +3,4 @@ export const CAMPAIGN_SEND_JOB = "campaign.send";
 export const INVOICE_ISSUED_MAIL_JOB = "mail.invoice-issued";
 export const STRIPE_RECONCILE_JOB = "stripe.reconcile";
 export const REFUND_FAILED_MAIL_JOB = "mail.refund-failed";
+export const STRIPE_CUSTOMER_IMPORT_JOB = "stripe.customer-import";

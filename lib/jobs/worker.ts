@@ -6,7 +6,8 @@ import { NO_ADDRESS, sendInvoiceIssuedMail } from "@/lib/invoices/issued-mail";
 import { env } from "@/lib/env";
 import { reconcileAllDojos } from "@/lib/stripe/webhooks/reconcile";
 import { sendRefundFailedMail } from "@/lib/payments/refunds/refund-failed-mail";
-import { CAMPAIGN_SEND_JOB, INVOICE_ISSUED_MAIL_JOB, REFUND_FAILED_MAIL_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
+import { failCustomerImport, importCustomerInvoices } from "@/lib/subscriptions/import-customer-invoices";
+import { CAMPAIGN_SEND_JOB, INVOICE_ISSUED_MAIL_JOB, REFUND_FAILED_MAIL_JOB, STRIPE_CUSTOMER_IMPORT_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
 import { claimJob, completeJob, extendLease, failJob, scheduleOnce } from "./queue";
 
 export interface RunOptions {
@@ -42,6 +43,12 @@ const HANDLERS: Record<string, Handler> = {
       // Retried later unless there is nobody to write to.
       if (!result.sent && result.reason !== NO_ADDRESS && result.reason !== "invoice not found") throw new Error(result.reason);
     },
+  },
+  [STRIPE_CUSTOMER_IMPORT_JOB]: {
+    run: async (db, job, heartbeat) => {
+      await importCustomerInvoices(db, String(job.payload.importId), String(job.payload.customerId), heartbeat);
+    },
+    gaveUp: (db, job, error) => failCustomerImport(db, String(job.payload.importId), String(job.payload.customerId), error),
   },
   [REFUND_FAILED_MAIL_JOB]: {
     async run(db, job) {
