@@ -11,7 +11,10 @@ import { dashboardKpis, type InvoiceKpi } from "@/lib/dashboard/kpis";
 import { mostOverdueInvoices } from "@/lib/dashboard/overdue-invoices";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { hasFeature } from "@/lib/plans/features";
+import { latestMoneyCheck } from "@/lib/stripe/money-check/check";
 import { KpiCard } from "./kpi-card";
+import { MoneyCheckAlert } from "./money-check-card";
 
 export const metadata = { title: "Dashboard" };
 
@@ -24,7 +27,13 @@ export default async function DashboardPage() {
   const { dojo, user } = await requireStaffPage();
   const seesLedger = can(user.role, "ledger");
   const db = await getDb();
-  const [kpis, overdue] = await Promise.all([dashboardKpis(db, dojo.id, { withRevenue: seesLedger }), mostOverdueInvoices(db, dojo.id)]);
+  // Those who may refund see money differences and settle them here.
+  const seesMoney = can(user.role, "refunds") && hasFeature(dojo.plan, "stripePayments");
+  const [kpis, overdue, moneyCheck] = await Promise.all([
+    dashboardKpis(db, dojo.id, { withRevenue: seesLedger }),
+    mostOverdueInvoices(db, dojo.id),
+    seesMoney ? latestMoneyCheck(db, dojo.id) : null,
+  ]);
 
   return (
     <>
@@ -49,6 +58,7 @@ export default async function DashboardPage() {
         }
       />
       <div className="space-y-6">
+        {moneyCheck && moneyCheck.differences.length > 0 && <MoneyCheckAlert check={moneyCheck} seesSettings={can(user.role, "settings.payments")} />}
         <section aria-label="Key figures" className={`grid grid-cols-1 gap-3 sm:grid-cols-2 ${seesLedger ? "xl:grid-cols-4" : "xl:grid-cols-3"}`}>
           <KpiCard label="Active members" value={kpis.activeMembers} href="/members" />
           <KpiCard label="Open invoices" value={kpis.open.count} detail={owed(kpis.open, dojo.currency)} href="/invoices?status=open" />
