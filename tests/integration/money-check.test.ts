@@ -5,8 +5,8 @@ import { getDb } from "@/db/client";
 import { invoices, refunds } from "@/db/schema";
 import { refundCardPaymentAction } from "@/app/(staff)/invoices/[id]/refund-actions";
 import { recordDifferenceAction, refundDifferenceAction } from "@/app/(staff)/settings/stripe/money-check-actions";
-import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
-import { control } from "@/emulator/stripe/test-support";
+import { connectStripeAccount, reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
+import { control, newSecretKey } from "@/emulator/stripe/test-support";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { latestMoneyCheck, runMoneyCheck } from "@/lib/stripe/money-check/check";
 import { dojoWithStripe, openInvoiceFor, paidCardInvoice, paymentState } from "../support/card-payment";
@@ -112,5 +112,16 @@ describe("the money check", () => {
     await control("faults", { method: "GET", path: "/v1/charges", apiKey: secretKey, count: 3, status: 500 });
     await expect(runMoneyCheck(db, dojo.id)).rejects.toThrow();
     expect(await latestMoneyCheck(db, dojo.id)).toMatchObject({ error: expect.any(String), differences: expect.arrayContaining([expect.objectContaining({ stripeId: pi.id })]) });
+  });
+
+  it("payments recorded with the Stripe account the dojo used before are not called missing in the new one", async () => {
+    const { dojo } = await dojoWithStripe();
+    await paidCardInvoice(dojo);
+    const db = await getDb();
+    expect((await runMoneyCheck(db, dojo.id)).differences).toEqual([]);
+    // The owner replaces the keys with another account's.
+    const other = newSecretKey("moneynext");
+    expect(await connectStripeAccount({ publishableKey: other.replace(/^sk_/, "pk_"), secretKey: other, currency: "EUR", attempt: randomUUID() })).toMatchObject({ ok: true });
+    expect((await runMoneyCheck(db, dojo.id)).differences).toEqual([]);
   });
 });

@@ -22,7 +22,8 @@ async function withInvoiceNumbers(db: DbOrTx, dojoId: string, differences: Money
 
 /**
  * The dojo's money check: Stripe's succeeded charges and refunds of the last `days` against the
- * payments and refunds Tatami recorded (compare.ts says how). A payment or refund Tatami has but
+ * payments and refunds Tatami recorded since the dojo connected this Stripe account (compare.ts
+ * says how). A payment or refund Tatami has but
  * Stripe did not list for the period is read from Stripe one by one before it is called missing,
  * so the edges of the period raise nothing. The result replaces the dojo's stored one; when
  * Stripe cannot be asked, the error is stored next to the last good differences and thrown.
@@ -31,11 +32,14 @@ export async function runMoneyCheck(db: Db, dojoId: string, opts: { days?: numbe
   const periodEnd = opts.now ?? new Date();
   const periodStart = new Date(periodEnd.getTime() - (opts.days ?? MONEY_CHECK_DAYS) * 86_400_000);
   try {
-    const { stripe } = await stripeForDojo(db, dojoId);
+    const { stripe, connection } = await stripeForDojo(db, dojoId);
     const owner: Ownership = { dojoId, linkedCustomers: await linkedCustomersOf(db, dojoId) };
     const listed = await stripeFactsOfPeriod(stripe, owner, Math.floor(periodStart.getTime() / 1000));
     const paymentIntentIds = [...new Set([...listed.charges.map((c) => c.paymentIntentId), ...listed.refunds.flatMap((r) => (r.paymentIntentId ? [r.paymentIntentId] : []))])];
-    const tatami = await tatamiFacts(db, dojoId, periodStart, paymentIntentIds);
+    // Payments recorded before this connection may be another Stripe account's (keys replaced
+    // with another account's): only those Stripe itself names are compared.
+    const tatamiSince = connection.connectedAt > periodStart ? connection.connectedAt : periodStart;
+    const tatami = await tatamiFacts(db, dojoId, tatamiSince, paymentIntentIds);
 
     const charges: StripeChargeFact[] = [...listed.charges];
     const known = new Set(charges.map((c) => c.paymentIntentId));
