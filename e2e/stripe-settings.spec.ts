@@ -106,6 +106,9 @@ test.describe("Settings → Stripe", () => {
     await expect(row.getByText("Captured at Stripe, not recorded in Tatami")).toBeVisible();
     await expect(row.getByText("Stripe: €42.00 · Tatami: nothing")).toBeVisible();
     await expect(row.getByText(String(pi.id))).toBeVisible();
+    // Read from the stored result: a reload shows the same (and no toast in the picture).
+    await page.reload();
+    await expect(card.getByText("1 difference between Stripe and Tatami")).toBeVisible();
     await shots(page, "money-check-differences");
 
     // The dashboard shows it to those who may settle it.
@@ -121,6 +124,8 @@ test.describe("Settings → Stripe", () => {
     await page.getByRole("alertdialog").getByRole("button", { name: "Refund" }).click();
     await expect(card.getByText("Stripe and Tatami agree.")).toBeVisible();
     expect((await emulator("GET", `/v1/refunds?payment_intent=${String(pi.id)}`, "sk_test_e2e")).data).toEqual([expect.objectContaining({ amount: 4200, status: "succeeded" })]);
+    await page.reload();
+    await expect(card.getByText("Stripe and Tatami agree.")).toBeVisible();
     await shots(page, "money-check-agree");
     await page.goto("/dashboard");
     await expect(page.getByTestId("money-check-alert")).toHaveCount(0);

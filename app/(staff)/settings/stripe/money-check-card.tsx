@@ -27,7 +27,7 @@ export function MoneyCheckCard({ check, mayAct }: { check: MoneyCheckResult | nu
             Stripe and Tatami agree.
           </p>
           <p className="mt-1 text-sm text-stone-600">
-            {check.chargesChecked} payment{check.chargesChecked === 1 ? "" : "s"} and {check.refundsChecked} refund{check.refundsChecked === 1 ? "" : "s"} at Stripe match what Tatami recorded.
+            {check.chargesChecked} payment{check.chargesChecked === 1 ? "" : "s"} and {check.refundsChecked} refund{check.refundsChecked === 1 ? "" : "s"} at Stripe checked: nothing is missing on either side.
           </p>
         </CardBody>
       )}

@@ -21,8 +21,9 @@ export function ReconcileButton() {
         setBusy(false);
         if (!result.ok) return toast({ title: result.error, tone: "error" });
         const { checked, applied, failed, moneyDifferences } = result.data;
-        const title = applied ? `${applied} missed event${applied === 1 ? "" : "s"} applied` : "Nothing was missed";
-        const money = moneyDifferences === null ? " The money check could not run." : moneyDifferences === 0 ? " Stripe and Tatami agree." : ` ${moneyDifferences} money difference${moneyDifferences === 1 ? "" : "s"} to settle.`;
+        const events = applied ? `${applied} missed event${applied === 1 ? "" : "s"} applied` : "Nothing was missed";
+        const title = moneyDifferences ? `${moneyDifferences} money difference${moneyDifferences === 1 ? "" : "s"} to settle` : events;
+        const money = moneyDifferences === null ? " The money check could not run." : moneyDifferences === 0 ? " Stripe and Tatami agree." : ` ${events}.`;
         toast({ title, description: `${checked} events of the last 3 days checked${failed ? `, ${failed} failed (see below)` : ""}.${money}`, tone: failed || moneyDifferences ? "error" : "success" });
         router.refresh();
       }}
