@@ -10,7 +10,7 @@ import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { DIFFERENCE_LABELS, type MoneyDifference } from "@/lib/stripe/money-check/types";
 
-type Settle = (input: { stripeId: string }) => Promise<ActionResult<{ settled: boolean; differences: number }>>;
+type Settle = (input: { stripeId: string }) => Promise<ActionResult<{ settled: boolean; differences: number | null }>>;
 
 const amount = (minor: number | null, currency: string) => (minor === null ? "nothing" : formatMoney(minor, currency));
 
@@ -37,7 +37,8 @@ export function MoneyDifferences({ differences, mayAct, record, refund }: { diff
       return false;
     }
     const left = result.data.differences;
-    toast({ tone: "success", title: result.data.settled ? done : "Already settled", description: left === 0 ? "Stripe and Tatami agree." : `${left} difference${left === 1 ? "" : "s"} left.` });
+    const description = left === null ? "Stripe could not be asked again just now; the list updates at the next check." : left === 0 ? "Stripe and Tatami agree." : `${left} difference${left === 1 ? "" : "s"} left.`;
+    toast({ tone: "success", title: result.data.settled ? done : "Already settled", description });
     router.refresh();
     return true;
   }
