@@ -110,6 +110,9 @@ test.describe("Settings → Stripe", () => {
     await page.reload();
     await expect(card.getByText("1 difference between Stripe and Tatami")).toBeVisible();
     await shots(page, "money-check-differences");
+    await page.setViewportSize({ width: 375, height: 900 });
+    await card.screenshot({ path: `${SHOTS}/money-check-card-375.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The dashboard shows it to those who may settle it.
     await page.goto("/dashboard");
@@ -117,6 +120,9 @@ test.describe("Settings → Stripe", () => {
     await expect(alert.getByRole("heading", { name: "Stripe and Tatami disagree: 1 difference" })).toBeVisible();
     await expect(alert.getByRole("button", { name: "Refund it" })).toBeVisible();
     await shots(page, "dashboard-money-alert");
+    await page.setViewportSize({ width: 375, height: 900 });
+    await alert.screenshot({ path: `${SHOTS}/dashboard-money-alert-card-375.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Refunding it (after a confirmation) settles it: they agree again, and the alert is gone.
     await page.goto("/settings/stripe");

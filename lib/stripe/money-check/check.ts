@@ -34,7 +34,7 @@ export async function runMoneyCheck(db: Db, dojoId: string, opts: { days?: numbe
   try {
     const { stripe, connection } = await stripeForDojo(db, dojoId);
     const owner: Ownership = { dojoId, linkedCustomers: await linkedCustomersOf(db, dojoId) };
-    const listed = await stripeFactsOfPeriod(stripe, owner, Math.floor(periodStart.getTime() / 1000));
+    const listed = await stripeFactsOfPeriod(stripe, owner, Math.floor(periodStart.getTime() / 1000), Math.ceil(periodEnd.getTime() / 1000));
     const paymentIntentIds = [...new Set([...listed.charges.map((c) => c.paymentIntentId), ...listed.refunds.flatMap((r) => (r.paymentIntentId ? [r.paymentIntentId] : []))])];
     // Payments recorded before this connection may be another Stripe account's (keys replaced
     // with another account's): only those Stripe itself names are compared.

@@ -38,18 +38,19 @@ export function refundFact(refund: Stripe.Refund): StripeRefundFact {
 }
 
 /**
- * Stripe's side of the period: succeeded charges and all refunds created since `since`, every
+ * Stripe's side of the period: succeeded charges and all refunds created in [since, until], every
  * page (https://docs.stripe.com/api/charges/list, https://docs.stripe.com/api/refunds/list:
- * `created[gte]`, newest first, `limit` up to 100, cursor pagination).
+ * `created[gte]`/`created[lte]`, newest first, `limit` up to 100, cursor pagination).
  */
-export async function stripeFactsOfPeriod(stripe: Stripe, owner: Ownership, since: number) {
+export async function stripeFactsOfPeriod(stripe: Stripe, owner: Ownership, since: number, until: number) {
+  const created = { gte: since, lte: until };
   const charges: StripeChargeFact[] = [];
-  for await (const charge of stripe.charges.list({ created: { gte: since }, limit: 100 })) {
+  for await (const charge of stripe.charges.list({ created, limit: 100 })) {
     const fact = chargeFact(charge, owner);
     if (fact) charges.push(fact);
   }
   const refunds: StripeRefundFact[] = [];
-  for await (const refund of stripe.refunds.list({ created: { gte: since }, limit: 100 })) refunds.push(refundFact(refund));
+  for await (const refund of stripe.refunds.list({ created, limit: 100 })) refunds.push(refundFact(refund));
   return { charges, refunds };
 }
 
