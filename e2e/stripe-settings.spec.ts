@@ -90,6 +90,62 @@ test.describe("Settings → Stripe", () => {
     expect((await emulator("GET", "/v1/webhook_endpoints", "sk_test_e2e")).data).toHaveLength(1);
   });
 
+  test("the money check: Stripe and Tatami agree, or the list of differences with what settles each", async ({ page }) => {
+    await logIn(page, E2E.owner);
+    await page.goto("/settings/stripe");
+    const webhookUrl = await page.getByText(/\/api\/stripe\/webhook\/[0-9a-f-]{36}/).textContent();
+    const dojoId = /webhook\/([0-9a-f-]{36})/.exec(webhookUrl ?? "")![1];
+    const card = page.getByTestId("money-check");
+
+    await page.getByRole("button", { name: "Check for missed events" }).click();
+    await expect(card.getByText("Stripe and Tatami agree.")).toBeVisible();
+
+    // Stripe captured a payment for the dojo that Tatami never recorded.
+    const pi = await emulator("POST", "/v1/payment_intents", "sk_test_e2e", {
+      amount: "4200",
+      currency: "eur",
+      payment_method: "pm_card_visa",
+      confirm: "true",
+      "payment_method_types[]": "card",
+      "metadata[tatami_dojo_id]": dojoId,
+    });
+    await page.getByRole("button", { name: "Check for missed events" }).click();
+    await expect(card.getByText("1 difference between Stripe and Tatami")).toBeVisible();
+    const row = card.getByTestId("money-difference");
+    await expect(row.getByText("Captured at Stripe, not recorded in Tatami")).toBeVisible();
+    await expect(row.getByText("Stripe: €42.00 · Tatami: nothing")).toBeVisible();
+    await expect(row.getByText(String(pi.id))).toBeVisible();
+    // Read from the stored result: a reload shows the same (and no toast in the picture).
+    await page.reload();
+    await expect(card.getByText("1 difference between Stripe and Tatami")).toBeVisible();
+    await shots(page, "money-check-differences");
+    await page.setViewportSize({ width: 375, height: 900 });
+    await card.screenshot({ path: `${SHOTS}/money-check-card-375.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The dashboard shows it to those who may settle it.
+    await page.goto("/dashboard");
+    const alert = page.getByTestId("money-check-alert");
+    await expect(alert.getByRole("heading", { name: "Stripe and Tatami disagree: 1 difference" })).toBeVisible();
+    await expect(alert.getByRole("button", { name: "Refund it" })).toBeVisible();
+    await shots(page, "dashboard-money-alert");
+    await page.setViewportSize({ width: 375, height: 900 });
+    await alert.screenshot({ path: `${SHOTS}/dashboard-money-alert-card-375.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Refunding it (after a confirmation) settles it: they agree again, and the alert is gone.
+    await page.goto("/settings/stripe");
+    await card.getByRole("button", { name: "Refund it" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Refund" }).click();
+    await expect(card.getByText("Stripe and Tatami agree.")).toBeVisible();
+    expect((await emulator("GET", `/v1/refunds?payment_intent=${String(pi.id)}`, "sk_test_e2e")).data).toEqual([expect.objectContaining({ amount: 4200, status: "succeeded" })]);
+    await page.reload();
+    await expect(card.getByText("Stripe and Tatami agree.")).toBeVisible();
+    await shots(page, "money-check-agree");
+    await page.goto("/dashboard");
+    await expect(page.getByTestId("money-check-alert")).toHaveCount(0);
+  });
+
   test("the Pro plan sees an upgrade prompt and a crafted call is refused", async ({ page }) => {
     await logIn(page, E2E.proOwner);
     await page.goto("/settings/stripe");

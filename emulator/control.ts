@@ -3,6 +3,8 @@ import { readJson, sendJson } from "./http";
 import { accountForKey, revokeKey } from "./stripe/accounts";
 import { isKnownApiVersion } from "./stripe/api-versions";
 import { addFault, clearFaults, listFaults, type FaultInput } from "./stripe/faults";
+import { settleRefundFailures } from "./stripe/refund-failures";
+import { expireDueSessions } from "./stripe/resources/checkout-sessions";
 import { configureDelivery, flushDeliveries, listDeliveries, settingsFor, type DeliverySettings } from "./stripe/webhooks";
 
 /**
@@ -19,6 +21,9 @@ import { configureDelivery, flushDeliveries, listDeliveries, settingsFor, type D
  *                                                status?, hangMs?, apiKey? }
  *   POST /_control/keys/revoke                 { apiKey } the key answers 401 from now on
  *   POST /_control/accounts/api-version        { apiKey, version } the account's default API version (events from now on)
+ *   POST /_control/checkout/expire-due         { apiKey, asOf?: unix seconds } expire the account's open Checkout
+ *                                                Sessions whose expires_at is at or before asOf (default now)
+ *   POST /_control/refunds/settle              { apiKey? } refunds that fail asynchronously (card 5126) fail now
  *   POST /_control/reset                       forget everything (all accounts, deliveries, faults, mail)
  */
 export function createControl(reset: () => void) {
@@ -73,6 +78,15 @@ export function createControl(reset: () => void) {
         if (typeof body.version !== "string" || !isKnownApiVersion(body.version)) throw new Error(`version must be a Stripe API version, e.g. 2024-06-20: ${String(body.version)}`);
         account.apiVersion = body.version;
         sendJson(res, 200, { account: account.id, api_version: account.apiVersion });
+      } else if (path === "/_control/checkout/expire-due" && method === "POST") {
+        const body = await readJson<{ apiKey?: string; asOf?: number }>(req);
+        const account = body.apiKey ? accountForKey(body.apiKey) : null;
+        if (!account) throw new Error("apiKey is required and must be a valid Stripe key");
+        if (body.asOf !== undefined && (typeof body.asOf !== "number" || !Number.isInteger(body.asOf))) throw new Error("asOf must be a unix time in seconds");
+        sendJson(res, 200, { expired: expireDueSessions(account, body.asOf) });
+      } else if (path === "/_control/refunds/settle" && method === "POST") {
+        const body = await readJson<{ apiKey?: string }>(req);
+        sendJson(res, 200, { failed: settleRefundFailures(accountId(body.apiKey)) });
       } else if (path === "/_control/keys/revoke" && method === "POST") {
         const body = await readJson<{ apiKey?: string }>(req);
         if (!body.apiKey) throw new Error("apiKey is required");

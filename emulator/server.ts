@@ -2,10 +2,12 @@ import { createServer, type Server } from "node:http";
 import { createControl } from "./control";
 import { sendJson, type SubRouter } from "./http";
 import { createResendEmulator } from "./resend";
-import { resetAccounts } from "./stripe/accounts";
+import { allAccounts, resetAccounts } from "./stripe/accounts";
 import { handleInvoicePage } from "./stripe/billing/pages/invoice-page";
 import { handleStripeApi } from "./stripe/api";
 import { clearFaults } from "./stripe/faults";
+import { resetRefundFailures } from "./stripe/refund-failures";
+import { expireDueSessions } from "./stripe/resources/checkout-sessions";
 import { handleStripePages } from "./stripe/pages";
 import { resetDeliveries } from "./stripe/webhooks";
 import { handleStripeJs } from "./stripejs";
@@ -32,6 +34,7 @@ export function createEmulatorServer(): EmulatorServer {
   const reset = () => {
     resetAccounts();
     resetDeliveries();
+    resetRefundFailures();
     clearFaults();
     resend.reset();
   };
@@ -56,5 +59,17 @@ export function createEmulatorServer(): EmulatorServer {
       else res.destroy();
     }
   });
+  // Checkout Sessions expire at expires_at whether or not anyone asks about them.
+  const sweep = setInterval(() => {
+    for (const account of allAccounts()) expireDueSessions(account);
+  }, expirySweepMs());
+  sweep.unref();
+  server.on("close", () => clearInterval(sweep));
   return { server, reset };
+}
+
+function expirySweepMs(): number {
+  const raw = process.env.EMULATOR_EXPIRY_SWEEP_MS;
+  const value = raw ? Number(raw) : Number.NaN;
+  return Number.isFinite(value) && value > 0 ? value : 5_000;
 }

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { answerThreeDSecure, newSecretKey, stripeClient } from "./test-support";
+import { answerThreeDSecure, control, newSecretKey, startWebhookReceiver, stripeClient } from "./test-support";
 
 async function setup() {
   const stripe = stripeClient(newSecretKey("cards"));
@@ -196,5 +196,37 @@ describe("refunds", () => {
     expect(charge).toMatchObject({ amount_refunded: 10000, refunded: true });
     await expect(stripe.refunds.create({ charge: charge.id })).rejects.toMatchObject({ code: "charge_already_refunded" });
     expect((await stripe.refunds.list({ payment_intent: pi.id })).data).toHaveLength(2);
+  });
+
+  it("4000000000005126: the refund begins succeeded, then fails with its events and gives the money back", async () => {
+    const key = newSecretKey("refundfail");
+    const stripe = stripeClient(key);
+    const receiver = await startWebhookReceiver();
+    try {
+      await stripe.webhookEndpoints.create({ url: receiver.url, enabled_events: ["charge.refund.updated", "refund.updated", "refund.failed"] });
+      const pi = await stripe.paymentIntents.create({ amount: 5000, currency: "eur", payment_method: "pm_card_refundFail", confirm: true });
+      expect(pi.status).toBe("succeeded");
+      const refund = await stripe.refunds.create({ payment_intent: pi.id, amount: 2000 });
+      expect(refund).toMatchObject({ status: "succeeded" });
+      expect(await stripe.charges.retrieve(pi.latest_charge as string)).toMatchObject({ amount_refunded: 2000 });
+
+      expect(await control("refunds/settle", { apiKey: key })).toEqual({ failed: [refund.id] });
+      const failed = await stripe.refunds.retrieve(refund.id);
+      expect(failed).toMatchObject({ status: "failed", failure_reason: "expired_or_canceled_card", failure_balance_transaction: expect.stringMatching(/^txn_/) });
+      expect(await stripe.balanceTransactions.retrieve(failed.failure_balance_transaction as string)).toMatchObject({ type: "refund_failure", amount: 2000 });
+      expect(await stripe.charges.retrieve(pi.latest_charge as string)).toMatchObject({ amount_refunded: 0, refunded: false });
+      const received = await receiver.waitFor((r) => r.length >= 3);
+      expect(received.map((w) => w.event.type)).toEqual(expect.arrayContaining(["charge.refund.updated", "refund.updated", "refund.failed"]));
+      const updated = received.find((w) => w.event.type === "charge.refund.updated")!.event;
+      expect(updated.data).toMatchObject({ object: { id: refund.id, status: "failed" }, previous_attributes: { status: "succeeded" } });
+      // Nothing else waits; the other test cards refund for good.
+      expect(await control("refunds/settle", { apiKey: key })).toEqual({ failed: [] });
+      const visa = await stripe.paymentIntents.create({ amount: 1000, currency: "eur", payment_method: "pm_card_visa", confirm: true });
+      const kept = await stripe.refunds.create({ payment_intent: visa.id });
+      expect(await control("refunds/settle", { apiKey: key })).toEqual({ failed: [] });
+      expect(await stripe.refunds.retrieve(kept.id)).toMatchObject({ status: "succeeded" });
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -31,6 +31,11 @@ export interface TestCard {
   behaviour: CardBehaviour;
   decline?: Decline;
   /**
+   * 4000000000005126: charges succeed, refunds begin `succeeded` and fail later
+   * (https://docs.stripe.com/testing#refunds: "Asynchronous failure").
+   */
+  refund?: "fail_async";
+  /**
    * Shortcut names without prefix: `visa` → `pm_card_visa`, `tok_visa`. The first is the one
    * https://docs.stripe.com/testing lists for the card; older names Stripe still answers follow.
    */
@@ -62,6 +67,7 @@ export const TEST_CARDS: TestCard[] = [
   { number: "4000000000000069", brand: "visa", funding: "credit", country: "US", behaviour: "decline", decline: DECLINES.expired, aliases: ["chargeDeclinedExpiredCard"] },
   { number: "4000000000000127", brand: "visa", funding: "credit", country: "US", behaviour: "decline", decline: DECLINES.incorrectCvc, aliases: ["chargeDeclinedIncorrectCvc"] },
   { number: "4000000000000341", brand: "visa", funding: "credit", country: "US", behaviour: "attach_then_decline", decline: DECLINES.generic, aliases: ["chargeCustomerFail"] },
+  { number: "4000000000005126", brand: "visa", funding: "credit", country: "US", behaviour: "succeed", refund: "fail_async", aliases: ["refundFail"] },
 ];
 
 export function cardByNumber(number: string): TestCard | undefined {

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
-import { answerThreeDSecure, emulatorUrl, newSecretKey, startWebhookReceiver, stripeClient, submitCheckoutForm } from "./test-support";
+import { answerThreeDSecure, control, emulatorUrl, newSecretKey, startWebhookReceiver, stripeClient, submitCheckoutForm } from "./test-support";
 
 const receivers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -224,6 +224,28 @@ describe("checkout sessions", () => {
     await receiver.waitFor((r) => r.some((w) => w.event.type === "checkout.session.expired"));
     const listed = await stripe.checkout.sessions.list({ status: "expired" });
     expect(listed.data.map((s) => s.id)).toEqual([session.id]);
+  });
+
+  it("expires a session by itself once expires_at has passed, with its event, and only that one", async () => {
+    const { key, stripe, receiver } = await account();
+    const p = await price(stripe, 1500);
+    const now = Math.floor(Date.now() / 1000);
+    const soon = await stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price: p.id, quantity: 1 }], success_url: "https://x", expires_at: now + 31 * 60 });
+    const later = await stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price: p.id, quantity: 1 }], success_url: "https://x" });
+    const other = newSecretKey("elsewhere");
+    const elsewhere = await stripeClient(other).checkout.sessions.create({ mode: "payment", line_items: [{ price_data: { currency: "eur", unit_amount: 900, product_data: { name: "x" } }, quantity: 1 }], success_url: "https://x", expires_at: now + 31 * 60 });
+
+    // Nothing is due yet.
+    expect(await control("checkout/expire-due", { apiKey: key })).toEqual({ expired: [] });
+    // 40 minutes later: the short session is due, the 24-hour one and the other account's are not touched.
+    expect(await control("checkout/expire-due", { apiKey: key, asOf: now + 40 * 60 })).toEqual({ expired: [soon.id] });
+    await receiver.waitFor((r) => r.some((w) => w.event.type === "checkout.session.expired" && (w.event.data.object as Stripe.Checkout.Session).id === soon.id));
+    expect(await stripe.checkout.sessions.retrieve(soon.id)).toMatchObject({ status: "expired", url: null });
+    expect(await stripe.checkout.sessions.retrieve(later.id)).toMatchObject({ status: "open" });
+    expect(await stripeClient(other).checkout.sessions.retrieve(elsewhere.id)).toMatchObject({ status: "open" });
+    // Expired once: a second sweep finds nothing.
+    expect(await control("checkout/expire-due", { apiKey: key, asOf: now + 40 * 60 })).toEqual({ expired: [] });
+    expect(receiver.received.filter((w) => w.event.type === "checkout.session.expired")).toHaveLength(1);
   });
 });
 

@@ -2,3 +2,4 @@
 // Transactional mail is `mail.<name>` for each kind in lib/mail/registry.ts.
 export const CAMPAIGN_SEND_JOB = "campaign.send";
 export const STRIPE_RECONCILE_JOB = "stripe.reconcile";
+export const STRIPE_CUSTOMER_IMPORT_JOB = "stripe.customer-import";

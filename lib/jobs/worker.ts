@@ -5,8 +5,9 @@ import { failCampaign, sendCampaign, type SendCampaignOptions } from "@/lib/camp
 import { env } from "@/lib/env";
 import { mailJobHandlers } from "@/lib/mail/registry";
 import { reconcileAllDojos } from "@/lib/stripe/webhooks/reconcile";
+import { failCustomerImport, importCustomerInvoices } from "@/lib/subscriptions/import-customer-invoices";
 import { PermanentJobError, RetryJobLater } from "./job-errors";
-import { CAMPAIGN_SEND_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
+import { CAMPAIGN_SEND_JOB, STRIPE_CUSTOMER_IMPORT_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
 import { claimJob, completeJob, extendLease, failJob, scheduleOnce, type Lane } from "./queue";
 
 export interface RunOptions {
@@ -41,6 +42,12 @@ const HANDLERS: Record<string, JobHandler> = {
   },
   // Transactional mail: one `mail.<kind>` per kind of mail (lib/mail/registry.ts).
   ...mailJobHandlers(),
+  [STRIPE_CUSTOMER_IMPORT_JOB]: {
+    run: async (db, job, heartbeat) => {
+      await importCustomerInvoices(db, String(job.payload.importId), String(job.payload.customerId), heartbeat);
+    },
+    gaveUp: (db, job, error) => failCustomerImport(db, String(job.payload.importId), String(job.payload.customerId), error),
+  },
 };
 
 interface JobRun {

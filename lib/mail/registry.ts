@@ -3,6 +3,7 @@ import type { JobHandler } from "@/lib/jobs/worker";
 import { MAIL_JOB_PREFIX } from "@/lib/jobs/queue";
 import { invoiceIssuedMail } from "@/lib/invoices/issued-mail";
 import { paymentReceiptMail } from "@/lib/payments/card/receipt-mail";
+import { refundFailedMail } from "@/lib/payments/refunds/refund-failed-mail";
 import { portalInvitationMail } from "@/lib/portal/invitation-mail";
 import { orderConfirmationMail, orderNotificationMail } from "@/lib/shop/order-mails";
 import { staffInvitationMail } from "@/lib/staff/invitation-mail";
@@ -18,6 +19,7 @@ import { runMailJob } from "./mail-job";
  */
 export const MAIL_KINDS: readonly MailKind<never>[] = [
   paymentReceiptMail,
+  refundFailedMail,
   invoiceIssuedMail,
   paymentAuthenticationNeededMail,
   subscriptionPaymentFailedMail,

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { memberSubscriptions, members, subscriptionPlans, type Dojo } from "@/db/schema";
+import { memberSubscriptions, members, subscriptionPlans, type Dojo, type StripeCustomerImport } from "@/db/schema";
 import { cardAvailability } from "@/lib/payments/card/card-availability";
 import { hasFeature } from "@/lib/plans/features";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { listCustomerCards, type CustomerCard } from "./cards";
+import { customerImportOf } from "./import-customer-invoices";
 import { listPlans } from "./plans";
 
 export async function memberSubscriptionRows(db: DbOrTx, dojoId: string, memberId: string) {
@@ -39,6 +40,8 @@ export type MemberStripeOverview =
       cards: CustomerCard[] | null;
       cardsError: string | null;
       subscriptions: MemberSubscriptionRow[];
+      /** Importing the linked customer's past paid invoices: its progress or result. */
+      customerImport: Pick<StripeCustomerImport, "customerId" | "status" | "found" | "imported" | "error"> | null;
       subscriptionsAllowed: boolean;
       plans: { id: string; name: string; amountMinor: number; currency: string; interval: string; intervalCount: number }[];
     };
@@ -69,6 +72,7 @@ export async function memberStripeOverview(db: DbOrTx, dojo: Pick<Dojo, "id" | "
     cards,
     cardsError,
     subscriptions: await memberSubscriptionRows(db, dojo.id, memberId),
+    customerImport: customerId ? await customerImportOf(db, dojo.id, memberId) : null,
     subscriptionsAllowed,
     plans: subscriptionsAllowed ? await listPlans(db, dojo.id) : [],
   };

@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { members } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { stripeFailure } from "./stripe-failure";
+import { queueCustomerImport } from "./import-customer-invoices";
 import { syncSubscription } from "./sync-subscription";
 import { isMissingInStripe } from "@/lib/stripe/errors";
 
@@ -21,7 +22,8 @@ async function memberOf(db: DbOrTx, dojoId: string, memberId: string) {
 
 /**
  * "Set customer ID": the customer must exist in this dojo's Stripe account (another account's
- * customer answers 404 to this key) and not be linked to another member of the dojo.
+ * customer answers 404 to this key) and not be linked to another member of the dojo. The link
+ * and the job importing the customer's past paid subscription invoices are written together.
  */
 export async function linkStripeCustomer(db: DbOrTx, stripe: Stripe, dojoId: string, memberId: string, customerId: string): Promise<void> {
   await memberOf(db, dojoId, memberId);
@@ -38,7 +40,10 @@ export async function linkStripeCustomer(db: DbOrTx, stripe: Stripe, dojoId: str
     .from(members)
     .where(and(eq(members.dojoId, dojoId), eq(members.stripeCustomerId, customerId), ne(members.id, memberId)));
   if (other) throw customerField(`Customer ${customerId} is already linked to ${other.firstName} ${other.lastName}.`);
-  await db.update(members).set({ stripeCustomerId: customerId, updatedAt: new Date() }).where(and(eq(members.id, memberId), eq(members.dojoId, dojoId)));
+  await db.transaction(async (tx) => {
+    await tx.update(members).set({ stripeCustomerId: customerId, updatedAt: new Date() }).where(and(eq(members.id, memberId), eq(members.dojoId, dojoId)));
+    await queueCustomerImport(tx, dojoId, memberId, customerId);
+  });
   // Subscriptions the customer already has in Stripe show on the profile from now on.
   try {
     for await (const sub of stripe.subscriptions.list({ customer: customerId, status: "all", limit: 100 })) await syncSubscription(db, dojoId, sub);

@@ -75,9 +75,10 @@ async function findOrCreateInvoice(tx: Tx, stripe: Stripe, dojoId: string, membe
  * recorded through recordPayment (one payment and one revenue entry per PaymentIntent) and its
  * receipt queued.
  * Null for invoices that are not a subscription's, not finalized, of nothing due, or whose
- * customer is no member of this dojo.
+ * customer is no member of this dojo. `receipt: false` for history brought in at once (a linked
+ * customer's past payments), which would otherwise mail the member one receipt per old payment.
  */
-export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, stripeInvoiceId: string): Promise<SyncedInvoice | null> {
+export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, stripeInvoiceId: string, opts: { receipt?: boolean } = {}): Promise<SyncedInvoice | null> {
   const si = await stripe.invoices.retrieve(stripeInvoiceId, { expand: ["payments"] });
   if (!si.parent?.subscription_details || si.status === "draft" || si.amount_due <= 0) return null;
   const member = await memberForCustomer(tx, dojoId, si.customer as string | Stripe.Customer);
@@ -106,7 +107,7 @@ export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, 
       invoice = result.invoice;
       recorded = result.created;
       // First payment or renewal: the member gets a receipt like any card payment.
-      if (recorded) await queuePaymentReceipt(tx, result.payment, pi);
+      if (recorded && opts.receipt !== false) await queuePaymentReceipt(tx, result.payment, pi);
     }
   } else if (si.status === "void" || si.status === "uncollectible") {
     state = "void";

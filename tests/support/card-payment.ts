@@ -78,12 +78,12 @@ export async function webhookEvent(stripe: Stripe, type: string, objectId: strin
 }
 
 /** An open invoice paid at the desk by card (staff signed in): returns its card payment. */
-export async function paidCardInvoice(dojo: { id: string; currency: string }, opts: { unitPrice?: string } = {}) {
+export async function paidCardInvoice(dojo: { id: string; currency: string }, opts: { unitPrice?: string; card?: string } = {}) {
   const { member, invoice } = await openInvoiceFor(dojo, opts);
   const opened = await openInvoiceCheckoutAction({ invoiceId: invoice.id });
   if (!opened.ok) throw new Error(`openInvoiceCheckout failed: ${opened.error}`);
   const sessionId = sessionIdOf(opened.data.clientSecret);
-  await payInCheckout(sessionId, "4242424242424242");
+  await payInCheckout(sessionId, opts.card ?? "4242424242424242");
   expect(await confirmInvoiceCheckoutAction({ sessionId })).toMatchObject({ ok: true, data: { outcome: "paid" } });
   const [payment] = (await paymentState(invoice.id)).payments;
   return { member, invoice, payment, sessionId };

@@ -12,8 +12,11 @@ import { mostOverdueInvoices } from "@/lib/dashboard/overdue-invoices";
 import { failedMails } from "@/lib/mail/failed-mails";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { hasFeature } from "@/lib/plans/features";
+import { latestMoneyCheck } from "@/lib/stripe/money-check/check";
 import { FailedMails } from "./failed-mails";
 import { KpiCard } from "./kpi-card";
+import { MoneyCheckAlert } from "./money-check-card";
 
 export const metadata = { title: "Dashboard" };
 
@@ -26,7 +29,14 @@ export default async function DashboardPage() {
   const { dojo, user } = await requireStaffPage();
   const seesLedger = can(user.role, "ledger");
   const db = await getDb();
-  const [kpis, overdue, undelivered] = await Promise.all([dashboardKpis(db, dojo.id, { withRevenue: seesLedger }), mostOverdueInvoices(db, dojo.id), failedMails(db, dojo.id)]);
+  // Those who may refund see money differences and settle them here.
+  const seesMoney = can(user.role, "refunds") && hasFeature(dojo.plan, "stripePayments");
+  const [kpis, overdue, undelivered, moneyCheck] = await Promise.all([
+    dashboardKpis(db, dojo.id, { withRevenue: seesLedger }),
+    mostOverdueInvoices(db, dojo.id),
+    failedMails(db, dojo.id),
+    seesMoney ? latestMoneyCheck(db, dojo.id) : null,
+  ]);
 
   return (
     <>
@@ -51,6 +61,7 @@ export default async function DashboardPage() {
         }
       />
       <div className="space-y-6">
+        {moneyCheck && moneyCheck.differences.length > 0 && <MoneyCheckAlert check={moneyCheck} seesSettings={can(user.role, "settings.payments")} />}
         <section aria-label="Key figures" className={`grid grid-cols-1 gap-3 sm:grid-cols-2 ${seesLedger ? "xl:grid-cols-4" : "xl:grid-cols-3"}`}>
           <KpiCard label="Active members" value={kpis.activeMembers} href="/members" />
           <KpiCard label="Open invoices" value={kpis.open.count} detail={owed(kpis.open, dojo.currency)} href="/invoices?status=open" />

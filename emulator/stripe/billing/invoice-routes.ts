@@ -101,7 +101,15 @@ export const invoiceRoutes = [
   ),
   route("GET", "/v1/invoice_payments", ({ account, params }) => {
     const invoice = params.string("invoice");
-    const items = account.list<Stripe.InvoicePayment>("invoice_payment", (p) => !invoice || p.invoice === invoice);
+    // `payment[type]` + `payment[payment_intent]`: the invoice a PaymentIntent paid
+    // (https://docs.stripe.com/api/invoice-payment/list).
+    const payment = params.object("payment");
+    const paymentType = payment?.enumOf("type", ["payment_intent", "payment_record"] as const);
+    const paymentIntent = payment?.string("payment_intent");
+    const items = account.list<Stripe.InvoicePayment>(
+      "invoice_payment",
+      (p) => (!invoice || p.invoice === invoice) && (!paymentType || p.payment.type === paymentType) && (!paymentIntent || p.payment.payment_intent === paymentIntent),
+    );
     return paginate(params, items, "/v1/invoice_payments");
   }),
   route("GET", "/v1/invoiceitems", ({ account, params }) => {

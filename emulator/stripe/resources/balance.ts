@@ -5,10 +5,10 @@ import { newId, nowSeconds } from "../ids";
 import { paginate } from "../list";
 import { route } from "../route";
 
-/** The ledger line of a charge (with its fee) or of a refund (negative). */
+/** The ledger line of a charge (with its fee), of a refund (negative) or of a failed refund (its money back). */
 export function recordBalanceTransaction(
   account: Account,
-  input: { amount: number; currency: string; source: string; type: "charge" | "refund"; description?: string | null; created?: number },
+  input: { amount: number; currency: string; source: string; type: "charge" | "refund" | "refund_failure"; description?: string | null; created?: number },
 ): Stripe.BalanceTransaction {
   const fee = input.type === "charge" ? processingFee(input.amount, input.currency) : 0;
   const created = input.created ?? nowSeconds();

@@ -225,6 +225,18 @@ export function refreshExpiry(account: Account, session: Stripe.Checkout.Session
   return session;
 }
 
+/**
+ * Stripe expires a session at `expires_at` by itself and sends `checkout.session.expired`
+ * (https://docs.stripe.com/api/checkout/sessions/object#checkout_session_object-expires_at).
+ * The emulator's sweep (server.ts) calls this every few seconds; `POST /_control/checkout/expire-due`
+ * calls it with a later `asOf` so a test can let the time pass.
+ */
+export function expireDueSessions(account: Account, asOf = nowSeconds()): string[] {
+  const due = account.list<Stripe.Checkout.Session>("checkout.session", (s) => s.status === "open" && s.expires_at <= asOf);
+  // Oldest first, as they would have expired.
+  return due.reverse().map((session) => expireSession(account, session).id);
+}
+
 function expireSession(account: Account, session: Stripe.Checkout.Session): Stripe.Checkout.Session {
   session.status = "expired";
   session.url = null;

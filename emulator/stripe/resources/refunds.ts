@@ -8,6 +8,8 @@ import { paginate, rangeFilter } from "../list";
 import type { Params } from "../params";
 import { route } from "../route";
 import { recordBalanceTransaction } from "./balance";
+import { cardOf } from "./payment-methods";
+import { scheduleRefundFailure } from "../refund-failures";
 
 function chargeToRefund(account: Account, params: Params): Stripe.Charge {
   const chargeId = params.string("charge");
@@ -69,6 +71,32 @@ export function refundCharge(
   charge.refunded = charge.amount_refunded === charge.amount;
   emitEvent(account, "refund.created", refund);
   emitEvent(account, "charge.refunded", charge, before);
+  const pm = typeof charge.payment_method === "string" ? account.get<Stripe.PaymentMethod>(charge.payment_method, "payment_method") : undefined;
+  if (pm && cardOf(account, pm).card?.refund === "fail_async") scheduleRefundFailure(account, refund.id, failRefund);
+  return refund;
+}
+
+/**
+ * A card refund the card's bank sends back (4000000000005126): the refund turns `failed` with a
+ * `failure_reason` and a `failure_balance_transaction` giving the money back to the balance, the
+ * charge counts it as not refunded any more, and Stripe sends `charge.refund.updated`,
+ * `refund.updated` and `refund.failed` (https://docs.stripe.com/refunds#failed-refunds).
+ */
+export function failRefund(account: Account, refundId: string): Stripe.Refund | null {
+  const refund = account.get<Stripe.Refund>(refundId, "refund");
+  if (!refund || (refund.status !== "succeeded" && refund.status !== "pending")) return null;
+  const charge = typeof refund.charge === "string" ? account.get<Stripe.Charge>(refund.charge, "charge") : undefined;
+  const previous = { status: refund.status, failure_reason: null, failure_balance_transaction: null };
+  refund.status = "failed";
+  refund.failure_reason = "expired_or_canceled_card";
+  refund.failure_balance_transaction = recordBalanceTransaction(account, { amount: refund.amount, currency: refund.currency, source: refund.id, type: "refund_failure", description: "REFUND FAILURE" }).id;
+  if (charge) {
+    charge.amount_refunded = Math.max(0, charge.amount_refunded - refund.amount);
+    charge.refunded = charge.amount_refunded === charge.amount;
+  }
+  emitEvent(account, "charge.refund.updated", refund, previous);
+  emitEvent(account, "refund.updated", refund, previous);
+  emitEvent(account, "refund.failed", refund);
   return refund;
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { refunds, staffUsers } from "@/db/schema";
 
-/** An invoice's refunds, oldest first, with who made them (null: made in the Stripe dashboard). */
+/** An invoice's refunds, oldest first, with who made them (null: made in the Stripe dashboard); failed ones too (failedAt). */
 export async function refundsOfInvoice(db: DbOrTx, dojoId: string, invoiceId: string) {
   return db
     .select({
@@ -12,6 +12,8 @@ export async function refundsOfInvoice(db: DbOrTx, dojoId: string, invoiceId: st
       currency: refunds.currency,
       reason: refunds.reason,
       stripeRefundId: refunds.stripeRefundId,
+      failedAt: refunds.failedAt,
+      failureReason: refunds.failureReason,
       createdAt: refunds.createdAt,
       createdByName: staffUsers.name,
     })

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { invoices, ledgerEntries, payments, refunds, type Invoice, type Refund } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
@@ -92,11 +92,11 @@ export async function recordRefund(tx: Tx, input: RecordRefundInput): Promise<Re
   return { refund, created: true, invoice: updated };
 }
 
-/** What has been refunded of a payment so far, in its minor units. */
+/** What has been refunded of a payment so far, in its minor units; failed refunds gave nothing back. */
 export async function refundedFor(db: DbOrTx, paymentId: string): Promise<number> {
   const [row] = await db
     .select({ total: sql<string>`coalesce(sum(${refunds.amountMinor}), 0)` })
     .from(refunds)
-    .where(eq(refunds.paymentId, paymentId));
+    .where(and(eq(refunds.paymentId, paymentId), isNull(refunds.failedAt)));
   return Number(row?.total ?? 0);
 }

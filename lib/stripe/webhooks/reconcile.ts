@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { stripeConnections, stripeEvents } from "@/db/schema";
 import { stripeForDojo } from "../connection";
+import { runMoneyCheckQuietly } from "../money-check/check";
 import { syncWebhookEvents } from "../webhook-endpoint";
 import { dispatchEvent } from "./dispatch";
 import { ENABLED_EVENTS } from "./enabled-events";
@@ -17,6 +18,8 @@ export interface ReconcileSummary {
   failed: number;
   /** Event types the dojo's endpoint was not subscribed to and now is. */
   subscribed: string[];
+  /** Differences the money check found after the events were applied (lib/stripe/money-check); null: it could not run. */
+  moneyDifferences: number | null;
 }
 
 export const RECONCILE_DEFAULT_DAYS = 3;
@@ -44,7 +47,7 @@ export async function reconcileStripeEvents(db: Db, dojoId: string, days = RECON
     ).map((row) => row.eventId),
   );
 
-  const summary: ReconcileSummary = { checked: events.length, applied: 0, alreadyRecorded: 0, failed: 0, subscribed };
+  const summary: ReconcileSummary = { checked: events.length, applied: 0, alreadyRecorded: 0, failed: 0, subscribed, moneyDifferences: null };
   for (const event of events) {
     if (settled.has(event.id)) {
       summary.alreadyRecorded++;
@@ -60,6 +63,8 @@ export async function reconcileStripeEvents(db: Db, dojoId: string, days = RECON
       summary.failed++;
     }
   }
+  // With the missed events applied, what is still different is really different.
+  summary.moneyDifferences = await runMoneyCheckQuietly(db, dojoId);
   return summary;
 }
 

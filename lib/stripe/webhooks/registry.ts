@@ -3,7 +3,9 @@ import type { HandledEventType } from "./enabled-events";
 import { chargeRefunded } from "./handlers/charge-refunded";
 import { checkoutSessionAsyncPaymentFailed } from "./handlers/checkout-session-async-payment-failed";
 import { checkoutSessionAsyncPaymentSucceeded } from "./handlers/checkout-session-async-payment-succeeded";
+import { chargeRefundUpdated } from "./handlers/charge-refund-updated";
 import { checkoutSessionCompleted } from "./handlers/checkout-session-completed";
+import { checkoutSessionExpired } from "./handlers/checkout-session-expired";
 import { paymentIntentSucceeded } from "./handlers/payment-intent-succeeded";
 import { invoicePaid } from "./handlers/invoice-paid";
 import { invoicePaymentFailed } from "./handlers/invoice-payment-failed";
@@ -17,8 +19,10 @@ const HANDLERS: Record<HandledEventType, WebhookHandler> = {
   "checkout.session.completed": checkoutSessionCompleted,
   "checkout.session.async_payment_succeeded": checkoutSessionAsyncPaymentSucceeded,
   "checkout.session.async_payment_failed": checkoutSessionAsyncPaymentFailed,
+  "checkout.session.expired": checkoutSessionExpired,
   "payment_intent.succeeded": paymentIntentSucceeded,
   "charge.refunded": chargeRefunded,
+  "charge.refund.updated": chargeRefundUpdated,
   "invoice.paid": invoicePaid,
   "invoice.payment_failed": invoicePaymentFailed,
   "invoice.payment_action_required": invoicePaymentActionRequired,

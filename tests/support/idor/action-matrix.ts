@@ -8,6 +8,7 @@ import { addMember, deactivateMember, editMember, reactivateMember, setPortalPas
 import { changeName } from "@/app/(staff)/account/actions";
 import { changeRole, inviteStaffMember, revokeStaffInvitation, setActive } from "@/app/(staff)/settings/staff/actions";
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
+import { recordDifferenceAction, refundDifferenceAction } from "@/app/(staff)/settings/stripe/money-check-actions";
 import { acceptStaffInvitation } from "@/app/invite/[token]/actions";
 import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
 import { countRecipientsAction, previewCampaignAction, sendCampaignAction, testSendCampaignAction } from "@/app/(staff)/campaigns/actions";
@@ -315,6 +316,14 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
   },
   "app/(staff)/settings/stripe/actions.ts#reconcileStripe": {
     attempts: [staff("smuggled dojo B ids are ignored", (w) => reconcileStripe(smuggled({ days: 1 }, w)), { expect: "ignored" })],
+  },
+  // Only what the session's dojo's latest money check lists is acted on: another dojo's
+  // PaymentIntent is not listed, so nothing happens to it (settled: false, nothing of B returned).
+  "app/(staff)/settings/stripe/money-check-actions.ts#recordDifferenceAction": {
+    attempts: [staff("dojo B's PaymentIntent", (w) => recordDifferenceAction({ stripeId: w.b.payment.stripePaymentIntentId! }), { expect: "ignored" })],
+  },
+  "app/(staff)/settings/stripe/money-check-actions.ts#refundDifferenceAction": {
+    attempts: [staff("dojo B's PaymentIntent", (w) => refundDifferenceAction({ stripeId: w.b.payment.stripePaymentIntentId! }), { expect: "ignored" })],
   },
 
   "app/portal/(member)/card-actions.ts#openMemberCheckoutAction": {

@@ -9,6 +9,7 @@ import { getInvoice } from "@/lib/invoices/get-invoice";
 import { displayStatus } from "@/lib/invoices/status";
 import { formatDate, today } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
+import { refundsOfInvoice } from "@/lib/payments/refunds/list-refunds";
 import { cn } from "@/lib/cn";
 import { InvoiceLinesTable } from "../invoice-lines-table";
 import { InvoiceStatusBadge } from "../invoice-status-badge";
@@ -27,9 +28,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InvoicePage({ params }: Props) {
   const { dojo } = await requireStaffPage("invoices");
   const { id } = await params;
-  const detail = await getInvoice(await getDb(), dojo.id, id);
+  const db = await getDb();
+  const detail = await getInvoice(db, dojo.id, id);
   if (!detail) notFound();
   const { invoice, member, lines, payments } = detail;
+  const refunds = await refundsOfInvoice(db, dojo.id, invoice.id);
+  const failedRefunds = refunds.filter((r) => r.failedAt);
   const on = today();
   const status = displayStatus(invoice, on);
   const openMinor = invoice.totalMinor - invoice.paidMinor;
@@ -62,6 +66,15 @@ export default async function InvoicePage({ params }: Props) {
         </p>
       )}
 
+      {failedRefunds.map((r) => (
+        <div key={r.id} role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="failed-refund-notice">
+          <span className="font-medium">
+            The refund of {formatMoney(r.amountMinor, r.currency)} failed{r.failedAt ? ` on ${formatDate(r.failedAt)}` : ""}: {r.failureReason}.
+          </span>{" "}
+          {memberName} did not get the money back; it stayed in the dojo&apos;s Stripe account and is booked back in Costs &amp; revenues. Pay it back another way, or refund it again.
+        </div>
+      ))}
+
       {invoice.status === "void" && (
         <div role="status" className="mb-4 rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm text-stone-700">
           <span className="font-medium">Voided{invoice.voidedAt ? ` on ${formatDate(invoice.voidedAt)}` : ""}.</span> Reason: <span className="whitespace-pre-line">{invoice.voidReason}</span>
@@ -86,7 +99,7 @@ export default async function InvoicePage({ params }: Props) {
             )}
           </Card>
 
-          <PaymentsCard invoice={invoice} payments={payments} />
+          <PaymentsCard invoice={invoice} payments={payments} refunds={refunds} />
         </div>
 
         <Card className="h-fit">

@@ -1,22 +1,21 @@
 import type { Invoice, Payment } from "@/db/schema";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { hasFeature } from "@/lib/plans/features";
 import { METHOD_LABELS } from "@/lib/payments/schemas";
-import { refundsOfInvoice } from "@/lib/payments/refunds/list-refunds";
+import type { InvoiceRefund } from "@/lib/payments/refunds/list-refunds";
 import { RefundDialog } from "./refund-dialog";
 
 
 /** The invoice's payments, each card payment with its refunds below it and a "Refund" button for owners and managers. */
-export async function PaymentsCard({ invoice, payments }: { invoice: Invoice; payments: Payment[] }) {
+export async function PaymentsCard({ invoice, payments, refunds }: { invoice: Invoice; payments: Payment[]; refunds: InvoiceRefund[] }) {
   const { dojo, user } = await requireStaffPage("invoices");
-  const refunds = await refundsOfInvoice(await getDb(), dojo.id, invoice.id);
   const mayRefund = can(user.role, "refunds") && hasFeature(dojo.plan, "stripePayments");
   const openMinor = invoice.totalMinor - invoice.paidMinor;
   const description = [
@@ -49,7 +48,7 @@ export async function PaymentsCard({ invoice, payments }: { invoice: Invoice; pa
           <tbody>
             {payments.map((p) => {
               const own = refunds.filter((r) => r.paymentId === p.id);
-              const refundable = p.amountMinor - own.reduce((sum, r) => sum + r.amountMinor, 0);
+              const refundable = p.amountMinor - own.reduce((sum, r) => sum + (r.failedAt ? 0 : r.amountMinor), 0);
               const refundableByCard = p.method === "card" && !!p.stripePaymentIntentId && refundable > 0;
               return [
                 <tr key={p.id}>
@@ -64,17 +63,20 @@ export async function PaymentsCard({ invoice, payments }: { invoice: Invoice; pa
                   )}
                 </tr>,
                 ...own.flatMap((r) => [
-                  <tr key={r.id} className="bg-stone-50/60">
+                  <tr key={r.id} className="bg-stone-50/60" data-testid={r.failedAt ? "failed-refund" : "refund"}>
                     <Td className="border-b-0 pl-6 whitespace-nowrap text-stone-600">{formatDate(r.createdAt)}</Td>
-                    <Td className="border-b-0 font-medium text-stone-700">Refund</Td>
+                    <Td className="border-b-0 font-medium text-stone-700">
+                      Refund {r.failedAt && <Badge tone="red">Failed</Badge>}
+                    </Td>
                     <Td className="hidden max-w-56 truncate border-b-0 text-stone-500 sm:table-cell">{r.stripeRefundId ?? "—"}</Td>
-                    <Td className="border-b-0 text-right whitespace-nowrap text-red-700 tabular-nums">−{formatMoney(r.amountMinor, r.currency)}</Td>
+                    <Td className={`border-b-0 text-right whitespace-nowrap tabular-nums ${r.failedAt ? "text-stone-400 line-through" : "text-red-700"}`}>−{formatMoney(r.amountMinor, r.currency)}</Td>
                     {mayRefund && <Td className="border-b-0" />}
                   </tr>,
                   // The reason on a line of its own, across the table: readable on a phone too.
                   <tr key={`${r.id}-reason`} className="bg-stone-50/60">
                     <Td colSpan={5} className="pt-0 pl-6 text-xs break-words text-stone-500">
                       {r.reason ?? "No reason given"} · {r.createdByName ? `by ${r.createdByName}` : "made in Stripe"}
+                      {r.failedAt && <span className="block font-medium text-red-700">Failed on {formatDate(r.failedAt)}: {r.failureReason}. The money was not returned and is booked back.</span>}
                     </Td>
                   </tr>,
                 ]),

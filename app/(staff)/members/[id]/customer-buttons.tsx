@@ -34,7 +34,7 @@ export function SetCustomerIdDialog({ memberId, current }: { memberId: string; c
         </Button>
       }
       title="Set Stripe customer ID"
-      description="For a member who is already a customer in your Stripe account. Their saved cards and subscriptions then show here."
+      description="For a member who is already a customer in your Stripe account. Their saved cards and subscriptions then show here, and the subscription payments Stripe already collected become paid invoices."
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={formError} />

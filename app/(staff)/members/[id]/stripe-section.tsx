@@ -12,6 +12,7 @@ import { CreateCustomerButton, SetCustomerIdDialog } from "./customer-buttons";
 import { SavedCards } from "./saved-cards";
 import { SubscribeDialog } from "./subscribe-dialog";
 import { CancelSubscriptionButton } from "./cancel-subscription-button";
+import { CustomerImportStatus } from "./customer-import-status";
 
 const dateOf = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(d);
 
@@ -34,6 +35,7 @@ export async function MemberStripeSection({ dojo, member }: { dojo: Pick<Dojo, "
         }
       />
       <CardBody className="space-y-5">
+        {overview.customerImport && overview.customerImport.customerId === customerId && <CustomerImportStatus value={overview.customerImport} />}
         <div className="flex flex-wrap gap-2">
           <AddCardDialog memberId={member.id} firstName={member.firstName} stripeJsUrl={overview.stripeJsUrl} />
           <CardLinkButtons memberId={member.id} />

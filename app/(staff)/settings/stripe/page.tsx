@@ -1,19 +1,22 @@
 import { getDb } from "@/db/client";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { hasFeature } from "@/lib/plans/features";
 import { getStripeConnection } from "@/lib/stripe/connection";
+import { latestMoneyCheck } from "@/lib/stripe/money-check/check";
 import { connectionView, recentStripeEvents, webhookState } from "@/lib/stripe/status";
 import { webhookUrlProblem } from "@/lib/stripe/webhook-endpoint";
 import { ConnectForm } from "./connect-form";
 import { ConnectionCard } from "./connection-card";
 import { EventsCard } from "./events-card";
+import { MoneyCheckCard } from "./money-check-card";
 import { UpgradePrompt } from "./upgrade-prompt";
 
 export const metadata = { title: "Stripe · Settings" };
 
 export default async function StripeSettingsPage() {
-  const { dojo } = await requireStaffPage("settings.payments");
+  const { dojo, user } = await requireStaffPage("settings.payments");
   if (!hasFeature(dojo.plan, "stripePayments")) return <UpgradePrompt plan={dojo.plan} />;
 
   const db = await getDb();
@@ -39,10 +42,11 @@ export default async function StripeSettingsPage() {
     );
   }
 
-  const [state, events] = await Promise.all([webhookState(connection), recentStripeEvents(db, dojo.id)]);
+  const [state, events, check] = await Promise.all([webhookState(connection), recentStripeEvents(db, dojo.id), latestMoneyCheck(db, dojo.id)]);
   return (
     <div className="space-y-6">
       <ConnectionCard connection={connectionView(connection)} webhook={state} />
+      <MoneyCheckCard check={check} mayAct={can(user.role, "refunds")} />
       <EventsCard events={events} />
     </div>
   );

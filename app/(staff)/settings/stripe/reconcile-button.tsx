@@ -20,9 +20,11 @@ export function ReconcileButton() {
         const result = await reconcileStripe({ days: 3 });
         setBusy(false);
         if (!result.ok) return toast({ title: result.error, tone: "error" });
-        const { checked, applied, failed } = result.data;
-        const title = applied ? `${applied} missed event${applied === 1 ? "" : "s"} applied` : "Nothing was missed";
-        toast({ title, description: `${checked} events of the last 3 days checked${failed ? `, ${failed} failed (see below)` : ""}.`, tone: failed ? "error" : "success" });
+        const { checked, applied, failed, moneyDifferences } = result.data;
+        const events = applied ? `${applied} missed event${applied === 1 ? "" : "s"} applied` : "Nothing was missed";
+        const title = moneyDifferences ? `${moneyDifferences} money difference${moneyDifferences === 1 ? "" : "s"} to settle` : events;
+        const money = moneyDifferences === null ? " The money check could not run." : moneyDifferences === 0 ? " Stripe and Tatami agree." : ` ${events}.`;
+        toast({ title, description: `${checked} events of the last 3 days checked${failed ? `, ${failed} failed (see below)` : ""}.${money}`, tone: failed || moneyDifferences ? "error" : "success" });
         router.refresh();
       }}
     >

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { Card, CardHeader } from "@/components/ui/card";
+import { MoneyDifferences } from "@/components/stripe/money-differences";
+import type { MoneyCheckResult } from "@/lib/stripe/money-check/types";
+import { recordDifferenceAction, refundDifferenceAction } from "../settings/stripe/money-check-actions";
+
+const SHOWN = 3;
+
+/** Only when the last money check found differences: the first few, each with what settles it. */
+export function MoneyCheckAlert({ check, seesSettings }: { check: MoneyCheckResult; seesSettings: boolean }) {
+  const n = check.differences.length;
+  return (
+    <Card className="border-red-200" data-testid="money-check-alert">
+      <CardHeader
+        title={`Stripe and Tatami disagree: ${n} difference${n === 1 ? "" : "s"}`}
+        description="Money Stripe captured or refunded that Tatami's books do not show, or the other way round."
+        actions={
+          seesSettings ? (
+            <Link href="/settings/stripe" className="text-sm font-medium text-brand-700 hover:underline">
+              {n > SHOWN ? `All ${n} in Settings → Stripe` : "Settings → Stripe"}
+            </Link>
+          ) : undefined
+        }
+      />
+      <MoneyDifferences differences={check.differences.slice(0, SHOWN)} mayAct record={recordDifferenceAction} refund={refundDifferenceAction} />
+    </Card>
+  );
+}

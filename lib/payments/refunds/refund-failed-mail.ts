@@ -1,0 +1,51 @@
+import "server-only";
+import { createElement } from "react";
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { dojos, invoices, members, refunds, staffUsers } from "@/db/schema";
+import RefundFailed from "@/emails/refund-failed";
+import { env } from "@/lib/env";
+import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { defineMail } from "@/lib/mail/mail-kind";
+import { memberFullName } from "@/lib/members/full-name";
+import { formatMoney } from "@/lib/money";
+
+/** "A refund failed": to one owner, about one refund Stripe reported failed or canceled. */
+export const refundFailedMail = defineMail<{ refundId: string; staffId: string }>({
+  name: "refund-failed",
+  label: "Failed refund notice",
+  async compose(db, { refundId, staffId }) {
+    const [row] = await db
+      .select({ refund: refunds, invoice: { id: invoices.id, number: invoices.number }, memberName: memberFullName(), dojoName: dojos.name })
+      .from(refunds)
+      .innerJoin(invoices, eq(invoices.id, refunds.invoiceId))
+      .innerJoin(members, eq(members.id, invoices.memberId))
+      .innerJoin(dojos, eq(dojos.id, refunds.dojoId))
+      .where(eq(refunds.id, refundId));
+    if (!row?.refund.failedAt) return { skip: "the refund is not failed" };
+    const [owner] = await db.select({ email: staffUsers.email, active: staffUsers.active }).from(staffUsers).where(and(eq(staffUsers.id, staffId), eq(staffUsers.dojoId, row.refund.dojoId)));
+    if (!owner?.active) return { skip: "the owner is no longer active" };
+    const { refund, invoice } = row;
+    const amount = formatMoney(refund.amountMinor, refund.currency);
+    const { memberName } = row;
+    return {
+      dojoName: row.dojoName,
+      to: owner.email,
+      subject: `Refund failed: ${amount} to ${memberName} (invoice ${invoice.number})`,
+      react: createElement(RefundFailed, {
+        dojoName: row.dojoName,
+        memberName,
+        amount,
+        invoiceNumber: invoice.number ?? "",
+        reason: refund.failureReason ?? "the bank gave no reason",
+        url: `${env().APP_URL.replace(/\/$/, "")}/invoices/${invoice.id}`,
+      }),
+    };
+  },
+});
+
+/** Queued with the reversal of a failed refund: one notice per active owner, once. */
+export async function queueRefundFailedMails(tx: DbOrTx, refund: { id: string; dojoId: string }): Promise<void> {
+  const owners = await tx.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.dojoId, refund.dojoId), eq(staffUsers.role, "owner"), eq(staffUsers.active, true)));
+  for (const owner of owners) await enqueueMail(tx, refundFailedMail, { dojoId: refund.dojoId, cause: `${refund.id}:${owner.id}`, params: { refundId: refund.id, staffId: owner.id } });
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "@/db/client";
+import { invoices, payments } from "@/db/schema";
+import { ActionError, NotFoundError } from "@/lib/action-result";
+import { invoiceIdFor } from "@/lib/payments/card/metadata";
+import { recordCardPayment } from "@/lib/payments/card/record-card-payment";
+import { retrievePaymentIntent } from "@/lib/payments/card/retrieve";
+import { BOOKED_REFUND_STATUSES, recordRefund } from "@/lib/payments/refunds/record-refund";
+import { reverseFailedRefund } from "@/lib/payments/refunds/reverse-failed-refund";
+import { orderIdFor } from "@/lib/shop/metadata";
+import { confirmOrderReturn } from "@/lib/shop/settle-card-order";
+import { stripeForDojo } from "@/lib/stripe/connection";
+import { isMissingInStripe, isStripeError } from "@/lib/stripe/errors";
+import { syncStripeInvoice } from "@/lib/subscriptions/sync-invoice";
+import { latestMoneyCheck } from "./check";
+import type { SettleAction } from "./types";
+
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+
+/**
+ * Only what the dojo's latest check lists, with that action, is acted on: the ids come from the
+ * browser, and this must never become a way to refund any charge of the account. False when it
+ * is not (or no longer) listed, i.e. settled already.
+ */
+export async function isListed(db: Db, dojoId: string, stripeId: string, action: SettleAction): Promise<boolean> {
+  const latest = await latestMoneyCheck(db, dojoId);
+  return !!latest?.differences.some((d) => d.stripeId === stripeId && d.actions.includes(action));
+}
+
+async function read<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isMissingInStripe(error)) throw new NotFoundError(what);
+    throw error;
+  }
+}
+
+/** "Record it": a refund (or its failure) through the refund paths, a payment through the recording path of what it pays. */
+export async function recordInTatami(db: Db, ctx: { dojoId: string; staffId: string }, stripeId: string): Promise<void> {
+  const { stripe } = await stripeForDojo(db, ctx.dojoId);
+  if (stripeId.startsWith("re_")) return recordStripeRefund(db, stripe, ctx, await read("Refund", () => stripe.refunds.retrieve(stripeId)));
+  const pi = await read("Payment", () => retrievePaymentIntent(stripe, stripeId));
+  if (pi.status !== "succeeded") throw new ActionError("Stripe has not captured this payment; there is nothing to record.");
+
+  if (invoiceIdFor(pi.metadata, ctx.dojoId)) {
+    const recorded = await db.transaction((tx) => recordCardPayment(tx, ctx.dojoId, pi, { recordedBy: ctx.staffId }));
+    return;
+  }
+  const orderId = orderIdFor(pi.metadata, ctx.dojoId);
+  if (orderId) {
+    const [session] = (await stripe.checkout.sessions.list({ payment_intent: pi.id, limit: 1 })).data;
+    if (!session) throw new ActionError("Stripe has no Checkout Session for this webshop payment. Refund it instead.");
+    // The webshop's own settling: paid order, or refunded when its items are gone.
+    await confirmOrderReturn(db, ctx.dojoId, orderId, session.id);
+    return;
+  }
+  // A subscription's payment: the Stripe invoice it paid, mirrored like the invoice webhooks do.
+  const [paid] = (await stripe.invoicePayments.list({ payment: { type: "payment_intent", payment_intent: pi.id }, limit: 1 })).data;
+  const invoiceId = idOf(paid?.invoice);
+  const synced = invoiceId ? await db.transaction((tx) => syncStripeInvoice(tx, stripe, ctx.dojoId, invoiceId)) : null;
+  if (!synced) throw new ActionError("Tatami cannot tell which invoice this payment is for. Refund it, or record it by hand on the right invoice.");
+}
+
+async function recordStripeRefund(db: Db, stripe: Stripe, ctx: { dojoId: string; staffId: string }, refund: Stripe.Refund): Promise<void> {
+  const paymentIntentId = idOf(refund.payment_intent);
+  if (!paymentIntentId) throw new ActionError("This refund is not of a card payment Tatami recorded.");
+  const done = BOOKED_REFUND_STATUSES.has(refund.status)
+    ? await db.transaction((tx) =>
+        recordRefund(tx, {
+          dojoId: ctx.dojoId,
+          stripePaymentIntentId: paymentIntentId,
+          stripeRefundId: refund.id,
+          amountMinor: refund.amount,
+          currency: refund.currency,
+          refundedAt: new Date(refund.created * 1000),
+          reason: refund.metadata?.tatami_reason || "Refunded in Stripe",
+          createdBy: ctx.staffId,
+        }),
+      )
+    : await db.transaction((tx) => reverseFailedRefund(tx, { dojoId: ctx.dojoId, stripeRefundId: refund.id, status: refund.status ?? "failed", failureReason: refund.failure_reason }));
+  if (!done) throw new ActionError("This refund is not of a card payment Tatami recorded.");
+}
+
+/**
+ * "Refund it": gives back a payment Stripe captured and Tatami never recorded — all of what is
+ * left of it. Keyed by the PaymentIntent, so a second click or a retry refunds nothing more.
+ * A recorded payment is refunded from its invoice instead (that path books the refund).
+ */
+export async function refundAtStripe(db: Db, dojoId: string, paymentIntentId: string): Promise<void> {
+  const [recorded] = await db
+    .select({ number: invoices.number })
+    .from(payments)
+    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
+    .where(and(eq(payments.dojoId, dojoId), eq(payments.stripePaymentIntentId, paymentIntentId)));
+  if (recorded) throw new ActionError(`This payment is recorded on invoice ${recorded.number}. Refund it from the invoice.`);
+  const { stripe } = await stripeForDojo(db, dojoId);
+  try {
+    await stripe.refunds.create(
+      { payment_intent: paymentIntentId, metadata: { tatami_dojo_id: dojoId, tatami_reason: "Not recorded in Tatami (money check)" } },
+      { idempotencyKey: `money-check-refund-${paymentIntentId}` },
+    );
+  } catch (error) {
+    // Refunded in full meanwhile (in the dashboard, say): what this action wanted is done.
+    if (isStripeError(error) && error.code === "charge_already_refunded") return;
+    if (isMissingInStripe(error)) throw new NotFoundError("Payment");
+    throw error;
+  }
+}
