@@ -46,7 +46,7 @@ export async function recordInTatami(db: Db, ctx: { dojoId: string; staffId: str
   if (pi.status !== "succeeded") throw new ActionError("Stripe has not captured this payment; there is nothing to record.");
 
   if (invoiceIdFor(pi.metadata, ctx.dojoId)) {
-    const recorded = await db.transaction((tx) => recordCardPayment(tx, ctx.dojoId, pi, { recordedBy: ctx.staffId }));
+    await db.transaction((tx) => recordCardPayment(tx, ctx.dojoId, pi, { recordedBy: ctx.staffId }));
     return;
   }
   const orderId = orderIdFor(pi.metadata, ctx.dojoId);
