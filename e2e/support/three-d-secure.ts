@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectPaidInPortal, memberLogIn, openCardLinkCheckout, openPortalCheckout } from "./member";
 import { cardLinkOf, completeThreeDSecure, ensureStripeConnected, expectPaidAtDesk, fillCard, issueInvoice, logIn, memberIdOf, openDeskCheckout } from "./staff";
 
@@ -24,6 +24,20 @@ export interface ThreeDSecureDojo {
 export function threeDSecureJourneys(dojo: () => ThreeDSecureDojo) {
   test.describe.configure({ mode: "serial" });
 
+  // What the browser refused under the Content-Security-Policy: a frame it blocks shows "This
+  // content is blocked" and the journey stops, so name the cause even when the test failed.
+  let refused: string[] = [];
+  const watch = (page: Page) => page.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("Content Security Policy")) refused.push(message.text());
+  });
+  test.beforeEach(({ page }) => {
+    refused = [];
+    watch(page);
+  });
+  test.afterEach(() => {
+    expect(refused, "requests refused by the Content-Security-Policy").toEqual([]);
+  });
+
   test("at the desk: staff pay an invoice by card with 3155 and complete 3-D Secure", async ({ page }) => {
     const { owner, member, secretKey, shots } = dojo();
     await logIn(page, owner);
@@ -44,6 +58,7 @@ export function threeDSecureJourneys(dojo: () => ThreeDSecureDojo) {
     const invoice = await issueInvoice(page, member.uid, "3-D Secure in the members area", "34.00");
 
     const phone = await browser.newPage({ viewport: PHONE });
+    watch(phone);
     await memberLogIn(phone, member);
     const checkout = await openPortalCheckout(phone, invoice.url, "€34.00");
     await fillCard(checkout, CARD_3DS);
@@ -62,6 +77,7 @@ export function threeDSecureJourneys(dojo: () => ThreeDSecureDojo) {
 
     // The member opens the link on their phone, without logging in.
     const phone = await (await browser.newContext({ viewport: PHONE })).newPage();
+    watch(phone);
     const checkout = await openCardLinkCheckout(phone, url);
     await fillCard(checkout, CARD_3DS);
     await checkout.getByRole("button", { name: "Save card" }).click();
