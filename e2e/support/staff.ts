@@ -12,14 +12,28 @@ export async function logIn(page: Page, who: { email: string; password: string }
   await page.waitForURL("**/dashboard");
 }
 
-/** Connects the Demo Dojo's Stripe through Settings → Stripe unless another spec already did. */
+/**
+ * Connects the Demo Dojo's Stripe to the account of `secretKey` through Settings → Stripe, unless
+ * it already is. Another spec may have connected another account (stripe-settings.spec.ts): then
+ * the keys are replaced, since the dojo's Stripe customers live in this spec's account.
+ */
 export async function ensureStripeConnected(page: Page, secretKey: string) {
   await page.goto("/settings/stripe");
-  if (await page.getByRole("heading", { name: "Stripe is connected" }).isVisible()) return;
-  await page.getByLabel("Publishable key").fill(secretKey.replace(/^sk_/, "pk_"));
-  await page.getByLabel("Secret key").fill(secretKey);
-  await page.getByRole("button", { name: "Connect Stripe" }).click();
-  await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();
+  const connected = page.getByRole("heading", { name: "Stripe is connected" });
+  const thisAccount = page.getByText(`sk_test_…${secretKey.slice(-4)}`, { exact: true });
+  if ((await connected.isVisible()) && (await thisAccount.isVisible())) return;
+  let form = page.locator("main");
+  let submit = "Connect Stripe";
+  if (await connected.isVisible()) {
+    await page.getByRole("button", { name: "Replace keys" }).click();
+    form = page.getByRole("dialog");
+    submit = "Check and save";
+  }
+  await form.getByLabel("Publishable key").fill(secretKey.replace(/^sk_/, "pk_"));
+  await form.getByLabel("Secret key").fill(secretKey);
+  await form.getByRole("button", { name: submit }).click();
+  await expect(connected).toBeVisible();
+  await expect(thisAccount).toBeVisible();
 }
 
 export const memberUid = () => (JSON.parse(readFileSync(E2E_SEED_FILE, "utf8")) as { memberUid: string }).memberUid;
