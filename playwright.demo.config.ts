@@ -1,13 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
-import { DEMO_DIR, DEMO_LOG } from "./e2e/demo/logins";
+import { DEMO_APP_PORT, DEMO_DIR, DEMO_EMULATOR_PORT, DEMO_LOG } from "./e2e/demo/logins";
 
 // `npm run test:demo`: the 3-D Secure journeys (e2e/demo) against the demo exactly as a user runs
 // it — `npm run dev` on a fresh embedded database, the app on localhost, the emulator started by
 // it (its pages on localhost, its API and Stripe.js on 127.0.0.1). PORT and EMULATOR_PORT are
-// npm run dev's own variables; the defaults keep clear of a developer's demo (3000) and the e2e run.
-const APP_PORT = Number(process.env.PORT ?? 3200);
-const EMULATOR_PORT = Number(process.env.EMULATOR_PORT ?? 12211);
-const appUrl = `http://localhost:${APP_PORT}`;
+// npm run dev's own variables; the defaults (3200, 12211) keep clear of a developer's demo (3000)
+// and of the e2e run.
+const appUrl = `http://localhost:${DEMO_APP_PORT}`;
 
 export default defineConfig({
   testDir: "e2e/demo",
@@ -32,10 +31,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf ${DEMO_DIR} && mkdir -p ${DEMO_DIR} && npm run dev 2>&1 | tee ${DEMO_LOG}`,
+    command: `rm -rf ${DEMO_DIR} && npm run dev 2>&1 | tee ${DEMO_LOG}`,
     // Answered once the emulator runs, the database is seeded and `next dev` has compiled the route.
     url: `${appUrl}/api/health`,
-    env: { PORT: String(APP_PORT), EMULATOR_PORT: String(EMULATOR_PORT), PGLITE_DIR: `${DEMO_DIR}/pglite` },
+    env: { PORT: String(DEMO_APP_PORT), EMULATOR_PORT: String(DEMO_EMULATOR_PORT), PGLITE_DIR: `${DEMO_DIR}/pglite` },
     reuseExistingServer: false,
     timeout: 300_000,
   },

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectPaidInPortal, memberLogIn, openCardLinkCheckout, openPortalCheckout } from "./member";
 import { cardLinkOf, completeThreeDSecure, ensureStripeConnected, expectPaidAtDesk, fillCard, issueInvoice, logIn, memberIdOf, openDeskCheckout } from "./staff";
 
@@ -34,6 +34,13 @@ export function threeDSecureJourneys(dojo: () => ThreeDSecureDojo) {
     refused = [];
     watch(page);
   });
+  /** A member's phone: a browser context of its own. */
+  const phone = async (browser: Browser) => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    watch(page);
+    return page;
+  };
   test.afterEach(() => {
     expect(refused, "requests refused by the Content-Security-Policy").toEqual([]);
   });
@@ -57,15 +64,14 @@ export function threeDSecureJourneys(dojo: () => ThreeDSecureDojo) {
     await ensureStripeConnected(page, secretKey);
     const invoice = await issueInvoice(page, member.uid, "3-D Secure in the members area", "34.00");
 
-    const phone = await browser.newPage({ viewport: PHONE });
-    watch(phone);
-    await memberLogIn(phone, member);
-    const checkout = await openPortalCheckout(phone, invoice.url, "€34.00");
+    const memberPage = await phone(browser);
+    await memberLogIn(memberPage, member);
+    const checkout = await openPortalCheckout(memberPage, invoice.url, "€34.00");
     await fillCard(checkout, CARD_3DS);
     await checkout.getByRole("button", { name: "Pay" }).click();
-    await completeThreeDSecure(phone, checkout, { shot: `${shots}/portal-challenge-390.png` });
-    await expectPaidInPortal(phone);
-    await phone.close();
+    await completeThreeDSecure(memberPage, checkout, { shot: `${shots}/portal-challenge-390.png` });
+    await expectPaidInPortal(memberPage);
+    await memberPage.context().close();
   });
 
   test("on the card link: the member saves a card with 3155 and completes 3-D Secure", async ({ page, browser }) => {
@@ -76,14 +82,13 @@ export function threeDSecureJourneys(dojo: () => ThreeDSecureDojo) {
     const url = await cardLinkOf(page, memberId);
 
     // The member opens the link on their phone, without logging in.
-    const phone = await (await browser.newContext({ viewport: PHONE })).newPage();
-    watch(phone);
-    const checkout = await openCardLinkCheckout(phone, url);
+    const memberPage = await phone(browser);
+    const checkout = await openCardLinkCheckout(memberPage, url);
     await fillCard(checkout, CARD_3DS);
     await checkout.getByRole("button", { name: "Save card" }).click();
-    await completeThreeDSecure(phone, checkout, { shot: `${shots}/card-link-challenge-390.png` });
-    await expect(phone.getByText("Your card is saved.")).toBeVisible();
-    await phone.context().close();
+    await completeThreeDSecure(memberPage, checkout, { shot: `${shots}/card-link-challenge-390.png` });
+    await expect(memberPage.getByText("Your card is saved.")).toBeVisible();
+    await memberPage.context().close();
 
     await page.reload();
     await expect(page.getByTestId("saved-card").filter({ hasText: "•••• 3155" })).toBeVisible();
