@@ -1,10 +1,9 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
+import { EMULATOR_PORT, emulatorPublicUrl, emulatorUrl } from "./e2e/support/emulator";
 
 type WebServer = Extract<NonNullable<PlaywrightTestConfig["webServer"]>, unknown[]>[number];
 
-const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 12112);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
-const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
 const appUrl = `http://127.0.0.1:${APP_PORT}`;
 // E2E_ONLY_EMULATOR=1 runs the emulator's own specs (e2e/emulator) without building the app.
 const onlyEmulator = !!process.env.E2E_ONLY_EMULATOR;
@@ -14,7 +13,7 @@ const servers: WebServer[] = [
     command: "npx tsx emulator/main.ts",
     url: `${emulatorUrl}/_health`,
     // Demo mode: the app registers its webhook endpoints on 127.0.0.1.
-    env: { EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_PUBLIC_URL: emulatorUrl, EMULATOR_DEMO: "1" },
+    env: { EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_PUBLIC_URL: emulatorPublicUrl, EMULATOR_DEMO: "1" },
     reuseExistingServer: false,
     timeout: 60_000,
   },
@@ -27,6 +26,7 @@ const servers: WebServer[] = [
       PGLITE_DIR: ".data/e2e-pglite",
       STRIPE_API_BASE: emulatorUrl,
       STRIPE_JS_URL: `${emulatorUrl}/v3`,
+      EMULATOR_PUBLIC_URL: emulatorPublicUrl,
       RESEND_BASE_URL: `${emulatorUrl}/resend`,
       RESEND_API_KEY: "re_test_e2e",
       PLATFORM_STRIPE_SECRET_KEY: "sk_test_platform_e2e",
@@ -41,6 +41,8 @@ const servers: WebServer[] = [
 
 export default defineConfig({
   testDir: onlyEmulator ? "e2e/emulator" : "e2e",
+  // The run against `npm run dev` has its own configuration (playwright.demo.config.ts).
+  testIgnore: ["demo/**"],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
-import { checkoutFrame, ensureStripeConnected as connect, fillCard, issueInvoice, logIn, memberUid } from "./support/staff";
+import { emulatorPublicUrl, emulatorUrl as EMULATOR } from "./support/emulator";
+import { expectPaidInPortal, memberLogIn, openPortalCheckout } from "./support/member";
+import { checkoutFrame, completeThreeDSecure, ensureStripeConnected as connect, expectPaidAtDesk, fillCard, issueInvoice, logIn, memberUid } from "./support/staff";
 
 // Paying invoices by card against the emulator (playwright.config.ts): at the desk and in the members area.
-const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const SHOTS = "test-results/card-payments";
 const SECRET_KEY = "sk_test_e2e_card_payments";
 
@@ -18,9 +19,9 @@ test.describe.configure({ mode: "serial" });
 
 test("staff pays an open invoice with 4242 in the embedded Checkout; the ledger shows the revenue", async ({ page }) => {
   await logIn(page, E2E.owner);
-  // The CSP names the Stripe.js this server was started with, not the one it was built with.
+  // The CSP names the emulator this server was started with (under both its host names), not the one it was built with.
   const dashboard = await page.goto("/dashboard");
-  expect(dashboard?.headers()["content-security-policy"]).toContain(`script-src 'self' 'unsafe-inline' ${EMULATOR}`);
+  expect(dashboard?.headers()["content-security-policy"]).toContain(`script-src 'self' 'unsafe-inline' ${EMULATOR} ${emulatorPublicUrl}`);
   await ensureStripeConnected(page);
   const invoice = await issueInvoice(page, memberUid(), "E2E desk payment", "42.00");
 
@@ -38,8 +39,7 @@ test("staff pays an open invoice with 4242 in the embedded Checkout; the ledger 
   await checkout.getByRole("button", { name: "Pay" }).click();
 
   // No reload: the page refreshes itself after the server confirmed the payment with Stripe.
-  await expect(page.getByText("Payment received", { exact: true })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Paid");
+  await expectPaidAtDesk(page);
   await expect(page.getByRole("cell", { name: "Card", exact: true })).toBeVisible();
 
   await page.goto("/ledger");
@@ -47,14 +47,6 @@ test("staff pays an open invoice with 4242 in the embedded Checkout; the ledger 
 });
 
 test.describe("members area", () => {
-  async function memberLogIn(page: Page) {
-    await page.goto("/portal/login");
-    await page.getByLabel("Member UID").fill(memberUid());
-    await page.getByLabel("Password").fill(E2E.memberPassword);
-    await page.getByRole("button", { name: "Log in" }).click();
-    await page.waitForURL("**/portal");
-  }
-
   test("failed 3-D Secure and a declined card leave the invoice open; completed 3-D Secure pays and mails a receipt", async ({ page, browser }) => {
     const staff = await browser.newPage();
     await logIn(staff, E2E.owner);
@@ -62,12 +54,9 @@ test.describe("members area", () => {
     const invoice = await issueInvoice(staff, memberUid(), "E2E portal payment", "37.50");
     await staff.close();
 
-    await memberLogIn(page);
+    await memberLogIn(page, { uid: memberUid(), password: E2E.memberPassword });
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.goto(invoice.url.replace(/\/invoices\//, "/portal/invoices/"));
-    await page.getByRole("button", { name: "Pay with credit card" }).click();
-    const checkout = checkoutFrame(page);
-    await expect(checkout.getByTestId("checkout-total")).toHaveText("€37.50");
+    const checkout = await openPortalCheckout(page, invoice.url, "€37.50");
     await shot(page, "portal-checkout", 375);
 
     // 3-D Secure failed: Stripe's page says so, nothing is paid.
@@ -89,9 +78,8 @@ test.describe("members area", () => {
     await page.getByRole("button", { name: "Pay with credit card" }).click();
     await fillCard(checkout, "4000 0025 0000 3155");
     await checkout.getByRole("button", { name: "Pay" }).click();
-    await checkout.getByRole("button", { name: "Complete" }).click();
-    await expect(page.getByText("Thank you, your payment was received", { exact: true })).toBeVisible();
-    await expect(page.getByText(/Paid .* · Card/)).toBeVisible();
+    await completeThreeDSecure(page, checkout);
+    await expectPaidInPortal(page);
     await shot(page, "portal-paid", 375);
 
     // The receipt is queued with the payment; the app's worker sends it within a second or two.

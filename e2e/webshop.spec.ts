@@ -1,10 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
 import { ensureStripeConnected as connect, logIn as logInAs } from "./support/staff";
+import { emulatorPublicUrl, emulatorUrl as EMULATOR } from "./support/emulator";
 import { productPicture } from "./support/product-picture";
 
 // The Demo Dojo's webshop (seeded open) against the emulator: staff set it up, visitors buy.
-const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const SHOTS = "test-results/webshop";
 const SECRET_KEY = "sk_test_e2e_card_payments";
 const SHOP = "/shop/demo-dojo";
@@ -69,7 +69,7 @@ async function checkoutByCard(browser: Browser, buy: { name: string; quantity: n
 
 async function pay(page: Page, card: string) {
   await page.getByRole("button", { name: "Continue to payment" }).click();
-  await page.waitForURL(`${EMULATOR}/c/pay/**`);
+  await page.waitForURL(`${emulatorPublicUrl}/c/pay/**`);
   await page.getByLabel("Card number").fill(card);
   await page.getByLabel("Expiry (MM / YY)").fill("12 / 34");
   await page.getByLabel("CVC").fill("123");

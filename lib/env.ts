@@ -14,6 +14,9 @@ const schema = z.object({
     .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes in base64"),
   STRIPE_API_BASE: z.string().url().optional(),
   STRIPE_JS_URL: z.string().url().optional(),
+  // The emulator's base for the pages it hands to browsers (3-D Secure, hosted Checkout), when
+  // it differs from STRIPE_API_BASE: `npm run dev` serves them on localhost. Read by the CSP.
+  EMULATOR_PUBLIC_URL: z.string().url().optional(),
   // Tatami's own Stripe account, which bills the dojos for their plan (lib/stripe/platform.ts).
   PLATFORM_STRIPE_SECRET_KEY: z.string().optional(),
   PLATFORM_STRIPE_PUBLISHABLE_KEY: z.string().optional(),

@@ -25,10 +25,14 @@ async function main() {
   if (!process.env.STRIPE_API_BASE && !process.env.RESEND_API_KEY && process.env.EMULATOR !== "off") {
     const { startEmulator } = await import("../emulator/index");
     const emulatorPort = Number(process.env.EMULATOR_PORT ?? 12111);
-    // Demo mode: the emulator accepts the localhost webhook URLs this local app registers.
-    emulator = await startEmulator({ port: emulatorPort, publicUrl: `http://localhost:${emulatorPort}`, demo: true });
+    // Its pages (3-D Secure, hosted Checkout, the inbox) on localhost like the app; the API and
+    // Stripe.js on 127.0.0.1. The CSP names both (lib/security/csp.ts). Demo mode: the emulator
+    // accepts the localhost webhook URLs this local app registers.
+    const publicUrl = `http://localhost:${emulatorPort}`;
+    emulator = await startEmulator({ port: emulatorPort, publicUrl, demo: true });
     process.env.STRIPE_API_BASE = emulator.url;
     process.env.STRIPE_JS_URL = `${emulator.url}/v3`;
+    process.env.EMULATOR_PUBLIC_URL = publicUrl;
     process.env.RESEND_BASE_URL = `${emulator.url}/resend`;
     process.env.RESEND_API_KEY = "re_test_local";
     process.env.PLATFORM_STRIPE_SECRET_KEY ??= "sk_test_tatami_platform";
@@ -45,7 +49,7 @@ async function main() {
   const line = "─".repeat(64);
   console.log(`\n${line}\n  Tatami is starting on ${process.env.APP_URL}`);
   console.log(`  Database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${process.env.PGLITE_DIR ?? ".data/pglite"}`}`);
-  if (emulator) console.log(`  Stripe + Resend: emulator at ${emulator.url} (inbox: ${emulator.url}/_inbox)`);
+  if (emulator) console.log(`  Stripe + Resend: emulator at ${emulator.url} (inbox: ${process.env.EMULATOR_PUBLIC_URL}/_inbox)`);
   if (logins) {
     console.log(`\n  Demo Dojo logins`);
     console.log(`    Owner:  ${logins.owner.email} / ${logins.owner.password}   → ${process.env.APP_URL}/login`);

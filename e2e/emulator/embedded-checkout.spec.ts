@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { emulatorUrl, fillCard, newAccount } from "./support";
+import { emulatorPublicUrl, emulatorUrl, fillCard, newAccount } from "./support";
 
 /**
  * Embedded Checkout through the Stripe.js stand-in: the demo host page loads /v3, then the real
@@ -66,7 +66,8 @@ test("without onComplete the page is sent to the session's return_url", async ({
   const checkout = page.frameLocator('iframe[title="Secure checkout"]');
   await fillCard(checkout, "4242 4242 4242 4242", { email: "member@example.test" });
   await checkout.getByRole("button", { name: "Pay" }).click();
-  await expect(page).toHaveURL(`${emulatorUrl}/_demo/complete?session_id=${sessionId}`);
+  // The session's return_url is on the emulator's public URL, another host name than the page's.
+  await expect(page).toHaveURL(`${emulatorPublicUrl}/_demo/complete?session_id=${sessionId}`);
   await expect(page.getByRole("heading", { name: "Returned from Checkout" })).toBeVisible();
   expect((await stripe.checkout.sessions.retrieve(sessionId)).status).toBe("complete");
 });

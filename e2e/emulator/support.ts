@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { FrameLocator, Page } from "@playwright/test";
 import Stripe from "stripe";
+import { emulatorUrl } from "../support/emulator";
 
-/** The emulator started by playwright.config.ts's webServer (E2E_ONLY_EMULATOR=1 runs only it). */
-export const emulatorUrl = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
+/** The emulator started by playwright.config.ts's webServer (E2E_ONLY_EMULATOR=1 runs only it): its API and its public URL. */
+export { emulatorPublicUrl, emulatorUrl } from "../support/emulator";
 
 /** A fresh account per test: `sk_test_<x>` with its publishable twin `pk_test_<x>`. */
 export function newAccount(label: string): { secretKey: string; publishableKey: string; stripe: Stripe } {

@@ -36,7 +36,7 @@ export async function handleStripeJs(req: IncomingMessage, res: ServerResponse, 
   if (await handleAuthenticate(req, res, url)) return true;
   if (path === "/v3" || path === "/v3/") {
     cachedScript ??= readFileSync(scriptPath, "utf8");
-    sendScript(res, cachedScript);
+    sendScript(res, cachedScript.replace("__EMULATOR_PUBLIC_ORIGIN__", JSON.stringify(new URL(emulatorConfig.publicUrl).origin)));
     return true;
   }
   if (path === "/_demo/stripe-js.mjs") {

@@ -11,6 +11,10 @@
 
   var script = document.currentScript;
   var ORIGIN = script && script.src ? new URL(script.src).origin : window.location.origin;
+  // The pages the emulator hands out (3-D Secure, the end of a Checkout) come from its public URL,
+  // which may name another host than this script's (like hooks.stripe.com next to js.stripe.com).
+  // Filled in by the emulator when it serves this file.
+  var PUBLIC_ORIGIN = __EMULATOR_PUBLIC_ORIGIN__;
   var MESSAGE_PREFIX = "tatami-emulator:";
   var activeEmbeddedCheckout = null;
 
@@ -35,7 +39,8 @@
   }
 
   function fromEmulator(event, frame) {
-    return event.origin === ORIGIN && frame && event.source === frame.contentWindow && event.data && typeof event.data.type === "string";
+    var origin = event.origin === ORIGIN || event.origin === PUBLIC_ORIGIN;
+    return origin && frame && event.source === frame.contentWindow && event.data && typeof event.data.type === "string";
   }
 
   function EmbeddedCheckout(clientSecret, options) {

@@ -25,6 +25,8 @@ describe("Stripe.js stand-in", () => {
     const source = await res.text();
     expect(source).toContain("window.Stripe = Stripe");
     expect(source).toContain('Stripe.version = "endive"');
+    // It trusts messages from the emulator's public URL too (e2e/emulator runs it on another host name).
+    expect(source).toContain(`var PUBLIC_ORIGIN = "${new URL(emulatorUrl()).origin}";`);
   });
 
   it("sends the authentication frame through 3-D Secure and reports the PaymentIntent", async () => {

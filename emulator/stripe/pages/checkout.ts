@@ -5,7 +5,7 @@ import { accountOwning, type Account } from "../accounts";
 import { cardForNumber } from "../cards";
 import { formatAmount } from "../currency";
 import { completeCheckout, completionUrl, refreshExpiry, sessionInternals, type CardEntry } from "../resources/checkout-sessions";
-import { page } from "./layout";
+import { MESSAGE_PREFIX, page, resizeScript } from "./layout";
 
 /**
  * The hosted (and, with `?embedded=1`, the embedded) Checkout page: `GET /c/pay/:id` shows the
@@ -13,7 +13,6 @@ import { page } from "./layout";
  * inline script only formats input and tells an embedding Stripe.js its height.
  */
 const AUTH_FAILED = "We are unable to authenticate your payment method. Please choose a different payment method and try again.";
-const MESSAGE_PREFIX = "tatami-emulator:";
 
 export interface FormState {
   email?: string;
@@ -98,15 +97,6 @@ export function formScript(): string {
   });
   ${resizeScript()}
 })();`;
-}
-
-function resizeScript(): string {
-  return `if (window.parent !== window) {
-    var report = function () { window.parent.postMessage({ type: "${MESSAGE_PREFIX}resize", height: document.documentElement.scrollHeight }, "*"); };
-    report();
-    window.addEventListener("load", report);
-    if (window.ResizeObserver) new ResizeObserver(report).observe(document.body);
-  }`;
 }
 
 function renderMessage(title: string, text: string, embedded: boolean, link?: { href: string; label: string }): string {

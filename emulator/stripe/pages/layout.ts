@@ -1,5 +1,22 @@
 import { escapeHtml } from "../../http";
 
+/** Messages the pages post to the Stripe.js stand-in that embeds them (emulator/stripejs/stripe-v3.js). */
+export const MESSAGE_PREFIX = "tatami-emulator:";
+
+/**
+ * Tells an embedding Stripe.js the page's height, so the frame fits it: growing and shrinking
+ * (a 3-D Secure challenge is shorter than the card form it follows). The body's own height, not
+ * the document's scroll height, which never drops below the frame's current height.
+ */
+export function resizeScript(): string {
+  return `if (window.parent !== window) {
+    var report = function () { window.parent.postMessage({ type: "${MESSAGE_PREFIX}resize", height: Math.ceil(document.body.getBoundingClientRect().height) }, "*"); };
+    report();
+    window.addEventListener("load", report);
+    if (window.ResizeObserver) new ResizeObserver(report).observe(document.body);
+  }`;
+}
+
 /** The frame shared by the emulator's Stripe pages: a quiet, Stripe-like two-column card. */
 export function page(opts: { title: string; body: string; embedded?: boolean; script?: string }): string {
   return `<!doctype html>

@@ -4,7 +4,7 @@ import { escapeHtml, readFormPost, redirect, sendHtml } from "../../http";
 import { accountOwning } from "../accounts";
 import { completeAuthentication, intentReturnUrl, isAwaitingAuthentication } from "../charging";
 import { formatAmount } from "../currency";
-import { page } from "./layout";
+import { page, resizeScript } from "./layout";
 
 /**
  * The 3-D Secure challenge for a PaymentIntent or SetupIntent in requires_action, like Stripe's
@@ -26,9 +26,12 @@ function returnTarget(intent: Intent, returnUrl: string): string {
 }
 
 function describe(account: { displayName: string }, intent: Intent, pm: Stripe.PaymentMethod | undefined): string {
-  const what = intent.object === "payment_intent" ? `a payment of <strong>${escapeHtml(formatAmount(intent.amount, intent.currency))}</strong>` : "saving your card";
-  const card = pm?.card ? ` with the ${escapeHtml(BRAND_NAMES[pm.card.brand] ?? pm.card.brand)} card ending in ${escapeHtml(pm.card.last4)}` : "";
-  return `${escapeHtml(account.displayName)} asks you to confirm ${what}${card}.`;
+  const card = pm?.card ? `${escapeHtml(BRAND_NAMES[pm.card.brand] ?? pm.card.brand)} card ending in ${escapeHtml(pm.card.last4)}` : null;
+  const what =
+    intent.object === "payment_intent"
+      ? `a payment of <strong>${escapeHtml(formatAmount(intent.amount, intent.currency))}</strong>${card ? ` with the ${card}` : ""}`
+      : `saving your ${card ?? "card"} for later payments`;
+  return `${escapeHtml(account.displayName)} asks you to confirm ${what}.`;
 }
 
 function resultPage(intent: Intent, embedded: boolean): string {
@@ -85,6 +88,8 @@ export async function handleThreeDSecurePage(req: IncomingMessage, res: ServerRe
     <button type="submit" name="outcome" value="complete">Complete</button>
   </form>
 </section></main>`,
+      // Inside an embedded Checkout the frame shrinks to the challenge.
+      script: embedded ? resizeScript() : undefined,
     }),
   );
   return true;

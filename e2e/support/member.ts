@@ -1,0 +1,34 @@
+import { expect, type FrameLocator, type Page } from "@playwright/test";
+import { checkoutFrame } from "./staff";
+
+// Steps of a member in the members area (/portal) and on their card link (/card/<token>).
+
+export async function memberLogIn(page: Page, member: { uid: string; password: string }) {
+  await page.goto("/portal/login");
+  await page.getByLabel("Member UID").fill(member.uid);
+  await page.getByLabel("Password").fill(member.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL("**/portal");
+}
+
+/** The member's page of an invoice staff see at `staffInvoiceUrl`: "Pay with credit card" opens the embedded Checkout. */
+export async function openPortalCheckout(page: Page, staffInvoiceUrl: string, total: string): Promise<FrameLocator> {
+  await page.goto(staffInvoiceUrl.replace(/\/invoices\//, "/portal/invoices/"));
+  await page.getByRole("button", { name: "Pay with credit card" }).click();
+  const checkout = checkoutFrame(page);
+  await expect(checkout.getByTestId("checkout-total")).toHaveText(total);
+  return checkout;
+}
+
+export async function expectPaidInPortal(page: Page) {
+  await expect(page.getByText("Thank you, your payment was received", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Paid .* · Card/)).toBeVisible();
+}
+
+/** A card link page: "Add card" opens the embedded Checkout in setup mode. */
+export async function openCardLinkCheckout(page: Page, url: string, firstName?: string): Promise<FrameLocator> {
+  await page.goto(url);
+  await expect(page.getByRole("heading", { name: firstName ? `Hi ${firstName}` : /^Hi / })).toBeVisible();
+  await page.getByRole("button", { name: "Add card" }).click();
+  return checkoutFrame(page);
+}
