@@ -4,8 +4,10 @@ import type { Job } from "@/db/schema";
 import { failCampaign, sendCampaign, type SendCampaignOptions } from "@/lib/campaigns/send-campaign";
 import { NO_ADDRESS, sendInvoiceIssuedMail } from "@/lib/invoices/issued-mail";
 import { env } from "@/lib/env";
+import { markAutomaticRefundFailed, performAutomaticRefund } from "@/lib/payments/automatic-refunds/perform-automatic-refund";
+import { expireCheckouts } from "@/lib/payments/card/expire-checkouts";
 import { reconcileAllDojos } from "@/lib/stripe/webhooks/reconcile";
-import { CAMPAIGN_SEND_JOB, INVOICE_ISSUED_MAIL_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
+import { AUTOMATIC_REFUND_JOB, CAMPAIGN_SEND_JOB, EXPIRE_CHECKOUTS_JOB, INVOICE_ISSUED_MAIL_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
 import { claimJob, completeJob, extendLease, failJob, scheduleOnce } from "./queue";
 
 export interface RunOptions {
@@ -34,6 +36,21 @@ const HANDLERS: Record<string, Handler> = {
   [CAMPAIGN_SEND_JOB]: {
     run: (db, job, heartbeat, opts) => sendCampaign(db, String(job.payload.campaignId), { ...opts.campaign, heartbeat }),
     gaveUp: (db, job, error) => failCampaign(db, String(job.payload.campaignId), error),
+  },
+  // Money Tatami decided to give back (settleStripePayment): retried until Stripe has made the refund.
+  [AUTOMATIC_REFUND_JOB]: {
+    async run(db, job) {
+      await performAutomaticRefund(db, String(job.payload.automaticRefundId));
+    },
+    async gaveUp(db, job, error) {
+      await markAutomaticRefundFailed(db, { id: String(job.payload.automaticRefundId) }, error);
+    },
+  },
+  // Checkout Sessions of an invoice that changed (voided, paid): expired at Stripe so nobody pays them.
+  [EXPIRE_CHECKOUTS_JOB]: {
+    async run(db, job) {
+      await expireCheckouts(db, String(job.payload.dojoId), (job.payload.checkoutIds as string[] | undefined) ?? []);
+    },
   },
   [INVOICE_ISSUED_MAIL_JOB]: {
     async run(db, job) {

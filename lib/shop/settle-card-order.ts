@@ -2,6 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Db, DbOrTx } from "@/db/client";
 import { NotFoundError } from "@/lib/action-result";
+import { transactionThen } from "@/lib/after-commit";
 import { retrieveCheckoutSession } from "@/lib/payments/card/retrieve";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { isMissingInStripe } from "@/lib/stripe/errors";
@@ -9,16 +10,12 @@ import { completeCardOrder, type CardOrderOutcome } from "./complete-card-order"
 import { sendOrderMails } from "./notify";
 
 /**
- * What follows a settled card order, outside its transaction or after the order is safe: a
- * payment that came too late is refunded in Stripe (keyed by the order, so once), a paid order
- * gets its mails (keyed too, so the browser return and the webhook send them once).
+ * What follows a settled card order once it is committed: a paid order gets its mails (keyed, so
+ * the browser return and the webhook send them once). A payment that came too late was decided
+ * for an automatic refund in the order's transaction; its Stripe call follows that commit too.
  */
-export async function afterCardOrder(db: DbOrTx, stripe: Stripe, outcome: CardOrderOutcome | null): Promise<void> {
-  if (!outcome) return;
-  if (outcome.kind === "refund") {
-    await stripe.refunds.create({ payment_intent: outcome.paymentIntentId, amount: outcome.amountMinor, metadata: { tatami_dojo_id: outcome.order.dojoId, tatami_order_id: outcome.order.id } }, { idempotencyKey: `shop-order-late-refund-${outcome.order.id}` });
-  }
-  if (outcome.kind === "paid") await sendOrderMails(db, outcome.order.id);
+export async function afterCardOrder(db: DbOrTx, outcome: CardOrderOutcome | null): Promise<void> {
+  if (outcome?.kind === "paid") await sendOrderMails(db, outcome.order.id);
 }
 
 /** The buyer is back from Checkout: Stripe's session decides, never the browser. */
@@ -32,8 +29,8 @@ export async function confirmOrderReturn(db: Db, dojoId: string, orderId: string
     throw error;
   }
   if (session.metadata?.tatami_order_id !== orderId) throw new NotFoundError("Order");
-  const outcome = await db.transaction((tx) => completeCardOrder(tx, dojoId, session));
-  await afterCardOrder(db, stripe, outcome);
+  const outcome = await transactionThen(db, (tx, afterCommit) => completeCardOrder(tx, dojoId, session, afterCommit));
+  await afterCardOrder(db, outcome);
   // Still open: the buyer may go back to the same payment page (the items stay reserved).
   return outcome && { ...outcome, payUrl: outcome.kind === "unpaid" && session.status === "open" ? session.url : null };
 }

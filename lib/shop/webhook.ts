@@ -11,8 +11,8 @@ export const isShopSession = (session: Stripe.Checkout.Session, dojoId: string) 
 export const shopCheckoutCompleted: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
   const sent = event.data.object as Stripe.Checkout.Session;
   const session = await retrieveCheckoutSession(stripe, sent.id);
-  const outcome = await completeCardOrder(tx, dojoId, session);
-  // Mails and a too-late refund only once the order is committed (dispatch runs this after).
-  afterCommit?.((db) => afterCardOrder(db, stripe, outcome));
+  const outcome = await completeCardOrder(tx, dojoId, session, afterCommit);
+  // Mails only once the order is committed (dispatch runs this after).
+  afterCommit?.((db) => afterCardOrder(db, outcome));
   return outcome && outcome.kind !== "unpaid" ? "processed" : "ignored";
 };

@@ -11,7 +11,7 @@ import { syncStripeInvoice } from "./sync-invoice";
 export const applyInvoiceEvent: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
   const sent = event.data.object as Stripe.Invoice;
   if (!sent.id || !sent.parent?.subscription_details) return "ignored";
-  const synced = await syncStripeInvoice(tx, stripe, dojoId, sent.id);
+  const synced = await syncStripeInvoice(tx, stripe, dojoId, sent.id, afterCommit);
   if (!synced) return "ignored";
   // The mail goes once the invoice is committed, so a rolled-back attempt never mails.
   afterCommit?.((db) => notifyUnpaidInvoice(db, dojoId, synced));

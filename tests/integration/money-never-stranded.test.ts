@@ -23,7 +23,7 @@ const sessionOf = (result: OpenResult) => {
  * A Checkout Session opened the way the previous release did (a new one on every click, no
  * expiry): such sessions stay payable for 24 hours after this release goes out.
  */
-async function sessionOfPreviousRelease(stripe: Stripe, dojoId: string, invoice: Invoice) {
+async function sessionOfPreviousRelease(stripe: Stripe, dojoId: string, invoice: Invoice, email: string) {
   const db = await getDb();
   const [row] = await db.insert(cardCheckouts).values({ dojoId, invoiceId: invoice.id, amountMinor: invoice.totalMinor, currency: invoice.currency }).returning();
   const metadata = invoicePaymentMetadata(dojoId, invoice.id, row.id);
@@ -33,6 +33,7 @@ async function sessionOfPreviousRelease(stripe: Stripe, dojoId: string, invoice:
     redirect_on_completion: "if_required",
     return_url: `http://localhost:3000/portal/invoices/${invoice.id}?checkout_session={CHECKOUT_SESSION_ID}`,
     line_items: [{ quantity: 1, price_data: { currency: invoice.currency.toLowerCase(), unit_amount: invoice.totalMinor, product_data: { name: `Invoice ${invoice.number}` } } }],
+    customer_email: email,
     metadata,
     payment_intent_data: { metadata },
   });
@@ -66,7 +67,7 @@ describe("a succeeded payment Tatami cannot record is refunded, never left faile
     const { dojo, stripe, signInOwner } = await dojoWithStripe();
     const { member, invoice } = await openInvoiceFor(dojo);
     const tab1 = sessionOf(await openInvoiceCheckoutAction({ invoiceId: invoice.id }));
-    const tab2 = await sessionOfPreviousRelease(stripe, dojo.id, invoice);
+    const tab2 = await sessionOfPreviousRelease(stripe, dojo.id, invoice, member.email!);
     await payInCheckout(tab1, "4242424242424242");
     await payInCheckout(tab2, "4242424242424242");
 
@@ -132,6 +133,7 @@ describe("a succeeded payment Tatami cannot record is refunded, never left faile
 
     const desk = await chargeSavedCardAction({ invoiceId: invoice.id });
     if (!desk.ok || desk.data.status !== "requires_action") throw new Error(`expected 3-D Secure, got ${JSON.stringify(desk)}`);
+    const deskIntent = desk.data.paymentIntentId;
     // Meanwhile the member pays in the members area.
     signInAsMember(member);
     const tab = sessionOf(await openMemberCheckoutAction({ invoiceId: invoice.id }));
@@ -139,13 +141,13 @@ describe("a succeeded payment Tatami cannot record is refunded, never left faile
     expect(await confirmMemberCheckoutAction({ sessionId: tab })).toMatchObject({ ok: true, data: { outcome: "paid" } });
     // Then the card holder at the desk completes 3-D Secure.
     signInOwner();
-    await answerThreeDSecure(desk.data.paymentIntentId, "complete");
-    expect(await confirmSavedCardAction({ paymentIntentId: desk.data.paymentIntentId })).toMatchObject({ ok: true, data: { status: "refunded" } });
+    await answerThreeDSecure(deskIntent, "complete");
+    expect(await confirmSavedCardAction({ paymentIntentId: deskIntent })).toMatchObject({ ok: true, data: { status: "refunded" } });
     await deliverAll(dojo.id, stripe);
 
     const { stripeSide, tatami } = await expectBalanced(stripe, invoice.id);
     expect(stripeSide).toMatchObject({ captured: 10_000, refunded: 5000 });
-    expect(stripeSide.intents.find((i) => i.id === desk.data.paymentIntentId)?.refunds).toEqual([expect.objectContaining({ amount: 5000 })]);
+    expect(stripeSide.intents.find((i) => i.id === deskIntent)?.refunds).toEqual([expect.objectContaining({ amount: 5000 })]);
     expect(tatami.payments).toHaveLength(1);
     expect(tatami).toMatchObject({ cardPaid: 5000, ledger: 5000 });
   });

@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { recordCardPaymentFromEvent } from "@/lib/payments/card/record-card-payment";
+import { settleCardPaymentFromEvent } from "@/lib/payments/card/settle-card-payment";
 import { sendPaymentReceipt } from "@/lib/payments/card/send-receipt";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { retrieveCheckoutSession } from "@/lib/payments/card/retrieve";
@@ -7,7 +7,7 @@ import { isShopSession, shopCheckoutCompleted } from "@/lib/shop/webhook";
 import type { WebhookHandler } from "../types";
 import { checkoutSessionSetupCompleted } from "./checkout-session-setup-completed";
 
-/** An invoice paid through Checkout (staff dialog or members area); the browser may have recorded it already. */
+/** An invoice paid through Checkout (staff dialog or members area): recorded or refunded; the browser may have done it already. */
 export const checkoutSessionCompleted: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
   const sent = event.data.object as Stripe.Checkout.Session;
   if (sent.mode === "setup") return checkoutSessionSetupCompleted(tx, { dojoId, stripe, event, afterCommit });
@@ -16,8 +16,9 @@ export const checkoutSessionCompleted: WebhookHandler = async (tx, { dojoId, str
   const session = await retrieveCheckoutSession(stripe, sent.id);
   const pi = session.payment_intent;
   if (session.payment_status !== "paid" || !pi || typeof pi === "string") return "ignored";
-  const { recorded, result } = await recordCardPaymentFromEvent(tx, dojoId, pi);
+  const { settlement } = await settleCardPaymentFromEvent(tx, dojoId, pi, afterCommit);
   // Recorded here, so the browser may never come back to send the receipt (its idempotency key keeps it to one mail).
-  if (recorded && result) afterCommit?.((db) => sendPaymentReceipt(db, result.payment.id, pi));
-  return result ? "processed" : "ignored";
+  const payment = settlement?.recorded ? settlement.payment : null;
+  if (payment) afterCommit?.((db) => sendPaymentReceipt(db, payment.id, pi));
+  return settlement ? "processed" : "ignored";
 };

@@ -1,18 +1,19 @@
 import type Stripe from "stripe";
-import { recordCardPaymentFromEvent } from "@/lib/payments/card/record-card-payment";
+import { settleCardPaymentFromEvent } from "@/lib/payments/card/settle-card-payment";
 import { sendPaymentReceipt } from "@/lib/payments/card/send-receipt";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { retrievePaymentIntent } from "@/lib/payments/card/retrieve";
 import type { WebhookHandler } from "../types";
 
-/** A card payment for one of our invoices (checkout, saved card or 3-D Secure finished later). */
+/** A card payment for one of our invoices (checkout, saved card or 3-D Secure finished later): recorded or refunded. */
 export const paymentIntentSucceeded: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
   const sent = event.data.object as Stripe.PaymentIntent;
   // Not one of our invoice payments (a webshop order, a subscription): nothing to do here.
   if (!invoiceIdFor(sent.metadata, dojoId)) return "ignored";
   const pi = await retrievePaymentIntent(stripe, sent.id);
-  const { recorded, result } = await recordCardPaymentFromEvent(tx, dojoId, pi);
+  const { settlement } = await settleCardPaymentFromEvent(tx, dojoId, pi, afterCommit);
   // Recorded here, so the browser may never come back to send the receipt (its idempotency key keeps it to one mail).
-  if (recorded && result) afterCommit?.((db) => sendPaymentReceipt(db, result.payment.id, pi));
-  return result ? "processed" : "ignored";
+  const payment = settlement?.recorded ? settlement.payment : null;
+  if (payment) afterCommit?.((db) => sendPaymentReceipt(db, payment.id, pi));
+  return settlement ? "processed" : "ignored";
 };
