@@ -29,7 +29,7 @@ export default async function InvoicePage({ params }: Props) {
   const { id } = await params;
   const detail = await getInvoice(await getDb(), dojo.id, id);
   if (!detail) notFound();
-  const { invoice, member, lines, payments } = detail;
+  const { invoice, member, lines, payments, automaticRefunds } = detail;
   const on = today();
   const status = displayStatus(invoice, on);
   const openMinor = invoice.totalMinor - invoice.paidMinor;
@@ -86,7 +86,7 @@ export default async function InvoicePage({ params }: Props) {
             )}
           </Card>
 
-          <PaymentsCard invoice={invoice} payments={payments} />
+          <PaymentsCard invoice={invoice} payments={payments} automaticRefunds={automaticRefunds} />
         </div>
 
         <Card className="h-fit">
