@@ -1,15 +1,22 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { cardCheckouts, members, type Invoice } from "@/db/schema";
+import { automaticRefunds, cardCheckouts, jobs, ledgerEntries, members, type Invoice } from "@/db/schema";
 import { chargeSavedCardAction, confirmInvoiceCheckoutAction, confirmSavedCardAction, openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
 import { recordPaymentAction, voidInvoiceAction } from "@/app/(staff)/invoices/actions";
 import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
 import { answerThreeDSecure, control } from "@/emulator/stripe/test-support";
+import { AUTOMATIC_REFUND_JOB } from "@/lib/jobs/kinds";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { getInvoice } from "@/lib/invoices/get-invoice";
+import { describeAutomaticRefund } from "@/lib/payments/automatic-refunds/describe-automatic-refund";
 import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
+import { checkoutSessionCompleted } from "@/lib/stripe/webhooks/handlers/checkout-session-completed";
+import { paymentIntentSucceeded } from "@/lib/stripe/webhooks/handlers/payment-intent-succeeded";
+import { stripeFor } from "@/lib/stripe/client";
 import { today } from "@/lib/dates";
-import { dojoWithStripe, openInvoiceFor, payInCheckout, sessionIdOf } from "../support/card-payment";
+import { dojoWithStripe, inboxFor, openInvoiceFor, payInCheckout, paymentState, sessionIdOf, webhookEvent } from "../support/card-payment";
 import { signInAsMember } from "../support/factories";
 import { allEvents, deliverEvents, failedEventsOf, stripeSideOf, tatamiSideOf } from "../support/money";
 
@@ -83,6 +90,14 @@ describe("a succeeded payment Tatami cannot record is refunded, never left faile
     expect(stripeSide.intents.find((i) => i.id === second)?.refunds).toEqual([expect.objectContaining({ amount: 5000, reason: "duplicate" })]);
     expect(tatami.payments).toHaveLength(1);
     expect(tatami).toMatchObject({ cardPaid: 5000, refunded: 0, ledger: 5000 });
+
+    // Staff and the member see why, and the member got a mail saying so.
+    const [line] = (await getInvoice(await getDb(), dojo.id, invoice.id))!.automaticRefunds;
+    expect(line).toMatchObject({ status: "refunded", reason: "already_paid", amountMinor: 5000, stripePaymentIntentId: second });
+    expect(describeAutomaticRefund(line, "payer")).toMatch(/^Paid twice — €50\.00 refunded automatically on \d{1,2} \w{3} \d{4}$/);
+    const mail = (await inboxFor(member.email!)).filter((m) => m.subject.startsWith("Refund"));
+    expect(mail.map((m) => m.subject)).toEqual([`Refund: €50.00 for invoice ${invoice.number}`]);
+    expect(mail[0].text).toContain("Paid twice");
   });
 
   it("paid after the invoice was voided: nothing recorded, the payment refunded once", async () => {
@@ -150,5 +165,229 @@ describe("a succeeded payment Tatami cannot record is refunded, never left faile
     expect(stripeSide.intents.find((i) => i.id === deskIntent)?.refunds).toEqual([expect.objectContaining({ amount: 5000 })]);
     expect(tatami.payments).toHaveLength(1);
     expect(tatami).toMatchObject({ cardPaid: 5000, ledger: 5000 });
+  });
+});
+
+describe("one decision and one refund per payment, whichever path comes first", () => {
+  it("browser confirmations and both webhooks racing for a payment the invoice cannot take: one Stripe refund", async () => {
+    const { dojo, stripe, secretKey } = await dojoWithStripe();
+    const { member, invoice } = await openInvoiceFor(dojo);
+    const first = sessionOf(await openInvoiceCheckoutAction({ invoiceId: invoice.id }));
+    const second = await sessionOfPreviousRelease(stripe, dojo.id, invoice, member.email!);
+    await payInCheckout(first, "4242424242424242");
+    expect(await confirmInvoiceCheckoutAction({ sessionId: first })).toMatchObject({ ok: true, data: { outcome: "paid" } });
+    await payInCheckout(second, "4242424242424242");
+    const pi = (await stripe.checkout.sessions.retrieve(second)).payment_intent as string;
+    const completed = await webhookEvent(stripe, "checkout.session.completed", second);
+    const succeeded = await webhookEvent(stripe, "payment_intent.succeeded", pi);
+
+    const db = await getDb();
+    const ctx = (event: Stripe.Event) => ({ dojoId: dojo.id, stripe: stripeFor(secretKey), event });
+    const results = await Promise.all([
+      confirmInvoiceCheckoutAction({ sessionId: second }),
+      confirmInvoiceCheckoutAction({ sessionId: second }),
+      db.transaction((tx) => checkoutSessionCompleted(tx, ctx(completed))),
+      db.transaction((tx) => paymentIntentSucceeded(tx, ctx(succeeded))),
+    ]);
+    expect(results.slice(0, 2)).toEqual([expect.objectContaining({ ok: true, data: expect.objectContaining({ outcome: "refunded" }) }), expect.objectContaining({ ok: true })]);
+    expect(results.slice(2)).toEqual(["processed", "processed"]);
+    await runDueJobs(db);
+    await deliverAll(dojo.id, stripe);
+
+    expect(await db.select().from(automaticRefunds).where(eq(automaticRefunds.invoiceId, invoice.id))).toHaveLength(1);
+    const { stripeSide } = await expectBalanced(stripe, invoice.id);
+    expect(stripeSide.intents.find((i) => i.id === pi)?.refunds).toHaveLength(1);
+  });
+
+  it("paid more than was still open: the open part recorded, the rest refunded", async () => {
+    const { dojo, stripe, secretKey, signInOwner } = await dojoWithStripe();
+    const { member, invoice } = await openInvoiceFor(dojo);
+    // A page for the full €50 is open in the members area when €20 is paid in cash at the desk.
+    signInAsMember(member);
+    const tab = sessionOf(await openMemberCheckoutAction({ invoiceId: invoice.id }));
+    signInOwner();
+    await expiryFails(secretKey);
+    expect(await recordPaymentAction({ invoiceId: invoice.id, method: "cash", amount: "20.00", paidOn: today() })).toMatchObject({ ok: true, data: { status: "open" } });
+    await payInCheckout(tab, "4242424242424242");
+    await deliverAll(dojo.id, stripe);
+
+    const { stripeSide, tatami } = await expectBalanced(stripe, invoice.id);
+    expect(stripeSide).toMatchObject({ captured: 5000, refunded: 2000 });
+    expect(tatami.payments.map((p) => [p.method, p.amountMinor])).toEqual([
+      ["cash", 2000],
+      ["card", 3000],
+    ]);
+    expect(tatami.invoice).toMatchObject({ status: "paid", paidMinor: 5000 });
+    expect(tatami.ledger).toBe(5000);
+    const [line] = (await getInvoice(await getDb(), dojo.id, invoice.id))!.automaticRefunds;
+    expect(describeAutomaticRefund(line, "staff")).toMatch(/^Paid more than was open — €20\.00 refunded automatically on /);
+
+    // The card payment's recorded part can still be refunded by staff, and the books stay equal.
+    const db = await getDb();
+    const revenue = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.invoiceId, invoice.id), eq(ledgerEntries.kind, "revenue")));
+    expect(revenue.map((e) => e.amountMinor).sort()).toEqual([2000, 3000]);
+  });
+
+  it("when Stripe cannot make the refund right away the job retries it, and the webhooks still end processed", async () => {
+    const { dojo, stripe, secretKey } = await dojoWithStripe();
+    const { member, invoice } = await openInvoiceFor(dojo);
+    const tab1 = sessionOf(await openInvoiceCheckoutAction({ invoiceId: invoice.id }));
+    const tab2 = await sessionOfPreviousRelease(stripe, dojo.id, invoice, member.email!);
+    await payInCheckout(tab1, "4242424242424242");
+    await payInCheckout(tab2, "4242424242424242");
+    // Every attempt of the SDK (it retries twice) fails for the first refund call.
+    await control("faults", { method: "POST", path: "/v1/refunds", apiKey: secretKey, count: 3, status: 503 });
+    await deliverAll(dojo.id, stripe);
+
+    const db = await getDb();
+    const [pending] = await db.select().from(automaticRefunds).where(eq(automaticRefunds.invoiceId, invoice.id));
+    expect(pending).toMatchObject({ status: "pending", amountMinor: 5000 });
+    expect((await stripeSideOf(stripe, invoice.id)).refunded).toBe(0);
+    const [job] = await db.select().from(jobs).where(and(eq(jobs.kind, AUTOMATIC_REFUND_JOB), eq(jobs.dojoId, dojo.id)));
+    expect(job).toMatchObject({ status: "queued", payload: { automaticRefundId: pending.id } });
+
+    await runDueJobs(db);
+    const [done] = await db.select().from(automaticRefunds).where(eq(automaticRefunds.id, pending.id));
+    expect(done).toMatchObject({ status: "refunded", stripeRefundId: expect.stringMatching(/^re_/) });
+    await deliverAll(dojo.id, stripe);
+    const { stripeSide } = await expectBalanced(stripe, invoice.id);
+    expect(stripeSide).toMatchObject({ captured: 10_000, refunded: 5000 });
+  });
+
+  it("a refund Stripe refuses for good is shown to staff as failed, to be refunded by hand", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const { member, invoice } = await openInvoiceFor(dojo);
+    const tab1 = sessionOf(await openInvoiceCheckoutAction({ invoiceId: invoice.id }));
+    const tab2 = await sessionOfPreviousRelease(stripe, dojo.id, invoice, member.email!);
+    await payInCheckout(tab1, "4242424242424242");
+    await payInCheckout(tab2, "4242424242424242");
+    // Someone refunded the second payment in the Stripe dashboard before Tatami got to it.
+    const pi = (await stripe.checkout.sessions.retrieve(tab2)).payment_intent as string;
+    await stripe.refunds.create({ payment_intent: pi });
+    expect(await confirmInvoiceCheckoutAction({ sessionId: tab1 })).toMatchObject({ ok: true, data: { outcome: "paid" } });
+    await deliverAll(dojo.id, stripe);
+
+    const [line] = (await getInvoice(await getDb(), dojo.id, invoice.id))!.automaticRefunds;
+    expect(line).toMatchObject({ status: "failed", lastError: expect.stringContaining("already been refunded") });
+    expect(describeAutomaticRefund(line, "staff")).toContain("the automatic refund of €50.00 failed");
+    await expectBalanced(stripe, invoice.id);
+  });
+});
+
+describe("at most one payable Checkout Session per invoice", () => {
+  it("a second tab gets the same session, which expires within the hour and can be paid once", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const { invoice } = await openInvoiceFor(dojo);
+    const before = Math.floor(Date.now() / 1000);
+    const tab1 = sessionOf(await openInvoiceCheckoutAction({ invoiceId: invoice.id }));
+    const tab2 = sessionOf(await openInvoiceCheckoutAction({ invoiceId: invoice.id }));
+    expect(tab2).toBe(tab1);
+    const sessions = (await stripe.checkout.sessions.list()).data;
+    expect(sessions.map((s) => s.id)).toEqual([tab1]);
+    expect(sessions[0].expires_at - before).toBeGreaterThanOrEqual(3600 - 5);
+    expect(sessions[0].expires_at - before).toBeLessThanOrEqual(3600 + 5);
+    expect((await paymentState(invoice.id)).checkouts).toEqual([expect.objectContaining({ stripeSessionId: tab1, status: "open" })]);
+
+    await payInCheckout(tab1, "4242424242424242");
+    // The other tab submits the same page: a complete session takes no second payment.
+    await payInCheckout(tab2, "4242424242424242");
+    expect(await confirmInvoiceCheckoutAction({ sessionId: tab1 })).toMatchObject({ ok: true, data: { outcome: "paid" } });
+    expect((await stripeSideOf(stripe, invoice.id)).captured).toBe(5000);
+  });
+
+  it("the member opening the invoice the desk has open: the desk's session is expired at Stripe first", async () => {
+    const { dojo, stripe, signInOwner } = await dojoWithStripe();
+    const { member, invoice } = await openInvoiceFor(dojo);
+    const desk = sessionOf(await openInvoiceCheckoutAction({ invoiceId: invoice.id }));
+    signInAsMember(member);
+    const portal = sessionOf(await openMemberCheckoutAction({ invoiceId: invoice.id }));
+    signInOwner();
+    expect(portal).not.toBe(desk);
+    expect((await stripe.checkout.sessions.retrieve(desk)).status).toBe("expired");
+    expect((await stripe.checkout.sessions.retrieve(portal)).status).toBe("open");
+    const rows = (await paymentState(invoice.id)).checkouts;
+    expect(rows.map((r) => [r.stripeSessionId, r.status]).sort()).toEqual(
+      [
+        [desk, "closed"],
+        [portal, "open"],
+      ].sort(),
+    );
+  });
+
+  it("a session Stripe cannot expire blocks a new one: nothing opens that could be paid twice", async () => {
+    const { dojo, stripe, secretKey, signInOwner } = await dojoWithStripe();
+    const { member, invoice } = await openInvoiceFor(dojo);
+    const desk = sessionOf(await openInvoiceCheckoutAction({ invoiceId: invoice.id }));
+    await expiryFails(secretKey);
+    signInAsMember(member);
+    expect(await openMemberCheckoutAction({ invoiceId: invoice.id })).toEqual({ ok: false, error: expect.stringContaining("could not be closed at Stripe") });
+    signInOwner();
+    expect((await stripe.checkout.sessions.list()).data.map((s) => [s.id, s.status])).toEqual([[desk, "open"]]);
+  });
+
+  it("voiding, a part payment in cash and a full payment each expire the open session", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const voided = (await openInvoiceFor(dojo)).invoice;
+    const s1 = sessionOf(await openInvoiceCheckoutAction({ invoiceId: voided.id }));
+    expect(await voidInvoiceAction({ id: voided.id, reason: "Wrong member" })).toMatchObject({ ok: true });
+    expect((await stripe.checkout.sessions.retrieve(s1)).status).toBe("expired");
+
+    const part = (await openInvoiceFor(dojo)).invoice;
+    const s2 = sessionOf(await openInvoiceCheckoutAction({ invoiceId: part.id }));
+    expect(await recordPaymentAction({ invoiceId: part.id, method: "cash", amount: "10.00", paidOn: today() })).toMatchObject({ ok: true });
+    expect((await stripe.checkout.sessions.retrieve(s2)).status).toBe("expired");
+    // Opening again charges what is open now.
+    const s3 = sessionOf(await openInvoiceCheckoutAction({ invoiceId: part.id }));
+    expect((await stripe.checkout.sessions.retrieve(s3)).amount_total).toBe(4000);
+    expect(await recordPaymentAction({ invoiceId: part.id, method: "bank_transfer", amount: "40.00", paidOn: today() })).toMatchObject({ ok: true, data: { status: "paid" } });
+    expect((await stripe.checkout.sessions.retrieve(s3)).status).toBe("expired");
+    expect((await paymentState(part.id)).checkouts.every((r) => r.status === "closed")).toBe(true);
+  });
+
+  it("Charge saved card while a payment page is open: refused, unless the page is closed first", async () => {
+    const { dojo, stripe, signInOwner } = await dojoWithStripe();
+    const { member, invoice } = await openInvoiceFor(dojo);
+    const customer = await stripe.customers.create({ email: member.email! });
+    const pm = await stripe.paymentMethods.attach("pm_card_visa", { customer: customer.id });
+    await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: pm.id } });
+    await (await getDb()).update(members).set({ stripeCustomerId: customer.id }).where(eq(members.id, member.id));
+    signInAsMember(member);
+    const tab = sessionOf(await openMemberCheckoutAction({ invoiceId: invoice.id }));
+    signInOwner();
+
+    expect(await chargeSavedCardAction({ invoiceId: invoice.id })).toEqual({ ok: true, data: { status: "checkout_open", invoiceId: invoice.id, openedBy: "member" } });
+    expect((await stripe.paymentIntents.list()).data.filter((pi) => pi.status === "succeeded")).toEqual([]);
+    expect(await chargeSavedCardAction({ invoiceId: invoice.id, closeOpenCheckout: true })).toEqual({ ok: true, data: { status: "succeeded", invoiceId: invoice.id, recorded: true } });
+    expect((await stripe.checkout.sessions.retrieve(tab)).status).toBe("expired");
+    expect((await paymentState(invoice.id)).invoice.status).toBe("paid");
+  });
+
+  it("closing the page finds the member has just paid: that payment is recorded and the card is not charged", async () => {
+    const { dojo, stripe, signInOwner } = await dojoWithStripe();
+    const { member, invoice } = await openInvoiceFor(dojo);
+    const customer = await stripe.customers.create({ email: member.email! });
+    const pm = await stripe.paymentMethods.attach("pm_card_visa", { customer: customer.id });
+    await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: pm.id } });
+    await (await getDb()).update(members).set({ stripeCustomerId: customer.id }).where(eq(members.id, member.id));
+    signInAsMember(member);
+    const tab = sessionOf(await openMemberCheckoutAction({ invoiceId: invoice.id }));
+    await payInCheckout(tab, "4242424242424242");
+    signInOwner();
+
+    expect(await chargeSavedCardAction({ invoiceId: invoice.id, closeOpenCheckout: true })).toEqual({ ok: false, error: "This invoice is already paid." });
+    const state = await paymentState(invoice.id);
+    expect(state.invoice.status).toBe("paid");
+    expect(state.payments).toHaveLength(1);
+    expect((await stripeSideOf(stripe, invoice.id)).captured).toBe(5000);
+  });
+
+  it("opening Checkout again after the member paid (before anything recorded it) records that payment instead", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const { invoice } = await openInvoiceFor(dojo);
+    const tab = sessionOf(await openInvoiceCheckoutAction({ invoiceId: invoice.id }));
+    await payInCheckout(tab, "4242424242424242");
+    expect(await openInvoiceCheckoutAction({ invoiceId: invoice.id })).toEqual({ ok: false, error: "This invoice is already paid." });
+    expect((await paymentState(invoice.id)).payments).toHaveLength(1);
+    expect((await stripe.checkout.sessions.list()).data).toHaveLength(1);
   });
 });
