@@ -126,7 +126,7 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
               {savedCard && openElsewhere && (
                 <div role="alert" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
                   <p>
-                    {openElsewhere === "member" ? "The member has a payment page for this invoice open in the members area." : "A payment page for this invoice is open in another window."} Nothing was
+                    {openElsewhere === "member" ? "The member has a payment page for this invoice open in the members area." : "A Stripe payment page for this invoice is still open (opened at the desk)."} Nothing was
                     charged. Charging the saved card closes that page first, so the invoice cannot be paid twice.
                   </p>
                   <Button variant="secondary" size="sm" onClick={() => void chargeSaved(true)} disabled={busy !== null}>
