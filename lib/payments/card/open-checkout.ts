@@ -82,6 +82,14 @@ async function reuseSession(db: Db, stripe: Stripe, connection: StripeConnection
     return null;
   }
   if (session.status === "open" && session.client_secret) return { clientSecret: session.client_secret, publishableKey: connection.publishableKey, sessionId: session.id };
+  if (session.status === "open") {
+    // Open but not usable here: it must not stay payable next to a new one.
+    await transactionThen(db, async (tx, afterCommit) => {
+      await tx.update(cardCheckouts).set({ status: "expiring" }).where(eq(cardCheckouts.id, row.id));
+      await queueCheckoutExpiry(tx, row.dojoId, [row.id], afterCommit);
+    });
+    return null;
+  }
   const pi = session.payment_intent;
   if (session.payment_status === "paid" && pi && typeof pi === "object" && pi.status === "succeeded") await settleConfirmedPayment(db, row.dojoId, pi, staffId);
   await db.update(cardCheckouts).set({ status: "closed" }).where(eq(cardCheckouts.id, row.id));
