@@ -60,6 +60,9 @@ type Op =
   | { kind: "reconcile" }
   | { kind: "jobs" }
   | { kind: "stripeFails"; call: "expire" | "refund"; times: number };
+// Extension point: once charge.refund.updated is handled (a refund Stripe accepted fails later),
+// add an op that makes a refund fail and extend expectMoneyBalanced: a failed automatic refund is
+// reported by markAutomaticRefundFailed (lib/payments/automatic-refunds/perform-automatic-refund.ts).
 
 interface Tab {
   sessionId: string;
