@@ -91,3 +91,45 @@ test.describe("members area", () => {
     expect((await receiptFor())?.text).toContain("Visa •••• 3155");
   });
 });
+
+test("Charge saved card while a payment page is open: the desk is asked, the page is closed, then the card is charged", async ({ page }) => {
+  await logIn(page, E2E.owner);
+  await ensureStripeConnected(page);
+  const run = Date.now().toString(36);
+  await page.goto("/members/new");
+  await page.getByLabel("First name").fill("Saved");
+  await page.getByLabel("Last name").fill(`Card ${run}`);
+  await page.getByLabel("E-mail").fill(`saved-${run}@example.test`);
+  await page.getByRole("button", { name: "Add member" }).click();
+  await page.waitForURL(/\/members\/[0-9a-f-]{36}$/);
+  const memberId = page.url().split("/").pop()!;
+  await page.getByTestId("member-stripe").getByRole("button", { name: "Add card now" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Enter card" }).click();
+  await fillCard(checkoutFrame(page), "4242 4242 4242 4242");
+  await checkoutFrame(page).getByRole("button", { name: "Save card" }).click();
+  await expect(page.getByText("Card saved", { exact: true })).toBeVisible();
+
+  await page.goto(`/invoices/new?member=${memberId}`);
+  await page.getByLabel("Description").fill("E2E saved card");
+  await page.getByLabel("Qty").fill("1");
+  await page.getByLabel(/Unit price/).fill("28.00");
+  await page.getByRole("button", { name: "Create and issue" }).click();
+  await page.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
+
+  // A Checkout page is opened and left open.
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Pay with Stripe" }).click();
+  await expect(checkoutFrame(page).getByTestId("checkout-total")).toHaveText("€28.00");
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: /Charge saved card/ }).click();
+  await expect(dialog.getByRole("alert")).toContainText("still open");
+  await shot(page, "charge-saved-card-page-open");
+  await shot(page, "charge-saved-card-page-open", 375);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await dialog.getByRole("button", { name: "Close it and charge the saved card" }).click();
+  await expect(page.getByText("Payment received", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Paid");
+});

@@ -1,8 +1,10 @@
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { dojos } from "./dojos";
 import { invoices } from "./invoices";
 import { members } from "./members";
 import { payments } from "./payments";
+import { shopOrders } from "./shop";
 import { staffUsers } from "./staff";
 
 // A dojo's own Stripe account. Secret key and webhook signing secret are AES-256-GCM
@@ -41,7 +43,14 @@ export const stripeEvents = pgTable(
   (t) => [unique("stripe_events_dojo_event_uq").on(t.dojoId, t.eventId), index("stripe_events_dojo_received_idx").on(t.dojoId, t.receivedAt)],
 );
 
-// A Checkout Session we opened for an invoice; its id is the idempotency key of the create call.
+// opening: the row is written, Stripe's create call is on its way; open: the session can be
+// paid until expires_at; expiring: Tatami decided to end it, the expire call is queued;
+// closed: it can no longer be paid (paid, expired, never created). Saved-card charges use a
+// row too (its id keys the PaymentIntent) and are closed from the start.
+export const cardCheckoutStatusEnum = pgEnum("card_checkout_status", ["opening", "open", "expiring", "closed"]);
+
+// A Checkout Session we opened for an invoice (or a saved-card charge); its id is the
+// idempotency key of the create call. This table is the source of which sessions are open.
 export const cardCheckouts = pgTable(
   "card_checkouts",
   {
@@ -51,13 +60,50 @@ export const cardCheckouts = pgTable(
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
     stripeSessionId: text("stripe_session_id").unique(),
+    // Rows written before statuses existed are closed: their sessions expire within a day and
+    // a payment through one is settled like any other.
+    status: cardCheckoutStatusEnum("status").notNull().default("closed"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     openedByStaff: uuid("opened_by_staff").references(() => staffUsers.id),
     openedByMember: uuid("opened_by_member").references(() => members.id),
     // Set by checkout.session.expired: the session can no longer be paid.
     expiredAt: timestamp("expired_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("card_checkouts_invoice_idx").on(t.invoiceId)],
+  (t) => [
+    index("card_checkouts_invoice_idx").on(t.invoiceId),
+    // At most one payable Checkout Session per invoice.
+    uniqueIndex("card_checkouts_one_live_uq").on(t.invoiceId).where(sql`${t.status} in ('opening', 'open')`),
+  ],
+);
+
+export const automaticRefundReasonEnum = pgEnum("automatic_refund_reason", ["already_paid", "overpaid", "void", "currency", "not_payable", "order_unavailable"]);
+// pending: decided, the Stripe refund is queued (lib/jobs) until it is made; refunded: Stripe
+// made it; failed: Stripe refused it for good (or it failed later), staff must act.
+export const automaticRefundStatusEnum = pgEnum("automatic_refund_status", ["pending", "refunded", "failed"]);
+
+// A succeeded Stripe payment (or the part of it) Tatami did not record, given back at Stripe:
+// paid twice, after a void, more than was open, in the wrong currency, for a shop order that
+// could no longer be served. One row per PaymentIntent: concurrent or repeated paths decide
+// once and refund once. Not a ledger refund: the money was never booked as revenue.
+export const automaticRefunds = pgTable(
+  "automatic_refunds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    invoiceId: uuid("invoice_id").references(() => invoices.id),
+    orderId: uuid("order_id").references(() => shopOrders.id),
+    stripePaymentIntentId: text("stripe_payment_intent_id").notNull().unique(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    reason: automaticRefundReasonEnum("reason").notNull(),
+    status: automaticRefundStatusEnum("status").notNull().default("pending"),
+    stripeRefundId: text("stripe_refund_id").unique(),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+  },
+  (t) => [index("automatic_refunds_invoice_idx").on(t.invoiceId), index("automatic_refunds_order_idx").on(t.orderId)],
 );
 
 // Refunds of card payments, from Tatami or from the Stripe dashboard (via charge.refunded).
@@ -124,3 +170,6 @@ export type CardCheckout = typeof cardCheckouts.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
 export type StripeMoneyCheck = typeof stripeMoneyChecks.$inferSelect;
 export type StripeCustomerImport = typeof stripeCustomerImports.$inferSelect;
+export type AutomaticRefund = typeof automaticRefunds.$inferSelect;
+export type AutomaticRefundReason = (typeof automaticRefundReasonEnum.enumValues)[number];
+export type CardCheckoutStatus = (typeof cardCheckoutStatusEnum.enumValues)[number];

@@ -2,20 +2,26 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { invoices, type Invoice } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
+import type { AfterCommit } from "@/lib/after-commit";
+import { endOpenCheckouts } from "@/lib/payments/card/end-checkouts";
 import { lockInvoice } from "./lock-invoice";
 
 /**
  * Cancels a draft or an unpaid open invoice, keeping it (and its number) for the record.
  * Money already received cannot be voided away: that needs a refund, which books its own
- * ledger entry.
+ * ledger entry. Its open Checkout Sessions are expired (after the commit, and by a job until
+ * Stripe agrees); a payment that still gets through is refunded automatically.
  */
-export async function voidInvoice(tx: Tx, dojoId: string, invoiceId: string, reason: string): Promise<Invoice> {
+export async function voidInvoice(tx: Tx, dojoId: string, invoiceId: string, reason: string, afterCommit?: AfterCommit): Promise<Invoice> {
   const invoice = await lockInvoice(tx, dojoId, invoiceId);
   if (invoice.status === "void") throw new ActionError("This invoice is already void.");
+  // Stripe collects it and would still charge the card: it ends in Stripe, and Tatami follows.
+  if (invoice.stripeInvoiceId) throw new ActionError("Stripe collects this subscription invoice. Void it in the Stripe dashboard (or cancel the subscription); Tatami follows.");
   if (invoice.status === "paid") throw new ActionError("A paid invoice cannot be voided; refund the payment instead.");
   if (invoice.paidMinor > 0) throw new ActionError("This invoice has payments recorded; refund them before voiding it.");
   const trimmed = reason.trim();
   if (!trimmed) throw new ActionError("Please correct the highlighted fields.", { reason: ["Give a reason"] });
   const [voided] = await tx.update(invoices).set({ status: "void", voidReason: trimmed, voidedAt: new Date() }).where(eq(invoices.id, invoice.id)).returning();
+  await endOpenCheckouts(tx, dojoId, invoice.id, { afterCommit });
   return voided;
 }

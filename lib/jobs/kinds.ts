@@ -3,3 +3,5 @@
 export const CAMPAIGN_SEND_JOB = "campaign.send";
 export const STRIPE_RECONCILE_JOB = "stripe.reconcile";
 export const STRIPE_CUSTOMER_IMPORT_JOB = "stripe.customer-import";
+export const AUTOMATIC_REFUND_JOB = "payments.automatic-refund";
+export const EXPIRE_CHECKOUTS_JOB = "payments.expire-checkouts";

@@ -4,10 +4,12 @@ import type { Job } from "@/db/schema";
 import { failCampaign, sendCampaign, type SendCampaignOptions } from "@/lib/campaigns/send-campaign";
 import { env } from "@/lib/env";
 import { mailJobHandlers } from "@/lib/mail/registry";
+import { markAutomaticRefundFailed, performAutomaticRefund } from "@/lib/payments/automatic-refunds/perform-automatic-refund";
+import { expireCheckouts } from "@/lib/payments/card/expire-checkouts";
 import { reconcileAllDojos } from "@/lib/stripe/webhooks/reconcile";
 import { failCustomerImport, importCustomerInvoices } from "@/lib/subscriptions/import-customer-invoices";
 import { PermanentJobError, RetryJobLater } from "./job-errors";
-import { CAMPAIGN_SEND_JOB, STRIPE_CUSTOMER_IMPORT_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
+import { AUTOMATIC_REFUND_JOB, CAMPAIGN_SEND_JOB, EXPIRE_CHECKOUTS_JOB, STRIPE_CUSTOMER_IMPORT_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
 import { claimJob, completeJob, extendLease, failJob, scheduleOnce, type Lane } from "./queue";
 
 export interface RunOptions {
@@ -42,6 +44,21 @@ const HANDLERS: Record<string, JobHandler> = {
   },
   // Transactional mail: one `mail.<kind>` per kind of mail (lib/mail/registry.ts).
   ...mailJobHandlers(),
+  // Money Tatami decided to give back (settleStripePayment): retried until Stripe has made the refund.
+  [AUTOMATIC_REFUND_JOB]: {
+    async run(db, job) {
+      await performAutomaticRefund(db, String(job.payload.automaticRefundId));
+    },
+    async gaveUp(db, job, error) {
+      await markAutomaticRefundFailed(db, { id: String(job.payload.automaticRefundId) }, error);
+    },
+  },
+  // Checkout Sessions of an invoice that changed (voided, paid): expired at Stripe so nobody pays them.
+  [EXPIRE_CHECKOUTS_JOB]: {
+    async run(db, job) {
+      await expireCheckouts(db, String(job.payload.dojoId), (job.payload.checkoutIds as string[] | undefined) ?? []);
+    },
+  },
   [STRIPE_CUSTOMER_IMPORT_JOB]: {
     run: async (db, job, heartbeat) => {
       await importCustomerInvoices(db, String(job.payload.importId), String(job.payload.customerId), heartbeat);

@@ -2,6 +2,7 @@ import "server-only";
 import type { JobHandler } from "@/lib/jobs/worker";
 import { MAIL_JOB_PREFIX } from "@/lib/jobs/queue";
 import { invoiceIssuedMail } from "@/lib/invoices/issued-mail";
+import { automaticRefundMail } from "@/lib/payments/automatic-refunds/automatic-refund-mail";
 import { paymentReceiptMail } from "@/lib/payments/card/receipt-mail";
 import { refundFailedMail } from "@/lib/payments/refunds/refund-failed-mail";
 import { portalInvitationMail } from "@/lib/portal/invitation-mail";
@@ -20,6 +21,7 @@ import { runMailJob } from "./mail-job";
 export const MAIL_KINDS: readonly MailKind<never>[] = [
   paymentReceiptMail,
   refundFailedMail,
+  automaticRefundMail,
   invoiceIssuedMail,
   paymentAuthenticationNeededMail,
   subscriptionPaymentFailedMail,

@@ -1,5 +1,6 @@
 import type { Tx } from "@/db/client";
 import { ActionError } from "@/lib/action-result";
+import type { AfterCommit } from "@/lib/after-commit";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
 import { today } from "@/lib/dates";
 import { parseAmount } from "@/lib/money";
@@ -7,7 +8,7 @@ import { recordPayment, type RecordedPayment } from "./record-payment";
 import type { ManualPaymentInput } from "./schemas";
 
 /** Cash or bank transfer recorded by staff: the typed amount is read in the invoice's currency. */
-export async function recordManualPayment(tx: Tx, ctx: { dojoId: string; userId: string }, input: ManualPaymentInput): Promise<RecordedPayment> {
+export async function recordManualPayment(tx: Tx, ctx: { dojoId: string; userId: string }, input: ManualPaymentInput, afterCommit?: AfterCommit): Promise<RecordedPayment> {
   const invoice = await lockInvoice(tx, ctx.dojoId, input.invoiceId);
   // Stripe keeps retrying an unpaid subscription invoice: cash taken here would be charged again.
   if (invoice.stripeInvoiceId) {
@@ -19,16 +20,20 @@ export async function recordManualPayment(tx: Tx, ctx: { dojoId: string; userId:
   if (!amount.ok) throw new ActionError("Please correct the highlighted fields.", { amount: [amount.message] });
   // A day of slack for staff ahead of UTC.
   if (input.paidOn > today(new Date(Date.now() + 86_400_000))) throw new ActionError("Please correct the highlighted fields.", { paidOn: ["The payment date cannot be in the future"] });
-  return recordPayment(tx, {
-    dojoId: ctx.dojoId,
-    invoiceId: invoice.id,
-    method: input.method,
-    amountMinor: amount.minor,
-    currency: invoice.currency,
-    paidAt: paidAtOf(input.paidOn),
-    reference: input.reference,
-    recordedBy: ctx.userId,
-  });
+  return recordPayment(
+    tx,
+    {
+      dojoId: ctx.dojoId,
+      invoiceId: invoice.id,
+      method: input.method,
+      amountMinor: amount.minor,
+      currency: invoice.currency,
+      paidAt: paidAtOf(input.paidOn),
+      reference: input.reference,
+      recordedBy: ctx.userId,
+    },
+    { afterCommit },
+  );
 }
 
 // A payment entered for today keeps the current time; a past date is stored at midday UTC

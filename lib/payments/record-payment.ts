@@ -2,9 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { invoices, members, payments, type Invoice, type Payment, type PaymentMethod } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
+import type { AfterCommit } from "@/lib/after-commit";
 import { appendLedgerEntry } from "@/lib/ledger/append";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
 import { formatMoney } from "@/lib/money";
+import { endOpenCheckouts } from "./card/end-checkouts";
 
 export const PAYMENTS_LEDGER_CATEGORY = "Invoice payments";
 
@@ -34,9 +36,11 @@ const refuse = (message: string) => new ActionError(message, { amount: [message]
  * The one way a payment is recorded, for every method and caller (staff, members area,
  * webhooks). Idempotent per Stripe PaymentIntent. In the caller's transaction it locks the
  * invoice, stores the payment, books exactly one revenue entry for it and marks the invoice
- * paid once payments cover the total.
+ * paid once payments cover the total. The open amount changed, so the invoice's open Checkout
+ * Sessions (made for the old amount) are ended. It refuses what the invoice cannot take: money
+ * Stripe already took goes through settleStripePayment, which refunds that part instead.
  */
-export async function recordPayment(tx: Tx, input: RecordPaymentInput): Promise<RecordedPayment> {
+export async function recordPayment(tx: Tx, input: RecordPaymentInput, opts: { afterCommit?: AfterCommit } = {}): Promise<RecordedPayment> {
   // The lock comes first: a second caller with the same PaymentIntent waits here and then
   // finds the payment the first one committed.
   const invoice = await lockInvoice(tx, input.dojoId, input.invoiceId);
@@ -92,5 +96,6 @@ export async function recordPayment(tx: Tx, input: RecordPaymentInput): Promise<
     .set({ paidMinor, ...(settled ? { status: "paid" as const, paidAt: input.paidAt } : {}) })
     .where(eq(invoices.id, invoice.id))
     .returning();
+  await endOpenCheckouts(tx, input.dojoId, invoice.id, { afterCommit: opts.afterCommit });
   return { payment, created: true, invoice: updated };
 }

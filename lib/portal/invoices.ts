@@ -51,8 +51,8 @@ export async function memberInvoiceTotals(db: DbOrTx, scope: MemberScope): Promi
 export async function getMemberInvoice(db: DbOrTx, scope: MemberScope, invoiceId: string) {
   const detail = await getInvoice(db, scope.dojoId, invoiceId);
   if (!detail || detail.invoice.memberId !== scope.memberId || !isMemberVisible(detail.invoice.status)) return null;
-  const { invoice, lines, payments } = detail;
-  return { ...invoice, openMinor: invoice.status === "open" ? invoice.totalMinor - invoice.paidMinor : 0, lines, payments };
+  const { invoice, lines, payments, automaticRefunds } = detail;
+  return { ...invoice, openMinor: invoice.status === "open" ? invoice.totalMinor - invoice.paidMinor : 0, lines, payments, automaticRefunds };
 }
 
 function isMemberVisible(status: InvoiceStatus): boolean {

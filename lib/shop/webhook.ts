@@ -3,7 +3,6 @@ import type { WebhookHandler } from "@/lib/stripe/webhooks/types";
 import { retrieveCheckoutSession } from "@/lib/payments/card/retrieve";
 import { completeCardOrder } from "./complete-card-order";
 import { orderIdFor } from "./metadata";
-import { afterCardOrder } from "./settle-card-order";
 
 export const isShopSession = (session: Stripe.Checkout.Session, dojoId: string) => orderIdFor(session.metadata, dojoId) !== null;
 
@@ -11,8 +10,7 @@ export const isShopSession = (session: Stripe.Checkout.Session, dojoId: string) 
 export const shopCheckoutCompleted: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
   const sent = event.data.object as Stripe.Checkout.Session;
   const session = await retrieveCheckoutSession(stripe, sent.id);
-  const outcome = await completeCardOrder(tx, dojoId, session);
-  // A too-late refund only once the order is committed (dispatch runs this after); the mails are queued with the order.
-  afterCommit?.(() => afterCardOrder(stripe, outcome));
+  // Mails are queued with the paid order; dispatch makes a refund decided in it after the commit.
+  const outcome = await completeCardOrder(tx, dojoId, session, afterCommit);
   return outcome && outcome.kind !== "unpaid" ? "processed" : "ignored";
 };

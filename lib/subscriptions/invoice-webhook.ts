@@ -8,10 +8,10 @@ import { queueUnpaidInvoiceMail } from "./unpaid-invoice-mail";
  * event only says which Stripe invoice changed; its current state decides (so the events may
  * come twice, late or in any order), and an unpaid attempt mails the member once per attempt.
  */
-export const applyInvoiceEvent: WebhookHandler = async (tx, { dojoId, stripe, event }) => {
+export const applyInvoiceEvent: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
   const sent = event.data.object as Stripe.Invoice;
   if (!sent.id || !sent.parent?.subscription_details) return "ignored";
-  const synced = await syncStripeInvoice(tx, stripe, dojoId, sent.id);
+  const synced = await syncStripeInvoice(tx, stripe, dojoId, sent.id, { afterCommit });
   if (!synced) return "ignored";
   // Queued with the invoice (a paid one's receipt already is): a rolled-back attempt never mails.
   await queueUnpaidInvoiceMail(tx, dojoId, synced);

@@ -2,9 +2,10 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { invoiceLines, invoices, type Invoice } from "@/db/schema";
+import type { AfterCommit } from "@/lib/after-commit";
 import { nextInvoiceNumber } from "@/lib/invoices/number";
 import { queuePaymentReceipt } from "@/lib/payments/card/receipt-mail";
-import { recordPayment } from "@/lib/payments/record-payment";
+import { settleStripePayment } from "@/lib/payments/settle-stripe-payment";
 import { memberForCustomer } from "./stripe-member";
 
 export type StripeInvoiceState = "paid" | "action_required" | "failed" | "open" | "void";
@@ -72,13 +73,14 @@ async function findOrCreateInvoice(tx: Tx, stripe: Stripe, dojoId: string, membe
  * Brings a subscription's Stripe invoice into Tatami, from the invoice as Stripe has it now
  * (so events in any order and any number converge): an open or paid Stripe invoice becomes
  * exactly one Tatami invoice (source "subscription"); once Stripe says paid, its payment is
- * recorded through recordPayment (one payment and one revenue entry per PaymentIntent) and its
+ * settled through settleStripePayment (one payment and one revenue entry per PaymentIntent; a
+ * payment the Tatami invoice cannot take, e.g. one voided before this rule, is refunded) and its
  * receipt queued.
  * Null for invoices that are not a subscription's, not finalized, of nothing due, or whose
  * customer is no member of this dojo. `receipt: false` for history brought in at once (a linked
  * customer's past payments), which would otherwise mail the member one receipt per old payment.
  */
-export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, stripeInvoiceId: string, opts: { receipt?: boolean } = {}): Promise<SyncedInvoice | null> {
+export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, stripeInvoiceId: string, opts: { receipt?: boolean; afterCommit?: AfterCommit } = {}): Promise<SyncedInvoice | null> {
   const si = await stripe.invoices.retrieve(stripeInvoiceId, { expand: ["payments"] });
   if (!si.parent?.subscription_details || si.status === "draft" || si.amount_due <= 0) return null;
   const member = await memberForCustomer(tx, dojoId, si.customer as string | Stripe.Customer);
@@ -93,21 +95,12 @@ export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, 
   let state: StripeInvoiceState;
   if (si.status === "paid") {
     state = "paid";
-    if (pi && pi.status === "succeeded" && invoice.status !== "paid") {
-      const result = await recordPayment(tx, {
-        dojoId,
-        invoiceId: invoice.id,
-        method: "card",
-        amountMinor: si.amount_paid,
-        currency: si.currency.toUpperCase(),
-        paidAt: new Date((si.status_transitions.paid_at ?? si.created) * 1000),
-        stripePaymentIntentId: pi.id,
-        stripeChargeId: idOf(pi.latest_charge),
-      });
+    if (pi && pi.status === "succeeded") {
+      const result = await settleStripePayment(tx, { dojoId, invoiceId: invoice.id, paymentIntent: pi, paidAt: new Date((si.status_transitions.paid_at ?? si.created) * 1000) }, opts.afterCommit);
       invoice = result.invoice;
-      recorded = result.created;
+      recorded = result.recorded;
       // First payment or renewal: the member gets a receipt like any card payment.
-      if (recorded && opts.receipt !== false) await queuePaymentReceipt(tx, result.payment, pi);
+      if (recorded && result.payment && opts.receipt !== false) await queuePaymentReceipt(tx, result.payment, pi);
     }
   } else if (si.status === "void" || si.status === "uncollectible") {
     state = "void";

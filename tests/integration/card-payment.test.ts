@@ -46,7 +46,7 @@ describe("paying an invoice with Stripe Checkout at the desk", () => {
 
     await payInCheckout(sessionId, "4242424242424242");
     const confirmed = await confirmInvoiceCheckoutAction({ sessionId });
-    expect(confirmed).toEqual({ ok: true, data: { invoiceId: invoice.id, outcome: "paid", invoiceStatus: "paid", recorded: true } });
+    expect(confirmed).toEqual({ ok: true, data: { invoiceId: invoice.id, outcome: "paid", invoiceStatus: "paid", recorded: true, refund: null } });
 
     const state = await paymentState(invoice.id);
     const pi = await stripe.paymentIntents.retrieve((await stripe.checkout.sessions.retrieve(sessionId)).payment_intent as string);
@@ -256,7 +256,7 @@ describe("paying in the members area", () => {
     expect((await paymentState(invoice.id)).invoice.status).toBe("open");
 
     signInAsMember(member);
-    expect(await confirmMemberCheckoutAction({ sessionId })).toEqual({ ok: true, data: { invoiceId: invoice.id, outcome: "paid", invoiceStatus: "paid", recorded: true } });
+    expect(await confirmMemberCheckoutAction({ sessionId })).toEqual({ ok: true, data: { invoiceId: invoice.id, outcome: "paid", invoiceStatus: "paid", recorded: true, refund: null } });
     const [receipt] = await inboxFor(member.email!);
     expect(receipt.subject).toContain(invoice.number!);
   });

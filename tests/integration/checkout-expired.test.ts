@@ -68,6 +68,10 @@ describe("checkout.session.expired", () => {
       const db = await getDb();
       const [checkout] = await db.select().from(cardCheckouts).where(eq(cardCheckouts.stripeSessionId, sessionId));
       expect(checkout.expiredAt).toBeInstanceOf(Date);
+      // No longer the invoice's open session: the next "Pay by card" opens a new one.
+      expect(checkout.status).toBe("closed");
+      const again = await openInvoiceCheckoutAction({ invoiceId: invoice.id });
+      expect(again.ok && sessionIdOf(again.data.clientSecret)).not.toBe(sessionId);
       // Processed once: the same event applied again (as a reconciliation would) is a duplicate.
       const event = await webhookEvent(stripe, "checkout.session.expired", sessionId);
       expect(await dispatchEvent(db, dojo.id, stripeFor(secretKey), event)).toBe("duplicate");

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
+import { transactionThen } from "@/lib/after-commit";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { issueInvoice } from "@/lib/invoices/issue-invoice";
 import { queueInvoiceIssuedMail } from "@/lib/invoices/issued-mail";
@@ -52,14 +53,14 @@ export const issueInvoiceAction = staffAction({ schema: invoiceIdSchema, permiss
 
 export const voidInvoiceAction = staffAction({ schema: voidInvoiceSchema, permission: "invoices" }, async ({ id, reason }, ctx) => {
   const db = await getDb();
-  const invoice = await db.transaction((tx) => voidInvoice(tx, ctx.dojo.id, id, reason));
+  const invoice = await transactionThen(db, (tx, afterCommit) => voidInvoice(tx, ctx.dojo.id, id, reason, afterCommit));
   changed(invoice.id);
   return { id: invoice.id };
 });
 
 export const recordPaymentAction = staffAction({ schema: manualPaymentSchema, permission: "invoices" }, async (input, ctx) => {
   const db = await getDb();
-  const { payment, invoice } = await db.transaction((tx) => recordManualPayment(tx, { dojoId: ctx.dojo.id, userId: ctx.user.id }, input));
+  const { payment, invoice } = await transactionThen(db, (tx, afterCommit) => recordManualPayment(tx, { dojoId: ctx.dojo.id, userId: ctx.user.id }, input, afterCommit));
   changed(invoice.id);
   revalidatePath("/ledger");
   return { paymentId: payment.id, status: invoice.status };

@@ -14,7 +14,7 @@ export const openMemberCheckoutAction = memberAction({ schema: invoiceCheckoutSc
 
 export const confirmMemberCheckoutAction = memberAction({ schema: confirmCheckoutSchema, feature: "stripePayments" }, async ({ sessionId }, ctx) => {
   const result = await confirmInvoiceCheckout(await getDb(), { dojoId: ctx.dojo.id, sessionId, memberId: ctx.member.id });
-  if (result.outcome === "paid") {
+  if (result.outcome === "paid" || result.outcome === "refunded") {
     revalidatePath("/portal");
     revalidatePath(`/portal/invoices/${result.invoiceId}`);
   }

@@ -29,6 +29,8 @@ export function CheckoutReturn() {
     void confirmMemberCheckoutAction({ sessionId }).then((result) => {
       if (!result.ok) setNotice({ tone: "error", text: result.error });
       else if (result.data.outcome === "paid") setNotice({ tone: "success", text: "Thank you, your payment was received. A receipt is on its way by e-mail." });
+      else if (result.data.outcome === "refunded" && result.data.refund)
+        setNotice({ tone: "info", text: `This invoice was already settled (${result.data.refund.why.toLowerCase()}): the ${result.data.refund.amount} you just paid is refunded to your card automatically. You will get an e-mail.` });
       else setNotice({ tone: "error", text: "The payment was not completed and nothing was charged. You can try again." });
       router.replace(pathname, { scroll: false });
       router.refresh();

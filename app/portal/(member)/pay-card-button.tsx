@@ -36,6 +36,13 @@ export function PayCardButton({ invoice, stripeJsUrl, size = "md" }: PayCardButt
         router.refresh();
         return;
       }
+      if (result.ok && result.data.outcome === "refunded" && result.data.refund) {
+        const { refund } = result.data;
+        toast({ tone: "info", title: `This invoice was already settled: ${refund.amount} is refunded to your card`, description: `${refund.why}. The refund is automatic; you will get an e-mail.` });
+        setOpen(false);
+        router.refresh();
+        return;
+      }
       setError(result.ok ? "Your bank has not confirmed the payment. Nothing was charged; please try again." : result.error);
     },
     [invoice.number, router, toast],

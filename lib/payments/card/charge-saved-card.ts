@@ -4,18 +4,25 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { cardCheckouts } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
+import { transactionThen } from "@/lib/after-commit";
 import { idSchema } from "@/lib/validation/common";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { isMissingInStripe } from "@/lib/stripe/errors";
+import { endOpenCheckouts, liveCheckoutsOf } from "./end-checkouts";
+import { expireCheckouts } from "./expire-checkouts";
 import { invoicePaymentMetadata, invoiceIdFor } from "./metadata";
 import { payableInvoice } from "./payable-invoice";
-import { recordCardPayment } from "./record-card-payment";
 import { retrievePaymentIntent } from "./retrieve";
 import { savedCardOf } from "./saved-card";
+import { settleConfirmedPayment, settlePaidSessions } from "./settle-confirmed-payment";
 import { cardPaymentFailure } from "./stripe-failure";
 
 export type SavedCardCharge =
   | { status: "succeeded"; invoiceId: string; recorded: boolean }
+  /** Charged, but the invoice was paid meanwhile (online, say): it goes back automatically. */
+  | { status: "refunded"; invoiceId: string; refund: { amount: string; why: string } }
+  /** Nothing charged: a payment page for the invoice is open; charging means closing it first (closeOpenCheckout). */
+  | { status: "checkout_open"; invoiceId: string; openedBy: "member" | "staff" }
   /** The bank asks for 3-D Secure: the browser runs stripe.handleNextAction, then confirms. */
   | { status: "requires_action"; invoiceId: string; paymentIntentId: string; clientSecret: string; publishableKey: string };
 
@@ -23,8 +30,9 @@ const AUTH_FAILED = "The card holder's bank did not confirm the payment (3-D Sec
 
 async function settle(db: Db, dojoId: string, pi: Stripe.PaymentIntent, staffId: string, publishableKey: string, invoiceId: string): Promise<SavedCardCharge> {
   if (pi.status === "succeeded") {
-    const recorded = await db.transaction((tx) => recordCardPayment(tx, dojoId, pi, { recordedBy: staffId }));
-    return { status: "succeeded", invoiceId, recorded: recorded.recorded };
+    const { settlement, refund } = await settleConfirmedPayment(db, dojoId, pi, staffId);
+    if (!settlement.payment && refund) return { status: "refunded", invoiceId, refund };
+    return { status: "succeeded", invoiceId, recorded: settlement.recorded };
   }
   if (pi.status === "requires_action" && pi.client_secret) return { status: "requires_action", invoiceId, paymentIntentId: pi.id, clientSecret: pi.client_secret, publishableKey };
   if (pi.status === "processing") throw new ActionError("The payment is still being processed by the bank. The invoice updates as soon as Stripe confirms it.");
@@ -33,13 +41,39 @@ async function settle(db: Db, dojoId: string, pi: Stripe.PaymentIntent, staffId:
 }
 
 /**
- * Charges the member's saved card for what is still open, with the card holder present
- * (off_session: false), so the bank may ask for 3-D Secure. The idempotency key comes from a
- * card_checkouts row written before the call: a retry never charges twice.
+ * Ends the invoice's open Checkout Sessions before the desk charges a card, so the member cannot
+ * pay the same amount online at the same time. A session found paid is settled now; the caller
+ * then reads the invoice again.
  */
-export async function chargeSavedCard(db: Db, input: { dojoId: string; invoiceId: string; staffId: string }): Promise<SavedCardCharge> {
+async function closeOpenCheckouts(db: Db, stripe: Stripe, dojoId: string, invoiceId: string, staffId: string): Promise<void> {
+  const ids = await transactionThen(db, (tx) => endOpenCheckouts(tx, dojoId, invoiceId));
+  let paidSessionIds: string[];
+  try {
+    ({ paidSessionIds } = await expireCheckouts(db, dojoId, ids));
+  } catch (error) {
+    console.error("Could not expire the invoice's Checkout Session before charging a saved card", error);
+    throw new ActionError("The open payment page for this invoice could not be closed at Stripe. Nothing was charged; please try again in a moment.");
+  }
+  await settlePaidSessions(db, stripe, dojoId, paidSessionIds, staffId);
+}
+
+/**
+ * Charges the member's saved card for what is still open, with the card holder present
+ * (off_session: false), so the bank may ask for 3-D Secure. While a payment page for the invoice
+ * is open it charges nothing unless asked to close that page first. The idempotency key comes
+ * from a card_checkouts row written before the call: a retry never charges twice.
+ */
+export async function chargeSavedCard(db: Db, input: { dojoId: string; invoiceId: string; staffId: string; closeOpenCheckout?: boolean }): Promise<SavedCardCharge> {
   const { stripe, connection } = await stripeForDojo(db, input.dojoId);
-  const { invoice, member, openMinor } = await payableInvoice(db, { dojoId: input.dojoId }, input.invoiceId, connection);
+  let payable = await payableInvoice(db, { dojoId: input.dojoId }, input.invoiceId, connection);
+  const live = await liveCheckoutsOf(db, input.dojoId, payable.invoice.id);
+  if (live.length > 0) {
+    if (!input.closeOpenCheckout) return { status: "checkout_open", invoiceId: payable.invoice.id, openedBy: live.some((row) => row.openedByMember) ? "member" : "staff" };
+    await closeOpenCheckouts(db, stripe, input.dojoId, payable.invoice.id, input.staffId);
+    // The member may have just paid it: what is open now decides.
+    payable = await payableInvoice(db, { dojoId: input.dojoId }, input.invoiceId, connection);
+  }
+  const { invoice, member, openMinor } = payable;
   if (!member.stripeCustomerId) throw new ActionError("This member has no saved card. Use Pay with Stripe instead.");
   let card;
   try {

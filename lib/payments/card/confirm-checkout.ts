@@ -3,28 +3,34 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { cardCheckouts, invoices, type InvoiceStatus } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError } from "@/lib/action-result";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { isMissingInStripe } from "@/lib/stripe/errors";
 import { invoiceIdFor } from "./metadata";
-import { recordCardPayment } from "./record-card-payment";
 import { retrieveCheckoutSession } from "./retrieve";
+import { settleConfirmedPayment } from "./settle-confirmed-payment";
 import { cardPaymentFailure } from "./stripe-failure";
 
 export interface ConfirmedCheckout {
   invoiceId: string;
-  /** paid: the card payment is recorded; open: Checkout was left without paying; expired: start again. */
-  outcome: "paid" | "open" | "expired";
+  /**
+   * paid: the card payment is recorded; refunded: Stripe took it but the invoice could not (paid
+   * already, voided), so it goes back automatically; open: Checkout was left without paying;
+   * expired: start again.
+   */
+  outcome: "paid" | "refunded" | "open" | "expired";
   invoiceStatus: InvoiceStatus;
   /** True when this call recorded the payment (the webhook may have been first). */
   recorded: boolean;
+  /** What goes back and why ("€50.00", "Paid twice"), when anything does. */
+  refund: { amount: string; why: string } | null;
 }
 
 /**
  * The browser's word that Checkout finished, checked with Stripe: the session is re-read, must
  * be one we opened for this dojo's invoice (and the member's own in the members area), and a
- * paid one is recorded through the same idempotent function the webhooks use (which queues the
- * receipt with the payment).
+ * paid one is settled through the same function the webhooks use (which queues the receipt
+ * with the payment).
  */
 export async function confirmInvoiceCheckout(db: Db, input: { dojoId: string; sessionId: string; memberId?: string; staffId?: string }): Promise<ConfirmedCheckout> {
   const [checkout] = await db
@@ -48,10 +54,9 @@ export async function confirmInvoiceCheckout(db: Db, input: { dojoId: string; se
   const pi = session.payment_intent && typeof session.payment_intent === "object" ? session.payment_intent : null;
   if (session.payment_status !== "paid" || !pi) {
     const [invoice] = await db.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, checkout.invoiceId));
-    return { invoiceId: checkout.invoiceId, outcome: session.status === "expired" ? "expired" : "open", invoiceStatus: invoice.status, recorded: false };
+    return { invoiceId: checkout.invoiceId, outcome: session.status === "expired" ? "expired" : "open", invoiceStatus: invoice.status, recorded: false, refund: null };
   }
 
-  const recorded = await db.transaction((tx) => recordCardPayment(tx, input.dojoId, pi, { recordedBy: input.staffId ?? null }));
-  if (!recorded.result) throw new ActionError("Stripe has not confirmed this payment yet. Reload the page in a moment.");
-  return { invoiceId: checkout.invoiceId, outcome: "paid", invoiceStatus: recorded.result.invoice.status, recorded: recorded.recorded };
+  const { settlement, refund } = await settleConfirmedPayment(db, input.dojoId, pi, input.staffId ?? null);
+  return { invoiceId: checkout.invoiceId, outcome: settlement.payment ? "paid" : "refunded", invoiceStatus: settlement.invoice.status, recorded: settlement.recorded, refund };
 }

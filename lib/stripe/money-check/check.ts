@@ -58,7 +58,7 @@ export async function runMoneyCheck(db: Db, dojoId: string, opts: { days?: numbe
       listedRefunds.add(booked.stripeRefundId);
     }
 
-    const differences = await withInvoiceNumbers(db, dojoId, compareMoney({ charges, refunds, payments: tatami.payments, tatamiRefunds: tatami.tatamiRefunds }));
+    const differences = await withInvoiceNumbers(db, dojoId, compareMoney({ charges, refunds, ...tatami }));
     const result: MoneyCheckResult = { checkedAt: new Date(), periodStart, periodEnd, chargesChecked: charges.filter((c) => c.ours).length, refundsChecked: refunds.length, differences, error: null };
     const values = { ...result, differences: result.differences as unknown[] };
     await db.insert(stripeMoneyChecks).values({ dojoId, ...values }).onConflictDoUpdate({ target: stripeMoneyChecks.dojoId, set: values });

@@ -14,7 +14,7 @@ const charge = (pi: string, captured: number, over: Partial<StripeChargeFact> = 
   ...over,
 });
 const payment = (pi: string, amount: number): TatamiPaymentFact => ({ paymentIntentId: pi, amountMinor: amount, currency: "EUR", invoiceId: `inv-${pi}`, invoiceNumber: "2026-0001", paidAt: new Date(T * 1000) });
-const facts = (f: Partial<MoneyFacts>): MoneyFacts => ({ charges: [], refunds: [], payments: [], tatamiRefunds: [], ...f });
+const facts = (f: Partial<MoneyFacts>): MoneyFacts => ({ charges: [], refunds: [], payments: [], tatamiRefunds: [], automaticRefunds: [], ...f });
 const kinds = (f: MoneyFacts) => compareMoney(f).map((d) => [d.kind, d.stripeId, d.stripeMinor, d.tatamiMinor, d.actions]);
 
 describe("compareMoney", () => {
@@ -44,6 +44,39 @@ describe("compareMoney", () => {
 
   it("lists a recorded payment Stripe does not have", () => {
     expect(kinds(facts({ payments: [payment("pi_gone", 5000)] }))).toEqual([["charge_not_at_stripe", "pi_gone", null, 5000, []]]);
+  });
+
+  it("an automatic refund explains no gap: paid twice, the second refunded automatically, agrees", () => {
+    const f = facts({
+      charges: [charge("pi_a", 5000), charge("pi_b", 5000, { netMinor: 0 }), charge("pi_c", 8000, { netMinor: 5000 })],
+      refunds: [
+        { id: "re_b", paymentIntentId: "pi_b", amountMinor: 5000, currency: "eur", status: "succeeded", created: T + 5 },
+        { id: "re_c", paymentIntentId: "pi_c", amountMinor: 3000, currency: "eur", status: "succeeded", created: T + 5 },
+      ],
+      payments: [payment("pi_a", 5000), payment("pi_c", 5000)],
+      automaticRefunds: [
+        { paymentIntentId: "pi_b", stripeRefundId: "re_b", status: "refunded" },
+        { paymentIntentId: "pi_c", stripeRefundId: "re_c", status: "refunded" },
+      ],
+    });
+    expect(kinds(f)).toEqual([]);
+    // Even when something else is off on that payment, the automatic refund is never offered for booking.
+    const off = { ...f, refunds: [...f.refunds, { id: "re_x", paymentIntentId: "pi_c", amountMinor: 1000, currency: "eur", status: "succeeded", created: T + 9 }], charges: [charge("pi_a", 5000), charge("pi_c", 8000, { netMinor: 4000 })] };
+    expect(kinds(off)).toEqual([["refund_not_recorded", "re_x", 1000, null, ["record"]]]);
+  });
+
+  it("does not judge a payment while its automatic refund is still being made (no second refund offered)", () => {
+    const f = facts({
+      charges: [charge("pi_void", 5000), charge("pi_over", 8000)],
+      payments: [payment("pi_over", 5000)],
+      automaticRefunds: [
+        { paymentIntentId: "pi_void", stripeRefundId: null, status: "pending" },
+        { paymentIntentId: "pi_over", stripeRefundId: null, status: "pending" },
+      ],
+    });
+    expect(kinds(f)).toEqual([]);
+    // Once Stripe refused it for good, the money is stranded and listed with the refund action.
+    expect(kinds({ ...f, automaticRefunds: [{ paymentIntentId: "pi_void", stripeRefundId: null, status: "failed" }], payments: [], charges: [charge("pi_void", 5000)] })).toEqual([["charge_not_recorded", "pi_void", 5000, null, ["record", "refund"]]]);
   });
 
   it("lists a refund made at Stripe that Tatami did not book, to record", () => {

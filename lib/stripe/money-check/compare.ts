@@ -45,6 +45,13 @@ export interface TatamiRefundFact {
   createdAt: Date;
 }
 
+/** Money Tatami gives back by itself (settleStripePayment): never a payment, never a booked refund. */
+export interface TatamiAutomaticRefundFact {
+  paymentIntentId: string;
+  stripeRefundId: string | null;
+  status: "pending" | "refunded" | "failed";
+}
+
 export interface MoneyFacts {
   /** Stripe's succeeded charges of the period, plus those of Tatami's payments read one by one. */
   charges: StripeChargeFact[];
@@ -54,6 +61,8 @@ export interface MoneyFacts {
   payments: TatamiPaymentFact[];
   /** Every refund Tatami booked for those payments, failed ones too. */
   tatamiRefunds: TatamiRefundFact[];
+  /** Tatami's automatic refunds of those PaymentIntents. */
+  automaticRefunds: TatamiAutomaticRefundFact[];
 }
 
 const BOOKED = new Set(["succeeded", "pending"]);
@@ -74,6 +83,9 @@ function groupBy<T>(items: T[], key: (item: T) => string | null): Map<string, T[
  * (however the money was split); when it does not, the refunds that explain the gap are listed,
  * and whatever they do not explain as differing amounts. Charges that are not Tatami's (another
  * system on the same account) are left out; a charge refunded in full and never recorded agrees.
+ * An automatic refund is neither: the payment recorded only what the invoice took, so the refund
+ * of the rest explains no gap; while one is still being made, its PaymentIntent is not judged
+ * (offering "refund it" then would give the money back twice).
  */
 export function compareMoney(facts: MoneyFacts): MoneyDifference[] {
   const out: MoneyDifference[] = [];
@@ -81,14 +93,17 @@ export function compareMoney(facts: MoneyFacts): MoneyDifference[] {
   const chargeByPi = new Map(facts.charges.map((c) => [c.paymentIntentId, c]));
   const stripeRefundsByPi = groupBy(facts.refunds, (r) => r.paymentIntentId);
   const tatamiRefundsByPi = groupBy(facts.tatamiRefunds, (r) => r.paymentIntentId);
+  const refundingNow = new Set(facts.automaticRefunds.filter((a) => a.status === "pending").map((a) => a.paymentIntentId));
+  const automaticRefundIds = new Set(facts.automaticRefunds.flatMap((a) => (a.stripeRefundId && a.status === "refunded" ? [a.stripeRefundId] : [])));
 
   for (const charge of facts.charges) {
-    if (paymentByPi.has(charge.paymentIntentId) || !charge.ours || charge.netMinor <= 0) continue;
+    if (paymentByPi.has(charge.paymentIntentId) || !charge.ours || charge.netMinor <= 0 || refundingNow.has(charge.paymentIntentId)) continue;
     const actions: SettleAction[] = charge.identifiable ? ["record", "refund"] : ["refund"];
     out.push({ kind: "charge_not_recorded", stripeId: charge.paymentIntentId, currency: charge.currency, stripeMinor: charge.netMinor, tatamiMinor: null, invoiceId: charge.invoiceId, invoiceNumber: null, at: iso(charge.created), actions });
   }
 
   for (const payment of facts.payments) {
+    if (refundingNow.has(payment.paymentIntentId)) continue;
     const charge = chargeByPi.get(payment.paymentIntentId);
     const on = { invoiceId: payment.invoiceId, invoiceNumber: payment.invoiceNumber };
     if (!charge) {
@@ -103,7 +118,7 @@ export function compareMoney(facts: MoneyFacts): MoneyDifference[] {
     // How much of the gap (Tatami − Stripe) the refunds explain.
     let explained = 0;
     const bookedById = new Map(booked.map((r) => [r.stripeRefundId, r]));
-    const atStripe = (stripeRefundsByPi.get(payment.paymentIntentId) ?? []).filter((r) => BOOKED.has(r.status ?? ""));
+    const atStripe = (stripeRefundsByPi.get(payment.paymentIntentId) ?? []).filter((r) => BOOKED.has(r.status ?? "") && !automaticRefundIds.has(r.id));
     const atStripeIds = new Set(atStripe.map((r) => r.id));
     for (const refund of atStripe) {
       const mine = bookedById.get(refund.id);

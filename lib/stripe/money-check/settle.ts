@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { invoices, payments } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
-import { recordCardPayment } from "@/lib/payments/card/record-card-payment";
+import { settleConfirmedPayment } from "@/lib/payments/card/settle-confirmed-payment";
 import { retrievePaymentIntent } from "@/lib/payments/card/retrieve";
 import { BOOKED_REFUND_STATUSES, recordRefund } from "@/lib/payments/refunds/record-refund";
 import { reverseFailedRefund } from "@/lib/payments/refunds/reverse-failed-refund";
@@ -46,7 +46,7 @@ export async function recordInTatami(db: Db, ctx: { dojoId: string; staffId: str
   if (pi.status !== "succeeded") throw new ActionError("Stripe has not captured this payment; there is nothing to record.");
 
   if (invoiceIdFor(pi.metadata, ctx.dojoId)) {
-    await db.transaction((tx) => recordCardPayment(tx, ctx.dojoId, pi, { recordedBy: ctx.staffId }));
+    await settleConfirmedPayment(db, ctx.dojoId, pi, ctx.staffId);
     return;
   }
   const orderId = orderIdFor(pi.metadata, ctx.dojoId);

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { invoices, members, payments, refunds } from "@/db/schema";
-import type { TatamiPaymentFact, TatamiRefundFact } from "./compare";
+import { automaticRefunds, invoices, members, payments, refunds } from "@/db/schema";
+import type { TatamiAutomaticRefundFact, TatamiPaymentFact, TatamiRefundFact } from "./compare";
 
 /** The Stripe customers of the dojo's members. */
 export async function linkedCustomersOf(db: DbOrTx, dojoId: string): Promise<Set<string>> {
@@ -11,10 +11,10 @@ export async function linkedCustomersOf(db: DbOrTx, dojoId: string): Promise<Set
 
 /**
  * Tatami's side: the card payments recorded in the period or for any of `paymentIntentIds`
- * (what Stripe listed), the payments of refunds booked in the period, and every refund of all
- * those payments (failed ones marked).
+ * (what Stripe listed), the payments of refunds booked in the period, every refund of all
+ * those payments (failed ones marked), and the automatic refunds of those PaymentIntents.
  */
-export async function tatamiFacts(db: DbOrTx, dojoId: string, since: Date, paymentIntentIds: string[]): Promise<{ payments: TatamiPaymentFact[]; tatamiRefunds: TatamiRefundFact[] }> {
+export async function tatamiFacts(db: DbOrTx, dojoId: string, since: Date, paymentIntentIds: string[]): Promise<{ payments: TatamiPaymentFact[]; tatamiRefunds: TatamiRefundFact[]; automaticRefunds: TatamiAutomaticRefundFact[] }> {
   const refundedInPeriod = await db
     .select({ paymentId: refunds.paymentId })
     .from(refunds)
@@ -41,7 +41,13 @@ export async function tatamiFacts(db: DbOrTx, dojoId: string, since: Date, payme
         .from(refunds)
         .where(and(eq(refunds.dojoId, dojoId), inArray(refunds.paymentId, [...piOfPayment.keys()]), isNotNull(refunds.stripeRefundId)))
     : [];
+  const pis = [...new Set([...paymentIntentIds, ...piOfPayment.values()])];
+  const automatic = await db
+    .select({ paymentIntentId: automaticRefunds.stripePaymentIntentId, stripeRefundId: automaticRefunds.stripeRefundId, status: automaticRefunds.status })
+    .from(automaticRefunds)
+    .where(and(eq(automaticRefunds.dojoId, dojoId), or(gte(automaticRefunds.createdAt, since), pis.length ? inArray(automaticRefunds.stripePaymentIntentId, pis) : undefined)));
   return {
+    automaticRefunds: automatic,
     payments: rows.map((r) => ({ paymentIntentId: r.paymentIntentId!, amountMinor: r.amountMinor, currency: r.currency, invoiceId: r.invoiceId, invoiceNumber: r.invoiceNumber, paidAt: r.paidAt })),
     tatamiRefunds: booked.map((r) => ({ stripeRefundId: r.stripeRefundId!, paymentIntentId: piOfPayment.get(r.paymentId)!, amountMinor: r.amountMinor, currency: r.currency, failed: r.failedAt !== null, createdAt: r.createdAt })),
   };

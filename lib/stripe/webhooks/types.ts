@@ -1,8 +1,9 @@
 import type Stripe from "stripe";
-import type { Db, Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
+import type { AfterCommitWork } from "@/lib/after-commit";
 
 /** Work that must wait until the event's transaction has committed (a Stripe call such as a refund; mail is queued in the transaction instead). */
-export type AfterCommitWork = (db: Db) => Promise<unknown>;
+export type { AfterCommitWork } from "@/lib/after-commit";
 
 export interface WebhookContext {
   dojoId: string;

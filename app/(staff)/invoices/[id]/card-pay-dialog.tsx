@@ -29,6 +29,8 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"confirming" | "charging" | null>(null);
+  // A payment page for the invoice is open (members area or another window): charging closes it first.
+  const [openElsewhere, setOpenElsewhere] = useState<"member" | "staff" | null>(null);
   const amount = formatMoney(openMinor, currency);
 
   const paid = useCallback(() => {
@@ -37,24 +39,37 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
     router.refresh();
   }, [amount, number, router, toast]);
 
+  // Stripe took the money but the invoice could not (paid meanwhile, voided): it goes back by itself.
+  const refunded = useCallback(
+    (refund: { amount: string; why: string }) => {
+      toast({ tone: "info", title: `${refund.why}: ${refund.amount} is refunded automatically`, description: `Nothing more was recorded on invoice ${number}; the card holder gets the money back and an e-mail.` });
+      setOpen(false);
+      router.refresh();
+    },
+    [number, router, toast],
+  );
+
   const onComplete = useCallback(
     async (sessionId: string) => {
       setBusy("confirming");
       const result = await confirmInvoiceCheckoutAction({ sessionId });
       setBusy(null);
       if (result.ok && result.data.outcome === "paid") return paid();
+      if (result.ok && result.data.outcome === "refunded" && result.data.refund) return refunded(result.data.refund);
       setError(result.ok ? "Stripe has not confirmed the payment. The invoice is still open." : result.error);
     },
-    [paid],
+    [paid, refunded],
   );
   const openSession = useCallback(() => openInvoiceCheckoutAction({ invoiceId }), [invoiceId]);
   const { containerRef, stage, error: checkoutError, start, destroy } = useEmbeddedCheckout({ stripeJsUrl, open: openSession, onComplete });
 
-  async function chargeSaved() {
+  async function chargeSaved(closeOpenCheckout = false) {
     setError(null);
+    setOpenElsewhere(null);
     setBusy("charging");
     try {
-      let result = await chargeSavedCardAction({ invoiceId });
+      let result = await chargeSavedCardAction({ invoiceId, closeOpenCheckout });
+      if (result.ok && result.data.status === "checkout_open") return setOpenElsewhere(result.data.openedBy);
       if (result.ok && result.data.status === "requires_action") {
         const stripe = await loadStripeJs(result.data.publishableKey, stripeJsUrl);
         // The bank's 3-D Secure challenge; its outcome is read back from Stripe on the server.
@@ -62,6 +77,7 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
         result = await confirmSavedCardAction({ paymentIntentId: result.data.paymentIntentId });
       }
       if (result.ok && result.data.status === "succeeded") return paid();
+      if (result.ok && result.data.status === "refunded") return refunded(result.data.refund);
       setError(result.ok ? "The bank asked for another confirmation. Please try again." : result.error);
     } catch (e) {
       setError(e instanceof Error ? e.message : "The card could not be charged. Please try again.");
@@ -77,6 +93,7 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
       onOpenChange={(next) => {
         if (!next) destroy();
         setError(null);
+        setOpenElsewhere(null);
         setOpen(next);
       }}
       trigger={
@@ -105,6 +122,17 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
                 <Button variant="secondary" onClick={() => void chargeSaved()} pending={busy === "charging"} disabled={busy !== null}>
                   Charge saved card ({cardName(savedCard)})
                 </Button>
+              )}
+              {savedCard && openElsewhere && (
+                <div role="alert" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  <p>
+                    {openElsewhere === "member" ? "The member has a payment page for this invoice open in the members area." : "A Stripe payment page for this invoice is still open (opened at the desk)."} Nothing was
+                    charged. Charging the saved card closes that page first, so the invoice cannot be paid twice.
+                  </p>
+                  <Button variant="secondary" size="sm" onClick={() => void chargeSaved(true)} disabled={busy !== null}>
+                    Close it and charge the saved card
+                  </Button>
+                </div>
               )}
               <p className="text-xs text-stone-500">Cash or bank transfer? Close this and use Record payment.</p>
             </div>

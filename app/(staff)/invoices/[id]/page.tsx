@@ -31,7 +31,7 @@ export default async function InvoicePage({ params }: Props) {
   const db = await getDb();
   const detail = await getInvoice(db, dojo.id, id);
   if (!detail) notFound();
-  const { invoice, member, lines, payments } = detail;
+  const { invoice, member, lines, payments, automaticRefunds } = detail;
   const refunds = await refundsOfInvoice(db, dojo.id, invoice.id);
   const failedRefunds = refunds.filter((r) => r.failedAt);
   const on = today();
@@ -99,7 +99,7 @@ export default async function InvoicePage({ params }: Props) {
             )}
           </Card>
 
-          <PaymentsCard invoice={invoice} payments={payments} refunds={refunds} />
+          <PaymentsCard invoice={invoice} payments={payments} refunds={refunds} automaticRefunds={automaticRefunds} />
         </div>
 
         <Card className="h-fit">

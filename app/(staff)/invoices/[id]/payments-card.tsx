@@ -1,4 +1,4 @@
-import type { Invoice, Payment } from "@/db/schema";
+import type { AutomaticRefund, Invoice, Payment } from "@/db/schema";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,12 +9,16 @@ import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { hasFeature } from "@/lib/plans/features";
 import { METHOD_LABELS } from "@/lib/payments/schemas";
+import { describeAutomaticRefund } from "@/lib/payments/automatic-refunds/describe-automatic-refund";
 import type { InvoiceRefund } from "@/lib/payments/refunds/list-refunds";
 import { RefundDialog } from "./refund-dialog";
 
 
-/** The invoice's payments, each card payment with its refunds below it and a "Refund" button for owners and managers. */
-export async function PaymentsCard({ invoice, payments, refunds }: { invoice: Invoice; payments: Payment[]; refunds: InvoiceRefund[] }) {
+/**
+ * The invoice's payments, each card payment with its refunds below it and a "Refund" button for
+ * owners and managers; then the card payments Tatami gave back automatically (paid twice, ...).
+ */
+export async function PaymentsCard({ invoice, payments, refunds, automaticRefunds }: { invoice: Invoice; payments: Payment[]; refunds: InvoiceRefund[]; automaticRefunds: AutomaticRefund[] }) {
   const { dojo, user } = await requireStaffPage("invoices");
   const mayRefund = can(user.role, "refunds") && hasFeature(dojo.plan, "stripePayments");
   const openMinor = invoice.totalMinor - invoice.paidMinor;
@@ -84,6 +88,15 @@ export async function PaymentsCard({ invoice, payments, refunds }: { invoice: In
             })}
           </tbody>
         </Table>
+      )}
+      {automaticRefunds.length > 0 && (
+        <ul aria-label="Automatic refunds" className="space-y-1 border-t border-stone-100 px-4 py-3 text-sm break-words sm:px-5">
+          {automaticRefunds.map((r) => (
+            <li key={r.id} className={r.status === "failed" ? "font-medium text-red-700" : "text-stone-600"}>
+              {describeAutomaticRefund(r, "staff")}
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );

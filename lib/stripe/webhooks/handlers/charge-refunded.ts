@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { isAutomaticRefund } from "@/lib/payments/automatic-refunds/automatic-refund-metadata";
 import { BOOKED_REFUND_STATUSES, recordRefund } from "@/lib/payments/refunds/record-refund";
 import type { WebhookHandler } from "../types";
 
@@ -7,7 +8,8 @@ const STRIPE_REASONS: Record<string, string> = { duplicate: "Duplicate payment",
 /**
  * Refunds made anywhere, the Stripe dashboard included. The charge's refunds are re-read from
  * Stripe (all of them, not the event's snapshot) and each one that went out is recorded once:
- * the staff action may already have recorded its own.
+ * the staff action may already have recorded its own. Tatami's automatic refunds (the part of a
+ * payment it never recorded) are left out.
  */
 export const chargeRefunded: WebhookHandler = async (tx, { dojoId, stripe, event }) => {
   const sent = event.data.object as Stripe.Charge;
@@ -18,7 +20,8 @@ export const chargeRefunded: WebhookHandler = async (tx, { dojoId, stripe, event
   let recorded = false;
   // Oldest first, so the ledger lists them in the order they happened.
   for (const refund of refunds.sort((a, b) => a.created - b.created)) {
-    if (!BOOKED_REFUND_STATUSES.has(refund.status)) continue;
+    // An automatic refund gives back what was never recorded: not a ledger refund.
+    if (!BOOKED_REFUND_STATUSES.has(refund.status) || isAutomaticRefund(refund)) continue;
     const result = await recordRefund(tx, {
       dojoId,
       stripePaymentIntentId: paymentIntentId,

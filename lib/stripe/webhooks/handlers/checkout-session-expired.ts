@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { markCheckoutExpired } from "@/lib/payments/card/expire-checkout";
+import { markCheckoutExpired } from "@/lib/payments/card/end-checkouts";
 import { expireCardOrder } from "@/lib/shop/expire-card-order";
 import { isShopSession } from "@/lib/shop/webhook";
 import type { WebhookHandler } from "../types";

@@ -6,6 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { describeAutomaticRefund } from "@/lib/payments/automatic-refunds/describe-automatic-refund";
 import { getMemberInvoice } from "@/lib/portal/invoices";
 import { InvoiceStatusBadge } from "../../invoice-status";
 import { CheckoutReturn } from "../../checkout-return";
@@ -93,6 +94,11 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
               <dd className="tabular-nums">{money(invoice.refundedMinor)}</dd>
             </div>
           )}
+          {invoice.automaticRefunds.map((r) => (
+            <p key={r.id} className="text-stone-600">
+              {describeAutomaticRefund(r, "payer")}
+            </p>
+          ))}
           {invoice.status === "open" && (
             <div className="flex justify-between font-semibold text-amber-800">
               <dt>Still to pay</dt>
