@@ -57,9 +57,14 @@ export async function connectedDojo(opts: { currency?: string } = {}): Promise<C
   onTestFinished(async () => {
     const customers = await db.select({ id: members.stripeCustomerId }).from(members).where(eq(members.dojoId, dojo.id));
     for (const { id } of customers) if (id) await quietly(`deleting customer ${id}`, () => admin.customers.del(id));
+    // Only prices made for this dojo: on a shared real account an import also lists others' prices.
     for (const plan of await db.select().from(subscriptionPlans).where(eq(subscriptionPlans.dojoId, dojo.id))) {
-      await quietly(`archiving price ${plan.stripePriceId}`, () => admin.prices.update(plan.stripePriceId, { active: false }));
-      await quietly(`archiving product ${plan.stripeProductId}`, () => admin.products.update(plan.stripeProductId, { active: false }));
+      await quietly(`archiving price ${plan.stripePriceId}`, async () => {
+        const price = await admin.prices.retrieve(plan.stripePriceId);
+        if (price.metadata?.tatami_dojo_id !== dojo.id) return;
+        await admin.prices.update(price.id, { active: false });
+        await admin.products.update(plan.stripeProductId, { active: false });
+      });
     }
     const [connection] = await db.select().from(stripeConnections).where(eq(stripeConnections.dojoId, dojo.id));
     if (connection) await quietly("disconnecting", () => disconnectStripe(db, dojo.id));
