@@ -116,35 +116,32 @@ export interface StripeCallSite {
  * Every Stripe API call in the app's source: a call whose callee ends in a chain of names that
  * is an SDK operation (`stripe.checkout.sessions.create(`, `platformStripe().invoices.list(`,
  * `stripeFor(key).webhookEndpoints.retrieve(`), found in the syntax tree, so comments and
- * strings do not count and line breaks inside the chain do not hide a call.
+ * strings do not count and line breaks inside the chain do not hide a call. Not seen: a
+ * resource first stored in a variable of its own (`const sessions = stripe.checkout.sessions`),
+ * which the app does not do.
  */
 export function stripeCallSites(ops: Set<string> = stripeSdkOperations()): StripeCallSite[] {
+  return appSourceFiles().flatMap((file) => stripeCallSitesIn(file, read(file), ops));
+}
+
+/** The Stripe API calls in one file's text (exported to test the scanner on made-up source). */
+export function stripeCallSitesIn(file: string, text: string, ops: Set<string>): StripeCallSite[] {
   const sites: StripeCallSite[] = [];
-  for (const file of appSourceFiles()) {
-    const text = read(file);
-    if (!/\.\s*[a-zA-Z]+\s*\(/.test(text)) continue;
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node)) {
-        const names: string[] = [];
-        let callee: ts.Expression = node.expression;
-        while (ts.isPropertyAccessExpression(callee)) {
-          names.unshift(callee.name.text);
-          callee = callee.expression;
-        }
-        // The longest tail of the chain that is an operation: `stripe.checkout.sessions.create` → checkout.sessions.create.
-        for (let start = 0; start < names.length - 1; start++) {
-          const candidate = names.slice(start).join(".");
-          if (ops.has(candidate)) {
-            const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
-            sites.push({ operation: candidate, at: `${file}:${line + 1}` });
-            break;
-          }
-        }
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node)) {
+      const names: string[] = [];
+      let callee: ts.Expression = node.expression;
+      while (ts.isPropertyAccessExpression(callee)) {
+        names.unshift(callee.name.text);
+        callee = callee.expression;
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
+      // The longest tail of the chain that is an operation: `stripe.checkout.sessions.create` → checkout.sessions.create.
+      const operation = names.map((_, start) => names.slice(start).join(".")).find((tail) => ops.has(tail));
+      if (operation) sites.push({ operation, at: `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}` });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
   return sites;
 }
