@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 // `npm run test:contract`: every Stripe operation the app performs, through the app's own lib
 // functions, against two targets: the emulator (always) and a real Stripe account in test mode
 // (only with STRIPE_CONTRACT_SECRET_KEY and STRIPE_CONTRACT_PUBLISHABLE_KEY; otherwise its tests
-// are reported as skipped, "not run"). See tests/contract/README.md.
+// are reported as skipped, "not run"). See "Stripe contract suite" in README.md.
 const root = path.dirname(fileURLToPath(import.meta.url));
 const alias = { "@": root, "server-only": path.join(root, "tests/support/empty.ts") };
 const CONTRACTS = "tests/contract/**/*.contract.test.ts";

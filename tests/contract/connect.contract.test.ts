@@ -32,7 +32,7 @@ contractSuite("Connecting a dojo's Stripe account", () => {
       expect(endpoint.url).toBe(webhookUrlFor(dojo.id));
       expect([...endpoint.enabled_events].sort()).toEqual([...ENABLED_EVENTS].sort());
       // The signing secret is only in the create answer; the app kept it, encrypted.
-      expect(decryptSecret(connection.webhookSecretEnc)).toMatch(/^whsec_/);
+      expect(decryptSecret(connection.webhookSecretEnc!)).toMatch(/^whsec_/);
       expect(connection.webhookUrl).toBe(endpoint.url);
 
       expect(await webhookState(connection)).toEqual({ state: "enabled" });
