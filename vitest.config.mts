@@ -33,7 +33,8 @@ export default defineConfig({
           name: "app",
           include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "app/**/*.test.ts"],
           // Process-level faults need the build and restart PostgreSQL: vitest.faults.config.mts.
-          exclude: ["tests/faults/**"],
+          // Contract tests run per target with their own setup: vitest.contract.config.mts.
+          exclude: ["tests/faults/**", "tests/contract/**/*.contract.test.ts"],
           environment: "node",
           setupFiles: ["tests/support/setup-db.ts"],
           testTimeout: 30_000,
