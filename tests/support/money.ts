@@ -40,14 +40,16 @@ export async function tatamiSideOf(invoiceId: string) {
   const card = paymentRows.filter((p) => p.method === "card");
   const sum = (rows: { amountMinor: number }[]) => rows.reduce((s, r) => s + r.amountMinor, 0);
   const cardPaymentIds = new Set(card.map((p) => p.id));
+  const given = refundRows.filter((r) => !r.failedAt);
   return {
     invoice,
     payments: paymentRows,
     refunds: refundRows,
     cardPaid: sum(card),
-    cardRefunded: sum(refundRows.filter((r) => cardPaymentIds.has(r.paymentId))),
+    // A refund the bank sent back (failedAt) stays listed on the invoice but gave nothing back.
+    cardRefunded: sum(given.filter((r) => cardPaymentIds.has(r.paymentId))),
     paid: sum(paymentRows),
-    refunded: sum(refundRows),
+    refunded: sum(given),
     ledger: Number(ledger?.total ?? 0),
   };
 }
