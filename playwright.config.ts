@@ -15,7 +15,7 @@ const servers: WebServer[] = [
     // Demo mode: the app registers its webhook endpoints on 127.0.0.1.
     env: { EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_PUBLIC_URL: emulatorPublicUrl, EMULATOR_DEMO: "1" },
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 300_000,
   },
   {
     // The production build (`next build` must have run) on a fresh, seeded embedded database.
@@ -35,7 +35,8 @@ const servers: WebServer[] = [
       ENCRYPTION_KEY: "ZTJlLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGVzLWxvbmc=",
     },
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Seeding and starting on a busy 2-core machine can take minutes; the tests wait for the health check, not a fixed time.
+    timeout: 600_000,
   },
 ];
 
@@ -46,7 +47,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Journeys of many steps on a busy 2-core machine; each step still waits for a state, never a fixed time.
+  timeout: 180_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: onlyEmulator ? emulatorUrl : appUrl,
