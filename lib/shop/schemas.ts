@@ -40,4 +40,4 @@ export const checkoutSchema = z.object({
 });
 export type CheckoutInput = z.output<typeof checkoutSchema>;
 
-export const orderStatusFilter = z.enum(["pending", "paid", "fulfilled", "cancelled"]);
+export const orderStatusFilter = z.enum(["to_confirm", "pending", "paid", "fulfilled", "cancelled"]);
