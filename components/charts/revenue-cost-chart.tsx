@@ -1,5 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { BUCKET_NAMES, type Bucket } from "@/lib/ledger/buckets";
 import { currencyExponent, formatMoney } from "@/lib/money";
 
 export interface RevenueCostPoint {
@@ -9,27 +10,25 @@ export interface RevenueCostPoint {
   costMinor: number;
 }
 
-export type ChartBucket = "day" | "week" | "month" | "year";
 
 const REVENUE = "#059669"; // emerald-600
 const COSTS = "#e11d48"; // rose-600
 
-const FORMATS: Record<ChartBucket, Intl.DateTimeFormatOptions> = {
+const FORMATS: Record<Bucket, Intl.DateTimeFormatOptions> = {
   day: { day: "numeric", month: "short" },
   week: { day: "numeric", month: "short" },
   month: { month: "short", year: "2-digit" },
   year: { year: "numeric" },
 };
 
-const labelFor = (bucket: ChartBucket) => {
+const labelFor = (bucket: Bucket) => {
   const format = new Intl.DateTimeFormat("en-GB", { ...FORMATS[bucket], timeZone: "UTC" });
   return (start: string) => format.format(new Date(`${start}T00:00:00Z`));
 };
 
-export const BUCKET_NAMES: Record<ChartBucket, string> = { day: "day", week: "week", month: "month", year: "year" };
 
 /** Revenue against costs per day, week, month or year; values stay in minor units and are only formatted here. */
-export function RevenueCostChart({ data, bucket, currency }: { data: RevenueCostPoint[]; bucket: ChartBucket; currency: string }) {
+export function RevenueCostChart({ data, bucket, currency }: { data: RevenueCostPoint[]; bucket: Bucket; currency: string }) {
   const label = labelFor(bucket);
   const tooltipLabel = (start: string) => (bucket === "week" ? `Week of ${label(start)}` : label(start));
   const compact = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });

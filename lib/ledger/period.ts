@@ -74,6 +74,9 @@ export function periodRange(period: Period, today: string, custom: DateRange = {
 export const MAX_RANGE_YEARS = 5;
 
 /** A range ending within MAX_RANGE_YEARS of its start, and the message when it had to be shortened. */
+// "1 Jan 2026"; years before 1000 as typed ("0005-12-31"), which Intl would print as "5".
+const dayLabel = (day: string) => (day < "1000" ? day : formatDate(day));
+
 export function capRange(range: DateRange): { range: DateRange; notice: string | null } {
   const { from, to } = range;
   if (!from || !to) return { range, notice: null };
@@ -83,5 +86,5 @@ export function capRange(range: DateRange): { range: DateRange; notice: string |
   const sameDay = m === 2 && d === 29 && lastDay(y + MAX_RANGE_YEARS, 2) === 28 ? iso(y + MAX_RANGE_YEARS, 3, 1) : iso(y + MAX_RANGE_YEARS, m, d);
   const last = addDays(sameDay, -1);
   if (to <= last) return { range, notice: null };
-  return { range: { from, to: last }, notice: `A custom range covers at most ${MAX_RANGE_YEARS} years, so this shows ${formatDate(from)} – ${formatDate(last)}. Choose a later start for later dates.` };
+  return { range: { from, to: last }, notice: `A custom range covers at most ${MAX_RANGE_YEARS} years, so this shows ${dayLabel(from)} – ${dayLabel(last)}. Choose a later start for later dates.` };
 }

@@ -6,8 +6,9 @@ import { ledgerConditions } from "./conditions";
 import type { LedgerFilter } from "./filters";
 import { sumOfKind } from "./totals";
 
-/** How long one bar of the chart is. */
-export type Bucket = "day" | "week" | "month" | "year";
+import type { Bucket } from "./buckets";
+
+export type { Bucket } from "./buckets";
 
 export interface SeriesPoint {
   /** The first day of the bucket, "YYYY-MM-DD" (weeks start on Monday). */

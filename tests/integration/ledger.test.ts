@@ -163,7 +163,7 @@ describe("ledger queries", () => {
   it("caps a custom range at five years with a message; the chart stays small (0001–9999 was 120,000 points)", async () => {
     const filter = ledgerFilterFrom({ period: "custom", from: "0001-01-01", to: "9999-12-31" }, TODAY);
     expect(filter.range).toEqual({ from: "0001-01-01", to: "0005-12-31" });
-    expect(filter.notice).toBe("A custom range covers at most 5 years, so this shows 1 Jan 1 – 31 Dec 5. Choose a later start for later dates.");
+    expect(filter.notice).toBe("A custom range covers at most 5 years, so this shows 0001-01-01 – 0005-12-31. Choose a later start for later dates.");
     expect(ledgerFilterFrom({ period: "custom", from: "2020-02-29", to: "2026-01-01" }, TODAY).range).toEqual({ from: "2020-02-29", to: "2025-02-28" });
     expect(ledgerFilterFrom({ period: "custom", from: "2021-01-01", to: "2025-12-31" }, TODAY)).toMatchObject({ range: { from: "2021-01-01", to: "2025-12-31" }, notice: null });
     // Swapped ends are swapped first, then capped.

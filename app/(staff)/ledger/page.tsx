@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Download } from "lucide-react";
 import { getDb } from "@/db/client";
-import { BUCKET_NAMES, RevenueCostChart } from "@/components/charts/revenue-cost-chart";
+import { RevenueCostChart } from "@/components/charts/revenue-cost-chart";
+import { BUCKET_NAMES } from "@/lib/ledger/buckets";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
