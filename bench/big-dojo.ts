@@ -79,6 +79,9 @@ async function main() {
       ["members list, search", "/members?q=Last12", staff],
       ["invoices, filtered (overdue)", "/invoices?status=overdue", staff],
       ["ledger, this year", "/ledger?period=this-year", staff],
+      // The longest range the page shows (5 years, monthly bars) and the issue-15 attack (capped to it).
+      ["ledger, max range (5 years)", "/ledger?period=custom&from=2022-01-01&to=2026-12-31", staff],
+      ["ledger, 0001–9999 (capped)", "/ledger?period=custom&from=0001-01-01&to=9999-12-31", staff],
       ["invoice page", `/invoices/${invoiceId}`, staff],
       ["members area, invoices", "/portal", member],
     ];

@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Request, type Route } from "@playwright/test";
 import { E2E } from "./support/accounts";
+import { serverActionId } from "./support/server-action";
 import { logIn } from "./support/staff";
 
 // Attacks from the outside, against the production build: headers, a forged middleware
@@ -75,4 +76,88 @@ test("script typed into text fields is shown as text and never runs", async ({ p
   await page.goto(`/members?q=${encodeURIComponent("<img")}`);
   await expect(page.getByText(payload).first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+// Issue 15: anonymous "pay at the dojo" orders fired from one address held all of a product,
+// used up gapless invoice numbers and mailed anyone. The Pro Dojo's shop takes the flood here
+// (the Demo Dojo's shop belongs to webshop.spec.ts, which orders from the same address).
+test("a flood of anonymous pay-at-the-dojo orders stops at the address limit; no invoice before staff confirm", async ({ page, playwright }) => {
+  await logIn(page, E2E.proOwner);
+  await page.goto("/webshop/settings");
+  await page.getByLabel("Shop is open").check();
+  await page.getByLabel("Pay at the dojo").check();
+  await page.getByLabel("Days to hold unconfirmed pay-at-the-dojo orders").fill("2");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Shop settings saved", { exact: true }).first()).toBeVisible();
+  await page.goto("/webshop/products/new");
+  await page.getByLabel("Name").fill("Flood target");
+  await page.getByLabel(/^Price/).fill("20.00");
+  await page.getByLabel("In stock").fill("8");
+  await page.getByRole("button", { name: "Add product" }).click();
+  await page.waitForURL(/\/webshop\/products\/[0-9a-f-]{36}$/);
+  const productId = /products\/([0-9a-f-]{36})$/.exec(page.url())![1];
+
+  // Twenty crafted orders at once, without a session, from this one address.
+  const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  const actionId = serverActionId("placeShopOrderAction", "app/shop/[dojo]/actions.ts");
+  const bodies = await Promise.all(
+    Array.from({ length: 20 }, async (_, i) => {
+      const response = await anonymous.post("/shop/pro-dojo/checkout", {
+        headers: { "Next-Action": actionId, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: new URL(page.url()).origin },
+        data: JSON.stringify([{ slug: "pro-dojo", name: "Flood", email: `flood-${i}-${Date.now()}@example.test`, phone: "+49 555 0000", payment: "at_dojo", items: [{ productId, quantity: 1 }] }]),
+      });
+      return response.text();
+    }),
+  );
+  await anonymous.dispose();
+  expect(bodies.filter((b) => b.includes('"ok":true'))).toHaveLength(5);
+  expect(bodies.filter((b) => b.includes("Too many orders from your network"))).toHaveLength(15);
+
+  // Staff see the five to confirm, with the day their hold ends; nothing is invoiced yet.
+  await page.goto("/webshop/orders");
+  const toConfirm = page.getByRole("list", { name: "Orders to confirm" });
+  await expect(toConfirm.getByRole("listitem")).toHaveCount(5);
+  await expect(toConfirm.getByText(/held until/).first()).toBeVisible();
+  const first = toConfirm.getByRole("listitem").first();
+  const orderPath = (await first.getByRole("link").getAttribute("href"))!;
+  await page.goto(orderPath);
+  await expect(page.getByText("Issued when you confirm the order")).toBeVisible();
+
+  await page.goto("/webshop/orders");
+  await toConfirm.getByRole("listitem").filter({ has: page.locator(`a[href="${orderPath}"]`) }).getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("An invoice of €20.00 is issued to the buyer now");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Confirm order" }).click();
+  await expect(page.getByText(/confirmed and invoiced/).first()).toBeVisible();
+  await expect(toConfirm.getByRole("listitem")).toHaveCount(4);
+  await page.goto(orderPath);
+  await expect(page.getByRole("link", { name: /^\d{4}-\d{4} \(open\)$/ })).toBeVisible();
+  await page.goto("/webshop/orders");
+  // Cancelling asks first, then puts the item back.
+  await toConfirm.getByRole("listitem").first().getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel order" }).click();
+  await expect(toConfirm.getByRole("listitem")).toHaveCount(3);
+  await page.goto("/webshop/products?q=Flood");
+  await expect(page.locator("tr", { hasText: "Flood target" }).locator("td").last()).toHaveText("4");
+});
+
+// Issue 15: a ledger range of 0001–9999 took seconds and made 6.8 MB of HTML (120,000 chart points).
+test("a ledger range of centuries is capped at five years with a message, and the page stays small", async ({ page }) => {
+  await logIn(page, E2E.owner);
+  const response = await page.goto("/ledger?period=custom&from=0001-01-01&to=9999-12-31");
+  expect((await response!.body()).length).toBeLessThan(600_000);
+  await expect(page.getByRole("status").filter({ hasText: "A custom range covers at most 5 years" })).toBeVisible();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/security/ledger-capped-${width}.png`, fullPage: true });
+  }
+  // The last twelve months of the demo dojo: a bar per month; this month: a bar per day.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/ledger?period=last-12-months");
+  await expect(page.getByRole("heading", { name: "Revenue and costs per month" })).toBeVisible();
+  await page.goto("/ledger?period=this-month");
+  await expect(page.getByRole("heading", { name: "Revenue and costs per day" })).toBeVisible();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/security/ledger-days-${width}.png`, fullPage: true });
+  }
 });

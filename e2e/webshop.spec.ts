@@ -229,3 +229,37 @@ test("without card payments the option is absent; a closed shop answers 404", as
   expect((await visitor.goto(SHOP))?.status()).toBe(200);
   await visitor.close();
 });
+
+test("pay at the dojo: the order is held, staff confirm it (which issues the invoice) from the orders list", async ({ browser, page }) => {
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(SHOP);
+  await visitor.locator("li", { hasText: "Sparring belt" }).getByRole("button", { name: "Add to cart" }).click();
+  await visitor.goto(`${SHOP}/checkout`);
+  await visitor.getByLabel("Name").fill("Dana Desk");
+  await visitor.getByLabel("E-mail").fill(`buyer-desk-${Date.now()}@example.test`);
+  await visitor.getByLabel("Phone").fill("+386 40 333 444");
+  await visitor.getByLabel(/Pay at the dojo/).check();
+  await visitor.getByRole("button", { name: /Place order/ }).click();
+  await visitor.waitForURL(/\/shop\/demo-dojo\/orders\/[0-9a-f-]{36}/);
+  await expect(visitor.getByTestId("order-heading")).toHaveText("Thank you! Your order is placed.");
+  await expect(visitor.getByText(/The dojo will confirm it and holds your items until/)).toBeVisible();
+  await shot(visitor, "shop-order-at-dojo");
+  await shot(visitor, "shop-order-at-dojo", PHONE);
+  const orderPath = `/webshop/orders/${/orders\/([0-9a-f-]{36})/.exec(visitor.url())![1]}`;
+  await visitor.close();
+
+  await logInAs(page, E2E.owner);
+  await page.goto("/webshop/orders");
+  const row = page.getByRole("list", { name: "Orders to confirm" }).getByRole("listitem").filter({ hasText: "Dana Desk" });
+  await expect(row).toContainText("held until");
+  await shot(page, "staff-orders-to-confirm");
+  await shot(page, "staff-orders-to-confirm", PHONE);
+  await page.goto(orderPath);
+  await expect(page.getByText("Issued when you confirm the order")).toBeVisible();
+  await shot(page, "staff-order-to-confirm");
+  await shot(page, "staff-order-to-confirm", PHONE);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Confirm order" }).click();
+  await expect(page.getByRole("link", { name: /^\d{4}-\d{4} \(open\)$/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark fulfilled" })).toBeVisible();
+});

@@ -16,6 +16,8 @@ export interface ShopOrderConfirmationProps {
   /** "card": paid now; "at_dojo": to be paid when collecting. */
   payment: "card" | "at_dojo";
   invoiceNumber?: string | null;
+  /** Pay at the dojo: the day the items stop being held unless the dojo has confirmed the order. */
+  heldUntil?: string | null;
 }
 
 const styles = {
@@ -29,7 +31,7 @@ const styles = {
 };
 
 /** Sent to the buyer when a webshop order is paid by card, or placed to pay at the dojo. */
-export function ShopOrderConfirmation({ dojoName, buyerName, orderNumber, lines, total, payment, invoiceNumber }: ShopOrderConfirmationProps) {
+export function ShopOrderConfirmation({ dojoName, buyerName, orderNumber, lines, total, payment, invoiceNumber, heldUntil }: ShopOrderConfirmationProps) {
   return (
     <Html lang="en">
       <Head />
@@ -45,6 +47,7 @@ export function ShopOrderConfirmation({ dojoName, buyerName, orderNumber, lines,
               ? `${dojoName} received your card payment for order #${orderNumber}.`
               : `${dojoName} received your order #${orderNumber}. Please pay when you collect it at the dojo.`}
           </Text>
+          {heldUntil ? <Text>The dojo holds your items until {heldUntil} and will confirm your order.</Text> : null}
           <Section>
             {lines.map((line, i) => (
               <Row key={i}>

@@ -1,37 +1,49 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { BUCKET_NAMES, type Bucket } from "@/lib/ledger/buckets";
 import { currencyExponent, formatMoney } from "@/lib/money";
 
 export interface RevenueCostPoint {
-  /** "YYYY-MM" */
-  month: string;
+  /** The first day of the bar's period, "YYYY-MM-DD". */
+  start: string;
   revenueMinor: number;
   costMinor: number;
 }
 
+
 const REVENUE = "#059669"; // emerald-600
 const COSTS = "#e11d48"; // rose-600
 
-function monthLabel(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
+const FORMATS: Record<Bucket, Intl.DateTimeFormatOptions> = {
+  day: { day: "numeric", month: "short" },
+  week: { day: "numeric", month: "short" },
+  month: { month: "short", year: "2-digit" },
+  year: { year: "numeric" },
+};
 
-/** Revenue against costs per month; values stay in minor units and are only formatted here. */
-export function RevenueCostChart({ data, currency }: { data: RevenueCostPoint[]; currency: string }) {
+const labelFor = (bucket: Bucket) => {
+  const format = new Intl.DateTimeFormat("en-GB", { ...FORMATS[bucket], timeZone: "UTC" });
+  return (start: string) => format.format(new Date(`${start}T00:00:00Z`));
+};
+
+
+/** Revenue against costs per day, week, month or year; values stay in minor units and are only formatted here. */
+export function RevenueCostChart({ data, bucket, currency }: { data: RevenueCostPoint[]; bucket: Bucket; currency: string }) {
+  const label = labelFor(bucket);
+  const tooltipLabel = (start: string) => (bucket === "week" ? `Week of ${label(start)}` : label(start));
   const compact = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
   const unit = 10 ** currencyExponent(currency);
   const money = (value: unknown) => formatMoney(Number(value), currency);
   return (
-    <figure aria-label={`Revenue and costs per month, ${data.length} months`} className="h-72 w-full sm:h-80">
+    <figure aria-label={`Revenue and costs per ${BUCKET_NAMES[bucket]}, ${data.length} ${BUCKET_NAMES[bucket]}s`} className="h-72 w-full sm:h-80">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }} barGap={2}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e7e5e4" />
-          <XAxis dataKey="month" tickFormatter={monthLabel} tick={{ fontSize: 12, fill: "#78716c" }} tickLine={false} axisLine={false} minTickGap={8} interval="preserveStartEnd" />
+          <XAxis dataKey="start" tickFormatter={label} tick={{ fontSize: 12, fill: "#78716c" }} tickLine={false} axisLine={false} minTickGap={8} interval="preserveStartEnd" />
           <YAxis tickFormatter={(v: number) => compact.format(v / unit)} tick={{ fontSize: 12, fill: "#78716c" }} tickLine={false} axisLine={false} width={56} />
           <Tooltip
             formatter={(value, name) => [money(value), name]}
-            labelFormatter={(label) => monthLabel(String(label))}
+            labelFormatter={(start) => tooltipLabel(String(start))}
             cursor={{ fill: "#f5f5f4" }}
             contentStyle={{ borderRadius: 8, borderColor: "#e7e5e4", fontSize: 13 }}
           />

@@ -8,6 +8,8 @@ interface ConfirmDialogProps {
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog without doing anything ("Keep order" where "Cancel" would be ambiguous). */
+  cancelLabel?: string;
   destructive?: boolean;
   /** Resolve true to close the dialog; false keeps it open (e.g. the action failed). */
   onConfirm: () => Promise<boolean> | boolean;
@@ -15,7 +17,7 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before anything destructive or irreversible. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, destructive, onConfirm, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ trigger, title, description, confirmLabel, cancelLabel = "Cancel", destructive, onConfirm, children }: ConfirmDialogProps) {
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   return (
@@ -29,7 +31,7 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, destr
           {children && <div className="mt-4">{children}</div>}
           <div className="mt-6 flex justify-end gap-2">
             <A.Cancel asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{cancelLabel}</Button>
             </A.Cancel>
             <Button
               variant={destructive ? "danger" : "primary"}

@@ -12,3 +12,4 @@ export * from "./platform-billing";
 export * from "./shop";
 export * from "./campaigns";
 export * from "./jobs";
+export * from "./rate-limits";

@@ -43,10 +43,12 @@ export const shopSettings = pgTable("shop_settings", {
   intro: text("intro"),
   cardPayments: boolean("card_payments").notNull().default(false),
   payAtDojo: boolean("pay_at_dojo").notNull().default(true),
+  // How long an unconfirmed pay-at-the-dojo order holds its items before they go back on sale.
+  reservationDays: integer("reservation_days").notNull().default(3),
   // Order numbers per dojo: bumped in the ordering transaction, whose row lock keeps them unique.
   lastOrderNumber: integer("last_order_number").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [check("shop_settings_reservation_days_ck", sql`${t.reservationDays} between 1 and 30`)]);
 
 export const shopOrderStatusEnum = pgEnum("shop_order_status", ["pending", "paid", "fulfilled", "cancelled"]);
 export const shopPaymentChoiceEnum = pgEnum("shop_payment_choice", ["card", "at_dojo"]);
@@ -69,10 +71,14 @@ export const shopOrders = pgTable(
     invoiceId: uuid("invoice_id").references(() => invoices.id),
     stripeSessionId: text("stripe_session_id").unique(),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
-    // Card orders hold their items until then (the Checkout Session expires at the same time).
+    // Card orders hold their items until then (the Checkout Session expires at the same time);
+    // an unconfirmed pay-at-the-dojo order until the dojo's reservation days have passed.
     reservedUntil: timestamp("reserved_until", { withTimezone: true }),
     // True once the order's quantities were taken off the products' stock.
     stockTaken: boolean("stock_taken").notNull().default(false),
+    // A pay-at-the-dojo order confirmed by staff: only then does it get an invoice (and its
+    // gapless number), so anonymous orders cannot use up invoice numbers.
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     cancelReason: text("cancel_reason"),
     refundedMinor: bigint("refunded_minor", { mode: "number" }).notNull().default(0),
     paidAt: timestamp("paid_at", { withTimezone: true }),

@@ -6,10 +6,12 @@ import { env } from "@/lib/env";
 import { mailJobHandlers } from "@/lib/mail/registry";
 import { markAutomaticRefundFailed, performAutomaticRefund } from "@/lib/payments/automatic-refunds/perform-automatic-refund";
 import { expireCheckouts } from "@/lib/payments/card/expire-checkouts";
+import { pruneRateLimitBuckets } from "@/lib/security/rate-limit";
+import { expireReservation } from "@/lib/shop/at-dojo-orders";
 import { reconcileAllDojos } from "@/lib/stripe/webhooks/reconcile";
 import { failCustomerImport, importCustomerInvoices } from "@/lib/subscriptions/import-customer-invoices";
 import { PermanentJobError, RetryJobLater } from "./job-errors";
-import { AUTOMATIC_REFUND_JOB, CAMPAIGN_SEND_JOB, EXPIRE_CHECKOUTS_JOB, STRIPE_CUSTOMER_IMPORT_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
+import { AUTOMATIC_REFUND_JOB, CAMPAIGN_SEND_JOB, EXPIRE_CHECKOUTS_JOB, SHOP_RESERVATION_EXPIRY_JOB, STRIPE_CUSTOMER_IMPORT_JOB, STRIPE_RECONCILE_JOB } from "./kinds";
 import { claimJob, completeJob, extendLease, failJob, scheduleOnce, type Lane } from "./queue";
 
 export interface RunOptions {
@@ -57,6 +59,14 @@ const HANDLERS: Record<string, JobHandler> = {
   [EXPIRE_CHECKOUTS_JOB]: {
     async run(db, job) {
       await expireCheckouts(db, String(job.payload.dojoId), (job.payload.checkoutIds as string[] | undefined) ?? []);
+    },
+  },
+  // A pay-at-the-dojo order nobody confirmed: cancelled when its reservation ends, stock back on sale.
+  [SHOP_RESERVATION_EXPIRY_JOB]: {
+    async run(db, job, _heartbeat, opts) {
+      await expireReservation(db, String(job.payload.dojoId), String(job.payload.orderId), opts.now);
+      // Old limit buckets are dropped along the way (they fill up with one-off addresses otherwise).
+      await pruneRateLimitBuckets(db, opts.now);
     },
   },
   [STRIPE_CUSTOMER_IMPORT_JOB]: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { paramOf, type SearchParams } from "@/lib/pagination";
 import { today } from "@/lib/dates";
-import { isoDate, periodRange, PERIODS, type DateRange, type Period } from "./period";
+import { capRange, isoDate, periodRange, PERIODS, type DateRange, type Period } from "./period";
 
 export const KIND_FILTERS = ["all", "revenue", "cost"] as const;
 export type KindFilter = (typeof KIND_FILTERS)[number];
@@ -14,6 +14,8 @@ export interface LedgerFilter {
   custom: DateRange;
   /** The resolved range the queries use. */
   range: DateRange;
+  /** Why the range is not what was asked for (a custom range longer than the cap), for the page to say. */
+  notice: string | null;
 }
 
 const periodSchema = z.enum(PERIODS).catch("this-year");
@@ -25,7 +27,8 @@ export function ledgerFilterFrom(params: SearchParams, on = today()): LedgerFilt
   const period = periodSchema.parse(paramOf(params, "period") || undefined);
   const kind = kindSchema.parse(paramOf(params, "kind") || undefined);
   const custom = { from: optionalDate.parse(paramOf(params, "from") || null), to: optionalDate.parse(paramOf(params, "to") || null) };
-  return { period, kind, custom, range: periodRange(period, on, custom) };
+  const { range, notice } = capRange(periodRange(period, on, custom));
+  return { period, kind, custom, range, notice };
 }
 
 /** The filter as search params again, for links (pagination, export) that keep it. */

@@ -8,6 +8,7 @@ import { recordRefund } from "@/lib/payments/refunds/record-refund";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { isStripeError } from "@/lib/stripe/errors";
 import { idSchema } from "@/lib/validation/common";
+import { awaitsConfirmation, confirmLockedOrder } from "./at-dojo-orders";
 import { returnStock } from "./place-order";
 
 async function lockOrder(tx: Tx, dojoId: string, orderId: string): Promise<ShopOrder> {
@@ -17,13 +18,17 @@ async function lockOrder(tx: Tx, dojoId: string, orderId: string): Promise<ShopO
   return order;
 }
 
-/** Handed over to the buyer. An unpaid pay-at-the-dojo order is fulfilled too (paid at the desk). */
+/**
+ * Handed over to the buyer. An unpaid pay-at-the-dojo order is fulfilled too (paid at the desk);
+ * handing over confirms it, so it gets its invoice then if it had none.
+ */
 export async function fulfilOrder(db: Db, dojoId: string, orderId: string): Promise<ShopOrder> {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, dojoId, orderId);
     if (order.status === "fulfilled") return order;
     if (order.status === "cancelled") throw new ActionError("A cancelled order cannot be fulfilled.");
     if (order.status === "pending" && order.payment === "card") throw new ActionError("This order is waiting for its card payment.");
+    if (awaitsConfirmation(order)) await confirmLockedOrder(tx, order);
     const [done] = await tx.update(shopOrders).set({ status: "fulfilled", fulfilledAt: new Date() }).where(eq(shopOrders.id, order.id)).returning();
     return done;
   });

@@ -8,6 +8,7 @@ import ShopOrderNotification from "@/emails/shop-order-notification";
 import { env } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
+import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 
 async function orderNow(db: Db, orderId: string) {
@@ -43,6 +44,7 @@ export const orderConfirmationMail = defineMail<{ orderId: string }>({
         total,
         payment: order.payment,
         invoiceNumber: row.invoiceNumber,
+        heldUntil: order.payment === "at_dojo" && !order.confirmedAt && order.reservedUntil ? formatDate(order.reservedUntil) : null,
       }),
     };
   },
@@ -71,9 +73,10 @@ export const orderNotificationMail = defineMail<{ orderId: string; staffId: stri
 /**
  * The buyer's confirmation and each owner's notice, queued in the transaction that placed the
  * order (paying at the dojo) or recorded its card payment: once per order, sent once committed.
+ * `buyer: false` leaves out the buyer's mail (their address was mailed moments ago: order-limits.ts).
  */
-export async function queueOrderMails(tx: DbOrTx, order: Pick<ShopOrder, "id" | "dojoId">): Promise<void> {
-  await enqueueMail(tx, orderConfirmationMail, { dojoId: order.dojoId, cause: order.id, params: { orderId: order.id } });
+export async function queueOrderMails(tx: DbOrTx, order: Pick<ShopOrder, "id" | "dojoId">, opts: { buyer: boolean } = { buyer: true }): Promise<void> {
+  if (opts.buyer) await enqueueMail(tx, orderConfirmationMail, { dojoId: order.dojoId, cause: order.id, params: { orderId: order.id } });
   const owners = await tx.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.dojoId, order.dojoId), eq(staffUsers.role, "owner"), eq(staffUsers.active, true)));
   for (const owner of owners) await enqueueMail(tx, orderNotificationMail, { dojoId: order.dojoId, cause: `${order.id}:${owner.id}`, params: { orderId: order.id, staffId: owner.id } });
 }

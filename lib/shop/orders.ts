@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invoices, shopOrderLines, shopOrders, type ShopOrder, type ShopOrderStatus } from "@/db/schema";
 import { NotFoundError } from "@/lib/action-result";
@@ -7,6 +7,12 @@ import { PAGE_SIZE } from "@/lib/pagination";
 import { idSchema } from "@/lib/validation/common";
 
 export const ORDER_STATUS_LABELS: Record<ShopOrderStatus, string> = { pending: "Pending", paid: "Paid", fulfilled: "Fulfilled", cancelled: "Cancelled" };
+
+/** What the orders list filters by: a status, or the pay-at-the-dojo orders staff still have to confirm. */
+export type OrderFilter = ShopOrderStatus | "to_confirm";
+export const ORDER_FILTER_LABELS: Record<OrderFilter, string> = { to_confirm: "To confirm", ...ORDER_STATUS_LABELS };
+
+const toConfirm = and(eq(shopOrders.status, "pending"), eq(shopOrders.payment, "at_dojo"), isNull(shopOrders.confirmedAt));
 
 /** A card order whose Checkout ran out without a payment: it holds nothing any more. */
 export const isAbandoned = (order: Pick<ShopOrder, "status" | "payment" | "reservedUntil">, now = new Date()) =>
@@ -23,18 +29,22 @@ export async function syncPaidAtDojoOrders(db: DbOrTx, dojoId: string): Promise<
     where i.id = o.invoice_id and o.dojo_id = ${dojoId} and o.status = 'pending' and o.payment = 'at_dojo' and i.status = 'paid'`);
 }
 
-export async function listOrders(db: DbOrTx, dojoId: string, opts: { status?: ShopOrderStatus | null; q?: string; page?: number }) {
+/** A page of orders, newest first — orders to confirm soonest-expiring first. */
+export async function listOrders(db: DbOrTx, dojoId: string, opts: { status?: OrderFilter | null; q?: string; page?: number; pageSize?: number }) {
   const where: (SQL | undefined)[] = [eq(shopOrders.dojoId, dojoId)];
-  if (opts.status) where.push(eq(shopOrders.status, opts.status));
+  if (opts.status === "to_confirm") where.push(toConfirm);
+  else if (opts.status) where.push(eq(shopOrders.status, opts.status));
   const term = opts.q?.trim();
   if (term) {
     const like = containsPattern(term);
     where.push(or(ilike(shopOrders.buyerName, like), ilike(shopOrders.buyerEmail, like), sql`${shopOrders.number}::text = ${term.replace(/^#/, "")}`));
   }
   const page = Math.max(1, opts.page ?? 1);
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
   await syncPaidAtDojoOrders(db, dojoId);
+  const order = opts.status === "to_confirm" ? [asc(shopOrders.reservedUntil), asc(shopOrders.number)] : [desc(shopOrders.createdAt)];
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(shopOrders).where(and(...where)).orderBy(desc(shopOrders.createdAt)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
+    db.select().from(shopOrders).where(and(...where)).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize),
     db.select({ total: count() }).from(shopOrders).where(and(...where)),
   ]);
   return { rows, total, page };

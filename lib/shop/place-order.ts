@@ -4,8 +4,9 @@ import { shopOrderLines, shopOrders, shopProducts, shopSettings, type Dojo, type
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { assertCardChargeable } from "@/lib/payments/card/charge-limits";
 import { availableOf, reservedQuantities } from "./availability";
+import { scheduleReservationExpiry } from "./at-dojo-orders";
+import { checkOrderLimits, mayMailConfirmation } from "./order-limits";
 import { queueOrderMails } from "./order-mails";
-import { createOrderInvoice } from "./order-invoice";
 import type { CheckoutInput } from "./schemas";
 import { getShopSettings, shopPaymentOptions } from "./settings";
 
@@ -33,16 +34,21 @@ function merged(items: CheckoutInput["items"]): Map<string, number> {
  * buyers never deadlock), names and prices are copied from the database (the browser only says
  * which products and how many), and the stock is checked while the locks are held, so two
  * buyers can never both get the last item:
- * - pay at the dojo: the items are taken off the stock now and an open invoice is issued;
+ * - pay at the dojo: the items are taken off the stock now and held for the dojo's reservation
+ *   days; no invoice until staff confirm the order (at-dojo-orders.ts), and a job gives the
+ *   items back if nobody does;
  * - card: the items are reserved until the Checkout Session expires; stock goes down when
  *   Stripe confirms the payment (complete-card-order.ts).
+ * Before anything is locked, the buyer's address (`ip`, null for a signed-in member) and e-mail
+ * must be within the order limits (order-limits.ts).
  */
-export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, "slug">, memberId: string | null): Promise<ShopOrder> {
+export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, "slug">, memberId: string | null, ip: string | null): Promise<ShopOrder> {
   const settings = await getShopSettings(db, dojo.id);
   if (!settings.enabled) throw new NotFoundError("Shop");
   const options = await shopPaymentOptions(db, dojo, settings);
   if (input.payment === "card" && !options.card) throw new ActionError("Card payments are not available in this shop.", { payment: ["Choose another way to pay"] });
   if (input.payment === "at_dojo" && !options.atDojo) throw new ActionError("Paying at the dojo is not available in this shop.", { payment: ["Choose another way to pay"] });
+  await checkOrderLimits(db, dojo.id, { ip: memberId ? null : ip, email: input.email });
 
   const wanted = merged(input.items);
   return db.transaction(async (tx) => {
@@ -87,20 +93,19 @@ export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, 
         payment: input.payment,
         currency: dojo.currency,
         totalMinor,
-        reservedUntil: card ? sql`now() + make_interval(mins => ${RESERVATION_MINUTES})` : null,
+        reservedUntil: card ? sql`now() + make_interval(mins => ${RESERVATION_MINUTES})` : sql`now() + make_interval(days => ${settings.reservationDays})`,
       })
       .returning();
-    const orderLines = await tx
+    await tx
       .insert(shopOrderLines)
-      .values(lines.map((l) => ({ orderId: order.id, position: l.position, dojoId: dojo.id, productId: l.product.id, name: l.product.name, unitPriceMinor: l.product.priceMinor, quantity: l.quantity })))
-      .returning();
+      .values(lines.map((l) => ({ orderId: order.id, position: l.position, dojoId: dojo.id, productId: l.product.id, name: l.product.name, unitPriceMinor: l.product.priceMinor, quantity: l.quantity })));
     if (card) return order;
 
     if (!(await takeStock(tx, order.id))) throw new ActionError("An item in your cart just sold out. Please check your cart.");
-    const invoice = await createOrderInvoice(tx, order, orderLines);
-    const [withInvoice] = await tx.update(shopOrders).set({ invoiceId: invoice.id, stockTaken: true }).where(eq(shopOrders.id, order.id)).returning();
-    await queueOrderMails(tx, withInvoice);
-    return withInvoice;
+    const [held] = await tx.update(shopOrders).set({ stockTaken: true }).where(eq(shopOrders.id, order.id)).returning();
+    await scheduleReservationExpiry(tx, held);
+    await queueOrderMails(tx, held, { buyer: await mayMailConfirmation(tx, held.buyerEmail) });
+    return held;
   });
 }
 

@@ -22,6 +22,7 @@ export const shopSettingsSchema = z.object({
   intro: optionalText(2000),
   cardPayments: z.boolean(),
   payAtDojo: z.boolean(),
+  reservationDays: z.coerce.number({ message: "Enter a number of days" }).int("Enter a whole number of days").min(1, "Hold orders for at least 1 day").max(30, "Hold orders for at most 30 days").optional(),
 });
 
 // What the browser sends at checkout: products and quantities only. Prices, names and totals
@@ -39,4 +40,4 @@ export const checkoutSchema = z.object({
 });
 export type CheckoutInput = z.output<typeof checkoutSchema>;
 
-export const orderStatusFilter = z.enum(["pending", "paid", "fulfilled", "cancelled"]);
+export const orderStatusFilter = z.enum(["to_confirm", "pending", "paid", "fulfilled", "cancelled"]);

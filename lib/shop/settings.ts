@@ -4,9 +4,12 @@ import { shopSettings, type Dojo, type ShopSettings } from "@/db/schema";
 import { hasFeature } from "@/lib/plans/features";
 import { getStripeConnection } from "@/lib/stripe/connection";
 
-export type ShopSettingsValues = Pick<ShopSettings, "enabled" | "title" | "intro" | "cardPayments" | "payAtDojo">;
+export type ShopSettingsValues = Pick<ShopSettings, "enabled" | "title" | "intro" | "cardPayments" | "payAtDojo" | "reservationDays">;
+/** What saving takes: the reservation days keep their value (or the default) when not given. */
+export type ShopSettingsInput = Omit<ShopSettingsValues, "reservationDays"> & { reservationDays?: number };
 
-const DEFAULTS: ShopSettingsValues = { enabled: false, title: null, intro: null, cardPayments: false, payAtDojo: true };
+export const DEFAULT_RESERVATION_DAYS = 3;
+const DEFAULTS: ShopSettingsValues = { enabled: false, title: null, intro: null, cardPayments: false, payAtDojo: true, reservationDays: DEFAULT_RESERVATION_DAYS };
 
 export async function getShopSettings(db: DbOrTx, dojoId: string): Promise<ShopSettingsValues> {
   const [row] = await db.select().from(shopSettings).where(eq(shopSettings.dojoId, dojoId));
@@ -22,7 +25,7 @@ export interface ShopPaymentOptions {
 }
 
 /** What checkout may offer; the same answer for the page and for the order action. */
-export async function shopPaymentOptions(db: DbOrTx, dojo: Pick<Dojo, "id" | "plan" | "currency">, settings: ShopSettingsValues): Promise<ShopPaymentOptions> {
+export async function shopPaymentOptions(db: DbOrTx, dojo: Pick<Dojo, "id" | "plan" | "currency">, settings: Pick<ShopSettingsValues, "cardPayments" | "payAtDojo">): Promise<ShopPaymentOptions> {
   let cardUnavailable: string | null = null;
   if (!hasFeature(dojo.plan, "webshopCardPayments")) cardUnavailable = "Card payments in the webshop are part of the Ultimate plan.";
   else {
@@ -33,7 +36,7 @@ export async function shopPaymentOptions(db: DbOrTx, dojo: Pick<Dojo, "id" | "pl
   return { card: settings.cardPayments && !cardUnavailable, atDojo: settings.payAtDojo, cardUnavailable };
 }
 
-export async function saveShopSettings(db: DbOrTx, dojoId: string, values: ShopSettingsValues): Promise<void> {
+export async function saveShopSettings(db: DbOrTx, dojoId: string, values: ShopSettingsInput): Promise<void> {
   const set = { ...values, updatedAt: new Date() };
   await db.insert(shopSettings).values({ dojoId, ...set }).onConflictDoUpdate({ target: shopSettings.dojoId, set });
 }

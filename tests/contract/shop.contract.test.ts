@@ -18,7 +18,7 @@ async function cardOrder(world: ConnectedDojo) {
   const gi = await createProduct(world.dojo, { name: "Gi", priceMinor: 4_500, stock: 5 });
   const belt = await createProduct(world.dojo, { name: "Belt", priceMinor: 1_200, stock: 5 });
   const email = `buyer-${randomUUID().slice(0, 8)}@example.com`;
-  const order = await placeOrder(world.db, world.dojo, { name: "Bea Buyer", email, phone: "+386 40 123 456", payment: "card", items: [{ productId: gi.id, quantity: 2 }, { productId: belt.id, quantity: 1 }] }, null);
+  const order = await placeOrder(world.db, world.dojo, { name: "Bea Buyer", email, phone: "+386 40 123 456", payment: "card", items: [{ productId: gi.id, quantity: 2 }, { productId: belt.id, quantity: 1 }] }, null, null);
   const url = await openOrderCheckout(world.db, world.dojo.slug, order);
   const [{ stripeSessionId }] = await world.db.select({ stripeSessionId: shopOrders.stripeSessionId }).from(shopOrders).where(eq(shopOrders.id, order.id));
   return { order, url, email, sessionId: stripeSessionId!, gi };

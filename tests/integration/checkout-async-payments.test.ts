@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
@@ -8,6 +8,8 @@ import { dojoWithStripe, openInvoiceFor, payInCheckout, paymentState, sessionIdO
 import { actAs } from "../support/factories";
 import { createProduct, openShop, orderState, sessionIdFromUrl, stockOf } from "../support/shop";
 import { deliverSignedEvent, eventAbout } from "../support/signed-event";
+
+vi.mock("@/lib/auth/client-ip", async () => (await import("../support/client-ip")).clientIpModule);
 
 // Problem 7 of issue 13: Checkout takes only what the app can settle at once (cards), and the
 // events of delayed payment methods are handled: async_payment_succeeded books like completed,

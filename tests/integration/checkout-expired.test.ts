@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { cardCheckouts } from "@/db/schema";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
@@ -12,6 +12,8 @@ import { publicProduct } from "@/lib/shop/public-shop";
 import { dojoWithStripe, forwardWebhooks, openInvoiceFor, sessionIdOf, webhookEvent } from "../support/card-payment";
 import { actAs, signInAsStaff } from "../support/factories";
 import { createProduct, openShop, orderState, sessionIdFromUrl, stockOf } from "../support/shop";
+
+vi.mock("@/lib/auth/client-ip", async () => (await import("../support/client-ip")).clientIpModule);
 
 const buyer = (n: number) => ({ name: `Buyer ${n}`, email: `expiry-${n}-${Date.now()}@example.test`, phone: "+386 40 123 456" });
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;

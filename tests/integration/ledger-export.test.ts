@@ -67,6 +67,18 @@ describe("the ledger CSV export", () => {
     expect(costs).not.toContain(fee.id);
   });
 
+  it("exports at most the capped five years, as the page shows them", async () => {
+    const { dojo } = await signedInDojo();
+    const db = await getDb();
+    const inside = await appendLedgerEntry(db, entry(dojo.id, { date: "2021-12-31", description: "Inside" }));
+    const outside = await appendLedgerEntry(db, entry(dojo.id, { date: "2022-01-01", description: "Past the cap" }));
+    const response = await download("?period=custom&from=2017-01-01&to=9999-12-31");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="ledger-${dojo.slug}-2017-01-01-to-2021-12-31.csv"`);
+    const body = await response.text();
+    expect(body).toContain(inside.id);
+    expect(body).not.toContain(outside.id);
+  });
+
   it("writes zero-decimal currencies without decimals", async () => {
     const { dojo } = await signedInDojo({ currency: "JPY" });
     await appendLedgerEntry(await getDb(), entry(dojo.id, { currency: "JPY", amountMinor: 15_000 }));

@@ -8,7 +8,7 @@ import { appendLedgerEntry } from "@/lib/ledger/append";
 import { ledgerCategories } from "@/lib/ledger/categories";
 import { ledgerFilterFrom } from "@/lib/ledger/filters";
 import { listLedgerEntries } from "@/lib/ledger/list-entries";
-import { monthlySeries } from "@/lib/ledger/monthly-series";
+import { bucketFor, ledgerSeries } from "@/lib/ledger/series";
 import { ledgerTotals } from "@/lib/ledger/totals";
 import { today } from "@/lib/dates";
 import { actAs, createDojo, createStaff, signedInDojo, signInAsStaff } from "../support/factories";
@@ -116,23 +116,70 @@ describe("ledger queries", () => {
     const dojo = await createDojo();
     await book(dojo.id, KNOWN);
     const db = await getDb();
-    const series = await monthlySeries(db, dojo.id, ledgerFilterFrom({ period: "last-12-months" }, TODAY));
+    const { bucket, points: series } = await ledgerSeries(db, dojo.id, ledgerFilterFrom({ period: "last-12-months" }, TODAY));
+    expect(bucket).toBe("month");
     expect(series).toHaveLength(12);
-    expect(series[0]).toEqual({ month: "2025-04", revenueMinor: 10_000, costMinor: 0 });
-    expect(series.find((p) => p.month === "2025-12")).toEqual({ month: "2025-12", revenueMinor: 0, costMinor: 4_000 });
-    expect(series.find((p) => p.month === "2025-07")).toEqual({ month: "2025-07", revenueMinor: 0, costMinor: 0 });
+    expect(series[0]).toEqual({ start: "2025-04-01", revenueMinor: 10_000, costMinor: 0 });
+    expect(series.find((p) => p.start === "2025-12-01")).toEqual({ start: "2025-12-01", revenueMinor: 0, costMinor: 4_000 });
+    expect(series.find((p) => p.start === "2025-07-01")).toEqual({ start: "2025-07-01", revenueMinor: 0, costMinor: 0 });
     expect(series.slice(-3)).toEqual([
-      { month: "2026-01", revenueMinor: 5_000, costMinor: 0 },
-      { month: "2026-02", revenueMinor: 6_000, costMinor: 2_500 },
-      { month: "2026-03", revenueMinor: 3_000, costMinor: 1_000 },
+      { start: "2026-01-01", revenueMinor: 5_000, costMinor: 0 },
+      { start: "2026-02-01", revenueMinor: 6_000, costMinor: 2_500 },
+      { start: "2026-03-01", revenueMinor: 3_000, costMinor: 1_000 },
     ]);
     // The kind filter applies to the chart as to the totals.
-    const costsOnly = await monthlySeries(db, dojo.id, ledgerFilterFrom({ period: "last-12-months", kind: "cost" }, TODAY));
-    expect(costsOnly.every((p) => p.revenueMinor === 0)).toBe(true);
+    const costsOnly = await ledgerSeries(db, dojo.id, ledgerFilterFrom({ period: "last-12-months", kind: "cost" }, TODAY));
+    expect(costsOnly.points.every((p) => p.revenueMinor === 0)).toBe(true);
     // An open-ended custom range runs from the first to the last month with entries.
-    const all = await monthlySeries(db, dojo.id, ledgerFilterFrom({ period: "custom" }, TODAY));
-    expect(all.map((p) => p.month)).toEqual(["2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"]);
-    expect(await monthlySeries(db, (await createDojo()).id, ledgerFilterFrom({ period: "custom" }, TODAY))).toEqual([]);
+    const all = await ledgerSeries(db, dojo.id, ledgerFilterFrom({ period: "custom" }, TODAY));
+    expect(all.points.map((p) => p.start.slice(0, 7))).toEqual(["2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"]);
+    expect((await ledgerSeries(db, (await createDojo()).id, ledgerFilterFrom({ period: "custom" }, TODAY))).points).toEqual([]);
+  });
+
+  it("chooses the bar length by the range: days, then weeks, then months, then years", async () => {
+    expect(bucketFor("2026-03-01", "2026-03-31")).toBe("day");
+    expect(bucketFor("2026-01-01", "2026-03-03")).toBe("day");
+    expect(bucketFor("2026-01-01", "2026-03-04")).toBe("week");
+    expect(bucketFor("2026-01-01", "2026-07-02")).toBe("week");
+    expect(bucketFor("2026-01-01", "2026-07-03")).toBe("month");
+    expect(bucketFor("2021-01-01", "2025-12-31")).toBe("month");
+    expect(bucketFor("2001-01-01", "2026-12-31")).toBe("year");
+    const dojo = await createDojo();
+    await book(dojo.id, KNOWN);
+    const db = await getDb();
+    // This month (March 2026) by day: 31 bars, the entries on their days.
+    const month = await ledgerSeries(db, dojo.id, ledgerFilterFrom({ period: "this-month" }, TODAY));
+    expect(month.bucket).toBe("day");
+    expect(month.points).toHaveLength(31);
+    expect(month.points.reduce((sum, p) => sum + p.revenueMinor, 0)).toBe(3_000);
+    // Ten weeks by week, starting on the Monday of the first: every bar 7 days after the previous one.
+    const weeks = await ledgerSeries(db, dojo.id, ledgerFilterFrom({ period: "custom", from: "2026-01-01", to: "2026-03-15" }, TODAY));
+    expect(weeks.bucket).toBe("week");
+    expect(weeks.points[0].start).toBe("2025-12-29");
+    expect(weeks.points.at(-1)!.start).toBe("2026-03-09");
+    expect(weeks.points.reduce((sum, p) => sum + p.revenueMinor, 0)).toBe(5_000 + 6_000 + 3_000);
+  });
+
+  it("caps a custom range at five years with a message; the chart stays small (0001–9999 was 120,000 points)", async () => {
+    const filter = ledgerFilterFrom({ period: "custom", from: "0001-01-01", to: "9999-12-31" }, TODAY);
+    expect(filter.range).toEqual({ from: "0001-01-01", to: "0005-12-31" });
+    expect(filter.notice).toBe("A custom range covers at most 5 years, so this shows 0001-01-01 – 0005-12-31. Choose a later start for later dates.");
+    expect(ledgerFilterFrom({ period: "custom", from: "2020-02-29", to: "2026-01-01" }, TODAY).range).toEqual({ from: "2020-02-29", to: "2025-02-28" });
+    expect(ledgerFilterFrom({ period: "custom", from: "2021-01-01", to: "2025-12-31" }, TODAY)).toMatchObject({ range: { from: "2021-01-01", to: "2025-12-31" }, notice: null });
+    // Swapped ends are swapped first, then capped.
+    expect(ledgerFilterFrom({ period: "custom", from: "2026-12-31", to: "2000-01-01" }, TODAY).range).toEqual({ from: "2000-01-01", to: "2004-12-31" });
+    const dojo = await createDojo();
+    await book(dojo.id, KNOWN);
+    const db = await getDb();
+    const wide = await ledgerSeries(db, dojo.id, ledgerFilterFrom({ period: "custom", from: "2024-01-01", to: "9999-12-31" }, TODAY));
+    expect(wide.bucket).toBe("month");
+    expect(wide.points).toHaveLength(60);
+    // Open-ended over entries typed far in the past: years, at most a hundred bars.
+    await book(dojo.id, [{ kind: "cost", date: "0001-06-01", amountMinor: 100 }]);
+    const open = await ledgerSeries(db, dojo.id, ledgerFilterFrom({ period: "custom" }, TODAY));
+    expect(open.bucket).toBe("year");
+    expect(open.points).toHaveLength(100);
+    expect(open.points.at(-1)).toMatchObject({ start: "2026-01-01" });
   });
 
   it("suggests the dojo's own categories only", async () => {

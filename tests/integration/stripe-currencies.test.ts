@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { members, shopOrders } from "@/db/schema";
 import { chargeSavedCardAction, openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
@@ -15,6 +15,8 @@ import { stripeChargeLimits } from "@/lib/payments/card/charge-limits";
 import { dojoWithStripe, openInvoiceFor, paymentState } from "../support/card-payment";
 import { actAs, signedInDojo, signInAsMember } from "../support/factories";
 import { createProduct, openShop } from "../support/shop";
+
+vi.mock("@/lib/auth/client-ip", async () => (await import("../support/client-ip")).clientIpModule);
 
 // Problem 6 and 9d of issue 13: only currencies Stripe processes are offered, and an amount
 // under Stripe's minimum charge never reaches Checkout or a saved card.

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { ledgerEntries, shopProducts } from "@/db/schema";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
-import { cancelOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction } from "@/app/(staff)/webshop/actions";
+import { cancelOrderAction, confirmOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction } from "@/app/(staff)/webshop/actions";
 import { GET } from "@/app/shop-images/[id]/route";
 import { submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { recordPaymentAction } from "@/app/(staff)/invoices/actions";
@@ -12,6 +12,8 @@ import { confirmOrderReturn } from "@/lib/shop/settle-card-order";
 import { dojoWithStripe } from "../support/card-payment";
 import { createStaff, signedInDojo, signInAsStaff } from "../support/factories";
 import { createProduct, openShop, orderState, sessionIdFromUrl, stockOf } from "../support/shop";
+
+vi.mock("@/lib/auth/client-ip", async () => (await import("../support/client-ip")).clientIpModule);
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const buyer = { name: "Bea Buyer", email: "bea@example.test", phone: "+386 40 111 222" };
@@ -90,20 +92,32 @@ describe("webshop staff", () => {
     expect(await fulfilOrderAction({ id: placed.data.orderId })).toMatchObject({ ok: false });
   });
 
-  it("cancelling a pay-at-the-dojo order voids its invoice and returns the stock; fulfilling marks it handed over", async () => {
+  it("cancelling a pay-at-the-dojo order voids its invoice and returns the stock; confirming issues the invoice; fulfilling marks it handed over", async () => {
     const { dojo, user } = await signedInDojo({ plan: "basic" });
     await openShop(dojo.id, { cardPayments: false });
-    const gi = await createProduct(dojo, { stock: 2 });
+    const gi = await createProduct(dojo, { stock: 3 });
     const one = await placeShopOrderAction({ slug: dojo.slug, ...buyer, payment: "at_dojo", items: [{ productId: gi.id, quantity: 1 }] });
     const two = await placeShopOrderAction({ slug: dojo.slug, ...buyer, payment: "at_dojo", items: [{ productId: gi.id, quantity: 1 }] });
-    if (!one.ok || !two.ok) throw new Error("ordering failed");
+    const three = await placeShopOrderAction({ slug: dojo.slug, ...buyer, payment: "at_dojo", items: [{ productId: gi.id, quantity: 1 }] });
+    if (!one.ok || !two.ok || !three.ok) throw new Error("ordering failed");
     expect(await stockOf(gi.id)).toBe(0);
     signInAsStaff(user);
+    // Confirmed, then cancelled: the invoice it got is voided.
+    expect(await confirmOrderAction({ id: one.data.orderId })).toMatchObject({ ok: true, data: { status: "pending", invoiceId: expect.any(String) } });
     expect(await cancelOrderAction({ id: one.data.orderId })).toMatchObject({ ok: true, data: { status: "cancelled" } });
     expect((await orderState(one.data.orderId)).invoice).toMatchObject({ status: "void" });
     expect(await stockOf(gi.id)).toBe(1);
+    // Cancelled before anyone confirmed it: there never was an invoice.
+    expect(await cancelOrderAction({ id: three.data.orderId })).toMatchObject({ ok: true, data: { status: "cancelled" } });
+    expect((await orderState(three.data.orderId)).invoice).toBeNull();
+    expect(await stockOf(gi.id)).toBe(2);
+    expect(await confirmOrderAction({ id: three.data.orderId })).toMatchObject({ ok: false, error: "This order was cancelled; it can no longer be confirmed." });
     // Paid at the desk through the invoice: the order follows.
-    const invoiceId = (await orderState(two.data.orderId)).invoice!.id;
+    expect(await confirmOrderAction({ id: two.data.orderId })).toMatchObject({ ok: true });
+    // Confirming twice changes nothing (a second click, a second tab).
+    const confirmedInvoice = (await orderState(two.data.orderId)).invoice!;
+    expect(await confirmOrderAction({ id: two.data.orderId })).toMatchObject({ ok: true, data: { invoiceId: confirmedInvoice.id } });
+    const invoiceId = confirmedInvoice.id;
     expect(await recordPaymentAction({ invoiceId, method: "cash", amount: "45.00", paidOn: new Date().toISOString().slice(0, 10), reference: "" })).toMatchObject({ ok: true });
     const db = await getDb();
     expect((await listOrders(db, dojo.id, { status: "paid" })).rows.map((o) => o.id)).toEqual([two.data.orderId]);

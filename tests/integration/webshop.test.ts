@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { invoices, shopOrders } from "@/db/schema";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
@@ -8,11 +8,14 @@ import { submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { stripeFor } from "@/lib/stripe/client";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
 import { checkoutSessionCompleted } from "@/lib/stripe/webhooks/handlers/checkout-session-completed";
+import { confirmOrder } from "@/lib/shop/at-dojo-orders";
 import { confirmOrderReturn } from "@/lib/shop/settle-card-order";
 import { publicShop } from "@/lib/shop/public-shop";
 import { dojoWithStripe, inboxFor } from "../support/card-payment";
 import { actAs, createMember, signedInDojo, signInAsMember } from "../support/factories";
 import { createProduct, openShop, orderState, sessionIdFromUrl, stockOf } from "../support/shop";
+
+vi.mock("@/lib/auth/client-ip", async () => (await import("../support/client-ip")).clientIpModule);
 
 const buyer = (n = 1) => ({ name: `Buyer ${n}`, email: `buyer-${n}-${Date.now()}@example.test`, phone: "+386 40 123 456" });
 
@@ -183,7 +186,7 @@ describe("webshop rules", () => {
     expect(await publicShop(db, "no-such-dojo")).toBeNull();
   });
 
-  it("pay at the dojo: pending order with an open webshop invoice, items set aside, linked to the signed-in member", async () => {
+  it("pay at the dojo: pending order, items set aside, linked to the signed-in member; the invoice comes with the dojo's confirmation", async () => {
     const { dojo } = await signedInDojo({ plan: "basic" });
     await openShop(dojo.id, { cardPayments: false });
     const gi = await createProduct(dojo, { stock: 2 });
@@ -191,10 +194,14 @@ describe("webshop rules", () => {
     signInAsMember(member);
     const { orderId } = placed(await placeShopOrderAction({ slug: dojo.slug, ...buyer(), payment: "at_dojo", items: [{ productId: gi.id, quantity: 2 }] }));
     const state = await orderState(orderId);
-    expect(state.order).toMatchObject({ status: "pending", memberId: member.id, stockTaken: true });
-    expect(state.invoice).toMatchObject({ status: "open", source: "webshop", memberId: member.id, totalMinor: 9000 });
-    expect(state.payments).toHaveLength(0);
+    expect(state.order).toMatchObject({ status: "pending", memberId: member.id, stockTaken: true, confirmedAt: null });
+    expect(state.invoice).toBeNull();
     expect(await stockOf(gi.id)).toBe(0);
     expect(await placeShopOrderAction({ slug: dojo.slug, ...buyer(), payment: "at_dojo", items: [{ productId: gi.id, quantity: 1 }] })).toMatchObject({ ok: false, error: `"Gi" is sold out.` });
+    await confirmOrder(await getDb(), dojo.id, orderId);
+    const confirmed = await orderState(orderId);
+    expect(confirmed.order.confirmedAt).not.toBeNull();
+    expect(confirmed.invoice).toMatchObject({ status: "open", source: "webshop", memberId: member.id, totalMinor: 9000 });
+    expect(confirmed.payments).toHaveLength(0);
   });
 });

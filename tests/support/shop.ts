@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { invoices, ledgerEntries, payments, shopOrders, shopProducts } from "@/db/schema";
-import { saveShopSettings, type ShopSettingsValues } from "@/lib/shop/settings";
+import { saveShopSettings, type ShopSettingsInput } from "@/lib/shop/settings";
 
-export async function openShop(dojoId: string, settings: Partial<ShopSettingsValues> = {}) {
+export async function openShop(dojoId: string, settings: Partial<ShopSettingsInput> = {}) {
   await saveShopSettings(await getDb(), dojoId, { enabled: true, title: "Dojo shop", intro: null, cardPayments: true, payAtDojo: true, ...settings });
 }
 

@@ -10,7 +10,7 @@ import { PERIOD_LABELS, PERIODS, type DateRange, type Period } from "@/lib/ledge
  * A GET form, so a filtered view is a URL to bookmark and the export link can reuse it. The date
  * fields appear for "Custom dates" only (without JavaScript they are simply always there).
  */
-export function LedgerFilters({ period, kind, custom }: { period: Period; kind: KindFilter; custom: DateRange }) {
+export function LedgerFilters({ period, kind, custom, notice }: { period: Period; kind: KindFilter; custom: DateRange; notice: string | null }) {
   const [selected, setSelected] = useState(period);
   return (
     <Form action="/ledger" role="search" aria-label="Filter entries" className="flex flex-col gap-2 border-b border-stone-100 p-3 sm:flex-row sm:flex-wrap sm:items-end">
@@ -47,6 +47,11 @@ export function LedgerFilters({ period, kind, custom }: { period: Period; kind: 
       <Button type="submit" variant="secondary">
         Apply
       </Button>
+      {notice && (
+        <p role="status" className="basis-full rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset">
+          {notice}
+        </p>
+      )}
     </Form>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import { getDb } from "@/db/client";
 import { RevenueCostChart } from "@/components/charts/revenue-cost-chart";
+import { BUCKET_NAMES } from "@/lib/ledger/buckets";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,7 +13,7 @@ import { formatDate, today } from "@/lib/dates";
 import { ledgerCategories } from "@/lib/ledger/categories";
 import { ledgerFilterFrom, ledgerFilterParams, type LedgerFilter } from "@/lib/ledger/filters";
 import { listLedgerEntries } from "@/lib/ledger/list-entries";
-import { monthlySeries } from "@/lib/ledger/monthly-series";
+import { ledgerSeries } from "@/lib/ledger/series";
 import { PERIOD_LABELS } from "@/lib/ledger/period";
 import { ledgerTotals } from "@/lib/ledger/totals";
 import { hrefWith, pageFrom, type SearchParams } from "@/lib/pagination";
@@ -39,7 +40,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const [list, totals, series, categories] = await Promise.all([
     listLedgerEntries(db, dojo.id, filter, page),
     ledgerTotals(db, dojo.id, filter),
-    monthlySeries(db, dojo.id, filter),
+    ledgerSeries(db, dojo.id, filter),
     ledgerCategories(db, dojo.id),
   ]);
   const current = ledgerFilterParams(filter);
@@ -91,15 +92,15 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       />
       <div className="space-y-6">
         <Card>
-          <LedgerFilters period={filter.period} kind={filter.kind} custom={filter.custom} />
+          <LedgerFilters period={filter.period} kind={filter.kind} custom={filter.custom} notice={filter.notice} />
         </Card>
         <LedgerTotalsCards totals={totals} currency={dojo.currency} />
         {/* A chart of nothing but zeros says less than the empty list below. */}
-        {series.some((m) => m.revenueMinor !== 0 || m.costMinor !== 0) && (
+        {series.points.some((m) => m.revenueMinor !== 0 || m.costMinor !== 0) && (
           <Card>
-            <CardHeader title="Revenue and costs per month" />
+            <CardHeader title={`Revenue and costs per ${BUCKET_NAMES[series.bucket]}`} />
             <div className="px-2 py-4 sm:px-4">
-              <RevenueCostChart data={series} currency={dojo.currency} />
+              <RevenueCostChart data={series.points} bucket={series.bucket} currency={dojo.currency} />
             </div>
           </Card>
         )}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ActionError, staffAction } from "@/lib/action";
 import { can } from "@/lib/auth/permissions";
+import { confirmOrder } from "@/lib/shop/at-dojo-orders";
 import { cancelOrder, fulfilOrder } from "@/lib/shop/change-order";
 import { createProduct, setProductActive, updateProduct, type ImageUpload } from "@/lib/shop/products";
 import { productSchema, shopSettingsSchema } from "@/lib/shop/schemas";
@@ -55,8 +56,17 @@ export const fulfilOrderAction = staffAction({ schema: z.object({ id: idSchema }
   return { status: order.status };
 });
 
+/** Confirms a pay-at-the-dojo order: its invoice is issued now and its items stay held until paid. */
+export const confirmOrderAction = staffAction({ schema: z.object({ id: idSchema }), permission: "shop" }, async ({ id }, { dojo }) => {
+  const order = await confirmOrder(await getDb(), dojo.id, id);
+  revalidatePath(`/webshop/orders/${id}`);
+  revalidatePath("/webshop/orders");
+  return { status: order.status, invoiceId: order.invoiceId };
+});
+
 export const cancelOrderAction = staffAction({ schema: z.object({ id: idSchema }), permission: "shop" }, async ({ id }, { dojo, user }) => {
   const order = await cancelOrder(await getDb(), dojo.id, id, user.id, { mayRefund: can(user.role, "refunds") });
   revalidatePath(`/webshop/orders/${id}`);
+  revalidatePath("/webshop/orders");
   return { status: order.status, refundedMinor: order.refundedMinor };
 });

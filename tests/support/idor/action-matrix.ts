@@ -28,7 +28,7 @@ import {
 } from "@/app/(staff)/members/[id]/stripe-actions";
 import { archivePlanAction, createPlanAction } from "@/app/(staff)/members/plans/actions";
 import { confirmPlanCheckoutAction, confirmUpgradeAction } from "@/app/(staff)/settings/account/actions";
-import { cancelOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction, setProductActiveAction } from "@/app/(staff)/webshop/actions";
+import { cancelOrderAction, confirmOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction, setProductActiveAction } from "@/app/(staff)/webshop/actions";
 import { completeCardLinkSetupAction, openCardLinkSetupAction, payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
 import { completeReplaceCardAction, payMemberSubscriptionInvoiceAction, settleMemberSubscriptionInvoiceAction } from "@/app/portal/(member)/subscription-actions";
 import { setPasswordFromInvitation } from "@/app/portal/(public)/set-password/[token]/actions";
@@ -478,6 +478,7 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     ],
   },
   "app/(staff)/webshop/actions.ts#fulfilOrderAction": { attempts: [staff("dojo B's order", (w) => fulfilOrderAction({ id: w.b.order.id }))] },
+  "app/(staff)/webshop/actions.ts#confirmOrderAction": { attempts: [staff("dojo B's order", (w) => confirmOrderAction({ id: w.b.order.id }))] },
   "app/(staff)/webshop/actions.ts#cancelOrderAction": { attempts: [staff("dojo B's order", (w) => cancelOrderAction({ id: w.b.order.id }))] },
   "app/shop/[dojo]/actions.ts#placeShopOrderAction": {
     attempts: [

@@ -83,6 +83,7 @@ export async function buildIdorWorld() {
     b.dojo,
     { name: "Bob Buyer", email: "bob-buyer@example.test", phone: "+49 123 4567", payment: "at_dojo", items: [{ productId: bProduct.id, quantity: 1 }] },
     null,
+    "198.51.100.201",
   );
   const bPlanCheckout = await openSubscribeCheckout(db, b.dojo, { plan: "pro", interval: "month" });
   const bPlanChange = await recordChangeRequest(db, { dojoId: b.dojo.id, kind: "upgrade", plan: "ultimate", stripeSubscriptionId: `sub_idor_${randomUUID().slice(0, 8)}` });
@@ -104,6 +105,7 @@ export async function buildIdorWorld() {
     a.dojo,
     { name: "Ann Buyer", email: "ann-buyer@example.test", phone: "+49 123 9999", payment: "at_dojo", items: [{ productId: aProduct.id, quantity: 1 }] },
     null,
+    "198.51.100.202",
   );
 
   // A mail of dojo B that Resend refused: its dashboard lists it with "Send again".

@@ -15,6 +15,7 @@ interface Values {
   intro: string;
   cardPayments: boolean;
   payAtDojo: boolean;
+  reservationDays: number | string;
 }
 
 function Toggle({ label, hint, error, disabled, ...props }: { label: string; hint?: React.ReactNode; error?: string; disabled?: boolean } & React.InputHTMLAttributes<HTMLInputElement>) {
@@ -32,7 +33,7 @@ function Toggle({ label, hint, error, disabled, ...props }: { label: string; hin
 
 export function ShopSettingsForm({ values, cardUnavailable }: { values: ShopSettingsValues; cardUnavailable: string | null }) {
   const router = useRouter();
-  const defaults: Values = { enabled: values.enabled, title: values.title ?? "", intro: values.intro ?? "", cardPayments: values.cardPayments && !cardUnavailable, payAtDojo: values.payAtDojo };
+  const defaults: Values = { enabled: values.enabled, title: values.title ?? "", intro: values.intro ?? "", cardPayments: values.cardPayments && !cardUnavailable, payAtDojo: values.payAtDojo, reservationDays: values.reservationDays };
   const { form, submit, formError, pending } = useActionForm<Values, unknown>({
     action: saveShopSettingsAction,
     defaultValues: defaults,
@@ -74,8 +75,11 @@ export function ShopSettingsForm({ values, cardUnavailable }: { values: ShopSett
           }
           {...register("cardPayments")}
         />
-        <Toggle label="Pay at the dojo" hint="The order waits with an open invoice until it is paid at the desk." error={e.payAtDojo?.message} {...register("payAtDojo")} />
+        <Toggle label="Pay at the dojo" hint="The order waits for you to confirm it; confirming issues the invoice, paid at the desk." error={e.payAtDojo?.message} {...register("payAtDojo")} />
       </fieldset>
+      <Field label="Days to hold unconfirmed pay-at-the-dojo orders" error={e.reservationDays?.message} hint="1 to 30. An order you have not confirmed by then is cancelled and its items go back on sale.">
+        <Input type="number" inputMode="numeric" min={1} max={30} step={1} className="w-24" {...register("reservationDays")} />
+      </Field>
       <div className="flex justify-end">
         <Button type="submit" pending={pending} disabled={!form.formState.isDirty}>
           Save settings

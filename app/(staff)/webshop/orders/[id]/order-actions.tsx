@@ -39,6 +39,7 @@ export function OrderActions({ id, number, canFulfil, canCancel, refund }: { id:
               : "The items go back into stock and an open invoice is voided. This cannot be undone."
           }
           confirmLabel={refund ? `Cancel and refund ${refund}` : "Cancel order"}
+          cancelLabel="Keep order"
           destructive
           onConfirm={cancel}
         />

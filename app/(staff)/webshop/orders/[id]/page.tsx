@@ -8,7 +8,10 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { NotFoundError } from "@/lib/action-result";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/dates";
+import { awaitsConfirmation } from "@/lib/shop/at-dojo-orders";
 import { getOrder, isAbandoned } from "@/lib/shop/orders";
+import { ConfirmOrderButtons } from "../confirm-order-buttons";
 import { OrderStatusBadge, PAYMENT_LABELS } from "../order-status-badge";
 import { OrderActions } from "./order-actions";
 
@@ -24,6 +27,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     throw error;
   });
   const money = (minor: number) => formatMoney(minor, order.currency);
+  const unconfirmed = awaitsConfirmation(order);
   const canFulfil = order.status === "paid" || (order.status === "pending" && order.payment === "at_dojo");
   const canCancel = order.status !== "cancelled";
   const facts: [string, React.ReactNode][] = [
@@ -32,7 +36,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     ["Phone", order.buyerPhone ?? "—"],
     ["Member", order.memberId ? <Link key="m" href={`/members/${order.memberId}`} className="text-brand-700 hover:underline">Open member</Link> : "Not signed in"],
     ["Payment", PAYMENT_LABELS[order.payment]],
-    ["Invoice", invoice ? <Link key="i" href={`/invoices/${invoice.id}`} className="text-brand-700 hover:underline">{invoice.number} ({invoice.status})</Link> : "—"],
+    ["Invoice", invoice ? <Link key="i" href={`/invoices/${invoice.id}`} className="text-brand-700 hover:underline">{invoice.number} ({invoice.status})</Link> : unconfirmed ? "Issued when you confirm the order" : "—"],
+    ...(unconfirmed && order.reservedUntil ? ([["Held until", `${when(order.reservedUntil)} · then cancelled and back on sale unless confirmed`]] as [string, React.ReactNode][]) : []),
+    ...(order.confirmedAt && order.payment === "at_dojo" ? ([["Confirmed", when(order.confirmedAt)]] as [string, React.ReactNode][]) : []),
     ["Placed", when(order.createdAt)],
     ...(order.paidAt ? ([["Paid", when(order.paidAt)]] as [string, React.ReactNode][]) : []),
     ...(order.fulfilledAt ? ([["Fulfilled", when(order.fulfilledAt)]] as [string, React.ReactNode][]) : []),
@@ -50,8 +56,20 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             Order #{order.number} <OrderStatusBadge order={order} />
           </span>
         }
-        description={isAbandoned(order) ? "The buyer left Stripe Checkout without paying; nothing is held for this order." : undefined}
-        actions={<OrderActions id={order.id} number={order.number} canFulfil={canFulfil} canCancel={canCancel} refund={order.status !== "pending" && order.payment === "card" ? money(order.totalMinor - order.refundedMinor) : null} />}
+        description={
+          isAbandoned(order)
+            ? "The buyer left Stripe Checkout without paying; nothing is held for this order."
+            : unconfirmed && order.reservedUntil
+              ? `Pay at the dojo: confirm it to issue the invoice. Unconfirmed, it is cancelled on ${formatDate(order.reservedUntil)} and the items go back on sale.`
+              : undefined
+        }
+        actions={
+          unconfirmed ? (
+            <ConfirmOrderButtons id={order.id} number={order.number} total={money(order.totalMinor)} heldUntil={order.reservedUntil ? formatDate(order.reservedUntil) : null} />
+          ) : (
+            <OrderActions id={order.id} number={order.number} canFulfil={canFulfil} canCancel={canCancel} refund={order.status !== "pending" && order.payment === "card" ? money(order.totalMinor - order.refundedMinor) : null} />
+          )
+        }
       />
       <div className="space-y-4">
         <Card>

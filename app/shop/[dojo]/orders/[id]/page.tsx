@@ -4,6 +4,7 @@ import { CheckCircle2, Clock, XCircle } from "lucide-react";
 import { getDb } from "@/db/client";
 import { Button } from "@/components/ui/button";
 import { NotFoundError } from "@/lib/action-result";
+import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { getOrder } from "@/lib/shop/orders";
 import { confirmOrderReturn } from "@/lib/shop/settle-card-order";
@@ -49,7 +50,10 @@ export default async function OrderPage({ params }: { params: Promise<{ dojo: st
   } else if (placed) {
     icon = <CheckCircle2 className="size-10 text-emerald-600" aria-hidden />;
     heading = "Thank you! Your order is placed.";
-    text = `Please pay ${money(order.totalMinor)} when you collect it at the dojo. We sent a confirmation to ${order.buyerEmail}.`;
+    // The confirmation mail is not promised: one address gets at most one every few minutes.
+    text = order.confirmedAt
+      ? `The dojo has confirmed your order. Please pay ${money(order.totalMinor)} when you collect it.`
+      : `The dojo will confirm it and holds your items${order.reservedUntil ? ` until ${formatDate(order.reservedUntil)}` : ""}. Please pay ${money(order.totalMinor)} when you collect it at the dojo.`;
   } else if (order.status === "cancelled") {
     icon = <XCircle className="size-10 text-stone-400" aria-hidden />;
     heading = "This order was cancelled.";

@@ -1,0 +1,6 @@
+// Client-safe: the chart (a client component) and the page share these.
+
+/** How long one bar of the ledger chart is. */
+export type Bucket = "day" | "week" | "month" | "year";
+
+export const BUCKET_NAMES: Record<Bucket, string> = { day: "day", week: "week", month: "month", year: "year" };
