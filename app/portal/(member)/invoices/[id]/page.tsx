@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft, FileDown } from "lucide-react";
 import { getDb } from "@/db/client";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { getSeller } from "@/lib/dojos/profile";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
 import { describeAutomaticRefund } from "@/lib/payments/automatic-refunds/describe-automatic-refund";
 import { getMemberInvoice } from "@/lib/portal/invoices";
+import { refundsOfInvoice } from "@/lib/payments/refunds/list-refunds";
 import { InvoiceStatusBadge } from "../../invoice-status";
 import { CheckoutReturn } from "../../checkout-return";
 import { PaymentOptions } from "../../payment-options";
@@ -18,8 +21,10 @@ const METHOD_LABELS = { cash: "Cash", bank_transfer: "Bank transfer", card: "Car
 
 export default async function PortalInvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { dojo, member } = await requireMemberPage();
-  const invoice = await getMemberInvoice(await getDb(), { dojoId: dojo.id, memberId: member.id }, (await params).id);
+  const db = await getDb();
+  const invoice = await getMemberInvoice(db, { dojoId: dojo.id, memberId: member.id }, (await params).id);
   if (!invoice) notFound();
+  const [seller, refunds] = await Promise.all([getSeller(db, dojo.id), refundsOfInvoice(db, dojo.id, invoice.id)]);
   const money = (minor: number) => formatMoney(minor, invoice.currency);
 
   return (
@@ -30,6 +35,12 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Invoice {invoice.number}</h1>
         <InvoiceStatusBadge invoice={invoice} />
+        <Button asChild variant="secondary" size="sm" className="ml-auto">
+          {/* A route handler, not a page: a plain link so the browser downloads the file. */}
+          <a href={`/portal/invoices/${invoice.id}/pdf`} download>
+            <FileDown className="size-4" aria-hidden /> Download PDF
+          </a>
+        </Button>
       </div>
 
       <CheckoutReturn />
@@ -48,7 +59,11 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
             </div>
             <div>
               <dt className="text-stone-500">From</dt>
-              <dd className="font-medium">{dojo.name}</dd>
+              <dd>
+                <span className="font-medium">{seller.legalName ?? seller.name}</span>
+                {seller.address && <span className="block whitespace-pre-line text-stone-600">{seller.address}</span>}
+                {seller.vatNumber && <span className="block text-stone-600">VAT number: {seller.vatNumber}</span>}
+              </dd>
             </div>
             <div>
               <dt className="text-stone-500">To</dt>
@@ -88,12 +103,14 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
               <dd className="tabular-nums">−{money(p.amountMinor)}</dd>
             </div>
           ))}
-          {invoice.refundedMinor > 0 && (
-            <div className="flex justify-between text-stone-600">
-              <dt>Refunded to you</dt>
-              <dd className="tabular-nums">{money(invoice.refundedMinor)}</dd>
-            </div>
-          )}
+          {refunds
+            .filter((r) => !r.failedAt)
+            .map((r) => (
+              <div key={r.id} className="flex justify-between text-stone-600">
+                <dt>Refunded to you {formatDate(r.createdAt)}</dt>
+                <dd className="tabular-nums">{money(r.amountMinor)}</dd>
+              </div>
+            ))}
           {invoice.automaticRefunds.map((r) => (
             <p key={r.id} className="text-stone-600">
               {describeAutomaticRefund(r, "payer")}
