@@ -8,7 +8,8 @@ import type { InvoiceDocument } from "../document";
 // Helvetica, one of the PDF standard fonts: no font file to ship, every PDF reader has it.
 // It covers Latin-1 and the euro sign, so amounts use "-" (not "−") for minus.
 const s = StyleSheet.create({
-  page: { padding: 44, fontSize: 10, fontFamily: "Helvetica", color: "#1c1917", lineHeight: 1.35 },
+  // No page-wide lineHeight: react-pdf then loses the absolutely placed footer.
+  page: { padding: 44, paddingBottom: 64, fontSize: 10, fontFamily: "Helvetica", color: "#1c1917" },
   header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 24 },
   logo: { maxWidth: 140, maxHeight: 60, marginBottom: 8, objectFit: "contain" },
   sellerName: { fontSize: 14, fontFamily: "Helvetica-Bold" },
