@@ -44,7 +44,7 @@ test("dojo profile → invoice print, PDF download, invoice mail with the PDF, m
   await page.getByLabel("Invoice footer").fill("Managing director: Aiko Tanaka · Amtsgericht Berlin HRB 98765");
   await page.getByLabel("Logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: await productPicture("DD", "#b45309") });
   await page.getByRole("button", { name: "Save profile" }).click();
-  await expect(page.getByText("Dojo profile saved")).toBeVisible();
+  await expect(page.getByText("Dojo profile saved", { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("IBAN")).toHaveValue("DE89 3704 0044 0532 0130 00");
   await expect(page.getByTestId("logo-preview")).toBeVisible();
