@@ -74,6 +74,9 @@ test("dojo profile → invoice print, PDF download, invoice mail with the PDF, m
 
   // The PDF staff download from the invoice page.
   await page.goto(url);
+  await shot(page, "invoice");
+  await shot(page, "invoice", 390);
+  await page.setViewportSize({ width: 1280, height: 900 });
   const staffPdf = await downloadText(page, page.getByRole("link", { name: "PDF" }));
   expect(staffPdf.name).toBe(`invoice-${number}.pdf`);
   for (const part of ["Demo Dojo GmbH", "VAT number: DE123456789", "IBAN: DE89 3704 0044 0532 0130 00", tag, "Open amount €50.00", "Managing director: Aiko Tanaka"]) expect(staffPdf.text, part).toContain(part);

@@ -11,12 +11,13 @@ const s = StyleSheet.create({
   // No page-wide lineHeight: react-pdf then loses the absolutely placed footer.
   page: { padding: 44, paddingBottom: 64, fontSize: 10, fontFamily: "Helvetica", color: "#1c1917" },
   header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 24 },
-  logo: { maxWidth: 140, maxHeight: 60, marginBottom: 8, objectFit: "contain" },
+  // A fixed height and the width from the picture's own proportions: the logo sits left, wide or square.
+  logo: { height: 56, alignSelf: "flex-start", marginBottom: 8 },
   sellerName: { fontSize: 14, fontFamily: "Helvetica-Bold" },
   muted: { color: "#57534e" },
   title: { fontSize: 22, fontFamily: "Helvetica-Bold", textAlign: "right" },
   number: { fontSize: 11, textAlign: "right", marginTop: 2 },
-  stamp: { marginTop: 6, alignSelf: "flex-end", borderWidth: 1.5, borderColor: "#57534e", color: "#57534e", paddingHorizontal: 6, paddingVertical: 2, fontFamily: "Helvetica-Bold" },
+  stamp: { marginTop: 6, alignSelf: "flex-end", borderWidth: 1.5, borderColor: "#57534e", color: "#57534e", paddingHorizontal: 6, paddingTop: 3, paddingBottom: 1, fontFamily: "Helvetica-Bold" },
   parties: { flexDirection: "row", justifyContent: "space-between", marginBottom: 24 },
   label: { fontSize: 8, color: "#78716c", textTransform: "uppercase", letterSpacing: 0.8, marginBottom: 3, fontFamily: "Helvetica-Bold" },
   bold: { fontFamily: "Helvetica-Bold" },

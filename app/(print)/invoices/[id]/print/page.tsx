@@ -90,7 +90,7 @@ export default async function PrintInvoicePage({ params }: Props) {
         </section>
 
         {/* Every payment and refund, then what is still open: what a bookkeeper reconciles against. */}
-        <section className="mt-4 ml-auto max-w-sm text-sm" aria-label="Payments and refunds">
+        <section className="mt-4 ml-auto max-w-sm pr-3 text-sm" aria-label="Payments and refunds">
           <dl className="space-y-1">
             {doc.payments.map((p) => (
               <div key={p.id} className="flex justify-between gap-4 text-stone-600">
