@@ -10,7 +10,6 @@ import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
 import { describeAutomaticRefund } from "@/lib/payments/automatic-refunds/describe-automatic-refund";
 import { getMemberInvoice } from "@/lib/portal/invoices";
-import { refundsOfInvoice } from "@/lib/payments/refunds/list-refunds";
 import { InvoiceStatusBadge } from "../../invoice-status";
 import { CheckoutReturn } from "../../checkout-return";
 import { PaymentOptions } from "../../payment-options";
@@ -24,7 +23,7 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
   const db = await getDb();
   const invoice = await getMemberInvoice(db, { dojoId: dojo.id, memberId: member.id }, (await params).id);
   if (!invoice) notFound();
-  const [seller, refunds] = await Promise.all([getSeller(db, dojo.id), refundsOfInvoice(db, dojo.id, invoice.id)]);
+  const seller = await getSeller(db, dojo.id);
   const money = (minor: number) => formatMoney(minor, invoice.currency);
 
   return (
@@ -103,14 +102,12 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
               <dd className="tabular-nums">−{money(p.amountMinor)}</dd>
             </div>
           ))}
-          {refunds
-            .filter((r) => !r.failedAt)
-            .map((r) => (
-              <div key={r.id} className="flex justify-between text-stone-600">
-                <dt>Refunded to you {formatDate(r.createdAt)}</dt>
-                <dd className="tabular-nums">{money(r.amountMinor)}</dd>
-              </div>
-            ))}
+          {invoice.refundedMinor > 0 && (
+            <div className="flex justify-between text-stone-600">
+              <dt>Refunded to you</dt>
+              <dd className="tabular-nums">{money(invoice.refundedMinor)}</dd>
+            </div>
+          )}
           {invoice.automaticRefunds.map((r) => (
             <p key={r.id} className="text-stone-600">
               {describeAutomaticRefund(r, "payer")}
