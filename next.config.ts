@@ -1,7 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "argon2"],
+  // @react-pdf/renderer (invoice PDFs) is loaded by Node as it is published, not bundled: its
+  // font and layout engines (pdfkit, yoga) read their own files at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "argon2", "@react-pdf/renderer"],
   poweredByHeader: false,
   // Webshop product pictures (up to 2 MB) are uploaded through a server action.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },

@@ -18,7 +18,8 @@ async function shot(page: Page, name: string, width = 1280) {
 }
 
 
-test("compose, preview and send a campaign; the mail arrives with the member's own card link, which adds a card", async ({ page, request }) => {
+test("compose, preview and send a campaign; the mail arrives with an “Add my card” button, which opens the member's card page and adds a card", async ({ page: firstPage, request }) => {
+  let page = firstPage;
   const tag = `E2E ${Date.now().toString(36)}`;
   await logIn(page, E2E.owner);
   // The card link takes cards only when the dojo's Stripe is connected.
@@ -34,11 +35,14 @@ test("compose, preview and send a campaign; the mail arrives with the member's o
   await page.getByLabel("Body").fill("Hello {fristname}");
   await expect(page.getByText("Unknown merge code {fristname}")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Send to/ })).toBeDisabled();
-  await page.getByLabel("Body").fill("Hello {firstname},\n\nplease [add your card](");
+  // The merge-code button alone: members get an "Add my card" button, not a long URL.
+  await page.getByLabel("Body").fill("Hello {firstname},\n\nplease add your card before the next grading:\n\n");
   await page.getByRole("button", { name: "{stripecardlink}" }).click();
-  await page.getByLabel("Body").press("End");
-  await page.getByLabel("Body").pressSequentially(") before the next grading.");
-  await expect(page.getByLabel("Body")).toHaveValue("Hello {firstname},\n\nplease [add your card]({stripecardlink}) before the next grading.");
+  await expect(page.getByLabel("Body")).toHaveValue("Hello {firstname},\n\nplease add your card before the next grading:\n\n{stripecardlink}");
+  // The help says what each code becomes.
+  await page.getByText("What each code becomes").click();
+  await expect(page.getByTestId("merge-code-help")).toContainText("{stripecardlink}");
+  await expect(page.getByTestId("merge-code-help")).toContainText("a button “Add my card”");
 
   await page.getByLabel("Members I pick").check();
   const picker = page.getByPlaceholder("Search by name, e-mail or UID").first();
@@ -51,7 +55,7 @@ test("compose, preview and send a campaign; the mail arrives with the member's o
   await expect(subject).toContainText(`${tag}: add your card, `);
   const firstName = ((await subject.textContent()) ?? "").split(", ").pop()!.trim();
   expect(firstName).not.toBe("{firstname}");
-  await expect(page.frameLocator('iframe[title="Mail preview"]').getByRole("link", { name: "add your card" })).toBeVisible();
+  await expect(page.frameLocator('iframe[title="Mail preview"]').getByRole("link", { name: "Add my card" })).toBeVisible();
   const to = ((await page.getByText(/^To: /).textContent()) ?? "").replace(/^To: /, "").trim();
   await shot(page, "compose");
   await shot(page, "compose", 390);
@@ -59,6 +63,11 @@ test("compose, preview and send a campaign; the mail arrives with the member's o
   await page.locator('iframe[title="Mail preview"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/compose-preview-390.png` });
   await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The plain-text part, as a text-only mail program shows it: the bare link.
+  await page.getByRole("button", { name: "Plain text" }).click();
+  await expect(page.getByTestId("preview-text")).toContainText(/Add my card http:\/\/\S+\/card\/\S+/);
+  await page.getByRole("button", { name: "As shown" }).click();
 
   await page.getByRole("button", { name: "Send to 1 member" }).click();
   await page.getByRole("button", { name: "Send now" }).click();
@@ -82,11 +91,20 @@ test("compose, preview and send a campaign; the mail arrives with the member's o
   expect(mail.subject).toBe(`${tag}: add your card, ${firstName}`);
   expect(mail.html).toContain(`Hello ${firstName},`);
   expect(mail.headers?.["List-Unsubscribe"]).toContain("/api/unsubscribe/");
-  const cardLink = /href="([^"]*\/card\/[^"]+)"/.exec(mail.html)?.[1];
-  expect(cardLink).toBeDefined();
+  expect(mail.html).not.toMatch(/>\s*http[^<]*\/card\//);
+  expect(mail.text).toMatch(/Add my card http:\/\/\S+\/card\/\S+/);
 
-  // Following the link opens that member's own card page, where the card is added.
-  await page.goto(cardLink!);
+  // Open the mail in the inbox and click its "Add my card" button: that member's own card page opens.
+  await page.goto(`${EMULATOR}/_inbox?to=${encodeURIComponent(to)}`);
+  await page.getByRole("link", { name: new RegExp(tag) }).first().click();
+  const htmlPart = page.frameLocator('iframe[title="HTML part"]');
+  await expect(htmlPart.getByRole("link", { name: "Add my card" })).toBeVisible();
+  await shot(page, "inbox");
+  await shot(page, "inbox", 390);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const [cardPage] = await Promise.all([page.context().waitForEvent("page"), htmlPart.getByRole("link", { name: "Add my card" }).click()]);
+  await page.close();
+  page = cardPage;
   await expect(page.getByRole("heading", { name: `Hi ${firstName}` })).toBeVisible();
   await page.getByRole("button", { name: "Add card" }).click();
   const checkout = checkoutFrame(page);

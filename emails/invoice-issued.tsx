@@ -32,6 +32,7 @@ export function InvoiceIssued({ dojoName, memberName, invoiceNumber, amount, due
             <Text style={styles.label}>Due</Text>
             <Text style={styles.value}>{dueDate}</Text>
           </Section>
+          <Text>The invoice is attached as a PDF for your records.</Text>
           <Button href={portalUrl} style={styles.button}>
             See it in the members area
           </Button>

@@ -54,7 +54,7 @@ export function PaymentReceipt({ dojoName, memberName, invoiceNumber, amount, pa
               </>
             ) : null}
           </Section>
-          <Text>{settled ? "The invoice is now paid in full." : `${stillOpen ?? "An amount"} is still open on this invoice.`}</Text>
+          <Text>{settled ? "The invoice is now paid in full." : `${stillOpen ?? "An amount"} is still open on this invoice.`} The invoice with this payment is attached as a PDF.</Text>
           <Hr />
           <Text style={styles.small}>
             {dojoName} · This receipt was sent because you paid in the members area or at the desk. Keep it for your records.

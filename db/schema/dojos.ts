@@ -1,4 +1,5 @@
 import { pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 
 export const planEnum = pgEnum("plan", ["basic", "pro", "ultimate"]);
 
@@ -11,6 +12,27 @@ export const dojos = pgTable("dojos", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+// What a bookkeeper needs on an invoice about the seller, edited by the owner in Settings →
+// Dojo profile. One row per dojo, created on first save; every field is optional so a dojo
+// that never fills it in still prints invoices (with its name only).
+export const dojoProfiles = pgTable("dojo_profiles", {
+  dojoId: uuid("dojo_id").primaryKey().references(() => dojos.id),
+  legalName: text("legal_name"),
+  address: text("address"),
+  email: text("email"),
+  phone: text("phone"),
+  vatNumber: varchar("vat_number", { length: 32 }),
+  companyNumber: varchar("company_number", { length: 32 }),
+  bankAccountHolder: text("bank_account_holder"),
+  iban: varchar("iban", { length: 34 }),
+  bic: varchar("bic", { length: 11 }),
+  invoiceFooter: text("invoice_footer"),
+  logo: bytea("logo"),
+  logoType: varchar("logo_type", { length: 16 }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Dojo = typeof dojos.$inferSelect;
+export type DojoProfile = typeof dojoProfiles.$inferSelect;
 export type NewDojo = typeof dojos.$inferInsert;
 export type Plan = (typeof planEnum.enumValues)[number];

@@ -1,15 +1,10 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
 import { dojos } from "./dojos";
 import { invoices } from "./invoices";
 import { members } from "./members";
 
-// Product photos live in the database: the same on PGlite and PostgreSQL, and nothing on the
-// app server's disk, so several `next start` instances serve the same picture.
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+import { bytea } from "./bytea";
 
 export const shopProducts = pgTable(
   "shop_products",

@@ -51,7 +51,7 @@ function sendBatch(body: unknown, apiKey: string, permissive: boolean, now: Date
   const errors: { index: number; message: string }[] = [];
   body.forEach((item, index) => {
     try {
-      accepted.push(acceptMail(item, apiKey, now));
+      accepted.push(acceptMail(item, apiKey, now, { batch: true }));
     } catch (error) {
       if (!(error instanceof ResendError) || !permissive) throw error;
       errors.push({ index, message: error.message });
@@ -94,7 +94,9 @@ export async function handleResendApi(req: IncomingMessage, res: ServerResponse,
     if (req.method === "GET" && getMatch) {
       const mail = deps.inbox.get(decodeURIComponent(getMatch[1]));
       if (!mail || mail.apiKey !== apiKey) throw new ResendError(404, "not_found", "Email not found");
-      send(res, { status: 200, body: publicMail(mail) }, rateHeaders);
+      // Resend's retrieve lists no attachment content: the files are the inbox's (`/_inbox.json`).
+      const { attachments: _files, ...retrieved } = publicMail(mail);
+      send(res, { status: 200, body: retrieved }, rateHeaders);
       return;
     }
 

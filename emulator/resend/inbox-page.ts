@@ -39,6 +39,7 @@ function detail(mail: InboxMail): string {
       .filter(([, v]) => v)
       .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v ?? "")}</dd>`)
       .join("")}</dl>
+    ${mail.attachments.length ? `<h3>Attachments</h3><ul class="files">${mail.attachments.map((a, i) => `<li><a href="/_inbox/${encodeURIComponent(mail.id)}/attachments/${i}" target="_blank" rel="noopener">${escapeHtml(a.filename)}</a> <span class="meta-inline">${escapeHtml(a.content_type)}, ${Math.max(1, Math.round(a.size / 1024))} KB</span></li>`).join("")}</ul>` : ""}
     ${srcdoc ? `<h3>HTML</h3><iframe title="HTML part" sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="${escapeHtml(srcdoc)}"></iframe>` : ""}
     ${mail.text ? `<h3>Text</h3><pre class="text">${escapeHtml(mail.text)}</pre>` : ""}
   </article>`;
@@ -77,6 +78,8 @@ export function renderInboxPage(mails: InboxMail[], selectedId: string | null, t
   h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 20px 0 8px; }
   iframe { width: 100%; height: 60vh; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
   pre.text { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px; margin: 0; }
+  ul.files { margin: 0; padding-left: 18px; }
+  .meta-inline { color: var(--muted); font-size: 12px; }
   .empty { color: var(--muted); padding: 40px; text-align: center; }
 </style></head>
 <body>

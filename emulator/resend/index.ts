@@ -95,6 +95,19 @@ export function createResendEmulator(opts: { rateLimitPerSecond?: number } = {})
       }
       return true;
     }
+    // One attachment of a mail, as a file: `/_inbox/<mail id>/attachments/<index>`.
+    const file = /^\/_inbox\/([^/]+)\/attachments\/(\d+)$/.exec(path);
+    if (file) {
+      const attachment = inbox.get(decodeURIComponent(file[1]))?.attachments[Number(file[2])];
+      if (!attachment) {
+        sendJson(res, 404, { error: "No such attachment" });
+        return true;
+      }
+      const bytes = Buffer.from(attachment.content, "base64");
+      res.writeHead(200, { "content-type": attachment.content_type, "content-length": String(bytes.length), "content-disposition": `inline; filename="${attachment.filename.replace(/["\\\r\n]/g, "_")}"` });
+      res.end(bytes);
+      return true;
+    }
     if (path === "/_inbox" || path === "/_inbox/") {
       const to = url.searchParams.get("to");
       sendHtml(res, 200, renderInboxPage(inbox.list({ to }), url.searchParams.get("id"), to));

@@ -3,8 +3,12 @@ import type { GetEmailResponseSuccess } from "resend";
 import { ResendError } from "./errors";
 
 /** One accepted e-mail as the inbox keeps it (Resend's retrieve shape plus the custom headers). */
+/** One attachment as the inbox keeps it: the file itself (base64), to be read back by tests and the inbox page. */
+export type InboxAttachment = { filename: string; content_type: string; size: number; content: string };
+
 export type InboxMail = GetEmailResponseSuccess & {
   headers: Record<string, string> | null;
+  attachments: InboxAttachment[];
   /** The API key that sent it: `GET /emails/:id` only answers its own sender, like a Resend team. */
   apiKey: string;
 };
@@ -79,8 +83,37 @@ function tags(value: unknown): { name: string; value: string }[] | undefined {
   });
 }
 
-/** Validates one `POST /emails` body the way Resend does and turns it into an inbox record. */
-export function acceptMail(input: unknown, apiKey: string, now: Date): InboxMail {
+// Resend's limit for one mail: 40 MB including the base64 encoding of its attachments.
+const MAX_ATTACHMENT_BASE64 = 40 * 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const CONTENT_TYPES: Record<string, string> = { pdf: "application/pdf", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", txt: "text/plain", csv: "text/csv", ics: "text/calendar" };
+
+/**
+ * `attachments`: each with base64 `content` (or a `path` URL, which this machine does not fetch
+ * and so refuses) and a `filename`. Not allowed on the batch endpoint or with `scheduled_at`.
+ */
+function attachments(value: unknown, opts: { batch: boolean; scheduled: boolean }): InboxAttachment[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new ResendError(422, "validation_error", "Invalid `attachments` field: expected an array.");
+  if (value.length === 0) return [];
+  if (opts.batch) throw new ResendError(422, "validation_error", "Attachments are not supported with the batch endpoint.");
+  if (opts.scheduled) throw new ResendError(422, "validation_error", "Attachments are not supported with scheduled emails.");
+  let total = 0;
+  return value.map((item, i) => {
+    const { content, filename, path, content_type: contentType } = (item ?? {}) as Record<string, unknown>;
+    if (path !== undefined && path !== null) throw new ResendError(422, "validation_error", `Invalid \`attachments[${i}].path\`: the emulator does not fetch remote files; send \`content\`.`);
+    if (typeof content !== "string" || content === "" || !BASE64.test(content)) throw new ResendError(422, "validation_error", `Invalid \`attachments[${i}].content\`: expected base64-encoded file content.`);
+    if (typeof filename !== "string" || filename.trim() === "") throw new ResendError(422, "missing_required_field", `Missing \`attachments[${i}].filename\` field.`);
+    if (contentType !== undefined && contentType !== null && typeof contentType !== "string") throw new ResendError(422, "validation_error", `Invalid \`attachments[${i}].content_type\`: expected a string.`);
+    total += content.length;
+    if (total > MAX_ATTACHMENT_BASE64) throw new ResendError(422, "validation_error", "Attachments exceed the 40 MB limit per email.");
+    const extension = filename.split(".").pop()?.toLowerCase() ?? "";
+    return { filename, content_type: (contentType as string | undefined) ?? CONTENT_TYPES[extension] ?? "application/octet-stream", size: Buffer.from(content, "base64").length, content };
+  });
+}
+
+/** Validates one `POST /emails` body (or one mail of a batch) the way Resend does and turns it into an inbox record. */
+export function acceptMail(input: unknown, apiKey: string, now: Date, opts: { batch?: boolean } = {}): InboxMail {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new ResendError(422, "validation_error", "The request body must be a JSON object.");
   }
@@ -102,6 +135,7 @@ export function acceptMail(input: unknown, apiKey: string, now: Date): InboxMail
     throw new ResendError(422, "missing_required_field", "Missing `html` or `text` field.");
   }
   const scheduledAt = optionalString(body.scheduled_at, "scheduled_at");
+  const files = attachments(body.attachments, { batch: opts.batch ?? false, scheduled: scheduledAt !== null });
   return {
     object: "email",
     id: randomUUID(),
@@ -116,6 +150,7 @@ export function acceptMail(input: unknown, apiKey: string, now: Date): InboxMail
     html,
     text,
     headers: headers(body.headers),
+    attachments: files,
     tags: tags(body.tags),
     scheduled_at: scheduledAt,
     // Nothing leaves this machine: every accepted mail counts as delivered to the local inbox.

@@ -41,6 +41,28 @@ beforeAll(() => {
 });
 
 describe("Resend emulator through the resend SDK", () => {
+  it("keeps attachments (base64 from a Buffer) and refuses them in a batch", async () => {
+    const resend = await client();
+    const to = address("attach");
+    const pdf = Buffer.from("%PDF-1.4 a small file");
+    const { error } = await resend.emails.send({ ...mail(to, "Invoice 1"), attachments: [{ filename: "invoice-1.pdf", content: pdf }] });
+    expect(error).toBeNull();
+    const res = await fetch(`${emulatorUrl}/_inbox.json?to=${encodeURIComponent(to)}`);
+    const [stored] = ((await res.json()) as { data: { id: string; attachments: { filename: string; content_type: string; size: number; content: string }[] }[] }).data;
+    expect(stored.attachments).toEqual([{ filename: "invoice-1.pdf", content_type: "application/pdf", size: pdf.length, content: pdf.toString("base64") }]);
+    const file = await fetch(`${emulatorUrl}/_inbox/${stored.id}/attachments/0`);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(pdf);
+    expect(await (await fetch(`${emulatorUrl}/_inbox?to=${encodeURIComponent(to)}`)).text()).toContain(`href="/_inbox/${stored.id}/attachments/0"`);
+
+    const noName = await resend.emails.send({ ...mail(to), attachments: [{ content: pdf }] });
+    expect(noName.error).toMatchObject({ name: "missing_required_field" });
+    const notBase64 = await resend.emails.send({ ...mail(to), attachments: [{ filename: "x.pdf", content: "not base64!" }] });
+    expect(notBase64.error?.message).toContain("base64");
+    const batch = await resend.batch.send([{ ...mail(to), attachments: [{ filename: "x.pdf", content: pdf }] }] as never);
+    expect(batch.error?.message).toContain("not supported with the batch endpoint");
+  });
+
   it("sends a mail into the inbox, retrievable by id and filtered by recipient", async () => {
     const resend = await client();
     const to = address("member");

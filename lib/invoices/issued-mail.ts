@@ -8,6 +8,7 @@ import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
 import { env } from "@/lib/env";
+import { invoicePdfAttachment } from "./pdf/attachment";
 
 const longDate = (isoDate: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
@@ -40,6 +41,7 @@ export const invoiceIssuedMail = defineMail<{ invoiceId: string }>({
         dueDate: longDate(invoice.dueDate),
         portalUrl: `${env().APP_URL}/portal/invoices/${invoice.id}`,
       }),
+      attachments: await invoicePdfAttachment(db, invoice.dojoId, invoice.id),
     };
   },
 });

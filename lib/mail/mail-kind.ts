@@ -8,6 +8,13 @@ export interface ComposedMail {
   subject: string;
   react: ReactElement;
   headers?: Record<string, string>;
+  /** Files sent with the mail, e.g. the invoice PDF. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
 }
 
 /** The mail, or why there is nothing to send any more (the record is gone, no address, already paid …). */

@@ -13,8 +13,33 @@ export const MERGE_CODES = {
 export type MergeCode = keyof typeof MERGE_CODES;
 export type MergeValues = Record<MergeCode, string>;
 
-/** Codes whose value is a URL: only these may stand as the target of a Markdown link. */
-export const URL_CODES: readonly MergeCode[] = ["portallink", "stripecardlink"];
+/**
+ * Codes whose value is a URL, with the button each becomes when it stands on its own in a mail's
+ * HTML part (the text part shows the bare URL). Only these may be the target of a Markdown link.
+ */
+export const URL_CODE_BUTTONS = {
+  portallink: "Open the members area",
+  stripecardlink: "Add my card",
+} as const satisfies Partial<Record<MergeCode, string>>;
+
+export type UrlCode = keyof typeof URL_CODE_BUTTONS;
+export const URL_CODES = Object.keys(URL_CODE_BUTTONS) as UrlCode[];
+
+export function isUrlCode(code: string): code is UrlCode {
+  return Object.hasOwn(URL_CODE_BUTTONS, code);
+}
+
+/** What the help shows for each code: what a member's mail says where the code stands. */
+export const MERGE_CODE_EXAMPLES: Record<MergeCode, string> = {
+  firstname: "Aiko",
+  lastname: "Tanaka",
+  fullname: "Aiko Tanaka",
+  uid: "K7M2Q9X",
+  email: "aiko@example.com",
+  dojoname: "Kaizen Dojo",
+  portallink: "a button “Open the members area” (the bare link in the plain-text part)",
+  stripecardlink: "a button “Add my card” (the bare link in the plain-text part)",
+};
 
 // `{word}`: anything else in braces (JSON, "{ }") is left alone as text.
 const CODE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

@@ -3,6 +3,7 @@ import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import { Resend } from "resend";
 import { env } from "@/lib/env";
+import type { MailAttachment } from "./mail-kind";
 import { resendFailure } from "./resend-failure";
 
 export interface MailInput {
@@ -15,6 +16,8 @@ export interface MailInput {
   idempotencyKey?: string;
   /** Extra headers, e.g. List-Unsubscribe on campaign mail. */
   headers?: Record<string, string>;
+  /** Sent base64-encoded by the SDK; Resend takes up to 40 MB per mail (not on the batch endpoint). */
+  attachments?: MailAttachment[];
 }
 
 export type MailResult =
@@ -51,7 +54,7 @@ export async function sendMail(input: MailInput): Promise<MailResult> {
   try {
     const { html, text } = await renderMail(input.react);
     const resend = new Resend(RESEND_API_KEY);
-    const payload = { from: fromHeader(input.dojoName, MAIL_FROM_ADDRESS), to: input.to, subject: input.subject, html, text, ...(input.headers ? { headers: input.headers } : {}) };
+    const payload = { from: fromHeader(input.dojoName, MAIL_FROM_ADDRESS), to: input.to, subject: input.subject, html, text, ...(input.headers ? { headers: input.headers } : {}), ...(input.attachments?.length ? { attachments: input.attachments } : {}) };
     const { data, error, headers } = await resend.emails.send(payload, input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : undefined);
     if (data) return { status: "sent", id: data.id };
     const failure = resendFailure(error, headers);

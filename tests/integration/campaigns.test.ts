@@ -9,7 +9,9 @@ import { queueCampaign } from "@/lib/campaigns/queue-campaign";
 import { campaignTargets } from "@/lib/campaigns/recipients";
 import { sendCampaign } from "@/lib/campaigns/send-campaign";
 import { runDueJobs, runNextJob } from "@/lib/jobs/worker";
+import { campaignMailFor } from "@/lib/campaigns/compose-mail";
 import { renderCampaignBody, renderCampaignSubject } from "@/lib/mail/render-campaign";
+import { renderMail } from "@/lib/mail/send";
 import { unsubscribe, unsubscribeToken } from "@/lib/mail/unsubscribe";
 import { createDojo, createMember, signedInDojo } from "../support/factories";
 import { createTestInvoice } from "../support/invoice-factory";
@@ -91,6 +93,41 @@ describe("merge codes", () => {
     // A non-URL code as a link target becomes plain text, not a link.
     expect(html).not.toMatch(/<a [^>]*>bad/);
     expect(renderCampaignSubject("News for {FirstName}\r\n", values)).toBe("News for <b>Bob</b>");
+  });
+
+  it("makes a URL code on its own a button in the HTML part and a bare URL in the text part", async () => {
+    const values = { firstname: "Aiko", lastname: "Tanaka", fullname: "Aiko Tanaka", uid: "ABC1234", email: "aiko@example.test", dojoname: "Dojo", portallink: "https://app.test/portal/login", stripecardlink: "https://app.test/card/abc.def" };
+    const html = renderCampaignBody("Please add your card:\n\n{stripecardlink}\n\nor log in: {portallink}", values);
+    expect(html).toMatch(/<a href="https:\/\/app\.test\/card\/abc\.def" style="[^"]*background-color:#b45309[^"]*">Add my card<\/a>/);
+    expect(html).toMatch(/<a href="https:\/\/app\.test\/portal\/login" style="[^"]*">Open the members area<\/a>/);
+    // The URL is never printed as text in the HTML part.
+    expect(html.replace(/href="[^"]*"/g, "")).not.toContain("https://app.test/card/abc.def");
+    // Inside a link's text a URL code is its URL (no link inside a link); as a target it is the href.
+    const inLink = renderCampaignBody("[{stripecardlink}](https://example.test/x) [card]({stripecardlink})", values);
+    expect(inLink).toContain('<a href="https://example.test/x" style="color:#b45309">https://app.test/card/abc.def</a>');
+    expect(inLink).toContain('<a href="https://app.test/card/abc.def" style="color:#b45309">card</a>');
+    expect(inLink).not.toContain("Add my card");
+
+    const { text, html: mailHtml } = await renderMail(campaignMailFor({ subject: "Card", body: "Hello {firstname},\n\n{stripecardlink}" }, "Dojo", randomUUID(), values).react);
+    expect(mailHtml).toContain(">Add my card</a>");
+    expect(text).toContain("Add my card https://app.test/card/abc.def");
+    expect(text).not.toMatch(/\[https:\/\/app\.test\/card/);
+  });
+
+  it("previews exactly the HTML and text parts the member receives, card button included", async () => {
+    const { dojo } = await signedInDojo({ plan: "pro" });
+    const domain = `${randomUUID().slice(0, 8)}.example.test`;
+    const aiko = await createMember(dojo.id, { firstName: "Aiko", email: `aiko@${domain}` });
+    const content = { subject: "Card, {firstname}", body: "Hello {firstname},\n\n{stripecardlink}" };
+    const preview = await previewCampaignAction({ ...content, memberId: aiko.id });
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.data.html).toContain(">Add my card</a>");
+    expect(await sendCampaignAction({ ...content, recipients: { kind: "picked", memberIds: [aiko.id] } })).toMatchObject({ ok: true });
+    await runDueJobs(await getDb());
+    const [mail] = await inboxFor(domain);
+    expect(mail.html).toBe(preview.data.html);
+    expect(mail.text).toBe(preview.data.text);
+    expect(mail.text).toMatch(/Add my card https?:\/\/\S+\/card\/\S+/);
   });
 
   it("sends the escaped name in the real mail", async () => {

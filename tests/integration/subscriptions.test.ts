@@ -11,7 +11,8 @@ import { advanceClock, customerWithCard, DAY, JAN_1_2026 } from "@/emulator/stri
 import { answerThreeDSecure, newSecretKey, stripeClient } from "@/emulator/stripe/test-support";
 import { payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
-import { dojoWithStripe, inboxFor } from "../support/card-payment";
+import { dojoWithStripe, inboxFor, type InboxMail } from "../support/card-payment";
+import { pdfText } from "../support/pdf-text";
 import { createMember, createStaff, signInAsMember, signInAsStaff } from "../support/factories";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
@@ -56,6 +57,15 @@ async function eventsOf(stripe: Stripe, types: string[]): Promise<Stripe.Event[]
   return events.reverse();
 }
 
+/** The receipt carries exactly one PDF: the paid subscription invoice with its card payment, nothing open. */
+async function expectInvoicePdf(mail: InboxMail, number: string) {
+  expect(mail.attachments.map((a) => a.filename)).toEqual([`invoice-${number}.pdf`]);
+  const text = await pdfText(Buffer.from(mail.attachments[0].content, "base64"));
+  expect(text).toContain(`Invoice ${number}`);
+  expect(text).toMatch(/Paid \d{1,2} \w{3} \d{4} · Card - ?€45\.00/);
+  expect(text).toContain("Open amount €0.00");
+}
+
 const RECURRING_EVENTS = ["invoice.paid", "invoice.payment_failed", "invoice.payment_action_required", "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted"];
 
 describe("subscribing a member", () => {
@@ -76,6 +86,8 @@ describe("subscribing a member", () => {
     const receipts = (await inboxFor(member.email!)).filter((m) => m.subject.startsWith("Receipt:"));
     expect(receipts.map((m) => m.subject)).toEqual([`Receipt: €45.00 for invoice ${books.invoices[0].number}`]);
     expect(receipts[0].text).toContain("Visa •••• 4242");
+    // With the invoice as a PDF, the payment on it.
+    await expectInvoicePdf(receipts[0], books.invoices[0].number!);
   });
 
   it("charges off-session: a card saved with 3-D Secure for later payments is not asked again while the member is away", async () => {
@@ -126,6 +138,8 @@ describe("renewals from webhooks", () => {
     // One receipt per paid period, however often its events came.
     const receipts = (await inboxFor(member.email!)).filter((m) => m.subject.startsWith("Receipt:"));
     expect(receipts.map((m) => m.subject).sort()).toEqual(books.invoices.map((i) => `Receipt: €45.00 for invoice ${i.number}`).sort());
+    // The renewal's receipt carries its own invoice as a PDF, like the first payment's.
+    for (const invoice of books.invoices) await expectInvoicePdf(receipts.find((m) => m.subject.endsWith(invoice.number!))!, invoice.number!);
   });
 
   it("leaves a declined renewal open, mails the member once, and a later payment updates that same invoice", async () => {

@@ -48,6 +48,8 @@ export interface InboxMail {
   subject: string;
   html: string;
   text: string;
+  /** Files sent with the mail, base64 `content` (the emulator keeps them). */
+  attachments: { filename: string; content_type: string; size: number; content: string }[];
 }
 
 /** Mail the emulator's Resend received for one address, newest first, once the mail queue has run (deliverMail). */

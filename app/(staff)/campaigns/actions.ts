@@ -19,7 +19,8 @@ export const countRecipientsAction = staffAction({ schema: recipientCountSchema,
 export const previewCampaignAction = staffAction({ schema: previewSchema, ...access }, async ({ memberId, ...content }, { dojo }) => {
   const { member, values } = await memberMergeValues(await getDb(), dojo, memberId);
   const mail = await composeCampaignMail(content, dojo.name, { memberId, email: member.email ?? "" }, values);
-  return { subject: mail.subject, html: mail.html, to: member.email };
+  // The very parts a member receives: the HTML and the plain text their mail program may show.
+  return { subject: mail.subject, html: mail.html, text: mail.text, to: member.email };
 });
 
 /** Renders for the chosen member (or sample values) and delivers to the signed-in staff user. */

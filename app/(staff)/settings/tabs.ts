@@ -5,6 +5,7 @@ import type { Role } from "@/db/schema";
 // Each person's own name and password are not a dojo setting: they live at /account.
 const TABS: { href: string; label: string; permission: Permission }[] = [
   { href: "/settings/account", label: "Account", permission: "settings.account" },
+  { href: "/settings/profile", label: "Dojo profile", permission: "settings.account" },
   { href: "/settings/staff", label: "Staff", permission: "staff.manage" },
   { href: "/settings/stripe", label: "Stripe", permission: "settings.payments" },
 ];

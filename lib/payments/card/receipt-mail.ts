@@ -8,6 +8,7 @@ import PaymentReceipt from "@/emails/payment-receipt";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
+import { invoicePdfAttachment } from "@/lib/invoices/pdf/attachment";
 
 const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", jcb: "JCB", diners: "Diners Club", unionpay: "UnionPay", cartes_bancaires: "Cartes Bancaires" };
 
@@ -24,7 +25,8 @@ const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric",
 
 /**
  * The member's receipt for a card payment (an invoice paid at the desk, in the members area, by a
- * saved card, or a subscription's Stripe invoice). `card` is kept in the job because only Stripe
+ * saved card, or a subscription's Stripe invoice: the first payment and every renewal), with the
+ * invoice PDF attached. `card` is kept in the job because only Stripe
  * knows it and it never changes; the rest (amounts, what is still open) is read when it is sent.
  */
 export const paymentReceiptMail = defineMail<{ paymentId: string; card: string | null }>({
@@ -56,6 +58,8 @@ export const paymentReceiptMail = defineMail<{ paymentId: string; card: string |
         settled: invoice.status === "paid",
         stillOpen: openMinor > 0 ? formatMoney(openMinor, invoice.currency) : null,
       }),
+      // The invoice with this payment on it: what the member's bookkeeping needs.
+      attachments: await invoicePdfAttachment(db, invoice.dojoId, invoice.id),
     };
   },
 });

@@ -28,6 +28,7 @@ import {
 } from "@/app/(staff)/members/[id]/stripe-actions";
 import { archivePlanAction, createPlanAction } from "@/app/(staff)/members/plans/actions";
 import { confirmPlanCheckoutAction, confirmUpgradeAction } from "@/app/(staff)/settings/account/actions";
+import { saveDojoProfileAction } from "@/app/(staff)/settings/profile/actions";
 import { cancelOrderAction, confirmOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction, setProductActiveAction } from "@/app/(staff)/webshop/actions";
 import { completeCardLinkSetupAction, openCardLinkSetupAction, payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
 import { completeReplaceCardAction, payMemberSubscriptionInvoiceAction, settleMemberSubscriptionInvoiceAction } from "@/app/portal/(member)/subscription-actions";
@@ -467,6 +468,10 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
   },
   "app/(staff)/settings/account/actions.ts#scheduleDowngradeAction": { na: "a plan only: changes the session's dojo's own platform subscription" },
   "app/(staff)/settings/account/actions.ts#cancelScheduledChangeAction": { na: "empty input: the session's dojo's own platform subscription" },
+
+  "app/(staff)/settings/profile/actions.ts#saveDojoProfileAction": {
+    attempts: [staff("smuggled dojo B ids are ignored", (w) => saveDojoProfileAction(smuggled({ name: "Dojo A", legalName: "Dojo A Ltd" }, w)), { expect: "ignored" })],
+  },
 
   "app/(staff)/webshop/actions.ts#saveProductAction": {
     attempts: [staff("dojo B's product", (w) => saveProductAction({ id: w.b.product.id, name: "Hacked", description: "", price: "1.00", category: "", stock: "", active: true }))],

@@ -7,6 +7,8 @@ import { getDb } from "@/db/client";
 import { stripeConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { GET as ledgerExport } from "@/app/(staff)/ledger/export/route";
+import { GET as staffInvoicePdf } from "@/app/(staff)/invoices/[id]/pdf/route";
+import { GET as memberInvoicePdf } from "@/app/portal/(member)/invoices/[id]/pdf/route";
 import { GET as health } from "@/app/api/health/route";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhook/[dojo]/route";
 import MemberPage from "@/app/(staff)/members/[id]/page";
@@ -169,8 +171,34 @@ async function exportCsv(query: string) {
 }
 const ALL_TIME = "period=custom&from=2000-01-01&to=2100-12-31";
 
+/** An invoice PDF route called by the signed-in caller: 404 for a foreign id, a PDF for an own one. */
+const pdfCheck = (name: string, signIn: (w: IdorWorld) => void, route: typeof staffInvoicePdf, id: (w: IdorWorld) => string, status: 200 | 404): RouteCheck => ({
+  name,
+  run: async (w) => {
+    signIn(w);
+    const response = await route(new Request("http://localhost/pdf"), params({ id: id(w) }));
+    expect(response.status).toBe(status);
+    if (status === 404) expectNoForeignData(w, await response.text());
+    else expect(response.headers.get("content-type")).toBe("application/pdf");
+  },
+});
+
 /** Every app/**\/route.ts, keyed by file: the completeness test fails for a route without an entry. */
 export const ROUTE_MATRIX: Record<string, RouteEntry> = {
+  "app/(staff)/invoices/[id]/pdf/route.ts": {
+    checks: [
+      pdfCheck("dojo B's invoice is 404 for owner A", ownerA, staffInvoicePdf, (w) => w.b.paid.id, 404),
+      pdfCheck("a member's session gets no staff PDF", memberM1, staffInvoicePdf, (w) => w.a.m1Open.id, 404),
+      pdfCheck("dojo A's own invoice is a PDF", ownerA, staffInvoicePdf, (w) => w.a.m1Open.id, 200),
+    ],
+  },
+  "app/portal/(member)/invoices/[id]/pdf/route.ts": {
+    checks: [
+      pdfCheck("member M2's invoice is 404 for member M1", memberM1, memberInvoicePdf, (w) => w.a.m2Open.id, 404),
+      pdfCheck("dojo B's invoice is 404 for member M1", memberM1, memberInvoicePdf, (w) => w.b.open.id, 404),
+      pdfCheck("M1's own invoice is a PDF", memberM1, memberInvoicePdf, (w) => w.a.m1Open.id, 200),
+    ],
+  },
   "app/api/auth/[...nextauth]/route.ts": {
     na: "Auth.js's own sign-in and session endpoints: credentials and session versions are checked in lib/auth (auth tests); no record id",
   },

@@ -38,7 +38,8 @@ export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { 
   const [recipients, setRecipients] = useState<RecipientsState>({ kind: "all", status: "active", noCard: false, openInvoices: false, subscribedTo: "", picked: [] });
   const [summary, setSummary] = useState<RecipientSummary | null>(null);
   const [previewAs, setPreviewAs] = useState<MemberOption | null>(null);
-  const [preview, setPreview] = useState<{ subject: string; html: string; to: string | null } | null>(null);
+  const [preview, setPreview] = useState<{ subject: string; html: string; text: string; to: string | null } | null>(null);
+  const [previewPart, setPreviewPart] = useState<"html" | "text">("html");
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"preview" | "test" | null>(null);
@@ -205,8 +206,27 @@ export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { 
                     {preview.subject}
                   </p>
                 </div>
-                {/* sandbox without permissions: no scripts, no navigation of this page. */}
-                <iframe title="Mail preview" sandbox="" srcDoc={preview.html} className="h-[28rem] w-full bg-white" />
+                <div className="flex border-b border-stone-200 text-sm" role="group" aria-label="Part of the mail">
+                  {(["html", "text"] as const).map((part) => (
+                    <button
+                      key={part}
+                      type="button"
+                      aria-pressed={previewPart === part}
+                      onClick={() => setPreviewPart(part)}
+                      className={previewPart === part ? "border-b-2 border-brand-600 px-3 py-1.5 font-medium text-stone-900" : "px-3 py-1.5 text-stone-500 hover:text-stone-800"}
+                    >
+                      {part === "html" ? "As shown" : "Plain text"}
+                    </button>
+                  ))}
+                </div>
+                {previewPart === "html" ? (
+                  /* sandbox without permissions: no scripts, no navigation of this page. */
+                  <iframe title="Mail preview" sandbox="" srcDoc={preview.html} className="h-[28rem] w-full bg-white" />
+                ) : (
+                  <pre data-testid="preview-text" className="h-[28rem] overflow-auto bg-white p-3 font-mono text-xs break-words whitespace-pre-wrap text-stone-800">
+                    {preview.text}
+                  </pre>
+                )}
               </div>
             )}
           </CardBody>

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Ban, Pencil, Printer, Send } from "lucide-react";
+import { Ban, FileDown, Pencil, Printer, Send } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
@@ -18,7 +18,7 @@ interface InvoiceActionsProps {
   hasPayments: boolean;
 }
 
-/** Issue, edit, void and print; "Record payment" lives in PayActions. */
+/** Issue, edit, void, print and download the PDF; "Record payment" lives in PayActions. */
 export function InvoiceActions({ invoiceId, status, hasPayments }: InvoiceActionsProps) {
   const router = useRouter();
   const toast = useToast();
@@ -64,6 +64,13 @@ export function InvoiceActions({ invoiceId, status, hasPayments }: InvoiceAction
           <Printer className="size-4" aria-hidden />
           Print
         </Link>
+      </Button>
+      <Button asChild variant="secondary">
+        {/* A route handler, not a page: a plain link so the browser downloads the file. */}
+        <a href={`/invoices/${invoiceId}/pdf`} download>
+          <FileDown className="size-4" aria-hidden />
+          PDF
+        </a>
       </Button>
       {canVoid && (
         <ConfirmDialog

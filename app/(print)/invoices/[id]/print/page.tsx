@@ -3,9 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireStaffPage } from "@/lib/auth/session";
+import { FileDown } from "lucide-react";
+import { SellerBlock } from "@/components/invoices/seller-block";
+import { Button } from "@/components/ui/button";
 import { getInvoice } from "@/lib/invoices/get-invoice";
+import { invoiceDocument } from "@/lib/invoices/document";
+import { bankLines } from "@/lib/dojos/profile-schema";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { METHOD_LABELS } from "@/lib/payments/schemas";
 import { InvoiceLinesTable } from "@/app/(staff)/invoices/invoice-lines-table";
 import { PrintButton } from "./print-button";
 
@@ -29,28 +35,34 @@ const PRINT_CSS = `
 
 export default async function PrintInvoicePage({ params }: Props) {
   const { dojo } = await requireStaffPage("invoices");
-  const detail = await getInvoice(await getDb(), dojo.id, (await params).id);
-  if (!detail) notFound();
-  const { invoice, member, lines } = detail;
-  const stamp = invoice.status === "void" ? "Void" : invoice.status === "draft" ? "Draft" : invoice.status === "paid" ? "Paid" : null;
+  const doc = await invoiceDocument(await getDb(), dojo.id, (await params).id);
+  if (!doc) notFound();
+  const money = (minor: number) => formatMoney(minor, doc.currency);
+  const stamp = doc.status === "void" ? "Void" : doc.status === "draft" ? "Draft" : doc.status === "paid" ? "Paid" : null;
+  const bank = bankLines(doc.seller);
 
   return (
     <div className="min-h-dvh bg-stone-100 px-3 py-6 print:bg-white print:p-0">
       <style>{PRINT_CSS}</style>
-      <div className="no-print mx-auto mb-4 flex max-w-3xl items-center justify-between gap-3">
-        <Link href={`/invoices/${invoice.id}`} className="text-sm text-brand-700 hover:underline">
+      <div className="no-print mx-auto mb-4 flex max-w-3xl flex-wrap items-center justify-between gap-3">
+        <Link href={`/invoices/${doc.id}`} className="text-sm text-brand-700 hover:underline">
           ← Back to the invoice
         </Link>
-        <PrintButton />
+        <div className="flex gap-2">
+          <Button asChild variant="secondary">
+            <a href={`/invoices/${doc.id}/pdf`} download>
+              <FileDown className="size-4" aria-hidden /> PDF
+            </a>
+          </Button>
+          <PrintButton />
+        </div>
       </div>
       <article className="invoice-sheet mx-auto max-w-3xl rounded-lg border border-stone-200 bg-white p-6 text-stone-900 shadow-sm sm:p-10">
         <header className="flex flex-wrap items-start justify-between gap-6">
-          <div>
-            <p className="text-xl font-semibold">{dojo.name}</p>
-          </div>
+          <SellerBlock seller={doc.seller} />
           <div className="text-right">
             <h1 className="text-2xl font-semibold tracking-tight">Invoice</h1>
-            <p className="mt-1 font-mono text-sm">{invoice.number ?? "—"}</p>
+            <p className="mt-1 font-mono text-sm">{doc.number ?? "—"}</p>
             {stamp && <p className="mt-2 inline-block rounded border-2 border-current px-2 py-0.5 text-sm font-bold tracking-widest text-stone-600 uppercase">{stamp}</p>}
           </div>
         </header>
@@ -58,34 +70,70 @@ export default async function PrintInvoicePage({ params }: Props) {
         <section className="mt-8 grid gap-6 sm:grid-cols-2">
           <div>
             <h2 className="text-xs font-semibold tracking-wide text-stone-500 uppercase">Bill to</h2>
-            <p className="mt-1 font-medium">
-              {member.firstName} {member.lastName}
-            </p>
-            {member.address && <p className="text-sm whitespace-pre-line">{member.address}</p>}
-            {member.email && <p className="text-sm">{member.email}</p>}
-            <p className="text-sm text-stone-500">Member {member.uid}</p>
+            <p className="mt-1 font-medium">{doc.buyer.name}</p>
+            {doc.buyer.address && <p className="text-sm whitespace-pre-line">{doc.buyer.address}</p>}
+            {doc.buyer.email && <p className="text-sm">{doc.buyer.email}</p>}
+            <p className="text-sm text-stone-500">Member {doc.buyer.uid}</p>
           </div>
           <dl className="grid grid-cols-[auto_1fr] content-start gap-x-4 gap-y-1 text-sm sm:justify-self-end">
-            <dt className="text-stone-500">Issue date</dt>
-            <dd>{formatDate(invoice.issueDate)}</dd>
+            <dt className="text-stone-500">Invoice date</dt>
+            <dd>{formatDate(doc.issueDate)}</dd>
             <dt className="text-stone-500">Due date</dt>
-            <dd>{formatDate(invoice.dueDate)}</dd>
+            <dd>{formatDate(doc.dueDate)}</dd>
             <dt className="text-stone-500">Currency</dt>
-            <dd>{invoice.currency}</dd>
+            <dd>{doc.currency}</dd>
           </dl>
         </section>
 
         <section className="mt-8">
-          <InvoiceLinesTable lines={lines} currency={invoice.currency} totalMinor={invoice.totalMinor} paidMinor={invoice.paidMinor} />
+          <InvoiceLinesTable lines={doc.lines} currency={doc.currency} totalMinor={doc.totalMinor} paidMinor={0} />
         </section>
 
-        {invoice.status === "open" && (
+        {/* Every payment and refund, then what is still open: what a bookkeeper reconciles against. */}
+        <section className="mt-4 ml-auto max-w-sm pr-3 text-sm" aria-label="Payments and refunds">
+          <dl className="space-y-1">
+            {doc.payments.map((p) => (
+              <div key={p.id} className="flex justify-between gap-4 text-stone-600">
+                <dt>
+                  Paid {formatDate(p.paidAt)} · {METHOD_LABELS[p.method]}
+                </dt>
+                <dd className="tabular-nums">−{money(p.amountMinor)}</dd>
+              </div>
+            ))}
+            {doc.refunds.map((r) => (
+              <div key={r.id} className="flex justify-between gap-4 text-stone-600">
+                <dt>Refunded {formatDate(r.refundedAt)}</dt>
+                <dd className="tabular-nums">{money(r.amountMinor)}</dd>
+              </div>
+            ))}
+            {doc.status !== "void" && (
+              <div className="flex justify-between gap-4 border-t border-stone-300 pt-1 font-semibold">
+                <dt>Open amount</dt>
+                <dd className="tabular-nums" data-testid="open-amount">
+                  {money(doc.openMinor)}
+                </dd>
+              </div>
+            )}
+          </dl>
+        </section>
+
+        {doc.status === "open" && (
           <p className="mt-6 text-sm">
-            Please pay <span className="font-semibold">{formatMoney(invoice.totalMinor - invoice.paidMinor, invoice.currency)}</span> by {formatDate(invoice.dueDate)}, quoting {invoice.number}.
+            Please pay <span className="font-semibold">{money(doc.openMinor)}</span> by {formatDate(doc.dueDate)}
+            {doc.number ? `, quoting ${doc.number}` : ""}.
           </p>
         )}
-        {invoice.status === "void" && invoice.voidReason && <p className="mt-6 text-sm text-stone-600">This invoice was voided: {invoice.voidReason}</p>}
-        {invoice.notes && <p className="mt-6 border-t border-stone-200 pt-4 text-sm whitespace-pre-line text-stone-700">{invoice.notes}</p>}
+        {doc.status === "void" && doc.voidReason && <p className="mt-6 text-sm text-stone-600">This invoice was voided: {doc.voidReason}</p>}
+        {doc.notes && <p className="mt-6 border-t border-stone-200 pt-4 text-sm whitespace-pre-line text-stone-700">{doc.notes}</p>}
+        {bank.length > 0 && (
+          <section className="mt-6 text-sm">
+            <h2 className="text-xs font-semibold tracking-wide text-stone-500 uppercase">Bank details</h2>
+            {bank.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </section>
+        )}
+        {doc.seller.invoiceFooter && <footer className="mt-8 border-t border-stone-200 pt-3 text-xs whitespace-pre-line text-stone-500">{doc.seller.invoiceFooter}</footer>}
       </article>
     </div>
   );

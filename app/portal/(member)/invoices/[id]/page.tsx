@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft, FileDown } from "lucide-react";
 import { getDb } from "@/db/client";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { getSeller } from "@/lib/dojos/profile";
 import { requireMemberPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
@@ -18,8 +20,10 @@ const METHOD_LABELS = { cash: "Cash", bank_transfer: "Bank transfer", card: "Car
 
 export default async function PortalInvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { dojo, member } = await requireMemberPage();
-  const invoice = await getMemberInvoice(await getDb(), { dojoId: dojo.id, memberId: member.id }, (await params).id);
+  const db = await getDb();
+  const invoice = await getMemberInvoice(db, { dojoId: dojo.id, memberId: member.id }, (await params).id);
   if (!invoice) notFound();
+  const seller = await getSeller(db, dojo.id);
   const money = (minor: number) => formatMoney(minor, invoice.currency);
 
   return (
@@ -30,6 +34,12 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Invoice {invoice.number}</h1>
         <InvoiceStatusBadge invoice={invoice} />
+        <Button asChild variant="secondary" size="sm" className="ml-auto">
+          {/* A route handler, not a page: a plain link so the browser downloads the file. */}
+          <a href={`/portal/invoices/${invoice.id}/pdf`} download>
+            <FileDown className="size-4" aria-hidden /> Download PDF
+          </a>
+        </Button>
       </div>
 
       <CheckoutReturn />
@@ -48,7 +58,11 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
             </div>
             <div>
               <dt className="text-stone-500">From</dt>
-              <dd className="font-medium">{dojo.name}</dd>
+              <dd>
+                <span className="font-medium">{seller.legalName ?? seller.name}</span>
+                {seller.address && <span className="block whitespace-pre-line text-stone-600">{seller.address}</span>}
+                {seller.vatNumber && <span className="block text-stone-600">VAT number: {seller.vatNumber}</span>}
+              </dd>
             </div>
             <div>
               <dt className="text-stone-500">To</dt>
