@@ -12,8 +12,8 @@ type InboxMail = { to: string[]; subject: string; html: string; text: string; he
 
 async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: 900 });
-  // Let the layout (and the preview frame) settle at the new width.
-  await page.waitForTimeout(300);
+  // The layout (and the preview frame) at the new width: two animation frames have been painted.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
 }
 
