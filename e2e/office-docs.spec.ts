@@ -14,7 +14,7 @@ type InboxMail = { id: string; subject: string; text: string; attachments: { fil
 
 async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: 900 });
-  await page.waitForTimeout(300);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
 }
 
