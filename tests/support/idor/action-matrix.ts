@@ -10,7 +10,7 @@ import { changeRole, inviteStaffMember, revokeStaffInvitation, setActive } from 
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
 import { recordDifferenceAction, refundDifferenceAction } from "@/app/(staff)/settings/stripe/money-check-actions";
 import { acceptStaffInvitation } from "@/app/invite/[token]/actions";
-import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
+import { confirmMemberCheckoutAction, confirmSavedCardPaymentAction, openMemberCheckoutAction, payWithSavedCardAction } from "@/app/portal/(member)/card-actions";
 import { countRecipientsAction, previewCampaignAction, sendCampaignAction, testSendCampaignAction } from "@/app/(staff)/campaigns/actions";
 import { sendPortalInvitationAction } from "@/app/(staff)/members/[id]/invitation-actions";
 import { sendMailAgainAction } from "@/app/(staff)/dashboard/actions";
@@ -337,6 +337,15 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
       member("member M2's Checkout Session", (w) => confirmMemberCheckoutAction({ sessionId: w.a.m2SessionId })),
       member("dojo B's paid Checkout Session", (w) => confirmMemberCheckoutAction({ sessionId: w.b.sessionId })),
     ],
+  },
+  "app/portal/(member)/card-actions.ts#payWithSavedCardAction": {
+    attempts: [
+      member("for member M2's invoice", (w) => payWithSavedCardAction({ invoiceId: w.a.m2Open.id })),
+      member("for dojo B's invoice", (w) => payWithSavedCardAction({ invoiceId: w.b.open.id })),
+    ],
+  },
+  "app/portal/(member)/card-actions.ts#confirmSavedCardPaymentAction": {
+    attempts: [member("dojo B's PaymentIntent", (w) => confirmSavedCardPaymentAction({ paymentIntentId: w.b.payment.stripePaymentIntentId! }))],
   },
   "app/(staff)/members/[id]/invitation-actions.ts#sendPortalInvitationAction": { attempts: [staff("to dojo B's member", (w) => sendPortalInvitationAction({ id: w.b.member.id }))] },
   "app/portal/(public)/set-password/[token]/actions.ts#setPasswordFromInvitation": {
