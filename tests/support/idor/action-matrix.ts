@@ -420,7 +420,8 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
       }),
     ],
   },
-  "app/(staff)/members/plans/actions.ts#importPlansAction": { na: "empty input: imports the prices of the session's dojo's own Stripe account" },
+  "app/(staff)/members/plans/actions.ts#importPlansAction": { na: "price ids are looked up in the session's dojo's own Stripe account only; another account's price is not found there" },
+  "app/(staff)/members/plans/actions.ts#listStripePricesAction": { na: "empty input: lists the prices of the session's dojo's own Stripe account" },
   "app/(staff)/members/plans/actions.ts#archivePlanAction": { attempts: [staff("dojo B's plan", (w) => archivePlanAction({ planId: w.b.plan.id, archived: true }))] },
 
   "app/card/[token]/actions.ts#openCardLinkSetupAction": {
