@@ -39,7 +39,8 @@ async function platformInvoices(dojoName: string) {
   return ((await (await fetch(`${EMULATOR}/v1/invoices?customer=${customer.id}`, { headers })).json()) as { data: { billing_reason: string; status: string; amount_paid: number }[] }).data;
 }
 
-test.describe.configure({ mode: "serial" });
+// Long journeys (Checkout, test clocks) on a shared machine: two minutes each.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test("a Pro dojo upgrades to Ultimate mid-period, pays the difference, and the Stripe settings unlock", async ({ page }) => {
   await logIn(page, E2E.upgradeOwner);
