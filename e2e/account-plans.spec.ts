@@ -39,7 +39,8 @@ async function platformInvoices(dojoName: string) {
   return ((await (await fetch(`${EMULATOR}/v1/invoices?customer=${customer.id}`, { headers })).json()) as { data: { billing_reason: string; status: string; amount_paid: number }[] }).data;
 }
 
-test.describe.configure({ mode: "serial" });
+// Long journeys (Checkout, test clocks) on a shared machine: two minutes each.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test("a Pro dojo upgrades to Ultimate mid-period, pays the difference, and the Stripe settings unlock", async ({ page }) => {
   await logIn(page, E2E.upgradeOwner);
@@ -156,4 +157,54 @@ test("after the trial the dojo has Basic features until it subscribes through Ch
   await expect(page.getByRole("alert").filter({ hasText: "Your free trial ended" })).toHaveCount(0);
   await page.goto("/settings/stripe");
   await expect(page.getByRole("heading", { name: "Connect Stripe" })).toBeVisible();
+});
+
+test("choosing Basic on day 3 of the trial keeps Ultimate until the trial's end; the card is charged then", async ({ page }) => {
+  // Signed up 3 days ago (e2e/support/seed-plans.ts): 11 days of the trial are left.
+  const trialEnd = new Date(Date.now() + 11 * 86_400_000);
+  const endLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(trialEnd);
+  await logIn(page, E2E.trialChoiceOwner);
+  await expect(page.getByTestId("plan-banner")).toContainText("Free Ultimate trial: 11 days left");
+
+  await page.goto("/settings/account/plan");
+  await expect(page.getByText(`It starts on ${endLabel}: your card is saved now and first charged then.`)).toBeVisible();
+  await shots(page, "choose-plan-in-trial");
+  await page.getByTestId("plan-basic").getByRole("button", { name: "Choose Basic" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: `Basic from ${endLabel}` })).toBeVisible();
+  await expect(dialog).toContainText("Nothing is charged now.");
+  const checkout = page.frameLocator('iframe[title="Secure checkout"]');
+  // Stripe's Checkout says the same: free until the trial's end, then the price.
+  await expect(checkout.getByTestId("checkout-total")).toHaveText("11 days free");
+  await expect(checkout.getByTestId("checkout-trial")).toHaveText(`Then €19.00 per month starting ${endLabel}`);
+  await checkout.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await checkout.getByLabel("Expiry (MM / YY)").fill("12 / 34");
+  await checkout.getByLabel("CVC").fill("123");
+  await checkout.getByLabel("Cardholder name").fill("Jenny Rosen");
+  await shots(page, "choose-plan-in-trial-checkout");
+  await checkout.getByRole("button", { name: "Start trial" }).click();
+  await expect(page.getByText(`Basic from ${endLabel}`, { exact: true })).toBeVisible();
+  await page.waitForURL("**/settings/account");
+
+  // Still Ultimate, and the page and the banner say which plan starts when.
+  const summary = page.getByTestId("plan-summary");
+  await expect(summary.getByRole("heading", { name: /Ultimate plan/ })).toBeVisible();
+  await expect(summary).toContainText(`All Ultimate features free until ${endLabel}. Basic starts then`);
+  await expect(summary).toContainText("Basic, Monthly · €19.00 per month");
+  await expect(summary).toContainText("First charge on");
+  await expect(page.getByTestId("plan-banner")).toContainText(`Basic starts on ${endLabel}; your card is charged then at €19.00 a month.`);
+  await shots(page, "trial-plan-scheduled");
+  await page.goto("/settings/stripe");
+  await expect(page.getByRole("heading", { name: "Connect Stripe" })).toBeVisible();
+  expect((await platformInvoices("Trial Choice Dojo")).map((i) => i.amount_paid)).toEqual([0]);
+
+  // The platform account's clock reaches the trial's end: Stripe charges Basic then.
+  const headers = { authorization: `Bearer ${PLATFORM_KEY}`, "content-type": "application/x-www-form-urlencoded" };
+  const clocks = (await (await fetch(`${EMULATOR}/v1/test_helpers/test_clocks?limit=100`, { headers })).json()) as { data: { id: string; name: string | null }[] };
+  const clock = clocks.data.find((c) => c.name === "trial-choice-dojo")!;
+  const to = Math.floor(trialEnd.getTime() / 1000) + 7200;
+  await fetch(`${EMULATOR}/v1/test_helpers/test_clocks/${clock.id}/advance`, { method: "POST", headers, body: `frozen_time=${to}` });
+  await expect
+    .poll(async () => (await platformInvoices("Trial Choice Dojo")).find((i) => i.billing_reason === "subscription_cycle"), { timeout: 15_000 })
+    .toMatchObject({ status: "paid", amount_paid: 1900 });
 });

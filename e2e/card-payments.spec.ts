@@ -125,6 +125,13 @@ test("Charge saved card while a payment page is open: the desk is asked, the pag
   await page.getByRole("button", { name: "Pay", exact: true }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: /Charge saved card/ }).click();
+  // Staff confirm the amount and the card before anything is charged.
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm.getByRole("heading", { name: "Charge €28.00 to Visa •••• 4242?" })).toBeVisible();
+  await shot(page, "charge-saved-card-confirm");
+  await shot(page, "charge-saved-card-confirm", 375);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await confirm.getByRole("button", { name: "Charge €28.00" }).click();
   await expect(dialog.getByRole("alert")).toContainText("still open");
   await shot(page, "charge-saved-card-page-open");
   await shot(page, "charge-saved-card-page-open", 375);

@@ -113,6 +113,41 @@ test("a plan made in Tatami; create customer → add card now with 4242 → subs
   await expect(page.getByRole("cell", { name: `Invoice ${number} · Hana Recurring` })).toHaveCount(1);
 });
 
+
+test("import from Stripe: the recurring prices are listed with checkboxes and only the chosen ones become plans", async ({ page }) => {
+  const stripe = emulatorStripe();
+  const product = await stripe.products.create({ name: `E2E Karate ${run}` });
+  await stripe.prices.create({ product: product.id, nickname: `E2E Kids ${run}`, currency: "eur", unit_amount: 3000, recurring: { interval: "month" } });
+  await stripe.prices.create({ product: product.id, nickname: `E2E Adults ${run}`, currency: "eur", unit_amount: 30000, recurring: { interval: "year" } });
+  await stripe.prices.create({ product: product.id, nickname: `E2E Dollars ${run}`, currency: "usd", unit_amount: 3000, recurring: { interval: "month" } });
+
+  await page.goto("/members/plans");
+  await page.getByRole("button", { name: "Import from Stripe" }).click();
+  const dialog = page.getByRole("dialog");
+  const row = (name: string) => dialog.getByTestId("stripe-prices").getByRole("listitem").filter({ hasText: name });
+  await expect(row(`E2E Kids ${run}`)).toContainText("€30.00 per month");
+  // Made in Tatami: shown imported, ticked and locked; another currency: locked with the reason.
+  await expect(row(PLAN).getByRole("checkbox")).toBeChecked();
+  await expect(row(PLAN).getByRole("checkbox")).toBeDisabled();
+  await expect(row(PLAN)).toContainText("Imported");
+  await expect(row(`E2E Dollars ${run}`).getByRole("checkbox")).toBeDisabled();
+  await expect(row(`E2E Dollars ${run}`)).toContainText("In USD; your Stripe currency is EUR.");
+  await expect(dialog.getByRole("button", { name: "Choose prices to import" })).toBeDisabled();
+
+  await row(`E2E Kids ${run}`).getByRole("checkbox").check();
+  await shot(page, "import-plans");
+  await shot(page, "import-plans", 390);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await dialog.getByRole("button", { name: "Import 1 plan" }).click();
+  await expect(page.getByText("1 plan imported from Stripe", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("plan-row").filter({ hasText: `E2E Kids ${run}` })).toContainText("€30.00 per month");
+  await expect(page.getByTestId("plan-row").filter({ hasText: `E2E Adults ${run}` })).toHaveCount(0);
+
+  // Opened again: the imported one is now ticked and locked.
+  await page.getByRole("button", { name: "Import from Stripe" }).click();
+  await expect(row(`E2E Kids ${run}`).getByRole("checkbox")).toBeDisabled();
+  await expect(row(`E2E Adults ${run}`).getByRole("checkbox")).toBeEnabled();
+});
 test("a card link for a member without a customer creates and links one", async ({ page, browser }) => {
   const kenji = await newMember(page, "Kenji");
   await expect(stripeSection(page)).toContainText("Not linked to a Stripe customer yet.");

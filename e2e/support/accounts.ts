@@ -8,6 +8,7 @@ export const E2E = {
   declinedOwner: { email: "owner@declined-dojo.test", password: "declined-owner-password" },
   secureOwner: { email: "owner@secure-dojo.test", password: "secure-owner-password" },
   trialOwner: { email: "owner@trial-over-dojo.test", password: "trial-owner-password" },
+  trialChoiceOwner: { email: "owner@trial-choice-dojo.test", password: "trial-choice-password" },
 } as const;
 
 /** Written by the seed: what is only known once it ran (the demo member's UID). */

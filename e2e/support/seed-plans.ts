@@ -1,7 +1,8 @@
 // Dojos for e2e/account-plans.spec.ts: each pays for Pro monthly on the platform account (the
 // emulator), on a test clock whose period began 10 days ago, so an upgrade is mid-period.
 import type { Db } from "../../db/client";
-import { dojos, staffUsers } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { dojoBilling, dojos, staffUsers } from "../../db/schema";
 import { hashPassword } from "../../lib/auth/password";
 import { signUpDojo, signupSchema } from "../../lib/dojos/signup";
 import { platformStripe } from "../../lib/stripe/platform";
@@ -28,4 +29,12 @@ export async function seedPlanDojos(db: Db) {
   // Signed up 20 days ago: the 14-day trial is over and no plan was chosen.
   const trial = signupSchema.parse({ dojoName: "Trial Over Dojo", slug: "trial-over-dojo", currency: "EUR", ownerName: "Tara Trial", ...E2E.trialOwner });
   await signUpDojo(db, trial, new Date(Date.now() - 20 * 86_400_000));
+
+  // Signed up 3 days ago, still in the trial; its platform customer lives on a test clock (frozen
+  // now) so the spec can move the platform account to the trial's end and see the first charge.
+  const choosing = signupSchema.parse({ dojoName: "Trial Choice Dojo", slug: "trial-choice-dojo", currency: "EUR", ownerName: "Tom Choice", ...E2E.trialChoiceOwner });
+  const signed = await signUpDojo(db, choosing, new Date(Date.now() - 3 * 86_400_000));
+  const clock = await stripe.testHelpers.testClocks.create({ frozen_time: now, name: "trial-choice-dojo" });
+  const customer = await stripe.customers.create({ name: "Trial Choice Dojo", test_clock: clock.id, metadata: { tatami_dojo_id: signed.dojoId } });
+  await db.update(dojoBilling).set({ stripeCustomerId: customer.id }).where(eq(dojoBilling.dojoId, signed.dojoId));
 }

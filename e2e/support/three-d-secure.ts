@@ -93,4 +93,48 @@ export function threeDSecureJourneys(dojo: () => ThreeDSecureDojo) {
     await page.reload();
     await expect(page.getByTestId("saved-card").filter({ hasText: "•••• 3155" })).toBeVisible();
   });
+
+  // The card saved on the card link above (3155) is the member's saved card from here on.
+  test("in the members area: the member pays with their saved card, confirms once and completes 3-D Secure", async ({ page, browser }) => {
+    const { owner, member, secretKey, shots } = dojo();
+    await logIn(page, owner);
+    await ensureStripeConnected(page, secretKey);
+    const invoice = await issueInvoice(page, member.uid, "Saved card in the members area", "26.00");
+
+    const memberPage = await phone(browser);
+    await memberLogIn(memberPage, member);
+    await memberPage.goto(invoice.url.replace(/\/invoices\//, "/portal/invoices/"));
+    await memberPage.getByRole("button", { name: "Pay with my saved card" }).click();
+    const confirm = memberPage.getByRole("alertdialog");
+    await expect(confirm.getByRole("heading", { name: "Pay €26.00 with your saved card?" })).toBeVisible();
+    await expect(confirm).toContainText("Visa •••• 3155 is charged €26.00");
+    await memberPage.screenshot({ path: `${shots}/portal-saved-card-confirm-390.png` });
+    await confirm.getByRole("button", { name: "Pay €26.00" }).click();
+    // The bank's challenge comes over the page once the confirmation has closed.
+    await completeThreeDSecure(memberPage, memberPage.frameLocator('iframe[title="3D Secure authentication"]'), { shot: `${shots}/portal-saved-card-challenge-390.png` });
+    await expectPaidInPortal(memberPage);
+    await memberPage.screenshot({ path: `${shots}/portal-saved-card-paid-390.png`, fullPage: true });
+    await memberPage.context().close();
+  });
+
+  test("at the desk: Charge saved card asks first (amount and card), then the card holder completes 3-D Secure", async ({ page }) => {
+    const { owner, member, secretKey, shots } = dojo();
+    await logIn(page, owner);
+    await ensureStripeConnected(page, secretKey);
+    await issueInvoice(page, member.uid, "Saved card at the desk", "19.00");
+    await page.getByRole("button", { name: "Pay", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Charge saved card (Visa •••• 3155)" }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm.getByRole("heading", { name: "Charge €19.00 to Visa •••• 3155?" })).toBeVisible();
+    await page.screenshot({ path: `${shots}/desk-saved-card-confirm-1280.png` });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: `${shots}/desk-saved-card-confirm-390.png` });
+    // Cancel charges nothing.
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+    await page.getByRole("dialog").getByRole("button", { name: "Charge saved card (Visa •••• 3155)" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Charge €19.00" }).click();
+    await completeThreeDSecure(page, page.frameLocator('iframe[title="3D Secure authentication"]'), { shot: `${shots}/desk-saved-card-challenge-390.png` });
+    await expectPaidAtDesk(page);
+  });
 }

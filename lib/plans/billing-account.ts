@@ -28,11 +28,17 @@ export async function ensurePlatformCustomer(db: DbOrTx, stripe: Stripe, dojo: P
  * "Now" as Stripe bills the subscription: the wall clock, or the frozen time of its test clock
  * in test mode, so a proration date is always inside the period Stripe sees.
  */
-export async function stripeNow(stripe: Stripe, subscription: Stripe.Subscription): Promise<number> {
+export async function stripeNow(stripe: Stripe, subscription: { test_clock?: string | Stripe.TestHelpers.TestClock | null }): Promise<number> {
   const clock = subscription.test_clock;
   if (!clock) return Math.floor(Date.now() / 1000);
   const id = typeof clock === "string" ? clock : clock.id;
   return (await stripe.testHelpers.testClocks.retrieve(id)).frozen_time;
+}
+
+/** The same for a customer (before it has a subscription): its test clock's time, or the wall clock. */
+export async function customerNow(stripe: Stripe, customerId: string): Promise<number> {
+  const customer = await stripe.customers.retrieve(customerId);
+  return customer.deleted ? Math.floor(Date.now() / 1000) : stripeNow(stripe, customer);
 }
 
 export function periodOf(subscription: Stripe.Subscription): { start: number; end: number } {

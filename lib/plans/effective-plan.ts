@@ -26,11 +26,21 @@ export function withEffectivePlan<D extends Pick<Dojo, "plan">>(dojo: D, billing
   return plan === dojo.plan ? dojo : { ...dojo, plan };
 }
 
-export type TrialState = { kind: "none" } | { kind: "trial"; endsAt: Date; daysLeft: number } | { kind: "expired"; endedAt: Date };
+export type TrialState =
+  | { kind: "none" }
+  | { kind: "trial"; endsAt: Date; daysLeft: number }
+  /** A plan was chosen during the trial: it starts (and is first charged) when the trial ends. */
+  | { kind: "scheduled"; endsAt: Date; daysLeft: number; plan: Plan }
+  | { kind: "expired"; endedAt: Date };
 
-/** Whether the dojo is in its free trial, past it without a plan, or neither (subscribed, or seeded). */
+const daysUntil = (at: Date, now: Date) => Math.ceil((at.getTime() - now.getTime()) / 86_400_000);
+
+/** Whether the dojo is in its free trial (with a plan chosen for its end or not), past it without a plan, or neither. */
 export function trialState(billing: BillingFacts | null | undefined, now = new Date()): TrialState {
+  if (billing?.subscriptionStatus === "trialing" && billing.pendingPlan && billing.pendingPlanAt && billing.pendingPlanAt > now) {
+    return { kind: "scheduled", endsAt: billing.pendingPlanAt, daysLeft: daysUntil(billing.pendingPlanAt, now), plan: billing.pendingPlan };
+  }
   if (!billing?.trialEndsAt || billing.stripeSubscriptionId) return { kind: "none" };
   if (billing.trialEndsAt <= now) return { kind: "expired", endedAt: billing.trialEndsAt };
-  return { kind: "trial", endsAt: billing.trialEndsAt, daysLeft: Math.ceil((billing.trialEndsAt.getTime() - now.getTime()) / 86_400_000) };
+  return { kind: "trial", endsAt: billing.trialEndsAt, daysLeft: daysUntil(billing.trialEndsAt, now) };
 }

@@ -39,6 +39,16 @@ describe("effectivePlan", () => {
     expect(effectivePlan("pro", { ...over, stripeSubscriptionId: "sub_1", subscriptionStatus: "active" }, now)).toBe("pro");
   });
 
+  it("a plan chosen during the trial: Ultimate until the trial's end, the chosen plan from then on", () => {
+    const endsAt = new Date("2027-03-12T00:00:00Z");
+    const chosen = { ...base, trialEndsAt: endsAt, stripeSubscriptionId: "sub_1", subscriptionStatus: "trialing", pendingPlan: "basic" as const, pendingPlanAt: endsAt };
+    expect(effectivePlan("ultimate", chosen, now)).toBe("ultimate");
+    expect(trialState(chosen, now)).toEqual({ kind: "scheduled", endsAt, daysLeft: 11, plan: "basic" });
+    const day14 = new Date("2027-03-12T00:00:01Z");
+    expect(effectivePlan("ultimate", chosen, day14)).toBe("basic");
+    expect(trialState({ ...chosen, subscriptionStatus: "active", pendingPlan: null, pendingPlanAt: null }, day14).kind).toBe("none");
+  });
+
   it("a due downgrade applies even before its webhook; an ended subscription means Basic", () => {
     const paying = { ...base, stripeSubscriptionId: "sub_1", subscriptionStatus: "active" };
     expect(effectivePlan("ultimate", { ...paying, pendingPlan: "pro", pendingPlanAt: new Date("2027-03-02T00:00:00Z") }, now)).toBe("ultimate");

@@ -14,7 +14,8 @@ export type SyncResult = { dojoId: string; plan: Plan } | null;
  * Mirrors a platform subscription, read from Stripe just before, into the dojo's billing row
  * and plan. Called by the request that changed it and by the webhook, in any order: the row is
  * locked and a read older than the last one applied is dropped. A price paid for (upgrade)
- * applies at once; a scheduled downgrade applies only once its period has begun.
+ * applies at once; a scheduled downgrade, or a plan chosen during the free trial, applies only
+ * once its period has begun.
  */
 export async function syncSubscription(db: DbOrTx, subscription: Stripe.Subscription, readAt = new Date()): Promise<SyncResult> {
   const customerId = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
@@ -33,6 +34,12 @@ export async function syncSubscription(db: DbOrTx, subscription: Stripe.Subscrip
   let plan = dojo.plan;
   let pendingPlan = billing.pendingPlan;
   let pendingPlanAt = billing.pendingPlanAt;
+  if (subscription.status === "trialing" && subscription.trial_end && subscription.trial_end > period.start) {
+    // Chosen during the free trial: the dojo keeps its trial plan, and the chosen one starts
+    // (first charged) when Stripe ends the trial, like a downgrade waiting for its period.
+    pendingPlan = priced.plan;
+    pendingPlanAt = new Date(subscription.trial_end * 1000);
+  }
   if (LIVE.has(subscription.status)) {
     const downgradeWaiting = pendingPlan === priced.plan && pendingPlanAt !== null && periodStart < pendingPlanAt;
     if (!downgradeWaiting) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { subscriptionPlans, type PlanInterval, type SubscriptionPlan } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { parseAmount } from "@/lib/money";
@@ -65,43 +65,101 @@ export async function createPlan(
 
 const INTERVALS: readonly string[] = ["week", "month", "year"];
 
-/**
- * "Import from Stripe": the account's active recurring prices (per-unit, week/month/year, in the
- * dojo's Stripe currency) that no plan knows yet. Returns how many were added and skipped.
- */
-export async function importPlans(db: DbOrTx, stripe: Stripe, input: { dojoId: string; currency: string }): Promise<{ imported: number; skipped: number }> {
+/** One active recurring price of the dojo's Stripe account, as the import list shows it. */
+export interface StripePriceChoice {
+  priceId: string;
+  name: string;
+  amountMinor: number | null;
+  currency: string;
+  interval: string;
+  intervalCount: number;
+  /** available: can be imported; imported: a plan has it already; unsupported: see `reason`. */
+  state: "available" | "imported" | "unsupported";
+  reason?: string;
+}
+
+function choiceOf(price: Stripe.Price, known: Set<string>, currency: string): StripePriceChoice {
+  const product = typeof price.product === "object" && !price.product.deleted ? price.product : null;
+  const base = {
+    priceId: price.id,
+    name: price.nickname || product?.name || price.id,
+    amountMinor: price.unit_amount,
+    currency: price.currency.toUpperCase(),
+    interval: price.recurring?.interval ?? "month",
+    intervalCount: price.recurring?.interval_count ?? 1,
+  };
+  if (known.has(price.id)) return { ...base, state: "imported" };
+  const reason = !product
+    ? "Its product was deleted in Stripe."
+    : price.currency.toUpperCase() !== currency.toUpperCase()
+      ? `In ${price.currency.toUpperCase()}; your Stripe currency is ${currency.toUpperCase()}.`
+      : !price.recurring || !INTERVALS.includes(price.recurring.interval)
+        ? "Not a weekly, monthly or yearly price."
+        : !price.unit_amount
+          ? "Not a simple price per unit."
+          : null;
+  return reason ? { ...base, state: "unsupported", reason } : { ...base, state: "available" };
+}
+
+/** Every active recurring price of the dojo's Stripe account, each marked importable, imported or why not. */
+async function stripePriceChoices(db: DbOrTx, stripe: Stripe, input: { dojoId: string; currency: string }): Promise<{ choices: StripePriceChoice[]; prices: Map<string, Stripe.Price> }> {
   const known = new Set((await listPlans(db, input.dojoId, { includeArchived: true })).map((p) => p.stripePriceId));
-  let imported = 0;
-  let skipped = 0;
+  const choices: StripePriceChoice[] = [];
+  const prices = new Map<string, Stripe.Price>();
   try {
     for await (const price of stripe.prices.list({ active: true, type: "recurring", limit: 100, expand: ["data.product"] })) {
-      if (known.has(price.id)) continue;
-      const product = typeof price.product === "object" && !price.product.deleted ? price.product : null;
-      const usable = price.recurring && INTERVALS.includes(price.recurring.interval) && price.unit_amount && price.currency.toUpperCase() === input.currency.toUpperCase() && product;
-      if (!usable) {
-        skipped++;
-        continue;
-      }
-      const inserted = await db
+      choices.push(choiceOf(price, known, input.currency));
+      prices.set(price.id, price);
+    }
+  } catch (error) {
+    throw stripeFailure(error, "reading the prices in Stripe");
+  }
+  return { choices, prices };
+}
+
+/** "Import from Stripe", first step: the list to choose from, importable ones first. */
+export async function listStripePrices(db: DbOrTx, stripe: Stripe, input: { dojoId: string; currency: string }): Promise<StripePriceChoice[]> {
+  const order = { available: 0, imported: 1, unsupported: 2 } as const;
+  const { choices } = await stripePriceChoices(db, stripe, input);
+  return choices.sort((a, b) => order[a.state] - order[b.state] || a.name.localeCompare(b.name));
+}
+
+/**
+ * "Import from Stripe", second step: plans for the prices the user chose, read again from
+ * Stripe (the browser only names them). A chosen price that is no longer importable refuses the
+ * whole import with its reason, so nothing is half done; one already imported meanwhile is skipped.
+ */
+export async function importPlans(db: Db, stripe: Stripe, input: { dojoId: string; currency: string; priceIds: string[] }): Promise<{ imported: number; skipped: number }> {
+  const { choices, prices } = await stripePriceChoices(db, stripe, input);
+  const chosen = [...new Set(input.priceIds)].map((id) => choices.find((c) => c.priceId === id) ?? id);
+  for (const choice of chosen) {
+    if (typeof choice === "string") throw new ActionError(`The price ${choice} is no longer an active recurring price in your Stripe account. Reload the list and choose again.`);
+    if (choice.state === "unsupported") throw new ActionError(`${choice.name} cannot be imported: ${choice.reason}`);
+  }
+  const available = (chosen as StripePriceChoice[]).filter((c) => c.state === "available");
+  const imported = await db.transaction(async (tx) => {
+    let count = 0;
+    for (const choice of available) {
+      const price = prices.get(choice.priceId)!;
+      const inserted = await tx
         .insert(subscriptionPlans)
         .values({
           dojoId: input.dojoId,
-          name: price.nickname || product.name,
+          name: choice.name,
           amountMinor: price.unit_amount!,
-          currency: price.currency.toUpperCase(),
+          currency: choice.currency,
           interval: price.recurring!.interval as PlanInterval,
           intervalCount: price.recurring!.interval_count,
-          stripeProductId: product.id,
+          stripeProductId: (price.product as Stripe.Product).id,
           stripePriceId: price.id,
         })
         .onConflictDoNothing()
         .returning({ id: subscriptionPlans.id });
-      imported += inserted.length;
+      count += inserted.length;
     }
-  } catch (error) {
-    throw stripeFailure(error, "importing prices from Stripe");
-  }
-  return { imported, skipped };
+    return count;
+  });
+  return { imported, skipped: chosen.length - imported };
 }
 
 /** Archived plans take no new subscribers; running subscriptions go on in Stripe. */

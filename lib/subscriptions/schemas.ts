@@ -19,6 +19,12 @@ export const planFormSchema = z.object({
   intervalCount: z.coerce.number().int("Whole numbers only").min(1, "At least 1").max(52, "At most 52"),
 });
 export const planIdSchema = z.object({ planId: idSchema });
+export const importPlansSchema = z.object({
+  priceIds: z
+    .array(z.string().regex(/^price_[A-Za-z0-9_]+$/, "Not a Stripe price"))
+    .min(1, "Choose at least one price to import.")
+    .max(100, "Import at most 100 prices at once."),
+});
 export const subscribeSchema = z.object({ memberId: idSchema, planId: idSchema });
 export const cancelSchema = z.object({ subscriptionId: idSchema, when: z.enum(["now", "period_end"]) });
 export type PlanFormInput = z.input<typeof planFormSchema>;

@@ -24,6 +24,7 @@ import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
 import { quoteUpgrade } from "@/lib/plans/upgrade";
 import { hasFeature, lowestPlanWith, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/plans/features";
 import { planChangeDue } from "@/lib/plans/proration";
+import { effectivePlan, trialState } from "@/lib/plans/effective-plan";
 import { receivePlatformWebhook } from "@/lib/plans/webhooks/receive";
 import { platformStripe } from "@/lib/stripe/platform";
 import { discoverServerActions } from "../support/discover";
@@ -268,6 +269,81 @@ describe("choosing a plan through Checkout", () => {
     const stripe = platformStripe();
     const sub = await stripe.subscriptions.retrieve(billing!.stripeSubscriptionId!, { expand: ["default_payment_method"] });
     expect((sub.default_payment_method as Stripe.PaymentMethod).card?.last4).toBe("0341");
+  });
+});
+
+describe("choosing a plan during the trial keeps the trial", () => {
+  const sessionIdOf = (clientSecret: string) => clientSecret.slice(0, clientSecret.indexOf("_secret_"));
+
+  /** A dojo signed up `daysAgo` days ago whose platform customer lives on a test clock frozen now. */
+  async function trialDojo(slug: string, daysAgo: number) {
+    const db = await getDb();
+    const signedUpAt = new Date(Date.now() - daysAgo * DAY * 1000);
+    const signed = await signUpDojo(db, signupSchema.parse({ dojoName: "Trial Choice Dojo", slug, currency: "eur", ownerName: "Tom Trial", email: `${slug}@example.test`, password: "long enough password" }), signedUpAt);
+    const stripe = platformStripe();
+    const now = Math.floor(Date.now() / 1000);
+    const clock = await stripe.testHelpers.testClocks.create({ frozen_time: now });
+    const customer = await stripe.customers.create({ name: "Trial Choice Dojo", test_clock: clock.id, metadata: { tatami_dojo_id: signed.dojoId } });
+    await db.update(dojoBilling).set({ stripeCustomerId: customer.id }).where(eq(dojoBilling.dojoId, signed.dojoId));
+    signInAsStaff(await ownerOf(signed.ownerId));
+    const trialEnd = Math.floor((await planOf(signed.dojoId)).billing!.trialEndsAt!.getTime() / 1000);
+    return { ...signed, stripe, clock: clock.id, customer: customer.id, now, trialEnd };
+  }
+
+  it("Basic chosen on day 3: Ultimate until day 14, the card saved now and charged then", async () => {
+    const { dojoId, stripe, clock, customer, now, trialEnd } = await trialDojo(`trial-basic-${Date.now()}`, 3);
+    expect(trialEnd - now).toBeGreaterThan(10.9 * DAY);
+
+    const opened = await openSubscribeCheckoutAction({ plan: "basic", interval: "month" });
+    if (!opened.ok) throw new Error(opened.error);
+    const sessionId = sessionIdOf(opened.data.clientSecret);
+    expect(await platformStripe().checkout.sessions.retrieve(sessionId)).toMatchObject({ mode: "subscription" });
+    await submitCheckoutForm(sessionId, { card_number: "4242424242424242" }, { embedded: true });
+    const confirmed = await confirmPlanCheckoutAction({ sessionId });
+    expect(confirmed).toEqual({ ok: true, data: { kind: "scheduled", plan: "basic", startsAt: new Date(trialEnd * 1000) } });
+
+    // Day 3: still Ultimate, Basic waits for the trial's end, nothing charged.
+    expect((await getStaffSession())?.dojo.plan).toBe("ultimate");
+    const scheduled = await planOf(dojoId);
+    expect(scheduled).toMatchObject({ plan: "ultimate", billing: { subscriptionStatus: "trialing", pendingPlan: "basic", pendingPlanAt: new Date(trialEnd * 1000) } });
+    expect(trialState(scheduled.billing, new Date(now * 1000))).toMatchObject({ kind: "scheduled", plan: "basic", daysLeft: 11 });
+    // Even should the webhook be late, the date decides.
+    expect(effectivePlan(scheduled.plan, scheduled.billing, new Date((trialEnd - 60) * 1000))).toBe("ultimate");
+    expect(effectivePlan(scheduled.plan, scheduled.billing, new Date((trialEnd + 1) * 1000))).toBe("basic");
+    const charged = async () => (await stripe.invoices.list({ customer })).data.map((i) => i.amount_paid);
+    expect(await charged()).toEqual([0]);
+    const sub = await stripe.subscriptions.retrieve(scheduled.billing!.stripeSubscriptionId!);
+    expect(sub).toMatchObject({ status: "trialing", trial_end: trialEnd, default_payment_method: expect.stringMatching(/^pm_/) });
+
+    // Day 13: still Ultimate.
+    await advanceClock(stripe, clock, trialEnd - DAY);
+    await deliverPlatformEvents(stripe, customer, sub.id);
+    expect((await planOf(dojoId)).plan).toBe("ultimate");
+    expect(await charged()).toEqual([0]);
+
+    // Day 14: Stripe ends the trial and charges Basic; the webhook applies it.
+    await advanceClock(stripe, clock, trialEnd + 2 * 3600);
+    await deliverPlatformEvents(stripe, customer, sub.id);
+    const after = await planOf(dojoId);
+    expect(after).toMatchObject({ plan: "basic", billing: { subscriptionStatus: "active", pendingPlan: null, currentPeriodStart: new Date(trialEnd * 1000) } });
+    expect(await charged()).toEqual([PLAN_PRICES.basic.month, 0]);
+    expect((await getStaffSession())?.dojo.plan).toBe("basic");
+  });
+
+  it("in the trial's last 48 hours (too late for Checkout's trial_end) the card is saved and the subscription starts trialing until the end", async () => {
+    const { dojoId, stripe, customer, trialEnd } = await trialDojo(`trial-late-${Date.now()}`, 12.5);
+    const opened = await openSubscribeCheckoutAction({ plan: "pro", interval: "year" });
+    if (!opened.ok) throw new Error(opened.error);
+    const sessionId = sessionIdOf(opened.data.clientSecret);
+    expect(await stripe.checkout.sessions.retrieve(sessionId)).toMatchObject({ mode: "setup" });
+    await submitCheckoutForm(sessionId, { card_number: "4242424242424242" }, { embedded: true });
+    const confirmed = await confirmPlanCheckoutAction({ sessionId });
+    expect(confirmed).toEqual({ ok: true, data: { kind: "scheduled", plan: "pro", startsAt: new Date(trialEnd * 1000) } });
+    // Confirming again (a second tab, a retry) makes no second subscription.
+    expect(await confirmPlanCheckoutAction({ sessionId })).toMatchObject({ ok: true });
+    expect((await stripe.subscriptions.list({ customer })).data).toHaveLength(1);
+    expect(await planOf(dojoId)).toMatchObject({ plan: "ultimate", billing: { subscriptionStatus: "trialing", pendingPlan: "pro", interval: "year" } });
+    expect((await stripe.invoices.list({ customer })).data.map((i) => i.amount_paid)).toEqual([0]);
   });
 });
 

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { members } from "@/db/schema";
 import { chargeSavedCardAction, confirmSavedCardAction } from "@/app/(staff)/invoices/[id]/card-actions";
+import { confirmSavedCardPaymentAction, openMemberCheckoutAction, payWithSavedCardAction } from "@/app/portal/(member)/card-actions";
 import { answerThreeDSecure } from "@/emulator/stripe/test-support";
-import { dojoWithStripe, inboxFor, openInvoiceFor, paymentState } from "../support/card-payment";
+import { dojoWithStripe, inboxFor, openInvoiceFor, paymentState, sessionIdOf } from "../support/card-payment";
+import { signInAsMember } from "../support/factories";
 
 /** A member whose Stripe customer has this test card as default payment method. */
 async function memberWithCard(stripe: Stripe, dojo: { id: string; currency: string }, testCard: string) {
@@ -79,5 +81,59 @@ describe("charging a member's saved card at the desk", () => {
     await dojoWithStripe();
     expect(await confirmSavedCardAction({ paymentIntentId: pending.data.paymentIntentId })).toEqual({ ok: false, error: "Payment was not found." });
     expect((await paymentState(carded.id)).payments).toEqual([]);
+  });
+});
+
+describe("paying with my saved card in the members area", () => {
+  it("charges the member's own card, on-session, and records the payment once", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const { member, invoice, pm } = await memberWithCard(stripe, dojo, "pm_card_visa");
+    signInAsMember(member);
+    expect(await payWithSavedCardAction({ invoiceId: invoice.id })).toEqual({ ok: true, data: { status: "succeeded", invoiceId: invoice.id, recorded: true } });
+    const state = await paymentState(invoice.id);
+    expect(state.invoice.status).toBe("paid");
+    expect(state.payments).toHaveLength(1);
+    expect(state.payments[0].recordedBy ?? null).toBeNull();
+    expect(state.checkouts[0]).toMatchObject({ openedByMember: member.id, openedByStaff: null });
+    const pi = await stripe.paymentIntents.retrieve(state.payments[0].stripePaymentIntentId!);
+    expect(pi).toMatchObject({ payment_method: pm.id, amount: 5000 });
+    // Paid: a second click finds nothing left to pay and charges nothing.
+    expect(await payWithSavedCardAction({ invoiceId: invoice.id })).toEqual({ ok: false, error: "This invoice is already paid." });
+    expect((await stripe.paymentIntents.list({ customer: pi.customer as string })).data).toHaveLength(1);
+  });
+
+  it("runs 3-D Secure when the bank asks; another member cannot confirm it", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const { member, invoice } = await memberWithCard(stripe, dojo, "pm_card_authenticationRequired");
+    const { member: other } = await openInvoiceFor(dojo);
+    signInAsMember(member);
+    const first = await payWithSavedCardAction({ invoiceId: invoice.id });
+    if (!first.ok || first.data.status !== "requires_action") throw new Error(`expected requires_action, got ${JSON.stringify(first)}`);
+    await answerThreeDSecure(first.data.paymentIntentId, "complete");
+
+    signInAsMember(other);
+    expect(await confirmSavedCardPaymentAction({ paymentIntentId: first.data.paymentIntentId })).toEqual({ ok: false, error: "Payment was not found." });
+    expect((await paymentState(invoice.id)).payments).toEqual([]);
+
+    signInAsMember(member);
+    expect(await confirmSavedCardPaymentAction({ paymentIntentId: first.data.paymentIntentId })).toEqual({ ok: true, data: { status: "succeeded", invoiceId: invoice.id, recorded: true } });
+    expect((await paymentState(invoice.id)).invoice).toMatchObject({ status: "paid" });
+  });
+
+  it("closes a payment page left open for the invoice before charging; refuses without a saved card and for another member's invoice", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const { member, invoice } = await memberWithCard(stripe, dojo, "pm_card_visa");
+    signInAsMember(member);
+    const opened = await openMemberCheckoutAction({ invoiceId: invoice.id });
+    if (!opened.ok) throw new Error(opened.error);
+    expect(await payWithSavedCardAction({ invoiceId: invoice.id })).toMatchObject({ ok: true, data: { status: "succeeded" } });
+    expect((await stripe.checkout.sessions.retrieve(sessionIdOf(opened.data.clientSecret))).status).toBe("expired");
+
+    const { member: cardless, invoice: theirs } = await openInvoiceFor(dojo);
+    signInAsMember(cardless);
+    expect(await payWithSavedCardAction({ invoiceId: theirs.id })).toEqual({ ok: false, error: "You have no saved card. Pay with credit card instead." });
+    const { invoice: another } = await memberWithCard(stripe, dojo, "pm_card_visa");
+    expect(await payWithSavedCardAction({ invoiceId: another.id })).toEqual({ ok: false, error: "Invoice was not found." });
+    expect((await paymentState(another.id)).payments).toEqual([]);
   });
 });

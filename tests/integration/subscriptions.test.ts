@@ -4,7 +4,7 @@ import type Stripe from "stripe";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { invoiceLines, invoices, ledgerEntries, memberSubscriptions, members, payments, subscriptionPlans } from "@/db/schema";
-import { archivePlanAction, createPlanAction, importPlansAction } from "@/app/(staff)/members/plans/actions";
+import { archivePlanAction, createPlanAction, importPlansAction, listStripePricesAction } from "@/app/(staff)/members/plans/actions";
 import { payMemberSubscriptionInvoiceAction } from "@/app/portal/(member)/subscription-actions";
 import { cancelSubscriptionAction, setCustomerIdAction, subscribeAction } from "@/app/(staff)/members/[id]/stripe-actions";
 import { advanceClock, customerWithCard, DAY, JAN_1_2026 } from "@/emulator/stripe/billing/billing-support";
@@ -236,21 +236,45 @@ describe("Set customer ID", () => {
 });
 
 describe("plans", () => {
-  it("imports the recurring prices Stripe has and Tatami does not know, once; archived plans take no subscribers", async () => {
+  it("lists the account's recurring prices to choose from and imports only the chosen ones, once; archived plans take no subscribers", async () => {
     const { dojo, stripe } = await dojoWithStripe();
+    expect(await listStripePricesAction({})).toEqual({ ok: true, data: [] });
     const product = await stripe.products.create({ name: "Karate kids" });
-    await stripe.prices.create({ product: product.id, currency: "eur", unit_amount: 3000, recurring: { interval: "month", interval_count: 3 } });
-    await stripe.prices.create({ product: product.id, currency: "usd", unit_amount: 3000, recurring: { interval: "month" } });
-    await stripe.prices.create({ product: product.id, currency: "eur", unit_amount: 900 });
+    const kids = await stripe.prices.create({ product: product.id, currency: "eur", unit_amount: 3000, recurring: { interval: "month", interval_count: 3 } });
+    const adults = await stripe.prices.create({ product: product.id, nickname: "Karate adults", currency: "eur", unit_amount: 5000, recurring: { interval: "year" } });
+    const dollars = await stripe.prices.create({ product: product.id, currency: "usd", unit_amount: 3000, recurring: { interval: "month" } });
+    const oneTime = await stripe.prices.create({ product: product.id, currency: "eur", unit_amount: 900 });
     const ownPlan = await monthlyPlan();
-    expect(await importPlansAction({})).toEqual({ ok: true, data: { imported: 1, skipped: 1 } });
-    expect(await importPlansAction({})).toEqual({ ok: true, data: { imported: 0, skipped: 1 } });
     const db = await getDb();
+    const [own] = await db.select().from(subscriptionPlans).where(eq(subscriptionPlans.id, ownPlan));
+
+    const listed = await listStripePricesAction({});
+    if (!listed.ok) throw new Error(listed.error);
+    expect(listed.data.map((c) => [c.priceId, c.state])).toEqual([
+      [adults.id, "available"],
+      [kids.id, "available"],
+      [own.stripePriceId, "imported"],
+      [dollars.id, "unsupported"],
+    ]);
+    expect(listed.data.find((c) => c.priceId === dollars.id)?.reason).toBe("In USD; your Stripe currency is EUR.");
+    expect(listed.data.some((c) => c.priceId === oneTime.id)).toBe(false);
+
+    expect(await importPlansAction({ priceIds: [] })).toMatchObject({ ok: false, fieldErrors: { priceIds: ["Choose at least one price to import."] } });
+    // A price that cannot be imported refuses the whole import: nothing half done.
+    expect(await importPlansAction({ priceIds: [kids.id, dollars.id] })).toEqual({ ok: false, error: "Karate kids cannot be imported: In USD; your Stripe currency is EUR." });
+    expect(await importPlansAction({ priceIds: [kids.id, oneTime.id] })).toMatchObject({ ok: false, error: expect.stringContaining("no longer an active recurring price") });
+    expect(await db.select().from(subscriptionPlans).where(eq(subscriptionPlans.dojoId, dojo.id))).toHaveLength(1);
+
+    expect(await importPlansAction({ priceIds: [kids.id] })).toEqual({ ok: true, data: { imported: 1, skipped: 0 } });
+    expect(await importPlansAction({ priceIds: [kids.id, own.stripePriceId] })).toEqual({ ok: true, data: { imported: 0, skipped: 2 } });
     const plans = await db.select().from(subscriptionPlans).where(eq(subscriptionPlans.dojoId, dojo.id));
     expect(plans.map((p) => [p.name, p.amountMinor, p.interval, p.intervalCount]).sort()).toEqual([
       ["Judo monthly", 4500, "month", 1],
       ["Karate kids", 3000, "month", 3],
     ]);
+    const after = await listStripePricesAction({});
+    expect(after.ok && after.data.find((c) => c.priceId === kids.id)?.state).toBe("imported");
+    expect(after.ok && after.data.find((c) => c.priceId === adults.id)?.state).toBe("available");
 
     expect(await archivePlanAction({ planId: ownPlan, archived: true })).toMatchObject({ ok: true });
     const member = await createMember(dojo.id);

@@ -14,10 +14,12 @@ interface PayCardButtonProps {
   invoice: { id: string; number: string | null; openMinor: number; currency: string };
   stripeJsUrl: string | null;
   size?: "sm" | "md";
+  /** "Pay with credit card" unless said otherwise (next to the saved card: "Pay with another card"). */
+  label?: string;
 }
 
 /** "Pay with credit card": Stripe Checkout in a dialog that fills a phone's screen. */
-export function PayCardButton({ invoice, stripeJsUrl, size = "md" }: PayCardButtonProps) {
+export function PayCardButton({ invoice, stripeJsUrl, size = "md", label = "Pay with credit card" }: PayCardButtonProps) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -62,7 +64,7 @@ export function PayCardButton({ invoice, stripeJsUrl, size = "md" }: PayCardButt
       trigger={
         <Button size={size}>
           <CreditCard className="size-4" aria-hidden />
-          Pay with credit card
+          {label}
         </Button>
       }
       title={`Pay invoice ${invoice.number ?? ""}`.trim()}

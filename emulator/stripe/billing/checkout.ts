@@ -17,6 +17,7 @@ export function wireCheckoutSubscriptions(): void {
       metadata: request.metadata,
       description: request.description,
       trialPeriodDays: request.trialPeriodDays,
+      trialEnd: request.trialEnd,
     });
     const invoiceId = subscription.latest_invoice as string;
     const piId = invoiceInternals(account, invoiceId).paymentIntentId;

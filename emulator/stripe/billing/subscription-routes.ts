@@ -33,6 +33,8 @@ export const subscriptionRoutes = [
       description: params.string("description"),
       cancelAtPeriodEnd: params.boolean("cancel_at_period_end"),
       trialPeriodDays: params.integer("trial_period_days"),
+      // `now` ends a trial at once, which on a new subscription means none.
+      trialEnd: params.string("trial_end") === "now" ? undefined : params.integer("trial_end"),
       offSession: params.boolean("off_session"),
     }),
   ),

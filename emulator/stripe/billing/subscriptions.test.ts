@@ -246,4 +246,68 @@ describe("subscriptions", () => {
     expect(active.items.data[0]).toMatchObject({ current_period_start: JAN_1_2026 + 14 * DAY, current_period_end: JAN_1_2026 + 45 * DAY });
     expect(active.latest_invoice).toMatchObject({ status: "paid", total: 4500, billing_reason: "subscription_cycle" });
   });
+
+  it("takes trial_end as a timestamp in the future, and refuses it in the past, beyond two years, or with trial_period_days", async () => {
+    const stripe = setup();
+    const clock = await stripe.testHelpers.testClocks.create({ frozen_time: JAN_1_2026 });
+    const price = await monthlyPrice(stripe, 4500);
+    const { customer } = await customerWithCard(stripe, "pm_card_visa", { clock: clock.id });
+    const refused = (params: Partial<Stripe.SubscriptionCreateParams>) =>
+      stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }], ...params }).then(
+        () => null,
+        (e: Stripe.errors.StripeError) => ({ param: e.param, message: e.message }),
+      );
+    expect(await refused({ trial_end: JAN_1_2026 - 1 })).toEqual({ param: "trial_end", message: "Invalid timestamp: must be an integer Unix timestamp in the future." });
+    expect(await refused({ trial_end: JAN_1_2026 + 731 * DAY })).toEqual({ param: "trial_end", message: "The maximum number of trial period days is 730 (2 years)." });
+    expect(await refused({ trial_end: JAN_1_2026 + 5 * DAY, trial_period_days: 5 })).toMatchObject({ message: "You may only specify one of these parameters: trial_end, trial_period_days." });
+    expect(await stripe.subscriptions.list({ customer: customer.id })).toMatchObject({ data: [] });
+
+    const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }], trial_end: JAN_1_2026 + 11 * DAY });
+    expect(sub).toMatchObject({ status: "trialing", trial_start: JAN_1_2026, trial_end: JAN_1_2026 + 11 * DAY, billing_cycle_anchor: JAN_1_2026 + 11 * DAY });
+    await advanceClock(stripe, clock.id, JAN_1_2026 + 11 * DAY + 3600);
+    const active = await stripe.subscriptions.retrieve(sub.id, { expand: ["latest_invoice"] });
+    expect(active).toMatchObject({ status: "active", latest_invoice: { status: "paid", total: 4500, billing_reason: "subscription_cycle" } });
+
+    const now = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }], trial_end: "now" });
+    expect(now).toMatchObject({ status: "active", trial_end: null });
+  });
+
+  it("Checkout's subscription_data.trial_end (48 hours ahead at least, on the customer's clock) saves the card now and charges it at the trial's end", async () => {
+    const stripe = setup();
+    const clock = await stripe.testHelpers.testClocks.create({ frozen_time: JAN_1_2026 });
+    const price = await monthlyPrice(stripe, 3900);
+    const customer = await stripe.customers.create({ name: "Trial Dojo", test_clock: clock.id });
+    const create = (subscription_data: Stripe.Checkout.SessionCreateParams.SubscriptionData) =>
+      stripe.checkout.sessions.create({
+        mode: "subscription",
+        customer: customer.id,
+        line_items: [{ price: price.id, quantity: 1 }],
+        success_url: "http://app.test/done",
+        subscription_data,
+      });
+    const refusal = (data: Stripe.Checkout.SessionCreateParams.SubscriptionData) =>
+      create(data).then(
+        () => null,
+        (e: Stripe.errors.StripeError) => ({ param: e.param, message: e.message }),
+      );
+    expect(await refusal({ trial_end: JAN_1_2026 + 47 * 3600 })).toEqual({
+      param: "subscription_data[trial_end]",
+      message: "`subscription_data[trial_end]` must be at least 48 hours in the future.",
+    });
+    expect(await refusal({ trial_end: JAN_1_2026 + 5 * DAY, trial_period_days: 5 })).toMatchObject({ param: "subscription_data[trial_period_days]" });
+    expect(await refusal({ trial_period_days: 0 })).toMatchObject({ param: "subscription_data[trial_period_days]" });
+
+    const session = await create({ trial_end: JAN_1_2026 + 11 * DAY });
+    await submitCheckoutForm(session.id, { card_number: "4242424242424242" });
+    const done = await stripe.checkout.sessions.retrieve(session.id, { expand: ["subscription"] });
+    const sub = done.subscription as Stripe.Subscription;
+    expect(sub).toMatchObject({ status: "trialing", trial_end: JAN_1_2026 + 11 * DAY });
+    expect(sub.default_payment_method).toEqual(expect.stringMatching(/^pm_/));
+    expect((await stripe.invoices.list({ subscription: sub.id })).data.map((i) => i.total)).toEqual([0]);
+
+    await advanceClock(stripe, clock.id, JAN_1_2026 + 11 * DAY + 3600);
+    const invoices = (await stripe.invoices.list({ subscription: sub.id })).data;
+    expect(invoices[0]).toMatchObject({ status: "paid", amount_paid: 3900, billing_reason: "subscription_cycle" });
+    expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe("active");
+  });
 });

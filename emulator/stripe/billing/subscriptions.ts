@@ -31,6 +31,8 @@ export interface SubscriptionInit {
   cancelAtPeriodEnd?: boolean;
   /** Starts with a free trial: status trialing, a zero invoice now, the first charge at trial end. */
   trialPeriodDays?: number;
+  /** The same with the trial's end given as a Unix timestamp (`trial_end`); excludes trialPeriodDays. */
+  trialEnd?: number;
   /**
    * `off_session`: nobody is present, so a card set up for off-session use is charged without
    * asking. Stripe's default is on-session (false): a card that wants 3-D Secure for payments with
@@ -84,7 +86,9 @@ export function createSubscription(account: Account, init: SubscriptionInit): St
     ? attachedPaymentMethod(account, customer.id, init.defaultPaymentMethod, "default_payment_method")
     : null;
   const customerPm = customer.invoice_settings?.default_payment_method;
-  if (behavior !== "default_incomplete" && !init.trialPeriodDays && !defaultPm && !customerPm) {
+  const now = billingNow(account, customer.id);
+  const trialEnd = trialEndOf(init, now);
+  if (behavior !== "default_incomplete" && !trialEnd && !defaultPm && !customerPm) {
     throw invalidRequest(
       "This customer has no attached payment source or default payment method. Please consider adding a default payment method. For more information, visit https://stripe.com/docs/billing/subscriptions/payment-methods-setting#payment-method-priority.",
       undefined,
@@ -92,9 +96,7 @@ export function createSubscription(account: Account, init: SubscriptionInit): St
     );
   }
 
-  const now = billingNow(account, customer.id);
   const id = newId("sub");
-  const trialEnd = init.trialPeriodDays ? now + init.trialPeriodDays * 86_400 : null;
   // A trial is a period of its own; regular periods are then counted from its end.
   const anchor = trialEnd ?? now;
   const period = trialEnd ? { start: now, end: trialEnd } : periodAt(now, first.interval, first.interval_count, 0);
@@ -184,6 +186,28 @@ export function createSubscription(account: Account, init: SubscriptionInit): St
   }
   emitEvent(account, "customer.subscription.created", sub, null, { created: now });
   return sub;
+}
+
+/** Stripe's cap on a trial: 730 days (two years), however it is given. */
+const MAX_TRIAL_DAYS = 730;
+
+/**
+ * The trial's end: `trial_period_days` from now, or `trial_end` as given, which must lie in the
+ * future (https://docs.stripe.com/api/subscriptions/create#create_subscription-trial_end).
+ */
+function trialEndOf(init: SubscriptionInit, now: number): number | null {
+  if (init.trialPeriodDays !== undefined && init.trialEnd !== undefined) {
+    throw invalidRequest("You may only specify one of these parameters: trial_end, trial_period_days.", "trial_end");
+  }
+  if (init.trialPeriodDays !== undefined && init.trialPeriodDays > MAX_TRIAL_DAYS) {
+    throw invalidParam("trial_period_days", `The maximum number of trial period days is ${MAX_TRIAL_DAYS} (2 years).`);
+  }
+  if (init.trialEnd !== undefined) {
+    if (init.trialEnd <= now) throw invalidParam("trial_end", "Invalid timestamp: must be an integer Unix timestamp in the future.");
+    if (init.trialEnd > now + MAX_TRIAL_DAYS * 86_400) throw invalidParam("trial_end", `The maximum number of trial period days is ${MAX_TRIAL_DAYS} (2 years).`);
+    return init.trialEnd;
+  }
+  return init.trialPeriodDays ? now + init.trialPeriodDays * 86_400 : null;
 }
 
 function firstPaymentError(outcome: ChargeOutcome | null): StripeApiError {

@@ -4,6 +4,8 @@ import { escapeHtml, readFormPost, redirect, sendHtml } from "../../http";
 import { accountOwning, type Account } from "../accounts";
 import { cardForNumber } from "../cards";
 import { formatAmount } from "../currency";
+import { billingNow, formatDay } from "../billing/time";
+import { nowSeconds } from "../ids";
 import { completeCheckout, completionUrl, refreshExpiry, sessionInternals, type CardEntry } from "../resources/checkout-sessions";
 import { MESSAGE_PREFIX, page, resizeScript } from "./layout";
 
@@ -30,10 +32,14 @@ function findSession(id: string): { account: Account; session: Stripe.Checkout.S
 function summary(account: Account, session: Stripe.Checkout.Session): string {
   const items = sessionInternals(account, session.id).lineItems ?? [];
   const currency = session.currency ?? "usd";
+  const trial = trialOf(account, session);
+  const interval = items.find((i) => i.price?.recurring)?.price?.recurring?.interval ?? "period";
   const heading =
     session.mode === "setup"
       ? `<h1>Save a card for future payments</h1><p class="note">You will not be charged now.</p>`
-      : `<div class="total" data-testid="checkout-total">${escapeHtml(formatAmount(session.amount_total ?? 0, currency))}${session.mode === "subscription" ? ` <span class="note">per ${escapeHtml(items.find((i) => i.price?.recurring)?.price?.recurring?.interval ?? "period")}</span>` : ""}</div>`;
+      : trial
+        ? `<div class="total" data-testid="checkout-total">${trial.days} days free</div><p class="note" data-testid="checkout-trial">Then ${escapeHtml(formatAmount(session.amount_total ?? 0, currency))} per ${escapeHtml(interval)} starting ${escapeHtml(formatDay(trial.end))}</p>`
+        : `<div class="total" data-testid="checkout-total">${escapeHtml(formatAmount(session.amount_total ?? 0, currency))}${session.mode === "subscription" ? ` <span class="note">per ${escapeHtml(items.find((i) => i.price?.recurring)?.price?.recurring?.interval ?? "period")}</span>` : ""}</div>`;
   const lines = items
     .map(
       (li) =>
@@ -47,6 +53,15 @@ function summary(account: Account, session: Stripe.Checkout.Session): string {
 </section>`;
 }
 
+/** A subscription with a free trial: Checkout says how long it is free and when the first charge comes. */
+function trialOf(account: Account, session: Stripe.Checkout.Session): { days: number; end: number } | null {
+  if (session.mode !== "subscription") return null;
+  const { trialEnd, trialPeriodDays } = sessionInternals(account, session.id).subscriptionData ?? {};
+  const now = session.customer ? billingNow(account, session.customer as string) : nowSeconds();
+  const end = trialEnd ?? (trialPeriodDays ? now + trialPeriodDays * 86_400 : null);
+  return end ? { days: Math.max(1, Math.round((end - now) / 86_400)), end } : null;
+}
+
 export function field(name: string, label: string, attrs: string, state: FormState): string {
   const error = state.fieldErrors?.[name as keyof NonNullable<FormState["fieldErrors"]>];
   return `<label>${escapeHtml(label)}<input name="${name}" ${attrs}${error ? ` aria-invalid="true" aria-describedby="${name}-error"` : ""}>${error ? `<span class="error" id="${name}-error" role="alert">${escapeHtml(error)}</span>` : ""}</label>`;
@@ -56,7 +71,7 @@ function renderForm(account: Account, session: Stripe.Checkout.Session, embedded
   const action = `/c/pay/${encodeURIComponent(session.id)}${embedded ? "?embedded=1" : ""}`;
   const needsEmail = !session.customer;
   const email = state.email ?? session.customer_email ?? "";
-  const button = session.mode === "setup" ? "Save card" : session.mode === "subscription" ? "Subscribe" : "Pay";
+  const button = session.mode === "setup" ? "Save card" : session.mode === "subscription" ? (trialOf(account, session) ? "Start trial" : "Subscribe") : "Pay";
   const body = `<main>
 ${summary(account, session)}
 <section class="card">

@@ -103,6 +103,31 @@ export function checkCheckoutParams(params: Params, mode: CheckoutMode, uiMode: 
 }
 
 /**
+ * A trial given to Checkout's subscription: `trial_end` "has to be at least 48 hours in the
+ * future", `trial_period_days` at least 1, and only one of them
+ * (C#create_checkout_session-subscription_data-trial_end, -trial_period_days). `now` is the
+ * customer's test-clock time when it has one, as for everything billed to it.
+ */
+export function checkSubscriptionTrial(subscriptionData: Params | undefined, now: number): { trialEnd?: number; trialPeriodDays?: number } {
+  if (!subscriptionData) return {};
+  const trialEnd = subscriptionData.integer("trial_end");
+  const trialPeriodDays = subscriptionData.integer("trial_period_days");
+  if (trialEnd !== undefined && trialPeriodDays !== undefined) {
+    throw invalidRequest("You may only specify one of these parameters: subscription_data[trial_end], subscription_data[trial_period_days].", "subscription_data[trial_period_days]");
+  }
+  if (trialPeriodDays !== undefined && trialPeriodDays < 1) {
+    throw invalidParam("subscription_data[trial_period_days]", "This value must be greater than or equal to 1.");
+  }
+  if (trialEnd !== undefined && trialEnd < now + 48 * HOUR) {
+    throw invalidParam("subscription_data[trial_end]", "`subscription_data[trial_end]` must be at least 48 hours in the future.");
+  }
+  if (trialEnd !== undefined && trialEnd > now + 730 * 24 * HOUR) {
+    throw invalidParam("subscription_data[trial_end]", "The maximum number of trial period days is 730 (2 years).");
+  }
+  return { trialEnd, trialPeriodDays };
+}
+
+/**
  * Rules over the line items once their prices are known: one-time prices in payment mode, at
  * least one recurring price in subscription mode, one currency, and in payment mode a total
  * within Stripe's charge limits (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts).

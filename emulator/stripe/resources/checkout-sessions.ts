@@ -20,7 +20,8 @@ import { embeddedList, paginate, rangeFilter } from "../list";
 import type { Params } from "../params";
 import { route } from "../route";
 import { createPrice } from "./catalog";
-import { checkCheckoutParams, checkLineItems, type UiMode } from "./checkout-rules";
+import { billingNow } from "../billing/time";
+import { checkCheckoutParams, checkLineItems, checkSubscriptionTrial, type UiMode } from "./checkout-rules";
 import { createCustomer } from "./customers";
 import { attachPaymentMethod, createCardPaymentMethod } from "./payment-methods";
 
@@ -33,7 +34,7 @@ interface SessionInternals extends Record<string, unknown> {
   lineItems: Stripe.LineItem[];
   paymentIntentData: { metadata?: Record<string, string>; setupFutureUsage?: SetupFutureUsage; description?: string; receiptEmail?: string; statementDescriptor?: string };
   setupIntentData: { metadata?: Record<string, string>; description?: string };
-  subscriptionData: { metadata?: Record<string, string>; description?: string; trialPeriodDays?: number };
+  subscriptionData: { metadata?: Record<string, string>; description?: string; trialPeriodDays?: number; trialEnd?: number };
   redirectOnCompletion: Stripe.Checkout.Session.RedirectOnCompletion;
   /** The PaymentIntent/SetupIntent of the current attempt; a retry after a decline reuses it. */
   intentId?: string;
@@ -53,6 +54,7 @@ export interface CheckoutSubscriptionRequest {
   metadata: Record<string, string>;
   description?: string;
   trialPeriodDays?: number;
+  trialEnd?: number;
 }
 
 export interface CheckoutSubscriptionResult {
@@ -132,6 +134,7 @@ function createSession(account: Account, params: Params): Stripe.Checkout.Sessio
   const pid = params.object("payment_intent_data");
   const sid = params.object("setup_intent_data");
   const subd = params.object("subscription_data");
+  const trial = checkSubscriptionTrial(subd, customer ? billingNow(account, customer) : now);
 
   const id = newId(account.livemode ? "cs_live" : "cs_test");
   const session: Stripe.Checkout.Session = {
@@ -212,7 +215,7 @@ function createSession(account: Account, params: Params): Stripe.Checkout.Sessio
       statementDescriptor: pid?.string("statement_descriptor"),
     },
     setupIntentData: { metadata: sid?.metadata(), description: sid?.string("description") },
-    subscriptionData: { metadata: subd?.metadata(), description: subd?.string("description"), trialPeriodDays: subd?.integer("trial_period_days") },
+    subscriptionData: { metadata: subd?.metadata(), description: subd?.string("description"), ...trial },
   } satisfies SessionInternals);
   return session;
 }
@@ -416,6 +419,7 @@ function completeSubscription(
     metadata: internals.subscriptionData.metadata ?? {},
     description: internals.subscriptionData.description,
     trialPeriodDays: internals.subscriptionData.trialPeriodDays,
+    trialEnd: internals.subscriptionData.trialEnd,
   });
   session.subscription = result.subscription.id;
   session.invoice = result.invoice;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { cardCheckouts } from "@/db/schema";
+import { cardCheckouts, invoices } from "@/db/schema";
 import { ActionError, NotFoundError } from "@/lib/action-result";
 import { transactionThen } from "@/lib/after-commit";
 import { idSchema } from "@/lib/validation/common";
@@ -28,9 +28,15 @@ export type SavedCardCharge =
 
 const AUTH_FAILED = "The card holder's bank did not confirm the payment (3-D Secure failed or was cancelled). Nothing was charged and the invoice is still open.";
 
-async function settle(db: Db, dojoId: string, pi: Stripe.PaymentIntent, staffId: string, publishableKey: string, invoiceId: string): Promise<SavedCardCharge> {
+/** Who charges the card: staff at the desk, or the member in the members area (own invoices and own card only). */
+export type SavedCardPayer = { staffId: string } | { memberId: string };
+
+const staffOf = (payer: SavedCardPayer) => ("staffId" in payer ? payer.staffId : null);
+const memberOf = (payer: SavedCardPayer) => ("memberId" in payer ? payer.memberId : undefined);
+
+async function settle(db: Db, dojoId: string, pi: Stripe.PaymentIntent, recordedBy: string | null, publishableKey: string, invoiceId: string): Promise<SavedCardCharge> {
   if (pi.status === "succeeded") {
-    const { settlement, refund } = await settleConfirmedPayment(db, dojoId, pi, staffId);
+    const { settlement, refund } = await settleConfirmedPayment(db, dojoId, pi, recordedBy);
     if (!settlement.payment && refund) return { status: "refunded", invoiceId, refund };
     return { status: "succeeded", invoiceId, recorded: settlement.recorded };
   }
@@ -45,7 +51,7 @@ async function settle(db: Db, dojoId: string, pi: Stripe.PaymentIntent, staffId:
  * pay the same amount online at the same time. A session found paid is settled now; the caller
  * then reads the invoice again.
  */
-async function closeOpenCheckouts(db: Db, stripe: Stripe, dojoId: string, invoiceId: string, staffId: string): Promise<void> {
+async function closeOpenCheckouts(db: Db, stripe: Stripe, dojoId: string, invoiceId: string, staffId: string | null): Promise<void> {
   const ids = await transactionThen(db, (tx) => endOpenCheckouts(tx, dojoId, invoiceId));
   let paidSessionIds: string[];
   try {
@@ -59,33 +65,38 @@ async function closeOpenCheckouts(db: Db, stripe: Stripe, dojoId: string, invoic
 
 /**
  * Charges the member's saved card for what is still open, with the card holder present
- * (off_session: false), so the bank may ask for 3-D Secure. While a payment page for the invoice
- * is open it charges nothing unless asked to close that page first. The idempotency key comes
- * from a card_checkouts row written before the call: a retry never charges twice.
+ * (off_session: false: at the desk, or the member themselves in the members area), so the bank
+ * may ask for 3-D Secure. While a payment page for the invoice is open it charges nothing unless
+ * asked to close that page first. The idempotency key comes from a card_checkouts row written
+ * before the call: a retry never charges twice.
  */
-export async function chargeSavedCard(db: Db, input: { dojoId: string; invoiceId: string; staffId: string; closeOpenCheckout?: boolean }): Promise<SavedCardCharge> {
+export async function chargeSavedCard(db: Db, input: { dojoId: string; invoiceId: string; closeOpenCheckout?: boolean } & SavedCardPayer): Promise<SavedCardCharge> {
   const { stripe, connection } = await stripeForDojo(db, input.dojoId);
-  let payable = await payableInvoice(db, { dojoId: input.dojoId }, input.invoiceId, connection);
+  const staffId = staffOf(input);
+  const memberId = memberOf(input);
+  const scope = { dojoId: input.dojoId, memberId };
+  const noCard = memberId ? "You have no saved card. Pay with credit card instead." : "This member has no saved card. Use Pay with Stripe instead.";
+  let payable = await payableInvoice(db, scope, input.invoiceId, connection);
   const live = await liveCheckoutsOf(db, input.dojoId, payable.invoice.id);
   if (live.length > 0) {
     if (!input.closeOpenCheckout) return { status: "checkout_open", invoiceId: payable.invoice.id, openedBy: live.some((row) => row.openedByMember) ? "member" : "staff" };
-    await closeOpenCheckouts(db, stripe, input.dojoId, payable.invoice.id, input.staffId);
+    await closeOpenCheckouts(db, stripe, input.dojoId, payable.invoice.id, staffId);
     // The member may have just paid it: what is open now decides.
-    payable = await payableInvoice(db, { dojoId: input.dojoId }, input.invoiceId, connection);
+    payable = await payableInvoice(db, scope, input.invoiceId, connection);
   }
   const { invoice, member, openMinor } = payable;
-  if (!member.stripeCustomerId) throw new ActionError("This member has no saved card. Use Pay with Stripe instead.");
+  if (!member.stripeCustomerId) throw new ActionError(noCard);
   let card;
   try {
     card = await savedCardOf(stripe, member.stripeCustomerId);
   } catch (error) {
     throw cardPaymentFailure(error, "reading the saved card");
   }
-  if (!card) throw new ActionError("This member has no saved card. Use Pay with Stripe instead.");
+  if (!card) throw new ActionError(noCard);
 
   const [attempt] = await db
     .insert(cardCheckouts)
-    .values({ dojoId: input.dojoId, invoiceId: invoice.id, amountMinor: openMinor, currency: invoice.currency, openedByStaff: input.staffId })
+    .values({ dojoId: input.dojoId, invoiceId: invoice.id, amountMinor: openMinor, currency: invoice.currency, openedByStaff: staffId, openedByMember: memberId ?? null })
     .returning();
   let pi: Stripe.PaymentIntent;
   try {
@@ -108,11 +119,11 @@ export async function chargeSavedCard(db: Db, input: { dojoId: string; invoiceId
   } catch (error) {
     throw cardPaymentFailure(error, "charging the saved card");
   }
-  return settle(db, input.dojoId, pi, input.staffId, connection.publishableKey, invoice.id);
+  return settle(db, input.dojoId, pi, staffId, connection.publishableKey, invoice.id);
 }
 
 /** After 3-D Secure in the browser: Stripe's PaymentIntent decides, never the browser. */
-export async function confirmSavedCardPayment(db: Db, input: { dojoId: string; paymentIntentId: string; staffId: string }): Promise<SavedCardCharge> {
+export async function confirmSavedCardPayment(db: Db, input: { dojoId: string; paymentIntentId: string } & SavedCardPayer): Promise<SavedCardCharge> {
   const { stripe, connection } = await stripeForDojo(db, input.dojoId);
   let pi: Stripe.PaymentIntent;
   try {
@@ -125,9 +136,15 @@ export async function confirmSavedCardPayment(db: Db, input: { dojoId: string; p
   const invoiceId = invoiceIdFor(pi.metadata, input.dojoId);
   const checkoutId = pi.metadata?.tatami_checkout_id;
   if (!invoiceId || !idSchema.safeParse(checkoutId).success) throw new NotFoundError("Payment");
-  const [attempt] = await db.select({ id: cardCheckouts.id }).from(cardCheckouts).where(and(eq(cardCheckouts.id, checkoutId!), eq(cardCheckouts.dojoId, input.dojoId), eq(cardCheckouts.invoiceId, invoiceId)));
-  if (!attempt) throw new NotFoundError("Payment");
+  const [attempt] = await db
+    .select({ id: cardCheckouts.id, memberId: invoices.memberId })
+    .from(cardCheckouts)
+    .innerJoin(invoices, and(eq(invoices.id, cardCheckouts.invoiceId), eq(invoices.dojoId, cardCheckouts.dojoId)))
+    .where(and(eq(cardCheckouts.id, checkoutId!), eq(cardCheckouts.dojoId, input.dojoId), eq(cardCheckouts.invoiceId, invoiceId)));
+  // A member confirms only a payment of their own invoice.
+  const memberId = memberOf(input);
+  if (!attempt || (memberId && attempt.memberId !== memberId)) throw new NotFoundError("Payment");
   // Still waiting for the card holder means they closed the challenge: treat it as failed.
   if (pi.status === "requires_action") throw new ActionError(AUTH_FAILED);
-  return settle(db, input.dojoId, pi, input.staffId, connection.publishableKey, invoiceId);
+  return settle(db, input.dojoId, pi, staffOf(input), connection.publishableKey, invoiceId);
 }

@@ -10,7 +10,7 @@ import { changeRole, inviteStaffMember, revokeStaffInvitation, setActive } from 
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
 import { recordDifferenceAction, refundDifferenceAction } from "@/app/(staff)/settings/stripe/money-check-actions";
 import { acceptStaffInvitation } from "@/app/invite/[token]/actions";
-import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
+import { confirmMemberCheckoutAction, confirmSavedCardPaymentAction, openMemberCheckoutAction, payWithSavedCardAction } from "@/app/portal/(member)/card-actions";
 import { countRecipientsAction, previewCampaignAction, sendCampaignAction, testSendCampaignAction } from "@/app/(staff)/campaigns/actions";
 import { sendPortalInvitationAction } from "@/app/(staff)/members/[id]/invitation-actions";
 import { sendMailAgainAction } from "@/app/(staff)/dashboard/actions";
@@ -339,6 +339,15 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
       member("dojo B's paid Checkout Session", (w) => confirmMemberCheckoutAction({ sessionId: w.b.sessionId })),
     ],
   },
+  "app/portal/(member)/card-actions.ts#payWithSavedCardAction": {
+    attempts: [
+      member("for member M2's invoice", (w) => payWithSavedCardAction({ invoiceId: w.a.m2Open.id })),
+      member("for dojo B's invoice", (w) => payWithSavedCardAction({ invoiceId: w.b.open.id })),
+    ],
+  },
+  "app/portal/(member)/card-actions.ts#confirmSavedCardPaymentAction": {
+    attempts: [member("dojo B's PaymentIntent", (w) => confirmSavedCardPaymentAction({ paymentIntentId: w.b.payment.stripePaymentIntentId! }))],
+  },
   "app/(staff)/members/[id]/invitation-actions.ts#sendPortalInvitationAction": { attempts: [staff("to dojo B's member", (w) => sendPortalInvitationAction({ id: w.b.member.id }))] },
   "app/portal/(public)/set-password/[token]/actions.ts#setPasswordFromInvitation": {
     attempts: [
@@ -412,7 +421,8 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
       }),
     ],
   },
-  "app/(staff)/members/plans/actions.ts#importPlansAction": { na: "empty input: imports the prices of the session's dojo's own Stripe account" },
+  "app/(staff)/members/plans/actions.ts#importPlansAction": { na: "price ids are looked up in the session's dojo's own Stripe account only; another account's price is not found there" },
+  "app/(staff)/members/plans/actions.ts#listStripePricesAction": { na: "empty input: lists the prices of the session's dojo's own Stripe account" },
   "app/(staff)/members/plans/actions.ts#archivePlanAction": { attempts: [staff("dojo B's plan", (w) => archivePlanAction({ planId: w.b.plan.id, archived: true }))] },
 
   "app/card/[token]/actions.ts#openCardLinkSetupAction": {

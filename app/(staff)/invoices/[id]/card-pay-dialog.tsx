@@ -7,7 +7,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/forms/form-error";
 import { useToast } from "@/components/ui/toast";
 import { cardName } from "@/components/stripe/brand";
-import { loadStripeJs } from "@/components/stripe/load-stripe";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useSavedCardChallenge } from "@/components/stripe/saved-card-challenge";
+import type { ActionResult } from "@/lib/action-result";
+import type { SavedCardCharge } from "@/lib/payments/card/charge-saved-card";
 import { useEmbeddedCheckout } from "@/components/stripe/use-embedded-checkout";
 import { formatMoney } from "@/lib/money";
 import { chargeSavedCardAction, confirmInvoiceCheckoutAction, confirmSavedCardAction, openInvoiceCheckoutAction } from "./card-actions";
@@ -63,24 +66,43 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
   const openSession = useCallback(() => openInvoiceCheckoutAction({ invoiceId }), [invoiceId]);
   const { containerRef, stage, error: checkoutError, start, destroy } = useEmbeddedCheckout({ stripeJsUrl, open: openSession, onComplete });
 
-  async function chargeSaved(closeOpenCheckout = false) {
+  const challenge = useSavedCardChallenge(stripeJsUrl, confirmSavedCardAction);
+
+  /** Ends a saved-card charge: paid, refunded or an error to show; false when it did not go through. */
+  const finish = useCallback(
+    (result: ActionResult<SavedCardCharge>): boolean => {
+      if (result.ok && result.data.status === "succeeded") paid();
+      else if (result.ok && result.data.status === "refunded") refunded(result.data.refund);
+      else return false;
+      return true;
+    },
+    [paid, refunded],
+  );
+
+  /** Charges the saved card (staff confirmed); false keeps the confirmation open with the error. */
+  async function chargeSaved(closeOpenCheckout = false): Promise<boolean> {
     setError(null);
     setOpenElsewhere(null);
     setBusy("charging");
     try {
-      let result = await chargeSavedCardAction({ invoiceId, closeOpenCheckout });
-      if (result.ok && result.data.status === "checkout_open") return setOpenElsewhere(result.data.openedBy);
-      if (result.ok && result.data.status === "requires_action") {
-        const stripe = await loadStripeJs(result.data.publishableKey, stripeJsUrl);
-        // The bank's 3-D Secure challenge; its outcome is read back from Stripe on the server.
-        await stripe.handleNextAction({ clientSecret: result.data.clientSecret });
-        result = await confirmSavedCardAction({ paymentIntentId: result.data.paymentIntentId });
+      const result = await chargeSavedCardAction({ invoiceId, closeOpenCheckout });
+      if (result.ok && result.data.status === "checkout_open") {
+        setOpenElsewhere(result.data.openedBy);
+        return true;
       }
-      if (result.ok && result.data.status === "succeeded") return paid();
-      if (result.ok && result.data.status === "refunded") return refunded(result.data.refund);
+      if (result.ok && result.data.status === "requires_action") {
+        // The card holder answers the bank's challenge on this screen, with the dialogs closed.
+        setOpen(false);
+        const confirmed = await challenge(result.data);
+        if (!finish(confirmed)) toast({ tone: "error", title: confirmed.ok ? "The bank has not confirmed the payment. Nothing was charged; the invoice is still open." : confirmed.error });
+        return true;
+      }
+      if (finish(result)) return true;
       setError(result.ok ? "The bank asked for another confirmation. Please try again." : result.error);
+      return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : "The card could not be charged. Please try again.");
+      return true;
     } finally {
       setBusy(null);
     }
@@ -119,9 +141,17 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
                 Pay with Stripe
               </Button>
               {savedCard && (
-                <Button variant="secondary" onClick={() => void chargeSaved()} pending={busy === "charging"} disabled={busy !== null}>
-                  Charge saved card ({cardName(savedCard)})
-                </Button>
+                <ConfirmDialog
+                  trigger={
+                    <Button variant="secondary" disabled={busy !== null}>
+                      Charge saved card ({cardName(savedCard)})
+                    </Button>
+                  }
+                  title={`Charge ${amount} to ${cardName(savedCard)}?`}
+                  description={`The member's saved card is charged ${amount} for invoice ${number ?? ""} now. If their bank asks for 3-D Secure, the card holder confirms it on this screen.`}
+                  confirmLabel={`Charge ${amount}`}
+                  onConfirm={() => chargeSaved()}
+                />
               )}
               {savedCard && openElsewhere && (
                 <div role="alert" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -129,7 +159,7 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
                     {openElsewhere === "member" ? "The member has a payment page for this invoice open in the members area." : "A Stripe payment page for this invoice is still open (opened at the desk)."} Nothing was
                     charged. Charging the saved card closes that page first, so the invoice cannot be paid twice.
                   </p>
-                  <Button variant="secondary" size="sm" onClick={() => void chargeSaved(true)} disabled={busy !== null}>
+                  <Button variant="secondary" size="sm" onClick={() => void chargeSaved(true)} pending={busy === "charging"} disabled={busy !== null}>
                     Close it and charge the saved card
                   </Button>
                 </div>

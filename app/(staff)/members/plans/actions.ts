@@ -4,8 +4,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
 import { stripeForDojo } from "@/lib/stripe/connection";
-import { createPlan, importPlans, setPlanArchived } from "@/lib/subscriptions/plans";
-import { planFormSchema, planIdSchema } from "@/lib/subscriptions/schemas";
+import { createPlan, importPlans, listStripePrices, setPlanArchived } from "@/lib/subscriptions/plans";
+import { importPlansSchema, planFormSchema, planIdSchema } from "@/lib/subscriptions/schemas";
 
 // Plans are products and prices in the dojo's Stripe account: owners and managers make them.
 const plans = { permission: "settings", feature: "subscriptions" } as const;
@@ -18,10 +18,17 @@ export const createPlanAction = staffAction({ schema: planFormSchema.extend({ at
   return { id: plan.id };
 });
 
-export const importPlansAction = staffAction({ schema: z.object({}), ...plans }, async (_input, ctx) => {
+/** The account's active recurring prices to choose from (read when the import dialog opens). */
+export const listStripePricesAction = staffAction({ schema: z.object({}), ...plans }, async (_input, ctx) => {
   const db = await getDb();
   const { stripe, connection } = await stripeForDojo(db, ctx.dojo.id);
-  const result = await importPlans(db, stripe, { dojoId: ctx.dojo.id, currency: connection.currency });
+  return listStripePrices(db, stripe, { dojoId: ctx.dojo.id, currency: connection.currency });
+});
+
+export const importPlansAction = staffAction({ schema: importPlansSchema, ...plans }, async ({ priceIds }, ctx) => {
+  const db = await getDb();
+  const { stripe, connection } = await stripeForDojo(db, ctx.dojo.id);
+  const result = await importPlans(db, stripe, { dojoId: ctx.dojo.id, currency: connection.currency, priceIds });
   revalidatePath("/members/plans");
   return result;
 });

@@ -13,7 +13,8 @@ import { getStripeConnection } from "@/lib/stripe/connection";
 import { intervalLabel } from "@/lib/subscriptions/labels";
 import { listPlans } from "@/lib/subscriptions/plans";
 import { BackLink } from "../back-link";
-import { ArchivePlanButton, CreatePlanDialog, ImportPlansButton } from "./plan-buttons";
+import { ImportPlansDialog } from "./import-plans-dialog";
+import { ArchivePlanButton, CreatePlanDialog } from "./plan-buttons";
 
 export const metadata = { title: "Subscription plans" };
 
@@ -52,7 +53,7 @@ export default async function PlansPage() {
       {header(
         canManage && (
           <>
-            <ImportPlansButton />
+            <ImportPlansDialog />
             <CreatePlanDialog currency={connection.currency.toUpperCase()} />
           </>
         ),

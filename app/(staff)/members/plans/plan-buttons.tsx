@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Download, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -11,7 +11,7 @@ import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import type { PlanFormInput } from "@/lib/subscriptions/schemas";
-import { archivePlanAction, createPlanAction, importPlansAction } from "./actions";
+import { archivePlanAction, createPlanAction } from "./actions";
 
 export function CreatePlanDialog({ currency }: { currency: string }) {
   const router = useRouter();
@@ -69,34 +69,6 @@ export function CreatePlanDialog({ currency }: { currency: string }) {
         </div>
       </form>
     </Dialog>
-  );
-}
-
-export function ImportPlansButton() {
-  const router = useRouter();
-  const toast = useToast();
-  const [pending, setPending] = useState(false);
-  return (
-    <Button
-      variant="secondary"
-      pending={pending}
-      onClick={async () => {
-        setPending(true);
-        const result = await importPlansAction({});
-        setPending(false);
-        if (!result.ok) return toast({ tone: "error", title: result.error });
-        const { imported, skipped } = result.data;
-        toast({
-          tone: "success",
-          title: imported ? `${imported} plan${imported === 1 ? "" : "s"} imported from Stripe` : "No new recurring prices in Stripe",
-          description: skipped ? `${skipped} price${skipped === 1 ? " was" : "s were"} skipped (another currency, or not a simple weekly, monthly or yearly price).` : undefined,
-        });
-        router.refresh();
-      }}
-    >
-      <Download className="size-4" aria-hidden />
-      Import from Stripe
-    </Button>
   );
 }
 

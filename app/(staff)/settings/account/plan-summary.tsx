@@ -11,6 +11,7 @@ import { CancelChangeButton } from "./cancel-change-button";
 
 const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   active: { label: "Paid", tone: "green" },
+  trialing: { label: "Free trial", tone: "blue" },
   past_due: { label: "Payment overdue", tone: "red" },
   canceled: { label: "Ended", tone: "neutral" },
   incomplete: { label: "Payment pending", tone: "amber" },
@@ -31,6 +32,8 @@ export function PlanSummary({ plan, storedPlan, billing }: { plan: Plan; storedP
   const trial = trialState(billing);
   const subscribed = !!billing?.stripeSubscriptionId && ["active", "past_due", "trialing"].includes(billing.subscriptionStatus ?? "");
   const status = billing?.subscriptionStatus ? STATUS[billing.subscriptionStatus] : undefined;
+  // Chosen during the trial: the plan billed from the trial's end, which may differ from the one in force.
+  const billedPlan = trial.kind === "scheduled" ? trial.plan : storedPlan;
   const action = subscribed ? (
     <>
       {plan !== "ultimate" && (
@@ -63,12 +66,14 @@ export function PlanSummary({ plan, storedPlan, billing }: { plan: Plan; storedP
         }
         description={
           trial.kind === "trial"
-            ? `All Ultimate features free until ${formatDate(trial.endsAt)}. Choose a plan before then to keep them.`
-            : trial.kind === "expired"
-              ? `The free trial ended on ${formatDate(trial.endedAt)}. Your dojo has the Basic features until you choose a plan; nothing was deleted.`
-              : !billing
-                ? "Your plan is set up by Tatami; there is nothing to pay here."
-                : undefined
+            ? `All Ultimate features free until ${formatDate(trial.endsAt)}. Choose a plan before then: it starts when the trial ends, and nothing is charged before.`
+            : trial.kind === "scheduled"
+              ? `All Ultimate features free until ${formatDate(trial.endsAt)}. ${PLAN_NAMES[trial.plan]} starts then, and your saved card is first charged then.`
+              : trial.kind === "expired"
+                ? `The free trial ended on ${formatDate(trial.endedAt)}. Your dojo has the Basic features until you choose a plan; nothing was deleted.`
+                : !billing
+                  ? "Your plan is set up by Tatami; there is nothing to pay here."
+                  : undefined
         }
         actions={action}
       />
@@ -76,14 +81,16 @@ export function PlanSummary({ plan, storedPlan, billing }: { plan: Plan; storedP
         <CardBody className="space-y-4">
           <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-3">
             <Fact label="Billing">
-              {billing.interval ? `${INTERVAL_LABELS[billing.interval]} · ${formatMoney(PLAN_PRICES[storedPlan][billing.interval], PLAN_CURRENCY)} per ${billing.interval}` : "—"}
+              {billing.interval
+                ? `${trial.kind === "scheduled" ? `${PLAN_NAMES[billedPlan]}, ` : ""}${INTERVAL_LABELS[billing.interval]} · ${formatMoney(PLAN_PRICES[billedPlan][billing.interval], PLAN_CURRENCY)} per ${billing.interval}`
+                : "—"}
             </Fact>
-            <Fact label="Current period">
+            <Fact label={trial.kind === "scheduled" ? "Free trial" : "Current period"}>
               {billing.currentPeriodStart && billing.currentPeriodEnd ? `${formatDate(billing.currentPeriodStart)} – ${formatDate(billing.currentPeriodEnd)}` : "—"}
             </Fact>
-            <Fact label={billing.pendingPlan ? "Changes on" : "Renews on"}>{billing.currentPeriodEnd ? formatDate(billing.pendingPlanAt ?? billing.currentPeriodEnd) : "—"}</Fact>
+            <Fact label={trial.kind === "scheduled" ? "First charge on" : billing.pendingPlan ? "Changes on" : "Renews on"}>{billing.currentPeriodEnd ? formatDate(billing.pendingPlanAt ?? billing.currentPeriodEnd) : "—"}</Fact>
           </dl>
-          {billing.pendingPlan && billing.pendingPlanAt && (
+          {billing.pendingPlan && billing.pendingPlanAt && billing.pendingPlan !== storedPlan && (
             <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
               <span>
                 Your dojo moves to {PLAN_NAMES[billing.pendingPlan]} on {formatDate(billing.pendingPlanAt)}. Until then you keep {PLAN_NAMES[storedPlan]}; features above{" "}

@@ -11,6 +11,7 @@ import { ActionError } from "@/lib/action-result";
 import { requireStaffPage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getBilling } from "@/lib/plans/billing-account";
+import { trialState } from "@/lib/plans/effective-plan";
 import { quoteUpgrade, type UpgradeQuote } from "@/lib/plans/upgrade";
 import { comparePlans, FEATURE_LABELS, INTERVAL_LABELS, PLAN_CURRENCY, PLAN_FEATURES, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/plans/features";
 import { formatMoney } from "@/lib/money";
@@ -130,7 +131,10 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
 
   if (subscribed && billing?.interval) {
     const interval = billing.interval;
-    if (to && comparePlans(stored.plan, to) > 0 && !billing.pendingPlan) {
+    // A plan chosen during the trial waits in pendingPlan too; only a different one is a change.
+    const changing = billing.pendingPlan && billing.pendingPlan !== stored.plan ? billing.pendingPlan : null;
+    const trialing = billing.subscriptionStatus === "trialing";
+    if (to && comparePlans(stored.plan, to) > 0 && !changing && !trialing) {
       let quote: UpgradeQuote | null = null;
       let problem: string | null = null;
       try {
@@ -151,12 +155,15 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
       <div className="space-y-4">
         {back}
         <p className="text-sm text-stone-600">
-          Billed {INTERVAL_LABELS[interval].toLowerCase()}. An upgrade applies at once and you pay only the difference for the rest of the period; a smaller plan starts when the
-          period ends{billing.currentPeriodEnd ? ` (${formatDate(billing.currentPeriodEnd)})` : ""}.
+          {trialing
+            ? `Your free trial runs until ${effectiveOn}. A smaller plan chosen now starts then, when your card is first charged.`
+            : `Billed ${INTERVAL_LABELS[interval].toLowerCase()}. An upgrade applies at once and you pay only the difference for the rest of the period; a smaller plan starts when the
+          period ends${billing.currentPeriodEnd ? ` (${formatDate(billing.currentPeriodEnd)})` : ""}.`}
         </p>
-        {billing.pendingPlan && (
+        {changing && (
           <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            A change to {PLAN_NAMES[billing.pendingPlan]} is scheduled. Keep your current plan on the Account page to change again.
+            {trialing ? `${PLAN_NAMES[changing]} starts when your trial ends.` : `A change to ${PLAN_NAMES[changing]} is scheduled.`} Keep {PLAN_NAMES[stored.plan]} on the Account
+            page to change again.
           </p>
         )}
         <div className="grid gap-4 md:grid-cols-3">
@@ -166,7 +173,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
               <PlanCard key={plan} plan={plan} interval={interval} current={diff === 0}>
                 {diff === 0 ? (
                   <p className="text-sm text-stone-500">Your current plan</p>
-                ) : billing.pendingPlan ? null : diff > 0 ? (
+                ) : changing || (trialing && diff > 0) ? null : diff > 0 ? (
                   <Link href={`/settings/account/plan?to=${plan}`} className="inline-flex h-10 w-full items-center justify-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700 sm:w-auto">
                     Upgrade to {PLAN_NAMES[plan]}
                   </Link>
@@ -182,11 +189,17 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
   }
 
   const interval: BillingInterval = params.interval === "year" ? "year" : "month";
+  const trial = trialState(billing);
+  const trialEnd = trial.kind === "trial" ? formatDate(trial.endsAt) : null;
   return (
     <div className="space-y-4">
       {back}
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-stone-600">Choose the plan for your dojo. You pay now and then at each renewal; upgrade any time for the difference.</p>
+        <p className="text-sm text-stone-600">
+          {trialEnd
+            ? `Choose the plan your dojo continues with after the free trial. It starts on ${trialEnd}: your card is saved now and first charged then. Until then you keep every Ultimate feature.`
+            : "Choose the plan for your dojo. You pay now and then at each renewal; upgrade any time for the difference."}
+        </p>
         <nav aria-label="Billing interval" className="inline-flex rounded-md border border-stone-300 p-0.5 text-sm">
           {(["month", "year"] as const).map((i) => (
             <Link
@@ -203,7 +216,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
       <div className="grid gap-4 md:grid-cols-3">
         {PLANS.map((plan) => (
           <PlanCard key={plan} plan={plan} interval={interval} current={false}>
-            <SubscribeButton plan={plan} interval={interval} priceLabel={price(plan, interval)} stripeJsUrl={stripeJsUrl} />
+            <SubscribeButton plan={plan} interval={interval} priceLabel={price(plan, interval)} trialEnd={trialEnd} stripeJsUrl={stripeJsUrl} />
           </PlanCard>
         ))}
       </div>

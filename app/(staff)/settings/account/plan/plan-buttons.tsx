@@ -9,22 +9,32 @@ import { useToast } from "@/components/ui/toast";
 import { PLAN_NAMES } from "@/lib/plans/features";
 import { loadStripeJs } from "@/components/stripe/load-stripe";
 import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/dates";
 import { confirmUpgradeAction, openCardCheckoutAction, openSubscribeCheckoutAction, scheduleDowngradeAction, upgradePlanAction } from "../actions";
 import { CheckoutDialog } from "./checkout-dialog";
 
-export function SubscribeButton({ plan, interval, priceLabel, stripeJsUrl }: { plan: Plan; interval: BillingInterval; priceLabel: string; stripeJsUrl: string | null }) {
+/** `trialEnd`: the formatted end of the free trial, when the plan is chosen during it. */
+export function SubscribeButton({ plan, interval, priceLabel, trialEnd, stripeJsUrl }: { plan: Plan; interval: BillingInterval; priceLabel: string; trialEnd: string | null; stripeJsUrl: string | null }) {
   const router = useRouter();
   const toast = useToast();
   const open = useCallback(() => openSubscribeCheckoutAction({ plan, interval }), [plan, interval]);
   return (
     <CheckoutDialog
       label={`Choose ${PLAN_NAMES[plan]}`}
-      title={`Subscribe to ${PLAN_NAMES[plan]}`}
-      description={`${priceLabel}, charged now and then at each renewal. Cancel or change any time.`}
+      title={trialEnd ? `${PLAN_NAMES[plan]} from ${trialEnd}` : `Subscribe to ${PLAN_NAMES[plan]}`}
+      description={
+        trialEnd
+          ? `${priceLabel}, first charged on ${trialEnd} when your free trial ends, then at each renewal. Nothing is charged now.`
+          : `${priceLabel}, charged now and then at each renewal. Cancel or change any time.`
+      }
       stripeJsUrl={stripeJsUrl}
       open={open}
-      onDone={() => {
-        toast({ tone: "success", title: `Welcome to ${PLAN_NAMES[plan]}`, description: "Your plan is active." });
+      onDone={(result) => {
+        toast(
+          result.kind === "scheduled"
+            ? { tone: "success", title: `${PLAN_NAMES[plan]} from ${formatDate(result.startsAt)}`, description: "Your card is saved; you keep every Ultimate feature until then." }
+            : { tone: "success", title: `Welcome to ${PLAN_NAMES[plan]}`, description: "Your plan is active." },
+        );
         router.push("/settings/account");
         router.refresh();
       }}
