@@ -21,7 +21,7 @@ const RECENT_DAYS = 1 / 64;
 contractSuite("Connecting a dojo's Stripe account", () => {
   contractTest(
     "connect checks the key and registers the webhook endpoint; the settings page reads it back; disconnect deletes it",
-    ["accounts.retrieveCurrent", "webhookEndpoints.create", "webhookEndpoints.retrieve", "webhookEndpoints.del"],
+    ["accounts.retrieveCurrent", "setupIntents.create", "setupIntents.retrieve", "setupIntents.cancel", "webhookEndpoints.create", "webhookEndpoints.retrieve", "webhookEndpoints.del"],
     async () => {
       const { db, dojo, admin, connected } = await connectedDojo();
       expect(connected).toEqual({ accountId: (await admin.accounts.retrieveCurrent()).id, accountName: expect.toSatisfy((v) => v === null || typeof v === "string"), livemode: false });

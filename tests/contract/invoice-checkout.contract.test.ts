@@ -34,10 +34,10 @@ contractSuite("Paying an invoice in embedded Checkout (payment mode)", () => {
       expect(session.return_url).toContain(`${CONTRACT_APP_URL}/invoices/${invoice.id}?checkout_session=`);
       expect(session.line_items?.data).toEqual([expect.objectContaining({ quantity: 1, amount_total: 5_000, currency: "eur", description: `Invoice ${invoice.number}` })]);
 
-      expect(await confirmInvoiceCheckout(db, { dojoId: dojo.id, sessionId: opened.sessionId, staffId: world.ctx.user.id })).toEqual({ invoiceId: invoice.id, outcome: "open", invoiceStatus: "open", recorded: false });
+      expect(await confirmInvoiceCheckout(db, { dojoId: dojo.id, sessionId: opened.sessionId, staffId: world.ctx.user.id })).toEqual({ invoiceId: invoice.id, outcome: "open", invoiceStatus: "open", recorded: false, refund: null });
       // Left alone until Stripe expires it (here: now).
       await admin.checkout.sessions.expire(opened.sessionId);
-      expect(await confirmInvoiceCheckout(db, { dojoId: dojo.id, sessionId: opened.sessionId, staffId: world.ctx.user.id })).toMatchObject({ outcome: "expired", invoiceStatus: "open", recorded: false });
+      expect(await confirmInvoiceCheckout(db, { dojoId: dojo.id, sessionId: opened.sessionId, staffId: world.ctx.user.id })).toMatchObject({ outcome: "expired", invoiceStatus: "open", recorded: false, refund: null });
     },
   );
 
@@ -59,7 +59,7 @@ contractSuite("Paying an invoice in embedded Checkout (payment mode)", () => {
     await payInCheckout(opened.sessionId, "4242424242424242");
 
     const confirm = () => confirmInvoiceCheckout(db, { dojoId: dojo.id, sessionId: opened.sessionId, staffId: world.ctx.user.id });
-    expect(await confirm()).toEqual({ invoiceId: invoice.id, outcome: "paid", invoiceStatus: "paid", recorded: true });
+    expect(await confirm()).toEqual({ invoiceId: invoice.id, outcome: "paid", invoiceStatus: "paid", recorded: true, refund: null });
     expect(await confirm()).toMatchObject({ outcome: "paid", recorded: false });
     const state = await paymentState(invoice.id);
     expect(state.payments).toHaveLength(1);

@@ -3,7 +3,8 @@ import { expect, onTestFinished } from "vitest";
 import { getDb } from "@/db/client";
 import { getBilling } from "@/lib/plans/billing-account";
 import { planPriceId } from "@/lib/plans/catalog";
-import { cancelScheduledChange, quoteUpgrade, scheduleDowngrade, upgradePlan } from "@/lib/plans/change-plan";
+import { cancelScheduledChange, scheduleDowngrade } from "@/lib/plans/change-plan";
+import { quoteUpgrade, upgradePlan } from "@/lib/plans/upgrade";
 import { confirmPlanCheckout, openCardCheckout, openSubscribeCheckout } from "@/lib/plans/checkout";
 import { PLAN_PRICES } from "@/lib/plans/features";
 import { platformInvoices } from "@/lib/plans/history";
@@ -107,7 +108,7 @@ contractSuite("Tatami's own plan billing (platform account)", () => {
       expect(quote.amountDue).toBe(PLAN_PRICES.ultimate.month - PLAN_PRICES.pro.month);
       expect(quote.lines.reduce((sum, line) => sum + line.amount, 0)).toBe(quote.amountDue);
 
-      expect(await upgradePlan(db, dojo, { plan: "ultimate", prorationDate: quote.prorationDate })).toEqual({ plan: "ultimate", amountPaid: quote.amountDue, currency: "EUR" });
+      expect(await upgradePlan(db, dojo, { plan: "ultimate", prorationDate: quote.prorationDate })).toEqual({ status: "upgraded", plan: "ultimate", amountPaid: quote.amountDue, currency: "EUR" });
       const ultimatePrice = await planPriceId(admin, "ultimate", "month");
       const priceNow = async () => (await admin.subscriptions.retrieve(subscription.id)).items.data[0].price.id;
       expect(await priceNow()).toBe(ultimatePrice);
