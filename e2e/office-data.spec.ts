@@ -21,6 +21,8 @@ async function download(page: Page, link: string) {
 }
 
 test("import members from a CSV file: a bad row stops the import with its row number; the corrected file imports all; the export has them", async ({ page }) => {
+  // Many steps on a busy machine: more than the default minute.
+  test.setTimeout(180_000);
   const run = Date.now().toString(36);
   await logIn(page, E2E.owner);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" }).click();
