@@ -27,7 +27,8 @@ async function run(warmUp: boolean) {
   rmSync(".next/dev", { recursive: true, force: true });
   const dataDir = path.join(tmpdir(), `tatami-bench-dev-${Date.now()}`);
   const started = performance.now();
-  const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/dev.ts"], {
+  // Started as `npm run dev` runs it, but without the npm/npx wrapper, which does not pass SIGTERM on.
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/dev.ts"], {
     env: { ...process.env, PORT: String(PORT), EMULATOR_PORT: String(EMULATOR_PORT), PGLITE_DIR: dataDir, DEV_WARM_UP: warmUp ? "on" : "off", APP_URL: appUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });

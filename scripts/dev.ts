@@ -2,6 +2,7 @@
 // (unless real services are configured), migrates and seeds the embedded database when it is
 // empty, prints the demo logins, then runs `next dev`.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { ensureLocalSecrets } from "./local-env";
 import { warmUp, WARM_UP_PATHS } from "./dev-warm-up";
 
@@ -62,7 +63,9 @@ async function main() {
   if (process.env.DEV_WARM_UP !== "off") console.log(`\n  The main pages are compiled in the background after start; a page opened before that may take a few seconds the first time.`);
   console.log(`${line}\n`);
 
-  const next = spawn("npx", ["next", "dev", "-p", String(port)], { stdio: "inherit", env: process.env });
+  // Next's own binary, not through `npx`: npx does not pass SIGTERM on, which left `next dev`
+  // running after `npm run dev` was stopped.
+  const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(port)], { stdio: "inherit", env: process.env });
   // Ctrl-C reaches `next dev` too (same process group); SIGTERM (e.g. from Playwright) only us.
   // Either way: pass it on once, let Next finish, then close the emulator and leave cleanly.
   let stopping = false;
