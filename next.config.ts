@@ -6,7 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "@react-pdf/renderer"],
   poweredByHeader: false,
   // Webshop product pictures (up to 2 MB) are uploaded through a server action.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // authInterrupts: forbidden() shows a role the friendly refusal of app/(staff)/forbidden.tsx.
+  experimental: { serverActions: { bodySizeLimit: "3mb" }, authInterrupts: true },
   // Product pictures come from our own route (/shop-images/<id>?v=<version>), resized by next/image.
   images: { localPatterns: [{ pathname: "/shop-images/**" }] },
   async headers() {

@@ -37,6 +37,8 @@ export default defineConfig({
           exclude: ["tests/faults/**", "tests/contract/**/*.contract.test.ts"],
           environment: "node",
           setupFiles: ["tests/support/setup-db.ts"],
+          // What next.config.ts's experimental.authInterrupts sets for forbidden() in the app.
+          env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -125,5 +125,6 @@ test("the Pro plan has campaigns; a staff role does not see them", async ({ page
   await logIn(page, E2E.staff);
   await expect(page.getByRole("link", { name: "Campaigns" })).toHaveCount(0);
   const res = await page.goto("/campaigns");
-  expect(res?.status()).toBe(404);
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Only owners and managers can open the campaigns." })).toBeVisible();
 });

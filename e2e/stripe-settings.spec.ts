@@ -166,9 +166,11 @@ test.describe("Settings → Stripe", () => {
     expect((await emulator("GET", "/v1/webhook_endpoints", key)).data).toEqual([]);
   });
 
-  test("staff cannot open the Stripe settings", async ({ page }) => {
+  test("staff cannot open the Stripe settings: the page says whom to ask", async ({ page }) => {
     await logIn(page, E2E.staff);
     const response = await page.goto("/settings/stripe");
-    expect(response?.status()).toBe(404);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Only the dojo's owner can open the Stripe settings." })).toBeVisible();
+    await expect(page.getByText(/Ask .*\(Owner\)/)).toBeVisible();
   });
 });

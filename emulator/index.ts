@@ -29,14 +29,17 @@ export async function startEmulator(opts: { port?: number; publicUrl?: string; h
   const url = `http://127.0.0.1:${port}`;
   emulatorConfig.publicUrl = (opts.publicUrl ?? url).replace(/\/$/, "");
   emulatorConfig.demo = opts.demo ?? false;
+  // Closing is done once; later calls wait for that (a second server.close() would reject
+  // with ERR_SERVER_NOT_RUNNING, as it did when `npm run dev` was stopped).
+  let closed: Promise<void> | undefined;
   return {
     url,
     reset,
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closed ??= new Promise<void>((resolve, reject) => {
         reset();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
   };
 }

@@ -2,7 +2,9 @@
 // (unless real services are configured), migrates and seeds the embedded database when it is
 // empty, prints the demo logins, then runs `next dev`.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { ensureLocalSecrets } from "./local-env";
+import { warmUp, WARM_UP_PATHS } from "./dev-warm-up";
 
 /** The emulator's platform account delivers plan events to this app (lib/plans/webhooks). */
 async function platformWebhookSecret(apiBase: string, secretKey: string, appUrl: string): Promise<string> {
@@ -58,18 +60,33 @@ async function main() {
   } else {
     console.log(`\n  The database already has data; nothing was seeded.`);
   }
+  if (process.env.DEV_WARM_UP !== "off") console.log(`\n  The main pages are compiled in the background after start; a page opened before that may take a few seconds the first time.`);
   console.log(`${line}\n`);
 
-  const next = spawn("npx", ["next", "dev", "-p", String(port)], { stdio: "inherit", env: process.env });
-  const stop = async () => {
-    next.kill("SIGTERM");
-    await emulator?.close();
+  // Next's own binary, not through `npx`: npx does not pass SIGTERM on, which left `next dev`
+  // running after `npm run dev` was stopped.
+  const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(port)], { stdio: "inherit", env: process.env });
+  // Ctrl-C reaches `next dev` too (same process group); SIGTERM (e.g. from Playwright) only us.
+  // Either way: pass it on once, let Next finish, then close the emulator and leave cleanly.
+  let stopping = false;
+  const warming = new AbortController();
+  if (process.env.DEV_WARM_UP !== "off") {
+    void warmUp(process.env.APP_URL, warming.signal).then((seconds) => {
+      if (!warming.signal.aborted) console.log(`\n  ✓ The ${WARM_UP_PATHS.length} main pages are compiled (${seconds.toFixed(1)} s): first visits are quick now.\n`);
+    });
+  }
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    warming.abort();
+    if (next.exitCode === null && next.signalCode === null) next.kill("SIGTERM");
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   next.on("exit", async (code) => {
-    await emulator?.close();
-    process.exit(code ?? 0);
+    warming.abort();
+    await emulator?.close().catch((error: unknown) => console.error("Closing the emulator failed:", error));
+    process.exit(stopping ? 0 : (code ?? 0));
   });
 }
 

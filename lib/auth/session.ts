@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { and, eq } from "drizzle-orm";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { dojoBilling, dojos, members, staffUsers, type Dojo, type Member, type StaffUser } from "@/db/schema";
 import { withEffectivePlan } from "@/lib/plans/effective-plan";
@@ -52,7 +52,8 @@ export const getMemberSession = cache(async (): Promise<MemberContext | null> =>
 export async function requireStaffPage(permission?: Permission): Promise<StaffContext> {
   const session = await getStaffSession();
   if (!session) redirect("/login");
-  if (permission && !can(session.user.role, permission)) notFound();
+  // A page the role may not open says so, and whom to ask (app/(staff)/forbidden.tsx), with a 403.
+  if (permission && !can(session.user.role, permission)) forbidden();
   return session;
 }
 

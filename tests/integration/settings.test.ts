@@ -10,7 +10,7 @@ import { changeName, changePassword } from "@/app/(staff)/account/actions";
 import { getStaffSession } from "@/lib/auth/session";
 import type { Role } from "@/db/schema";
 import { signedInDojo, TEST_PASSWORD } from "../support/factories";
-import { isNotFound, redirectsTo } from "../support/next";
+import { isForbidden, redirectsTo } from "../support/next";
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
 vi.mock("next-auth", () => import("../support/authjs"));
@@ -32,16 +32,16 @@ describe("settings access", () => {
     await signedInDojo({ role: "manager" });
     await expect(SettingsLayout({ children: null })).resolves.toBeTruthy();
     await expect(SettingsPage()).rejects.toSatisfy(redirectsTo("/account"));
-    await expect(AccountSettingsPage()).rejects.toSatisfy(isNotFound);
-    await expect(StaffSettingsPage()).rejects.toSatisfy(isNotFound);
+    await expect(AccountSettingsPage()).rejects.toSatisfy(isForbidden);
+    await expect(StaffSettingsPage()).rejects.toSatisfy(isForbidden);
   });
 
-  it("the staff role gets 'not found' for settings and cannot use its actions", async () => {
+  it("the staff role is refused the settings (the refusal page says whom to ask) and cannot use its actions", async () => {
     await signedInDojo({ role: "staff" });
-    await expect(SettingsLayout({ children: null })).rejects.toSatisfy(isNotFound);
-    await expect(SettingsPage()).rejects.toSatisfy(isNotFound);
-    await expect(AccountSettingsPage()).rejects.toSatisfy(isNotFound);
-    await expect(StaffSettingsPage()).rejects.toSatisfy(isNotFound);
+    await expect(SettingsLayout({ children: null })).rejects.toSatisfy(isForbidden);
+    await expect(SettingsPage()).rejects.toSatisfy(isForbidden);
+    await expect(AccountSettingsPage()).rejects.toSatisfy(isForbidden);
+    await expect(StaffSettingsPage()).rejects.toSatisfy(isForbidden);
   });
 });
 

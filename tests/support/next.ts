@@ -4,6 +4,8 @@ import type { ReactElement } from "react";
 // notFound() and redirect() end a page by throwing an error with a digest Next.js understands.
 export const digestOf = (e: unknown) => (e as { digest?: string }).digest ?? "";
 export const isNotFound = (e: unknown) => digestOf(e).includes("404");
+/** forbidden(): a staff page the role may not open (app/(staff)/forbidden.tsx says who can). */
+export const isForbidden = (e: unknown) => digestOf(e).endsWith(";403");
 export const redirectsTo = (path: string) => (e: unknown) => digestOf(e).includes(`;${path};`);
 
 /** The page as HTML, with everything that suspends resolved. */

@@ -61,7 +61,7 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
       noValidate
     >
       <FormError message={formError} />
-      <Field label="Member" error={e.memberId?.message}>
+      <Field label="Member" required error={e.memberId?.message}>
         <MemberPicker
           value={member}
           onChange={(m) => {
@@ -72,10 +72,10 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
       </Field>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Issue date" error={e.issueDate?.message}>
+        <Field label="Issue date" required error={e.issueDate?.message}>
           <Input type="date" {...register("issueDate")} />
         </Field>
-        <Field label="Due date" error={e.dueDate?.message}>
+        <Field label="Due date" required error={e.dueDate?.message}>
           <Input type="date" {...register("dueDate")} />
         </Field>
       </div>
@@ -96,13 +96,13 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
           const le = e.lines?.[i];
           return (
             <div key={field.id} className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-stone-200 bg-stone-50/60 p-3 sm:grid-cols-[minmax(0,1fr)_6rem_8rem_7rem_auto] sm:items-start sm:border-0 sm:bg-transparent sm:p-0">
-              <Field label="Description" error={le?.description?.message} className="col-span-2 sm:col-span-1">
+              <Field label="Description" required error={le?.description?.message} className="col-span-2 sm:col-span-1">
                 <Input {...register(`lines.${i}.description`)} placeholder="e.g. Training, March" />
               </Field>
-              <Field label="Qty" error={le?.quantity?.message}>
+              <Field label="Qty" required error={le?.quantity?.message}>
                 <Input inputMode="numeric" {...register(`lines.${i}.quantity`)} />
               </Field>
-              <Field label={`Unit price (${currency})`} error={le?.unitPrice?.message}>
+              <Field label={`Unit price (${currency})`} required error={le?.unitPrice?.message}>
                 <Input inputMode="decimal" placeholder="0.00" {...register(`lines.${i}.unitPrice`)} />
               </Field>
               <div className="space-y-1">

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
+import { DownloadLink } from "@/components/ui/download-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -38,12 +39,16 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         title="Invoices"
         description="Create invoices, record payments and see what is still open."
         actions={
-          <Button asChild>
-            <Link href="/invoices/new">
-              <Plus className="size-4" aria-hidden />
-              New invoice
-            </Link>
-          </Button>
+          <>
+            <DownloadLink href="/invoices/export">Export invoices</DownloadLink>
+            <DownloadLink href="/payments/export">Export payments</DownloadLink>
+            <Button asChild>
+              <Link href="/invoices/new">
+                <Plus className="size-4" aria-hidden />
+                New invoice
+              </Link>
+            </Button>
+          </>
         }
       />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2" role="search">

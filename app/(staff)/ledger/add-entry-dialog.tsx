@@ -58,11 +58,11 @@ export function AddEntryDialog({ currency, today, categories }: AddEntryDialogPr
               <option value="revenue">Revenue</option>
             </Select>
           </Field>
-          <Field label="Date" error={e.date?.message}>
+          <Field label="Date" required error={e.date?.message}>
             <Input type="date" {...form.register("date")} />
           </Field>
         </div>
-        <Field label="Category" error={e.category?.message} hint={categories.length ? "Pick one you used before or type a new one" : "For example Rent, Equipment, Seminars"}>
+        <Field label="Category" required error={e.category?.message} hint={categories.length ? "Pick one you used before or type a new one" : "For example Rent, Equipment, Seminars"}>
           <Input list={listId} autoComplete="off" {...form.register("category")} />
         </Field>
         <datalist id={listId}>
@@ -70,10 +70,10 @@ export function AddEntryDialog({ currency, today, categories }: AddEntryDialogPr
             <option key={c} value={c} />
           ))}
         </datalist>
-        <Field label="Description" error={e.description?.message}>
+        <Field label="Description" required error={e.description?.message}>
           <Input {...form.register("description")} />
         </Field>
-        <Field label={`Amount (${currency})`} error={e.amount?.message}>
+        <Field label={`Amount (${currency})`} required error={e.amount?.message}>
           <Input inputMode="decimal" autoComplete="off" placeholder="0.00" className="tabular-nums" {...form.register("amount")} />
         </Field>
         <div className="flex justify-end">

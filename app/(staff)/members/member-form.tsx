@@ -43,10 +43,10 @@ export function MemberForm({ member }: { member?: MemberProfile }) {
     <form onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="First name" error={e.firstName?.message}>
+        <Field label="First name" required error={e.firstName?.message}>
           <Input autoComplete="off" {...register("firstName")} />
         </Field>
-        <Field label="Last name" error={e.lastName?.message}>
+        <Field label="Last name" required error={e.lastName?.message}>
           <Input autoComplete="off" {...register("lastName")} />
         </Field>
         <Field label="E-mail" error={e.email?.message} hint="Optional. Used for invoices and messages.">

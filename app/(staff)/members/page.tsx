@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { Plus } from "lucide-react";
+import { Plus, Upload } from "lucide-react";
 import { getDb } from "@/db/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DownloadLink } from "@/components/ui/download-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -42,7 +43,20 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       </>
     );
   } else if (!(await dojoHasMembers(db, dojo.id))) {
-    body = <EmptyState title="No members yet" description="Add your first member to give them a UID for the members area and start invoicing." action={addButton} />;
+    body = (
+      <EmptyState
+        title="No members yet"
+        description="Add your first member to give them a UID for the members area and start invoicing, or import your members from a CSV file."
+        action={
+          <div className="flex flex-wrap justify-center gap-2">
+            {addButton}
+            <Button asChild variant="secondary">
+              <Link href="/members/import">Import from CSV</Link>
+            </Button>
+          </div>
+        }
+      />
+    );
   } else if (list.total > 0) {
     // A page number past the end, e.g. from an old link after members were deactivated.
     body = <EmptyState title="Nothing on this page" action={<Button asChild variant="secondary"><Link href={hrefWith("/members", current, { page: 1 })}>Go to the first page</Link></Button>} />;
@@ -69,6 +83,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                 <Link href="/members/plans">Plans</Link>
               </Button>
             )}
+            <Button asChild variant="secondary">
+              <Link href="/members/import">
+                <Upload className="size-4" aria-hidden />
+                Import
+              </Link>
+            </Button>
+            <DownloadLink href="/members/export">Export CSV</DownloadLink>
             {addButton}
           </>
         }

@@ -5,6 +5,7 @@ import { refundCardPaymentAction } from "@/app/(staff)/invoices/[id]/refund-acti
 import { createInvoiceAction, issueInvoiceAction, recordPaymentAction, searchMembersAction, updateInvoiceAction, voidInvoiceAction } from "@/app/(staff)/invoices/actions";
 import { addLedgerEntry, correctEntry } from "@/app/(staff)/ledger/actions";
 import { addMember, deactivateMember, editMember, reactivateMember, setPortalPassword } from "@/app/(staff)/members/actions";
+import { importMembersAction, previewMemberImportAction } from "@/app/(staff)/members/import/actions";
 import { changeName } from "@/app/(staff)/account/actions";
 import { changeRole, inviteStaffMember, revokeStaffInvitation, setActive } from "@/app/(staff)/settings/staff/actions";
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
@@ -173,6 +174,27 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
   },
   "app/(staff)/members/actions.ts#setPortalPassword": {
     attempts: [staff("dojo B's member", (w) => setPortalPassword({ id: w.b.member.id, password: "attacker password" }))],
+  },
+
+  "app/(staff)/members/import/actions.ts#previewMemberImportAction": {
+    attempts: [
+      staff("a file naming dojo B's member's UID and e-mail: the UID is taken, nothing of B is shown", (w) => previewMemberImportAction(smuggled({ csv: `UID,First name,Last name,E-mail\n${w.b.member.uid},Copy,Cat,${w.b.member.email}\n` }, w)), {
+        expect: "ignored",
+        echoed: (w) => [w.b.member.uid, w.b.member.email!],
+      }),
+    ],
+  },
+  "app/(staff)/members/import/actions.ts#importMembersAction": {
+    attempts: [
+      staff("a file taking dojo B's member's UID is refused on that row", (w) => importMembersAction(smuggled({ csv: `UID,First name,Last name\n${w.b.member.uid},Copy,Cat\n` }, w)), {
+        field: "row.2",
+        echoed: (w) => [w.b.member.uid],
+      }),
+      staff("a file with dojo B's ids smuggled beside it imports into dojo A alone", (w) => importMembersAction(smuggled({ csv: `First name,Last name,E-mail\nNew,Member,${w.b.member.email}\n` }, w)), {
+        expect: "ignored",
+        echoed: (w) => [w.b.member.email!],
+      }),
+    ],
   },
 
   "app/(staff)/invoices/actions.ts#createInvoiceAction": {

@@ -10,6 +10,10 @@ import { GET as ledgerExport } from "@/app/(staff)/ledger/export/route";
 import { GET as staffInvoicePdf } from "@/app/(staff)/invoices/[id]/pdf/route";
 import { GET as memberInvoicePdf } from "@/app/portal/(member)/invoices/[id]/pdf/route";
 import { GET as health } from "@/app/api/health/route";
+import { GET as membersExport } from "@/app/(staff)/members/export/route";
+import { GET as invoicesExport } from "@/app/(staff)/invoices/export/route";
+import { GET as paymentsExport } from "@/app/(staff)/payments/export/route";
+import { GET as ordersExport } from "@/app/(staff)/webshop/orders/export/route";
 import { POST as stripeWebhook } from "@/app/api/stripe/webhook/[dojo]/route";
 import MemberPage from "@/app/(staff)/members/[id]/page";
 import InvoicePage, { generateMetadata as invoiceMetadata } from "@/app/(staff)/invoices/[id]/page";
@@ -183,6 +187,37 @@ const pdfCheck = (name: string, signIn: (w: IdorWorld) => void, route: typeof st
   },
 });
 
+/**
+ * A staff CSV download takes no parameters: the dojo is the session's. Owner A's file holds A's
+ * records and nothing of B's; a member's session and no session are refused.
+ */
+function csvDownloadChecks(get: () => Promise<Response>, ownMarker: (w: IdorWorld) => string): RouteEntry {
+  return {
+    checks: [
+      {
+        name: "dojo A's download holds dojo A's records and nothing of dojo B's",
+        run: async (w) => {
+          w.signInOwnerA();
+          const response = await get();
+          expect(response.status).toBe(200);
+          const body = await response.text();
+          expect(body).toContain(ownMarker(w));
+          expectNoForeignData(w, body);
+        },
+      },
+      {
+        name: "a member's session and no session are refused",
+        run: async (w) => {
+          w.signInM1();
+          expect((await get()).status).toBe(401);
+          actAs(null);
+          expect((await get()).status).toBe(401);
+        },
+      },
+    ],
+  };
+}
+
 /** Every app/**\/route.ts, keyed by file: the completeness test fails for a route without an entry. */
 export const ROUTE_MATRIX: Record<string, RouteEntry> = {
   "app/(staff)/invoices/[id]/pdf/route.ts": {
@@ -245,6 +280,10 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
       },
     ],
   },
+  "app/(staff)/members/export/route.ts": csvDownloadChecks(membersExport, (w) => w.a.m1.lastName),
+  "app/(staff)/invoices/export/route.ts": csvDownloadChecks(invoicesExport, (w) => w.a.m1Open.id),
+  "app/(staff)/payments/export/route.ts": csvDownloadChecks(paymentsExport, () => "Paid at (UTC)"),
+  "app/(staff)/webshop/orders/export/route.ts": csvDownloadChecks(ordersExport, () => "Ann Buyer"),
   "app/api/platform/webhook/route.ts": {
     checks: [
       {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { KeepFresh } from "@/components/layout/keep-fresh";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import { displayStatus } from "@/lib/invoices/status";
@@ -41,6 +42,8 @@ export default async function InvoicePage({ params }: Props) {
 
   return (
     <>
+      {/* An open invoice can be paid elsewhere meanwhile (members area, card link, webhook). */}
+      {invoice.status === "open" && <KeepFresh />}
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">

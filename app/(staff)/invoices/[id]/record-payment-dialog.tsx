@@ -64,10 +64,10 @@ export function RecordPaymentDialog({ invoiceId, currency, openMinor, today }: R
           </Select>
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={`Amount (${currency})`} error={e.amount?.message}>
+          <Field label={`Amount (${currency})`} required error={e.amount?.message}>
             <Input inputMode="decimal" {...form.register("amount")} />
           </Field>
-          <Field label="Paid on" error={e.paidOn?.message}>
+          <Field label="Paid on" required error={e.paidOn?.message}>
             <Input type="date" {...form.register("paidOn")} />
           </Field>
         </div>

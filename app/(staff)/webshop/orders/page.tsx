@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
+import { DownloadLink } from "@/components/ui/download-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -38,7 +39,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const current = { q, status: status ?? undefined };
   return (
     <>
-      <PageHeader title="Orders" description={`${list.total} order${list.total === 1 ? "" : "s"}${status ? ` · ${ORDER_FILTER_LABELS[status].toLowerCase()}` : ""}${q ? ` matching “${q}”` : ""}`} />
+      <PageHeader title="Orders" description={`${list.total} order${list.total === 1 ? "" : "s"}${status ? ` · ${ORDER_FILTER_LABELS[status].toLowerCase()}` : ""}${q ? ` matching “${q}”` : ""}`} actions={<DownloadLink href="/webshop/orders/export">Export CSV</DownloadLink>} />
       {toConfirm && toConfirm.total > 0 && (
         <Card className="mb-4">
           <CardHeader

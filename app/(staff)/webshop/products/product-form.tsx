@@ -61,10 +61,10 @@ export function ProductForm({ product, currency }: { product?: ProductFormValues
       <FormError message={formError} />
       {product && <input type="hidden" name="id" value={product.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" error={errors.name?.[0]} className="sm:col-span-2">
+        <Field label="Name" required error={errors.name?.[0]} className="sm:col-span-2">
           <Input name="name" defaultValue={product?.name} autoComplete="off" />
         </Field>
-        <Field label={`Price (${currency})`} error={errors.price?.[0]}>
+        <Field label={`Price (${currency})`} required error={errors.price?.[0]}>
           <Input name="price" inputMode="decimal" defaultValue={product?.price} placeholder="45.00" />
         </Field>
         <Field label="In stock" error={errors.stock?.[0]} hint="Leave empty for unlimited.">

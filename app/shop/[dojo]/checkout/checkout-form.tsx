@@ -79,13 +79,13 @@ export function CheckoutForm({ slug, products, currency, payments, buyer }: Prop
           <h2 className="mb-3 font-semibold">Your details</h2>
           {buyer?.signedIn && <p className="mb-3 text-sm text-stone-500">You are signed in to the members area: this order is linked to your membership.</p>}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Name" error={errors.name?.[0]} className="sm:col-span-2">
+            <Field label="Name" required error={errors.name?.[0]} className="sm:col-span-2">
               <Input name="name" autoComplete="name" defaultValue={buyer?.name} />
             </Field>
-            <Field label="E-mail" error={errors.email?.[0]} hint="We send your confirmation here.">
+            <Field label="E-mail" required error={errors.email?.[0]} hint="We send your confirmation here.">
               <Input name="email" type="email" autoComplete="email" defaultValue={buyer?.email} />
             </Field>
-            <Field label="Phone" error={errors.phone?.[0]}>
+            <Field label="Phone" required error={errors.phone?.[0]}>
               <Input name="phone" type="tel" autoComplete="tel" defaultValue={buyer?.phone} />
             </Field>
           </div>

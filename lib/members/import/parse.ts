@@ -1,0 +1,74 @@
+import Papa from "papaparse";
+import { ActionError } from "@/lib/action-result";
+import { fieldOfHeader, IMPORT_FIELD_LABELS, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField } from "./columns";
+
+export const MAX_IMPORT_ROWS = 5_000;
+export const MAX_IMPORT_BYTES = 2_000_000;
+
+export interface ImportColumn {
+  header: string;
+  field: ImportField | null;
+}
+
+/** One data row: its number as a spreadsheet shows it (the header is row 1) and its cells by field. */
+export interface RawImportRow {
+  row: number;
+  cells: Partial<Record<ImportField, string>>;
+  problems: string[];
+}
+
+export interface ParsedImportFile {
+  columns: ImportColumn[];
+  rows: RawImportRow[];
+}
+
+// Our own export guards cells against spreadsheet formulas with a leading ' ("'+41 79…"):
+// taken off again here, so an exported file imports unchanged.
+const GUARDED = /^'[=+\-@\t\r]/;
+const unguard = (cell: string) => (GUARDED.test(cell) ? cell.slice(1) : cell);
+
+/**
+ * Reads the CSV (comma, semicolon or tab separated; quoted cells may hold separators and line
+ * breaks) into rows by field. Problems of the file as a whole are thrown as an ActionError on
+ * `file`; problems of one row stay with that row.
+ */
+export function parseImportFile(csv: string): ParsedImportFile {
+  const text = csv.replace(/^\uFEFF/, "");
+  if (!text.trim()) throw new ActionError("The file is empty.", { file: ["Choose a CSV file with a header row and one member per row"] });
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+  const [header = [], ...records] = parsed.data;
+
+  const columns: ImportColumn[] = header.map((h) => ({ header: h.trim(), field: fieldOfHeader(h) }));
+  const fileProblems: string[] = [];
+  for (const field of IMPORT_FIELDS) {
+    const named = columns.filter((c) => c.field === field);
+    if (named.length > 1) fileProblems.push(`Two columns are read as ${IMPORT_FIELD_LABELS[field]}: ${named.map((c) => `“${c.header}”`).join(" and ")}. Rename or remove one.`);
+  }
+  const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !columns.some((c) => c.field === f));
+  if (missing.length > 0) {
+    fileProblems.push(`No ${missing.map((f) => IMPORT_FIELD_LABELS[f]).join(" or ")} column was found. The first row must name the columns, e.g. “First name,Last name,E-mail”.`);
+  }
+  if (records.length === 0 && fileProblems.length === 0) fileProblems.push("The file has a header row but no members below it.");
+  if (records.length > MAX_IMPORT_ROWS) fileProblems.push(`The file has ${records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`);
+  if (fileProblems.length > 0) throw new ActionError(fileProblems[0], { file: fileProblems });
+
+  // Papaparse numbers errors by record, header included.
+  const recordProblems = new Map<number, string[]>();
+  for (const error of parsed.errors) {
+    if (error.row === undefined || error.type === "Delimiter") continue;
+    const list = recordProblems.get(error.row) ?? [];
+    list.push(error.type === "Quotes" ? "A quoted cell is not closed (a \" is missing)" : error.message);
+    recordProblems.set(error.row, list);
+  }
+
+  const rows = records.map((record, i): RawImportRow => {
+    const problems = [...(recordProblems.get(i + 1) ?? [])];
+    if (record.length > columns.length) problems.push(`Has ${record.length} cells but the header names ${columns.length} columns (an unquoted separator in a cell?)`);
+    const cells: RawImportRow["cells"] = {};
+    columns.forEach((column, c) => {
+      if (column.field) cells[column.field] = unguard(record[c] ?? "");
+    });
+    return { row: i + 2, cells, problems };
+  });
+  return { columns, rows };
+}
