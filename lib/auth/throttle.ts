@@ -30,7 +30,8 @@ function statusOf(rows: { key: string; hits: number; windowStart: Date }[], limi
  */
 export async function takeAttempt(db: DbOrTx, limits: readonly Limit[], windowMs = THROTTLE_WINDOW_MS, now = new Date()): Promise<ThrottleStatus> {
   if (!limits.length) return { throttled: false };
-  const expired = sql`${throttleCounters.windowStart} <= ${new Date(now.getTime() - windowMs)}`;
+  // A raw parameter is not mapped by the column: pass the instant as text.
+  const expired = sql`${throttleCounters.windowStart} <= ${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
   // Sorted keys: concurrent statements lock shared rows in the same order (no deadlock).
   const keys = [...new Set(limits.map((l) => l.key))].sort();
   const rows = await db
