@@ -33,7 +33,7 @@ export function inArgon2Pool<T>(lane: Lane, work: () => Promise<T>): Promise<T> 
   });
 }
 
-/** For the bench and tests: how many runs are in flight and waiting. */
+/** For tests: how many runs are in flight and waiting. */
 export function argon2PoolLoad() {
   return { running, waiting: waiting.verify.length + waiting.hash.length, slots: SLOTS };
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, gt, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { throttleCounters } from "@/db/schema";
 
@@ -69,12 +69,6 @@ export async function releaseAttempt(db: DbOrTx, { clear, giveBack }: { clear: r
   }
   // Old windows are pruned as we go.
   await db.delete(throttleCounters).where(lt(throttleCounters.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
-}
-
-/** For tests and benches: the count a key holds. */
-export async function attemptsCounted(db: DbOrTx, key: string): Promise<number> {
-  const [row] = await db.select({ hits: throttleCounters.hits }).from(throttleCounters).where(eq(throttleCounters.key, key));
-  return row?.hits ?? 0;
 }
 
 export function throttleMessage(minutes: number, what = "failed attempts"): string {
