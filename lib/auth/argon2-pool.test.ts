@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { argon2PoolLoad, inArgon2Pool } from "./argon2-pool";
+import { argon2Pool } from "./argon2-pool";
 
 function gate() {
   let open!: () => void;
@@ -8,26 +8,40 @@ function gate() {
 }
 
 describe("the argon2 pool", () => {
-  it("runs at most one job per CPU and lets a login's check go ahead of waiting hashes", async () => {
-    const { slots } = argon2PoolLoad();
-    const gates = Array.from({ length: slots }, gate);
+  it("keeps a slot for logins however many hashes wait, and never runs more than its slots", async () => {
+    const pool = argon2Pool(2);
+    const gates = Array.from({ length: 3 }, gate);
     const order: string[] = [];
-    const busy = gates.map((g, i) => inArgon2Pool("hash", async () => { await g.opened; order.push(`busy-${i}`); }));
-    const flood = Array.from({ length: 5 }, (_, i) => inArgon2Pool("hash", async () => { order.push(`hash-${i}`); }));
-    const login = inArgon2Pool("verify", async () => { order.push("verify"); return true; });
-    expect(argon2PoolLoad()).toMatchObject({ running: slots, waiting: 6 });
-    gates[0]!.open();
-    await login;
-    // The login ran as soon as the first slot was free, before any of the five waiting hashes.
-    expect(order).toEqual(["busy-0", "verify"]);
+    const flood = gates.map((g, i) => pool.run("hash", async () => { await g.opened; order.push(`hash-${i}`); }));
+    // One hash runs, two wait: the other slot is for logins.
+    expect(pool.load()).toMatchObject({ running: 1, waiting: 2 });
+    await pool.run("verify", async () => { order.push("verify"); });
+    expect(order).toEqual(["verify"]);
+    // Two logins at once take both slots; a third waits.
+    const logins = gates.map((g, i) => pool.run("verify", async () => { await g.opened; order.push(`verify-${i}`); }));
+    expect(pool.load()).toMatchObject({ running: 2, waiting: 4 });
     for (const g of gates) g.open();
-    await Promise.all([...busy, ...flood]);
-    expect(order.filter((s) => s.startsWith("hash-"))).toEqual(["hash-0", "hash-1", "hash-2", "hash-3", "hash-4"]);
-    expect(argon2PoolLoad()).toMatchObject({ running: 0, waiting: 0 });
+    await Promise.all([...flood, ...logins]);
+    expect(pool.load()).toMatchObject({ running: 0, waiting: 0 });
+    // Waiting logins went ahead of waiting hashes.
+    expect(order.indexOf("verify-2")).toBeLessThan(order.indexOf("hash-1"));
+  });
+
+  it("with one CPU, a login waits for the run in flight and then goes first", async () => {
+    const pool = argon2Pool(1);
+    const busy = gate();
+    const order: string[] = [];
+    const first = pool.run("hash", async () => { await busy.opened; order.push("hash-0"); });
+    const queued = pool.run("hash", async () => { order.push("hash-1"); });
+    const login = pool.run("verify", async () => { order.push("verify"); });
+    busy.open();
+    await Promise.all([first, queued, login]);
+    expect(order).toEqual(["hash-0", "verify", "hash-1"]);
   });
 
   it("frees the slot when a job fails", async () => {
-    await expect(inArgon2Pool("verify", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
-    expect(argon2PoolLoad()).toMatchObject({ running: 0, waiting: 0 });
+    const pool = argon2Pool(2);
+    await expect(pool.run("verify", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    expect(pool.load()).toMatchObject({ running: 0, waiting: 0 });
   });
 });
