@@ -19,7 +19,7 @@ const servers: WebServer[] = [
   },
   {
     // The production build (`next build` must have run) on a fresh, seeded embedded database.
-    command: `rm -rf .data/e2e-pglite && npx tsx --conditions=react-server e2e/support/seed.ts && npx next start -p ${APP_PORT} -H 127.0.0.1`,
+    command: `rm -rf .data/e2e-pglite && npx tsx --conditions=react-server e2e/support/seed.ts && npx tsx scripts/start.ts -p ${APP_PORT} -H 127.0.0.1`,
     url: `${appUrl}/api/health`,
     env: {
       APP_URL: appUrl,

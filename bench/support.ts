@@ -39,10 +39,10 @@ export async function freshDatabase(label: string) {
   };
 }
 
-/** `next start` of the existing production build, on the given database. */
+/** `npm start` (scripts/start.ts) of the existing production build, on the given database. */
 export async function startApp(opts: { port: number; databaseUrl: string; env?: Record<string, string> }) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn("npx", ["tsx", "scripts/start.ts", "-p", String(opts.port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...BENCH_SECRETS, NODE_ENV: "production", DATABASE_URL: opts.databaseUrl, APP_URL: `http://127.0.0.1:${opts.port}`, ...opts.env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Request, type Route } from "@playwright/test";
 import { E2E } from "./support/accounts";
+import { inboxOf } from "./support/emulator";
 import { serverActionId } from "./support/server-action";
 import { logIn } from "./support/staff";
 
@@ -28,6 +29,58 @@ test("a forged x-middleware-subrequest header does not open a staff page", async
     expect(response.status(), path).toBe(307);
     expect(response.headers().location, path).toContain("/login");
   }
+});
+
+test("a rotating X-Forwarded-For does not dodge the login throttle", async ({ request, baseURL }) => {
+  // The staff login action posted as a script would, each time "from" another address.
+  const logInFrom = async (address: string, password: string) => {
+    const response = await request.post("/login", {
+      headers: { "Next-Action": serverActionId("logIn", "app/(auth)/login/actions.ts"), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL!, "X-Forwarded-For": address },
+      data: JSON.stringify([{ email: E2E.throttleTarget.email, password }]),
+    });
+    return { body: await response.text(), cookie: response.headers()["set-cookie"] ?? "" };
+  };
+  for (let i = 1; i <= 10; i++) expect((await logInFrom(`198.51.100.${i}`, "a wrong guess")).body).toContain("Wrong e-mail or password.");
+  // The right password from yet another "address": the socket is the same, so it is refused.
+  const eleventh = await logInFrom("203.0.113.250", E2E.throttleTarget.password);
+  expect(eleventh.body).toMatch(/Too many failed attempts\. Try again in \d+ minutes?\./);
+  expect(eleventh.body).not.toContain('"ok":true');
+  expect(eleventh.cookie).not.toContain("session-token");
+});
+
+test("the login forms post, so a password never lands in the URL when the script is late", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [path, id] of [["/login", "E-mail"], ["/portal/login", "Member UID"]] as const) {
+    await page.goto(path);
+    await page.getByLabel(id).fill(path === "/login" ? "nobody@example.test" : "ABC1234");
+    await page.getByLabel("Password").fill("secret-in-url?");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForLoadState();
+    expect(page.url(), path).not.toContain("secret");
+    expect(page.url(), path).not.toContain("password");
+  }
+  await context.close();
+});
+
+test("sign-up answers the same for an address with an account, and says so only by mail", async ({ page }) => {
+  const answerFor = async (email: string, slug: string) => {
+    await page.goto("/signup");
+    await page.getByLabel("Dojo name").fill("Probe Dojo");
+    await page.getByLabel("Public address").fill(slug);
+    await page.getByLabel("Your name").fill("Eve Prober");
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Password").fill("probe password 1");
+    await page.getByRole("button", { name: "Create my dojo" }).click();
+    return page.getByRole("status").innerText();
+  };
+  const fresh = `probe-${Date.now()}@security.test`;
+  const known = await answerFor(E2E.owner.email, `probe-a-${Date.now()}`);
+  const unknown = await answerFor(fresh, `probe-b-${Date.now()}`);
+  expect(known).toContain("Check your inbox");
+  expect(known.replace(E2E.owner.email, "<address>")).toBe(unknown.replace(fresh, "<address>"));
+  await expect.poll(async () => (await inboxOf(E2E.owner.email)).map((m) => m.subject)).toContain("You already have a Tatami account");
+  await expect.poll(async () => (await inboxOf(fresh)).map((m) => m.subject)).toContain("Confirm your e-mail to create Probe Dojo");
 });
 
 /**

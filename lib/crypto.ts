@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
+import { idSchema } from "@/lib/validation/common";
 
 /** An unguessable token for links (invitations, card links): 256 bits, URL-safe. */
 export function newToken(): string {
@@ -15,6 +16,23 @@ export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+// `<id>.<HMAC-SHA256 of purpose and id>`: a link to a record that can be made again whenever it is
+// shown or mailed, without storing a usable token; any change to either half fails verification.
+function idSignature(purpose: string, id: string): string {
+  return createHmac("sha256", env().AUTH_SECRET).update(`${purpose}:${id}`).digest("base64url");
+}
+
+export function signedId(purpose: string, id: string): string {
+  return `${id}.${idSignature(purpose, id)}`;
+}
+
+/** The id a token names when its signature is right for that purpose; null for anything tampered. */
+export function verifySignedId(purpose: string, token: string): string | null {
+  const [id, sig, ...rest] = token.split(".");
+  if (rest.length || !id || !sig || !idSchema.safeParse(id).success) return null;
+  return safeEqual(sig, idSignature(purpose, id)) ? id : null;
 }
 
 // AES-256-GCM for secrets at rest: "v1.<iv>.<tag>.<ciphertext>", all base64url.

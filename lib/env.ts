@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { proxyBlockList } from "./auth/forwarded-chain";
 
 // The environment, parsed once. Everything optional has a zero-configuration default;
 // secrets have none here: scripts/dev.ts and the test setup provide them (see README).
@@ -31,6 +32,23 @@ const schema = z.object({
   // How often the job worker asks Stripe for events the webhooks missed (lib/stripe/webhooks/reconcile.ts).
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),
+  // Client addresses (lib/auth/client-ip.ts): by default the TCP peer. Behind a load balancer or
+  // CDN, the number of proxy hops in front of the app and/or their networks ("10.0.0.0/8,fd00::/8");
+  // the client is then the right-most X-Forwarded-For entry that is not one of them.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  TRUSTED_PROXY_CIDRS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .superRefine((cidrs, ctx) => {
+      try {
+        proxyBlockList(cidrs);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  // Set by scripts/start.ts for its own process (lib/auth/peer-stamp.ts); never set it by hand.
+  TATAMI_PEER_STAMP: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

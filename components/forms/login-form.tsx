@@ -24,7 +24,9 @@ export function LoginForm({ idField, action }: LoginFormProps) {
   });
   const e = form.formState.errors;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    // method="post": if the form is submitted before the page's script runs, the browser posts
+    // it instead of putting the password in the URL.
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       {idField === "email" ? (
         <Field label="E-mail" error={e.email?.message}>

@@ -4,6 +4,8 @@ export const E2E = {
   staff: { email: "staff@demo-dojo.test", password: "demo-staff-password" },
   memberPassword: "demo-member-password",
   proOwner: { email: "owner@pro-dojo.test", password: "pro-owner-password" },
+  // Locked out on purpose by e2e/security.spec.ts (the login throttle), so no other journey uses it.
+  throttleTarget: { email: "target@pro-dojo.test", password: "pro-owner-password" },
   upgradeOwner: { email: "owner@upgrade-dojo.test", password: "upgrade-owner-password" },
   declinedOwner: { email: "owner@declined-dojo.test", password: "declined-owner-password" },
   secureOwner: { email: "owner@secure-dojo.test", password: "secure-owner-password" },

@@ -8,3 +8,19 @@ export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 12112);
 export const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
 /** EMULATOR_PUBLIC_URL: the base of the URLs the emulator hands to browsers. */
 export const emulatorPublicUrl = `http://localhost:${EMULATOR_PORT}`;
+
+/** The mail the emulator's Resend received for `address`, newest first. */
+export async function inboxOf(address: string): Promise<{ subject: string; text: string }[]> {
+  const res = await fetch(`${emulatorUrl}/_inbox.json?to=${encodeURIComponent(address)}`);
+  return ((await res.json()) as { data: { subject: string; text: string }[] }).data;
+}
+
+/** Waits for the sign-up mail (queued, sent by the app's job worker) and returns its link's path. */
+export async function mailedSignupLink(address: string): Promise<string> {
+  for (let i = 0; i < 60; i++) {
+    const link = (await inboxOf(address)).map((m) => /\/signup\/confirm\/[A-Za-z0-9._-]+/.exec(m.text)?.[0]).find(Boolean);
+    if (link) return link;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`No sign-up mail for ${address}`);
+}

@@ -13,7 +13,10 @@ async function main() {
   const logins = await seedIfEmpty(db);
   if (!logins) throw new Error("The end-to-end database must start empty");
   const [pro] = await db.insert(dojos).values({ name: "Pro Dojo", slug: "pro-dojo", currency: "EUR", plan: "pro" }).returning();
-  await db.insert(staffUsers).values({ dojoId: pro.id, role: "owner", name: "Pat Pro", email: E2E.proOwner.email, passwordHash: await hashPassword(E2E.proOwner.password) });
+  // One argon2 run for both (same password): the seed runs before the app may start.
+  const proHash = await hashPassword(E2E.proOwner.password);
+  await db.insert(staffUsers).values({ dojoId: pro.id, role: "owner", name: "Pat Pro", email: E2E.proOwner.email, passwordHash: proHash });
+  await db.insert(staffUsers).values({ dojoId: pro.id, role: "staff", name: "Tia Target", email: E2E.throttleTarget.email, passwordHash: proHash });
   await seedPlanDojos(db);
   await closeDb();
   writeFileSync(E2E_SEED_FILE, JSON.stringify({ memberUid: logins.member.uid }));

@@ -1,43 +1,76 @@
-import { and, count, eq, gt, lt, min } from "drizzle-orm";
+import { and, gt, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { loginAttempts } from "@/db/schema";
+import { throttleCounters } from "@/db/schema";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-// Per identifier from one address: a guesser is stopped without locking the real user, who
-// logs in from another address. Per address: spraying many accounts. Per identifier from
-// anywhere: a distributed attack; it locks the account too, but only for the window.
-const LIMITS = { pair: 10, ip: 50, identifier: 100 } as const;
+
+/** A counter ("login-ip:203.0.113.7") and how many attempts it allows per window. */
+export interface Limit {
+  key: string;
+  max: number;
+}
 
 export type ThrottleStatus = { throttled: false } | { throttled: true; retryAfterMinutes: number };
 
-export async function throttleStatus(db: DbOrTx, identifier: string, ip: string, now = new Date()): Promise<ThrottleStatus> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const failed = and(eq(loginAttempts.success, false), gt(loginAttempts.at, since));
-  const checks = [
-    { where: and(failed, eq(loginAttempts.identifier, identifier), eq(loginAttempts.ip, ip)), limit: LIMITS.pair },
-    { where: and(failed, eq(loginAttempts.ip, ip)), limit: LIMITS.ip },
-    { where: and(failed, eq(loginAttempts.identifier, identifier)), limit: LIMITS.identifier },
-  ];
+function statusOf(rows: { key: string; hits: number; windowStart: Date }[], limits: readonly Limit[], windowMs: number, now: Date, exceeds: (hits: number, max: number) => boolean): ThrottleStatus {
   let retryAt = 0;
-  for (const check of checks) {
-    const [row] = await db.select({ n: count(), oldest: min(loginAttempts.at) }).from(loginAttempts).where(check.where);
-    if (row && row.n >= check.limit && row.oldest) {
-      retryAt = Math.max(retryAt, new Date(row.oldest).getTime() + THROTTLE_WINDOW_MS);
-    }
+  for (const row of rows) {
+    const limit = limits.find((l) => l.key === row.key);
+    if (limit && exceeds(row.hits, limit.max)) retryAt = Math.max(retryAt, new Date(row.windowStart).getTime() + windowMs);
   }
   if (!retryAt) return { throttled: false };
   return { throttled: true, retryAfterMinutes: Math.max(1, Math.ceil((retryAt - now.getTime()) / 60_000)) };
 }
 
-export async function recordLoginAttempt(db: DbOrTx, identifier: string, ip: string, success: boolean, now = new Date()) {
-  await db.insert(loginAttempts).values({ identifier, ip, success, at: now });
-  if (success) {
-    // A successful login wipes that pair's failures, and old rows are pruned as we go.
-    await db.delete(loginAttempts).where(and(eq(loginAttempts.identifier, identifier), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false)));
-    await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
-  }
+/**
+ * Counts one attempt against every limit and decides, in one statement: the upsert's row lock
+ * serialises concurrent attempts, so each gets its own count and N parallel attempts never get
+ * past the limit. A counter whose window has ended starts a new one. Attempts that are refused
+ * count too (they are attempts); a success gives its slot back (`releaseAttempt`).
+ */
+export async function takeAttempt(db: DbOrTx, limits: readonly Limit[], windowMs = THROTTLE_WINDOW_MS, now = new Date()): Promise<ThrottleStatus> {
+  if (!limits.length) return { throttled: false };
+  // A raw parameter is not mapped by the column: pass the instant as text.
+  const expired = sql`${throttleCounters.windowStart} <= ${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
+  // Sorted keys: concurrent statements lock shared rows in the same order (no deadlock).
+  const keys = [...new Set(limits.map((l) => l.key))].sort();
+  const rows = await db
+    .insert(throttleCounters)
+    .values(keys.map((key) => ({ key, windowStart: now, hits: 1 })))
+    .onConflictDoUpdate({
+      target: throttleCounters.key,
+      set: {
+        hits: sql`CASE WHEN ${expired} THEN 1 ELSE ${throttleCounters.hits} + 1 END`,
+        windowStart: sql`CASE WHEN ${expired} THEN excluded.window_start ELSE ${throttleCounters.windowStart} END`,
+      },
+    })
+    .returning({ key: throttleCounters.key, hits: throttleCounters.hits, windowStart: throttleCounters.windowStart });
+  return statusOf(rows, limits, windowMs, now, (hits, max) => hits > max);
 }
 
-export function throttleMessage(minutes: number): string {
-  return `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+/** Whether the next attempt would be refused, without counting one (e.g. before a valid token is used). */
+export async function peekAttempts(db: DbOrTx, limits: readonly Limit[], windowMs = THROTTLE_WINDOW_MS, now = new Date()): Promise<ThrottleStatus> {
+  if (!limits.length) return { throttled: false };
+  const rows = await db
+    .select({ key: throttleCounters.key, hits: throttleCounters.hits, windowStart: throttleCounters.windowStart })
+    .from(throttleCounters)
+    .where(and(inArray(throttleCounters.key, limits.map((l) => l.key)), gt(throttleCounters.windowStart, new Date(now.getTime() - windowMs))));
+  return statusOf(rows, limits, windowMs, now, (hits, max) => hits >= max);
+}
+
+/** A successful attempt: the given counters are cleared, the others give back the slot it took. */
+export async function releaseAttempt(db: DbOrTx, { clear, giveBack }: { clear: readonly string[]; giveBack: readonly string[] }, now = new Date()) {
+  if (clear.length) await db.delete(throttleCounters).where(inArray(throttleCounters.key, [...clear]));
+  if (giveBack.length) {
+    await db
+      .update(throttleCounters)
+      .set({ hits: sql`GREATEST(${throttleCounters.hits} - 1, 0)` })
+      .where(inArray(throttleCounters.key, [...giveBack]));
+  }
+  // Old windows are pruned as we go.
+  await db.delete(throttleCounters).where(lt(throttleCounters.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
+}
+
+export function throttleMessage(minutes: number, what = "failed attempts"): string {
+  return `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

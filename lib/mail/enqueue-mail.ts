@@ -12,9 +12,10 @@ export const mailKey = (kind: MailKind<never>, cause: string) => `${kind.name}:$
  * Queues a transactional mail in the caller's transaction: it goes out (within a second or
  * two, lib/jobs/worker.ts) once that transaction commits, never for one that rolls back, and is
  * retried until Resend takes it. `cause` names what the mail is about (a payment id, an invoice
- * and attempt …): one mail per kind and cause, however often this is called.
+ * and attempt …): one mail per kind and cause, however often this is called. `dojoId` is null for
+ * mails to someone who has no dojo yet (sign-up).
  */
-export async function enqueueMail<P extends Record<string, unknown>>(tx: DbOrTx, kind: MailKind<P>, input: { dojoId: string; cause: string; params: P }): Promise<void> {
+export async function enqueueMail<P extends Record<string, unknown>>(tx: DbOrTx, kind: MailKind<P>, input: { dojoId: string | null; cause: string; params: P }): Promise<void> {
   await enqueueJob(tx, {
     kind: `${MAIL_JOB_PREFIX}${kind.name}`,
     payload: input.params,

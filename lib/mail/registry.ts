@@ -1,6 +1,7 @@
 import "server-only";
 import type { JobHandler } from "@/lib/jobs/worker";
 import { MAIL_JOB_PREFIX } from "@/lib/jobs/queue";
+import { signupMail } from "@/lib/dojos/signup-mail";
 import { invoiceIssuedMail } from "@/lib/invoices/issued-mail";
 import { automaticRefundMail } from "@/lib/payments/automatic-refunds/automatic-refund-mail";
 import { paymentReceiptMail } from "@/lib/payments/card/receipt-mail";
@@ -30,6 +31,7 @@ export const MAIL_KINDS: readonly MailKind<never>[] = [
   staffInvitationMail,
   orderConfirmationMail,
   orderNotificationMail,
+  signupMail,
 ];
 
 /** The worker's handler for each `mail.<name>` job. */

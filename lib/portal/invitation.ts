@@ -45,6 +45,13 @@ export async function findPortalInvitation(db: DbOrTx, token: string, now = new 
   return { state: "valid", member: { id: row.member.id, dojoId: row.member.dojoId, firstName: row.member.firstName, uid: row.member.uid }, dojoName: row.dojoName };
 }
 
+/** Why a link cannot set a password, in the member's words; null when it can. */
+export function portalInvitationProblem(found: PortalInvitationState): string | null {
+  if (found.state === "expired") return "This link has expired. Ask your dojo for a new invitation.";
+  if (found.state !== "valid") return "This link is not valid any more (it works once). Log in with your UID and password, or ask your dojo for a new invitation.";
+  return null;
+}
+
 /**
  * Sets the password through an invitation link (hash computed by the caller, argon2 is slow).
  * Run in a transaction: the member row is locked, so the link works once even when submitted
@@ -54,8 +61,8 @@ export async function acceptPortalInvitation(tx: DbOrTx, token: string, password
   const memberId = token.split(".")[0];
   if (idSchema.safeParse(memberId).success) await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
   const found = await findPortalInvitation(tx, token);
-  if (found.state === "expired") throw new ActionError("This link has expired. Ask your dojo for a new invitation.");
-  if (found.state !== "valid") throw new ActionError("This link is not valid any more (it works once). Log in with your UID and password, or ask your dojo for a new invitation.");
+  const problem = portalInvitationProblem(found);
+  if (problem || found.state !== "valid") throw new ActionError(problem!);
   await setMemberPassword(tx, found.member.dojoId, found.member.id, passwordHash);
   return { uid: found.member.uid };
 }

@@ -16,8 +16,13 @@ export const INVITATION_PROBLEMS: Record<Exclude<InvitationState, "valid">, stri
   unknown: "This invitation link is not valid. Check that you copied all of it.",
 };
 
-/** Turns a valid invitation into a staff account with the invited role, once. */
+/**
+ * Turns a valid invitation into a staff account with the invited role, once. The link is
+ * checked before the password is hashed (a garbage token costs no argon2), and again under lock.
+ */
 export async function acceptInvitation(db: Db, input: z.output<typeof acceptInvitationSchema>, now = new Date()) {
+  const early = await findInvitation(db, input.token, now);
+  if (early.state !== "valid") throw new ActionError(INVITATION_PROBLEMS[early.state]);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
-import { recordLoginAttempt, throttleStatus } from "@/lib/auth/throttle";
+import { peekAttempts, takeAttempt, type Limit } from "@/lib/auth/throttle";
 import { resolveCardLink } from "@/lib/card-links/resolve-card-link";
 
 export type CardLinkAccess =
@@ -8,17 +8,18 @@ export type CardLinkAccess =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
-// Per address, with the login throttle's table: bad tokens count as failed attempts, so guessing
-// stops after a few tries while every other member's link keeps working.
-const identifierFor = (ip: string) => `card-link:${ip}`;
+// Per address: bad tokens are counted, so guessing stops after a few tries while every other
+// member's link keeps working (and a member opening their own link repeatedly is never counted).
+const limitFor = (ip: string): Limit[] => [{ key: `card-link-ip:${ip}`, max: 10 }];
 
 /** Opens a `/card/<token>` link for the page and its actions: throttled, and null-safe for bad tokens. */
 export async function openCardLink(db: DbOrTx, token: string, ip: string): Promise<CardLinkAccess> {
-  const throttle = await throttleStatus(db, identifierFor(ip), ip);
+  const throttle = await peekAttempts(db, limitFor(ip));
   if (throttle.throttled) return { ok: false, reason: "throttled", retryAfterMinutes: throttle.retryAfterMinutes };
   const link = await resolveCardLink(db, token);
   if (!link) {
-    await recordLoginAttempt(db, identifierFor(ip), ip, false);
+    const counted = await takeAttempt(db, limitFor(ip));
+    if (counted.throttled) return { ok: false, reason: "throttled", retryAfterMinutes: counted.retryAfterMinutes };
     return { ok: false, reason: "invalid" };
   }
   return { ok: true, link };

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { loginAttempts, members, staffUsers } from "@/db/schema";
+import { members, staffUsers, throttleCounters } from "@/db/schema";
 import { checkMemberCredentials, checkStaffCredentials } from "@/lib/auth/credentials";
 import { THROTTLE_WINDOW_MS, throttleMessage } from "@/lib/auth/throttle";
+import { LOGIN_LIMITS } from "@/lib/auth/login-throttle";
 import { createDojo, createMember, createStaff, TEST_PASSWORD } from "../support/factories";
 
 // Each test attacks from addresses of its own: the per-address limit spans all accounts.
@@ -51,13 +52,18 @@ describe("staff login throttling", () => {
     expect(await checkStaffCredentials(db, user.email, TEST_PASSWORD, OTHER_IP, later(30_000))).toMatchObject({ ok: true });
   });
 
-  it("still limits one account attacked from many addresses (for the window only)", ARGON2_HEAVY, async () => {
+  it("limits one account attacked from many addresses, but not from an address it has logged in from", ARGON2_HEAVY, async () => {
     const db = await getDb();
     const dojo = await createDojo();
     const user = await createStaff(dojo.id);
+    // The real user logged in from home once.
+    expect(await checkStaffCredentials(db, user.email, TEST_PASSWORD, IP, start)).toMatchObject({ ok: true });
     // 100 failures spread over 20 addresses, 5 each: no single address reaches its own limit.
-    await db.insert(loginAttempts).values(Array.from({ length: 100 }, (_, i) => ({ identifier: `staff:${user.email}`, ip: `10.${net}.0.${i % 20}`, success: false, at: later(i * 1000) })));
+    for (let i = 0; i < 20; i++) await checkStaffCredentials(db, user.email, "wrong password", `10.${net}.0.${i}`, later(1000 + i));
+    await db.update(throttleCounters).set({ hits: LOGIN_LIMITS.account }).where(eq(throttleCounters.key, `login-account:staff:${user.email}`));
     expect(await checkStaffCredentials(db, user.email, TEST_PASSWORD, OTHER_IP, later(200_000))).toMatchObject({ ok: false, reason: "throttled" });
+    // The attacker cannot keep the real user out: home still works, and the window ends.
+    expect(await checkStaffCredentials(db, user.email, TEST_PASSWORD, IP, later(200_000))).toMatchObject({ ok: true });
     expect(await checkStaffCredentials(db, user.email, TEST_PASSWORD, OTHER_IP, later(THROTTLE_WINDOW_MS + 100_000))).toMatchObject({ ok: true });
   });
 
@@ -65,7 +71,9 @@ describe("staff login throttling", () => {
     const db = await getDb();
     const dojo = await createDojo();
     const user = await createStaff(dojo.id);
-    await db.insert(loginAttempts).values(Array.from({ length: 50 }, (_, i) => ({ identifier: `staff:someone-${i}@example.test`, ip: IP, success: false, at: later(i * 1000) })));
+    for (let i = 0; i < 5; i++) await checkStaffCredentials(db, `someone-${i}@example.test`, "wrong password", IP, later(i * 1000));
+    // …and 45 more accounts (set directly: each attempt would cost an argon2 run).
+    await db.update(throttleCounters).set({ hits: LOGIN_LIMITS.ip }).where(eq(throttleCounters.key, `login-ip:${IP}`));
     expect(await checkStaffCredentials(db, user.email, TEST_PASSWORD, IP, later(60_000))).toMatchObject({ ok: false, reason: "throttled" });
     expect(await checkStaffCredentials(db, user.email, TEST_PASSWORD, OTHER_IP, later(60_000))).toMatchObject({ ok: true });
   });
@@ -76,6 +84,19 @@ describe("staff login throttling", () => {
     const user = await createStaff(dojo.id, "manager");
     await db.update(staffUsers).set({ active: false }).where(eq(staffUsers.id, user.id));
     expect(await checkStaffCredentials(db, user.email, TEST_PASSWORD, IP, start)).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("parallel attempts", () => {
+  it("40 wrong logins at once from one address: no more than the limit get their password checked", ARGON2_HEAVY, async () => {
+    const db = await getDb();
+    const dojo = await createDojo();
+    const user = await createStaff(dojo.id);
+    const results = await Promise.all(Array.from({ length: 40 }, () => checkStaffCredentials(db, user.email, "wrong password", IP, later(1000))));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(LOGIN_LIMITS.pair);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(40 - LOGIN_LIMITS.pair);
+    const [pair] = await db.select().from(throttleCounters).where(eq(throttleCounters.key, `login-pair:staff:${user.email}|${IP}`));
+    expect(pair?.hits).toBe(40);
   });
 });
 

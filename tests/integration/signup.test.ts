@@ -1,10 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { dojos, staffUsers } from "@/db/schema";
+import { dojos, signupRequests, staffUsers } from "@/db/schema";
+import { signUp } from "@/app/(auth)/signup/actions";
+import { confirmSignupAction } from "@/app/(auth)/signup/confirm/[token]/actions";
 import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
+import { signupConfirmUrl } from "@/lib/dojos/signup-link";
+import { confirmSignup, requestSignup, SIGNUP_LINK_TTL_MS } from "@/lib/dojos/signup-request";
+import { inboxFor, type InboxMail } from "../support/card-payment";
+import { deliverMail } from "../support/mail";
 import { verifyPassword } from "@/lib/auth/password";
 import { ActionError } from "@/lib/action-result";
+
+let ip = "203.0.113.80";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": ip }) }));
 
 const valid = { dojoName: "Kyoto Karate", slug: "kyoto-karate", currency: "eur", ownerName: "Aiko Tanaka", email: "Aiko@Example.test", password: "long enough password" };
 
@@ -41,5 +50,69 @@ describe("signing up a dojo", () => {
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["slug", "currency", "password"]));
+  });
+});
+
+describe("the sign-up form: no account enumeration, the address confirmed by mail", () => {
+  const form = (n: string, email: string) => ({ dojoName: `Dojo ${n}`, slug: `dojo-${n}-${Date.now()}`, currency: "EUR", ownerName: "Ren Sato", email, password: "long enough password" });
+  const linkIn = (mail: InboxMail) => /\/signup\/confirm\/[A-Za-z0-9._-]+/.exec(mail.text)?.[0];
+
+  it("answers the same for a known and a new address, and the mail tells which", async () => {
+    const db = await getDb();
+    const known = `known-${Date.now()}@example.test`;
+    const fresh = `fresh-${Date.now()}@example.test`;
+    await signUpDojo(db, signupSchema.parse(form("known", known)));
+    const dojosBefore = await db.$count(dojos);
+
+    const a = await signUp(form("a", known));
+    const b = await signUp(form("b", fresh));
+    expect(a).toEqual({ ok: true, data: { sentTo: known } });
+    expect(b).toEqual({ ok: true, data: { sentTo: fresh } });
+    // Nothing is created before the link is followed.
+    expect(await db.$count(dojos)).toBe(dojosBefore);
+    expect(await db.select().from(staffUsers).where(eq(staffUsers.email, fresh))).toHaveLength(0);
+
+    await deliverMail();
+    const [knownMail] = await inboxFor(known);
+    expect(knownMail).toMatchObject({ subject: "You already have a Tatami account" });
+    expect(linkIn(knownMail!)).toBeUndefined();
+    const [freshMail] = await inboxFor(fresh);
+    expect(freshMail).toMatchObject({ subject: "Confirm your e-mail to create Dojo b" });
+    const link = linkIn(freshMail!)!;
+    const token = link.split("/signup/confirm/")[1]!;
+
+    // Following the link creates the dojo and its owner with the chosen password, once.
+    expect(await confirmSignupAction({ token })).toEqual({ ok: true, data: { redirectTo: "/login?welcome=1" } });
+    const [owner] = await db.select().from(staffUsers).where(eq(staffUsers.email, fresh));
+    expect(owner).toMatchObject({ role: "owner" });
+    expect(await verifyPassword(owner!.passwordHash, "long enough password")).toBe(true);
+    expect(await confirmSignupAction({ token })).toEqual({ ok: false, error: expect.stringContaining("already set up") });
+    expect(await db.$count(dojos)).toBe(dojosBefore + 1);
+  });
+
+  it("refuses a tampered or expired link and writes nothing", async () => {
+    const db = await getDb();
+    const email = `late-${Date.now()}@example.test`;
+    const { sentTo } = await requestSignup(db, signupSchema.parse(form("late", email)));
+    expect(sentTo).toBe(email);
+    const [request] = await db.select().from(signupRequests).where(eq(signupRequests.email, email));
+    const token = signupConfirmUrl(request!.id).split("/signup/confirm/")[1]!;
+    const before = await db.$count(dojos);
+    expect(await confirmSignupAction({ token: token.slice(0, -2) + "xx" })).toEqual({ ok: false, error: expect.stringContaining("not valid") });
+    await expect(confirmSignup(db, token, new Date(Date.now() + SIGNUP_LINK_TTL_MS + 1000))).rejects.toThrow(/expired/);
+    expect(await db.$count(dojos)).toBe(before);
+  });
+
+  it("is throttled per address before any password is hashed, and per e-mail", async () => {
+    ip = "203.0.113.90";
+    const email = `flood-${Date.now()}@example.test`;
+    for (let i = 0; i < 3; i++) expect(await signUp(form(`f${i}`, email))).toMatchObject({ ok: true });
+    // A fourth mail to the same inbox within the hour is refused…
+    expect(await signUp(form("f3", email))).toEqual({ ok: false, error: expect.stringMatching(/^Too many attempts\. Try again in \d+ minutes\.$/) });
+    // …and so is the eleventh sign-up from one address, whatever the e-mail.
+    for (let i = 4; i < 10; i++) await signUp(form(`g${i}`, `other-${i}-${email}`));
+    expect(await signUp(form("g10", `last-${email}`))).toEqual({ ok: false, error: expect.stringMatching(/^Too many attempts/) });
+    ip = "203.0.113.91";
+    expect(await signUp(form("g11", `elsewhere-${email}`))).toMatchObject({ ok: true });
   });
 });

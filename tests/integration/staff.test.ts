@@ -13,6 +13,7 @@ import { actAs, createDojo, createStaff, signedInDojo, signInAsStaff, TEST_PASSW
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
 vi.mock("next-auth", () => import("../support/authjs"));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.15" }) }));
 
 const PASSWORD = "my own new password";
 const tokenOf = (url: string) => new URL(url).pathname.split("/").pop()!;

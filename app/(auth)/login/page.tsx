@@ -5,10 +5,16 @@ import { logIn } from "./actions";
 
 export const metadata = { title: "Log in" };
 
-export default function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const { welcome } = await searchParams;
   return (
     <Card>
       <CardBody className="space-y-6 p-6">
+        {welcome === "1" && (
+          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+            Your dojo is ready. Log in with your e-mail and the password you chose.
+          </p>
+        )}
         <div>
           <h1 className="text-xl font-semibold">Staff log in</h1>
           <p className="mt-1 text-sm text-stone-500">

@@ -1,11 +1,15 @@
 "use server";
 import { getDb } from "@/db/client";
 import { publicAction } from "@/lib/action";
-import { signInWith } from "@/lib/auth/login";
-import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
+import { clientIp } from "@/lib/auth/client-ip";
+import { throttlePublicEndpoint } from "@/lib/auth/public-throttle";
+import { requestSignup } from "@/lib/dojos/signup-request";
+import { signupSchema } from "@/lib/dojos/signup";
 
+// The same answer whether or not the address has an account: the mail says which.
 export const signUp = publicAction(signupSchema, async (input) => {
-  await signUpDojo(await getDb(), input);
-  await signInWith("staff", { email: input.email, password: input.password }, "Your dojo was created. Please log in.");
-  return { redirectTo: "/dashboard" };
+  const db = await getDb();
+  await throttlePublicEndpoint(db, "signup", await clientIp());
+  await throttlePublicEndpoint(db, "signup-email", input.email);
+  return requestSignup(db, input);
 });

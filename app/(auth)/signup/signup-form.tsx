@@ -1,5 +1,6 @@
 "use client";
-import { useFollowRedirect } from "@/components/forms/use-follow-redirect";
+import { useState } from "react";
+import { MailCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -14,16 +15,29 @@ function slugify(name: string) {
 }
 
 export function SignupForm() {
-  const followRedirect = useFollowRedirect();
-  const { form, submit, formError, pending } = useActionForm<SignupInput, { redirectTo: string }>({
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const { form, submit, formError, pending } = useActionForm<SignupInput, { sentTo: string }>({
     action: signUp,
     defaultValues: { currency: "EUR" },
-    onSuccess: followRedirect,
+    onSuccess: (data) => setSentTo(data.sentTo),
   });
   const { register, formState, setValue, getFieldState } = form;
   const e = formState.errors;
+  if (sentTo) {
+    return (
+      <div role="status" className="space-y-3 rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">
+        <p className="flex items-center gap-2 font-semibold">
+          <MailCheck className="size-5 shrink-0" aria-hidden /> Check your inbox
+        </p>
+        <p>
+          We sent a mail to <strong className="break-all">{sentTo}</strong>. Follow the link in it to create your dojo; it works for 24 hours.
+        </p>
+        <p className="text-emerald-800">Nothing there after a few minutes? Look in your spam folder, or check the address and sign up again.</p>
+      </div>
+    );
+  }
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       <Field label="Dojo name" error={e.dojoName?.message}>
         <Input

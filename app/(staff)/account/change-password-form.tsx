@@ -19,7 +19,7 @@ export function ChangePasswordForm() {
   });
   const e = form.formState.errors;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       <Field label="Current password" error={e.currentPassword?.message}>
         <Input type="password" autoComplete="current-password" {...form.register("currentPassword")} />

@@ -19,7 +19,7 @@ export function AcceptInvitationForm({ token, name }: { token: string; name: str
   });
   const e = form.formState.errors;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       <input type="hidden" {...form.register("token")} />
       <Field label="Your name" error={e.name?.message}>

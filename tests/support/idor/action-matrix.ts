@@ -91,7 +91,10 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     na: "public staff log-in: an e-mail and a password, no record id",
   },
   "app/(auth)/signup/actions.ts#signUp": {
-    na: "public sign-up: creates a new dojo from the form, no record id",
+    na: "public sign-up: records a request from the form and mails its address, no record id",
+  },
+  "app/(auth)/signup/confirm/[token]/actions.ts#confirmSignupAction": {
+    na: "creates a new dojo from a signed sign-up link; no dojo exists yet (tampered and re-used links: tests/integration/signup.test.ts)",
   },
   "app/portal/(public)/login/actions.ts#logInMember": {
     na: "public member log-in: a UID and a password, no record id",

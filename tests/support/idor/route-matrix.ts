@@ -473,6 +473,8 @@ export const PAGE_MATRIX: Record<string, RouteEntry> = {
   "app/(staff)/campaigns/[id]/page.tsx": {
     checks: [notFound("dojo B's campaign is not found", ownerA, (w) => CampaignPage({ ...params({ id: w.b.campaign.id }), ...noSearch }))],
   },
+  "app/(auth)/login/page.tsx": { na: "reads ?welcome=1 only (a notice after a sign-up is confirmed): no record id" },
+  "app/(auth)/signup/confirm/[token]/page.tsx": { na: "a signed sign-up link names no dojo (it creates one); tampered, expired and used links: tests/integration/signup.test.ts" },
   "app/(staff)/campaigns/page.tsx": { na: "reads only ?page= (a page number) from the query; the list is the session's dojo's" },
   "app/(staff)/settings/account/plan/page.tsx": { na: "reads ?to=<plan name>&interval= only: no record id" },
   "app/(staff)/webshop/orders/[id]/page.tsx": {

@@ -49,7 +49,7 @@ export function PortalPasswordDialog({ id, name, uid, hasPassword }: { id: strin
         </>
       }
     >
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <form method="post" onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={formError} />
         <Field label="New password" error={form.formState.errors.password?.message} hint="At least 10 characters. Tell it to the member; it is not shown again.">
           <Input type="text" autoComplete="new-password" spellCheck={false} className="font-mono" {...form.register("password")} />

@@ -1,14 +1,21 @@
 "use server";
 import { getDb } from "@/db/client";
-import { publicAction } from "@/lib/action";
+import { ActionError, publicAction } from "@/lib/action";
+import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
 import { signInWith } from "@/lib/auth/login";
-import { acceptPortalInvitation } from "@/lib/portal/invitation";
+import { throttlePublicEndpoint } from "@/lib/auth/public-throttle";
+import { acceptPortalInvitation, findPortalInvitation, portalInvitationProblem } from "@/lib/portal/invitation";
 import { setPortalPasswordSchema } from "@/lib/portal/invitation-schema";
 
+// Cheap refusals first: throttled per address, then the link checked (an HMAC and one row),
+// and only then argon2 — a flood of garbage tokens costs the attacker, not the members' logins.
 export const setPasswordFromInvitation = publicAction(setPortalPasswordSchema, async ({ token, password }) => {
-  const hash = await hashPassword(password);
   const db = await getDb();
+  await throttlePublicEndpoint(db, "set-password", await clientIp());
+  const problem = portalInvitationProblem(await findPortalInvitation(db, token));
+  if (problem) throw new ActionError(problem);
+  const hash = await hashPassword(password);
   const { uid } = await db.transaction((tx) => acceptPortalInvitation(tx, token, hash));
   await signInWith("member", { uid, password }, "Your password is set. Please log in with your UID.");
   return { redirectTo: "/portal" };

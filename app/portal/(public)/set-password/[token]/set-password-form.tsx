@@ -22,7 +22,7 @@ export function SetPasswordForm({ token }: { token: string }) {
   });
   const e = form.formState.errors;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       <input type="hidden" {...form.register("token")} />
       <Field label="Choose a password" error={e.password?.message} hint="At least 10 characters">
