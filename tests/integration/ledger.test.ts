@@ -343,10 +343,10 @@ describe("ledger tenancy and roles", () => {
     expect(await entriesOf(dojo.id)).toHaveLength(2);
   });
 
-  it("renders the page for owners and managers and is not found for the staff role", async () => {
+  it("renders the page for owners and managers and refuses the staff role (403, whom to ask)", async () => {
     const { dojo } = await signedInDojo({ role: "manager" });
     await expect(LedgerPage({ searchParams: Promise.resolve({ period: "this-month" }) })).resolves.toBeTruthy();
     signInAsStaff(await createStaff(dojo.id, "staff"));
-    await expect(LedgerPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    await expect(LedgerPage({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringContaining("403") });
   });
 });
