@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
 import { emulatorPublicUrl, emulatorUrl as EMULATOR } from "./support/emulator";
-import { expectPaidInPortal, memberLogIn, openPortalCheckout } from "./support/member";
+import { expectPaidInPortal, memberLogIn, NEW_CARD_BUTTON, openPortalCheckout } from "./support/member";
 import { checkoutFrame, completeThreeDSecure, ensureStripeConnected as connect, expectPaidAtDesk, fillCard, issueInvoice, logIn, memberUid } from "./support/staff";
 
 // Paying invoices by card against the emulator (playwright.config.ts): at the desk and in the members area.
@@ -75,7 +75,7 @@ test.describe("members area", () => {
     await shot(page, "portal-invoice-open", 375);
 
     // 3-D Secure completed: paid, with a success message and a receipt.
-    await page.getByRole("button", { name: "Pay with credit card" }).click();
+    await page.getByRole("button", { name: NEW_CARD_BUTTON }).click();
     await fillCard(checkout, "4000 0025 0000 3155");
     await checkout.getByRole("button", { name: "Pay" }).click();
     await completeThreeDSecure(page, checkout);

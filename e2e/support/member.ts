@@ -11,10 +11,15 @@ export async function memberLogIn(page: Page, member: { uid: string; password: s
   await page.waitForURL("**/portal");
 }
 
-/** The member's page of an invoice staff see at `staffInvoiceUrl`: "Pay with credit card" opens the embedded Checkout. */
+/**
+ * The member's page of an invoice staff see at `staffInvoiceUrl`: "Pay with credit card" (or, next
+ * to a card saved by an earlier journey, "Pay with another card") opens the embedded Checkout.
+ */
+export const NEW_CARD_BUTTON = /^Pay with (credit|another) card$/;
+
 export async function openPortalCheckout(page: Page, staffInvoiceUrl: string, total: string): Promise<FrameLocator> {
   await page.goto(staffInvoiceUrl.replace(/\/invoices\//, "/portal/invoices/"));
-  await page.getByRole("button", { name: "Pay with credit card" }).click();
+  await page.getByRole("button", { name: NEW_CARD_BUTTON }).click();
   const checkout = checkoutFrame(page);
   await expect(checkout.getByTestId("checkout-total")).toHaveText(total);
   return checkout;
