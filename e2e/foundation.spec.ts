@@ -185,7 +185,8 @@ test.describe("Foundation", () => {
       await expect(staff.getByRole("heading", { name: /^Only (the dojo's owner|owners and managers) can open / })).toBeVisible();
     }
     expect((await staff.goto("/ledger/export"))?.status()).toBe(404);
-    // Their own account is theirs to change, whatever the role.
+    // Their own account is theirs to change, whatever the role (from the menu: back in the app first).
+    await staff.goto("/dashboard");
     await menu.getByRole("link", { name: "My account" }).click();
     await staff.waitForURL("**/account");
     await staff.getByLabel("Name").fill("Sora Sato");
