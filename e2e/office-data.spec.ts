@@ -54,7 +54,7 @@ test("import members from a CSV file: a bad row stops the import with its row nu
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("button", { name: "Import 3 members" }).click();
   await page.waitForURL(/\/members$/);
-  await expect(page.getByText("3 members imported")).toBeVisible();
+  await expect(page.getByText("3 members imported", { exact: true })).toBeVisible();
 
   await page.getByRole("searchbox").fill(`Imported${run}`);
   await page.keyboard.press("Enter");
