@@ -106,7 +106,9 @@ test.describe("Settings → Stripe", () => {
       currency: "eur",
       payment_method: "pm_card_visa",
       confirm: "true",
-      "payment_method_types[]": "card",
+      // No redirect methods, so no return_url is needed (payment_method_types is gone in this API version).
+      "automatic_payment_methods[enabled]": "true",
+      "automatic_payment_methods[allow_redirects]": "never",
       "metadata[tatami_dojo_id]": dojoId,
     });
     await page.getByRole("button", { name: "Check for missed events" }).click();
