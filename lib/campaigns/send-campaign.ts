@@ -3,9 +3,9 @@ import { and, asc, eq, min, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaignRecipients, campaigns, dojos, members } from "@/db/schema";
 import { env } from "@/lib/env";
-import { sendBatch, type BatchMail } from "@/lib/mail/batch";
-import { composeCampaignMail } from "./compose-mail";
-import { mergeValuesFor } from "./merge-values";
+import { sendBatch } from "@/lib/mail/batch";
+import { compileCampaignTemplate, composeCampaignMails } from "./campaign-template";
+import { mergeValuesForMany } from "./merge-values";
 
 export interface SendCampaignOptions {
   /** Requests per second to Resend (default MAIL_RATE_PER_SECOND). */
@@ -78,6 +78,8 @@ export async function sendCampaign(db: Db, campaignId: string, opts: SendCampaig
   const { campaign, dojoName } = row;
   const dojo = { id: campaign.dojoId, name: dojoName };
   if (campaign.status === "queued") await db.update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaignId));
+  // Rendered once for the whole run; each batch only merges its recipients' values in.
+  const template = await compileCampaignTemplate(campaign, dojoName);
 
   for (;;) {
     await opts.heartbeat?.();
@@ -93,11 +95,10 @@ export async function sendCampaign(db: Db, campaignId: string, opts: SendCampaig
       .innerJoin(members, eq(members.id, campaignRecipients.memberId))
       .where(and(eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.batchIndex, next), eq(campaignRecipients.status, "queued")))
       .orderBy(asc(campaignRecipients.id));
-    const mails: BatchMail[] = [];
-    for (const r of recipients) {
-      const values = await mergeValuesFor(db, dojo, r);
-      mails.push(await composeCampaignMail(campaign, dojoName, { memberId: r.memberId, email: r.email! }, values));
-    }
+    const mails = await composeCampaignMails(
+      template,
+      (await mergeValuesForMany(db, dojo, recipients)).map((r) => ({ memberId: r.memberId, email: r.email!, values: r.values })),
+    );
 
     const wait = lastCallAt + intervalMs - Date.now();
     if (wait > 0) await sleep(wait);
