@@ -46,6 +46,8 @@ function entryChunks(route: string): string[] {
 /** Where a chunk makes the browser fetch Stripe.js (loadStripe of @stripe/stripe-js). */
 const loadsStripeJs = (file: string) => readFileSync(path.join(NEXT, file), "utf8").includes("js.stripe.com");
 
+const buildId = () => readFileSync(path.join(NEXT, "BUILD_ID"), "utf8").trim();
+
 function main() {
   if (!existsSync(path.join(NEXT, "build-manifest.json"))) throw new Error("No production build: run `npm run build` first.");
   const buildManifest = JSON.parse(readFileSync(path.join(NEXT, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
@@ -64,7 +66,7 @@ function main() {
       "Stripe.js (excluded)": files.some(loadsStripeJs) ? "loaded from js.stripe.com when the card form opens" : "not loaded at first load",
     };
   });
-  console.log(`\nMachine: ${machine()} · ${new Date().toISOString()}`);
+  console.log(`\nMachine: ${machine()} · ${new Date().toISOString()} · build ${buildId()}`);
   printTable("First-load JavaScript of the public pages (production build, gzip; Stripe.js excluded)", rows);
 }
 
