@@ -10,6 +10,7 @@ CREATE TABLE "ledger_months" (
 --> statement-breakpoint
 ALTER TABLE "ledger_months" ADD CONSTRAINT "ledger_months_dojo_id_dojos_id_fk" FOREIGN KEY ("dojo_id") REFERENCES "public"."dojos"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ledger_dojo_date_created_id_idx" ON "ledger_entries" USING btree ("dojo_id","date","created_at","id");--> statement-breakpoint
+CREATE INDEX "ledger_dojo_kind_category_idx" ON "ledger_entries" USING btree ("dojo_id","kind","category");--> statement-breakpoint
 -- The monthly rollup is kept by the database itself, in the statement that appends: no code path
 -- (the app, a seed, a bulk import) can add an entry and leave the months behind. Once per
 -- statement over the inserted rows, so a bulk insert is one upsert per month, not per row; the

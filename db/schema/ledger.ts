@@ -35,6 +35,8 @@ export const ledgerEntries = pgTable(
     index("ledger_corrects_entry_idx").on(t.correctsEntryId),
     // The list's keyset order (newest first): a page is an index range, whatever the page.
     index("ledger_dojo_date_created_id_idx").on(t.dojoId, t.date, t.createdAt, t.id),
+    // The category suggestions skip from one category to the next through it (lib/ledger/categories.ts).
+    index("ledger_dojo_kind_category_idx").on(t.dojoId, t.kind, t.category),
   ],
 );
 
