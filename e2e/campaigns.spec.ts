@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { checkoutFrame, ensureStripeConnected, fillCard, logIn, memberIdOf, memberUid } from "./support/staff";
 
 // Compose → preview → send → the mail is in the emulator's inbox → its card link opens that
@@ -23,7 +23,7 @@ test("compose, preview and send a campaign; the mail arrives with an “Add my c
   const tag = `E2E ${Date.now().toString(36)}`;
   await logIn(page, E2E.owner);
   // The card link takes cards only when the dojo's Stripe is connected.
-  await ensureStripeConnected(page, "sk_test_e2e_card_payments");
+  await ensureStripeConnected(page, E2E_STRIPE_KEY);
   await page.getByRole("link", { name: "Campaigns" }).first().click();
   await page.waitForURL("**/campaigns");
   await page.getByRole("link", { name: "New campaign" }).first().click();

@@ -1,12 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { emulatorPublicUrl, emulatorUrl as EMULATOR } from "./support/emulator";
 import { expectPaidInPortal, memberLogIn, NEW_CARD_BUTTON, openPortalCheckout } from "./support/member";
 import { checkoutFrame, completeThreeDSecure, ensureStripeConnected as connect, expectPaidAtDesk, fillCard, issueInvoice, logIn, memberUid } from "./support/staff";
 
 // Paying invoices by card against the emulator (playwright.config.ts): at the desk and in the members area.
 const SHOTS = "test-results/card-payments";
-const SECRET_KEY = "sk_test_e2e_card_payments";
+const SECRET_KEY = E2E_STRIPE_KEY;
 
 async function shot(page: Page, name: string, width = 1280) {
   await page.setViewportSize({ width, height: 900 });

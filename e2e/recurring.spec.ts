@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import Stripe from "stripe";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E, E2E_SEED_FILE } from "./support/accounts";
+import { E2E, E2E_SEED_FILE, E2E_STRIPE_KEY } from "./support/accounts";
 import { emulatorUrl as EMULATOR } from "./support/emulator";
 import { cardLinkOf, checkoutFrame, completeThreeDSecure, ensureStripeConnected, fillCard, logIn as logInStaff } from "./support/staff";
 
@@ -9,7 +9,7 @@ import { cardLinkOf, checkoutFrame, completeThreeDSecure, ensureStripeConnected,
 // subscriptions, renewals on a test clock, a declined renewal and a payment needing 3-D Secure.
 const SHOTS = "test-results/recurring";
 // The same account card-payments.spec.ts connects, so either spec may run first.
-const SECRET_KEY = "sk_test_e2e_card_payments";
+const SECRET_KEY = E2E_STRIPE_KEY;
 const emulatorStripe = () => {
   const url = new URL(EMULATOR);
   return new Stripe(SECRET_KEY, { host: url.hostname, port: Number(url.port), protocol: "http" });

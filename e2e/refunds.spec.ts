@@ -1,12 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { serverActionId } from "./support/server-action";
 import { ensureStripeConnected, issueInvoice, logIn, memberUid, payAtDesk } from "./support/staff";
 
 // Refunding a card payment from the invoice page, against the emulator (playwright.config.ts).
 const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const SHOTS = "test-results/refunds";
-const SECRET_KEY = "sk_test_e2e_card_payments";
+const SECRET_KEY = E2E_STRIPE_KEY;
 
 async function shot(page: Page, name: string, width: number, fullPage = false) {
   await page.setViewportSize({ width, height: 900 });

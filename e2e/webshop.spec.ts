@@ -1,12 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { ensureStripeConnected as connect, logIn as logInAs } from "./support/staff";
 import { emulatorPublicUrl, emulatorUrl as EMULATOR } from "./support/emulator";
 import { productPicture } from "./support/product-picture";
 
 // The Demo Dojo's webshop (seeded open) against the emulator: staff set it up, visitors buy.
 const SHOTS = "test-results/webshop";
-const SECRET_KEY = "sk_test_e2e_card_payments";
+const SECRET_KEY = E2E_STRIPE_KEY;
 const SHOP = "/shop/demo-dojo";
 const PHONE = 390;
 
