@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { E2E, E2E_SEED_FILE, E2E_STRIPE_KEY } from "./support/accounts";
 import { emulatorUrl as EMULATOR } from "./support/emulator";
 import { cardLinkOf, checkoutFrame, completeThreeDSecure, ensureStripeConnected, fillCard, logIn as logInStaff } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // Recurring payments against the emulator: Stripe customers, saved cards, card links, plans,
 // subscriptions, renewals on a test clock, a declined renewal and a payment needing 3-D Secure.
@@ -17,10 +18,7 @@ const emulatorStripe = () => {
 const run = Date.now().toString(36);
 const PLAN = `E2E Judo monthly ${run}`;
 
-async function shot(page: Page, name: string, width = 1280) {
-  await page.setViewportSize({ width, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-}
+const { shot } = screenshots(SHOTS);
 
 /** A new member through the staff UI; ends on their page. */
 async function newMember(page: Page, firstName: string) {

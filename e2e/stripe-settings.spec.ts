@@ -1,21 +1,16 @@
 import { existsSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { serverActionId } from "./support/server-action";
 import { logIn } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // The emulator the app talks to (playwright.config.ts): any sk_test_<x> is an account, pk_test_<x> its publishable key.
 const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const SHOTS = "test-results/stripe-settings";
 const E2E_PUBLISHABLE_KEY = E2E_STRIPE_KEY.replace(/^sk_/, "pk_");
 
-async function shots(page: Page, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const { shots } = screenshots(SHOTS);
 
 async function emulator(method: string, apiPath: string, key: string, form?: Record<string, string>) {
   const res = await fetch(`${EMULATOR}${apiPath}`, {
