@@ -14,6 +14,7 @@ import { queueCampaign } from "@/lib/campaigns/queue-campaign";
 import { mergeValuesFor, mergeValuesForMany } from "@/lib/campaigns/merge-values";
 import { composeCampaignMail } from "@/lib/campaigns/compose-mail";
 import { compileCampaignTemplate, composeCampaignMails } from "@/lib/campaigns/campaign-template";
+import { createCampaignCardLinks } from "@/lib/campaigns/send-campaign";
 import type { Db } from "@/db/client";
 import { freshDatabase, machine, printTable } from "./support";
 
@@ -62,11 +63,13 @@ async function main() {
     let bytes = 0;
     // Batch by batch, as the sender does: the template once, then a batch of mails is kept, then dropped.
     const template = await compileCampaignTemplate(campaign, dojo.name);
-    let linksMs = 0;
+    const linksStart = performance.now();
+    await createCampaignCardLinks(db, campaign);
+    let linksMs = performance.now() - linksStart;
     for (let i = 0; i < recipients.length; i += 100) {
-      const linksStart = performance.now();
+      const batchStart = performance.now();
       const withValues = await mergeValuesForMany(db, dojo, recipients.slice(i, i + 100));
-      linksMs += performance.now() - linksStart;
+      linksMs += performance.now() - batchStart;
       const batch = await composeCampaignMails(
         template,
         withValues.map((r) => ({ memberId: r.memberId, email: r.email!, values: r.values })),
@@ -91,7 +94,7 @@ async function main() {
     printTable(`A campaign to ${RECIPIENTS} members (PostgreSQL; nothing sent)`, [
       { measure: "queue: recipients + batches + job, one transaction", value: `${(queueMs / 1000).toFixed(2)} s`, floor: "", goal: "" },
       { measure: "render: card links per batch + template once + merge", value: `${(renderMs / 1000).toFixed(2)} s`, floor: `old way ${(oldMs / 1000).toFixed(1)} s (${OLD_SAMPLE} timed, ×${(RECIPIENTS / Math.max(1, sample.length)).toFixed(0)}): ${(oldMs / renderMs).toFixed(0)}× slower`, goal: "" },
-      { measure: "  of which card links (read + created, 100 a batch)", value: `${(linksMs / 1000).toFixed(2)} s`, floor: "", goal: "" },
+      { measure: "  of which card links (all created at once, read 100 a batch)", value: `${(linksMs / 1000).toFixed(2)} s`, floor: "", goal: "" },
       { measure: `  of which merging ${RECIPIENTS} mails into the template`, value: `${((renderMs - linksMs) / 1000).toFixed(2)} s`, floor: "", goal: "" },
       { measure: "queued and rendered", value: `${totalS.toFixed(2)} s`, floor: "", goal: `≤ ${GOAL_S} s ${totalS <= GOAL_S ? "met" : "NOT met"}` },
       { measure: "render rate", value: `${((RECIPIENTS / renderMs) * 1000).toFixed(0)} mails/s`, floor: `old way ${(1000 / oldPerMail).toFixed(0)} mails/s`, goal: "" },

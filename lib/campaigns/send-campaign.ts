@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, min, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { campaignRecipients, campaigns, dojos, members } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db/client";
+import { campaignRecipients, campaigns, cardLinks, dojos, members } from "@/db/schema";
 import { env } from "@/lib/env";
 import { sendBatch } from "@/lib/mail/batch";
 import { compileCampaignTemplate, composeCampaignMails } from "./campaign-template";
@@ -62,6 +62,19 @@ async function markBatch(db: Db, campaignId: string, batchIndex: number, result:
 }
 
 /**
+ * The live card link of every recipient still to send to, created in one statement before the
+ * first batch (a batch then only reads them). A member who already has one keeps it.
+ */
+export async function createCampaignCardLinks(db: DbOrTx, campaign: { id: string; dojoId: string }): Promise<void> {
+  await db.execute(sql`
+    insert into ${cardLinks} (dojo_id, member_id)
+    select r.dojo_id, r.member_id from ${campaignRecipients} r
+    where r.campaign_id = ${campaign.id} and r.dojo_id = ${campaign.dojoId} and r.status = 'queued'
+      and not exists (select 1 from ${cardLinks} l where l.dojo_id = r.dojo_id and l.member_id = r.member_id and l.revoked_at is null)
+    on conflict do nothing`);
+}
+
+/**
  * Sends a queued campaign batch by batch through Resend's batch API, paced under the rate limit.
  * Each batch is recorded as sent (with Resend's message ids) right after Resend accepts it; a
  * crash in between is covered by the batch's idempotency key. Safe to run again at any point.
@@ -80,6 +93,7 @@ export async function sendCampaign(db: Db, campaignId: string, opts: SendCampaig
   if (campaign.status === "queued") await db.update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaignId));
   // Rendered once for the whole run; each batch only merges its recipients' values in.
   const template = await compileCampaignTemplate(campaign, dojoName);
+  await createCampaignCardLinks(db, campaign);
 
   for (;;) {
     await opts.heartbeat?.();

@@ -3,6 +3,14 @@ import { describe, expect, it } from "vitest";
 import { compileCampaignTemplate, composeCampaignMails, mergeCampaignMail } from "@/lib/campaigns/campaign-template";
 import { composeCampaignMail } from "@/lib/campaigns/compose-mail";
 import { MERGE_CODES, type MergeValues } from "@/lib/mail/merge-codes";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { cardLinks } from "@/db/schema";
+import { liveCardLink } from "@/lib/card-links/live-card-link";
+import { mergeValuesForMany } from "@/lib/campaigns/merge-values";
+import { queueCampaign } from "@/lib/campaigns/queue-campaign";
+import { createCampaignCardLinks } from "@/lib/campaigns/send-campaign";
+import { createDojo, createMember } from "../support/factories";
 
 // Every merge code, in the subject, in text, in a heading, in emphasis, in a link's text and
 // target, in a list and a quote, and the URL codes standing alone (buttons).
@@ -82,5 +90,23 @@ describe("campaign mails rendered once and merged per recipient", () => {
       const [mail] = await composeCampaignMails(template, [{ ...recipient, values }]);
       expect(mail).toEqual(await composeCampaignMail(campaign, "Dojo", recipient, values));
     }
+  });
+});
+
+describe("campaign card links", () => {
+  it("are created for every recipient in one go, keeping a member's existing link, once however often it runs", async () => {
+    const db = await getDb();
+    const dojo = await createDojo();
+    const list = await Promise.all([1, 2, 3].map((i) => createMember(dojo.id, { email: `links${i}-${randomUUID().slice(0, 6)}@example.test` })));
+    const existing = await liveCardLink(db, dojo.id, list[0].id);
+    const campaign = await db.transaction((tx) => queueCampaign(tx, { dojoId: dojo.id, userId: null }, { subject: "Hi", body: "{stripecardlink}", recipients: { kind: "all" } }));
+    await createCampaignCardLinks(db, campaign);
+    await createCampaignCardLinks(db, campaign);
+    const live = await db.select().from(cardLinks).where(and(eq(cardLinks.dojoId, dojo.id), isNull(cardLinks.revokedAt)));
+    expect(live.map((l) => l.memberId).sort()).toEqual(list.map((m) => m.id).sort());
+    expect(live.find((l) => l.memberId === list[0].id)!.id).toBe(existing.link.id);
+    // The batch reads them: each member's value is their own live link.
+    const batch = await mergeValuesForMany(db, dojo, list.map((m) => ({ memberId: m.id, firstName: m.firstName, lastName: m.lastName, uid: m.uid, email: m.email })));
+    for (const r of batch) expect(r.values.stripecardlink).toBe((await liveCardLink(db, dojo.id, r.memberId)).url);
   });
 });
