@@ -35,7 +35,8 @@ export const invoices = pgTable(
   },
   (t) => [
     unique("invoices_dojo_number_uq").on(t.dojoId, t.number),
-    index("invoices_dojo_status_due_idx").on(t.dojoId, t.status, t.dueDate),
+    // Also covers the list's sums (index-only), so totals over a dojo's 100,000 invoices stay cheap.
+    index("invoices_dojo_status_due_amounts_idx").on(t.dojoId, t.status, t.dueDate, t.currency, t.totalMinor, t.paidMinor),
     index("invoices_dojo_issue_idx").on(t.dojoId, t.issueDate),
     index("invoices_member_idx").on(t.memberId),
     tenantKey("invoices", t),

@@ -86,6 +86,8 @@ export const shopOrders = pgTable(
   (t) => [
     unique("shop_orders_dojo_number_uq").on(t.dojoId, t.number),
     index("shop_orders_dojo_status_idx").on(t.dojoId, t.status, t.createdAt),
+    // The unfiltered orders list, newest first.
+    index("shop_orders_dojo_created_idx").on(t.dojoId, t.createdAt),
     tenantKey("shop_orders", t),
     tenantReference("shop_orders_member_fk", t.dojoId, t.memberId, members),
     tenantReference("shop_orders_invoice_fk", t.dojoId, t.invoiceId, invoices),
