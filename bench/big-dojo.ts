@@ -1,5 +1,6 @@
-// A big dojo: 5,000 members, 100,000 invoices, 200,000 ledger entries on PostgreSQL; p50/p95
-// over 30 requests for the heavy pages, beside a bare route (the framework's floor).
+// A big dojo: 5,000 members, 100,000 invoices, 200,000 ledger entries, 20,000 shop orders and 20
+// campaigns of 5,000 recipients on PostgreSQL; p50/p95 over 30 requests for every list page and
+// the members area, beside a bare route (the framework's floor) and the goal (2× the floor).
 // Run: npm run build && npm run bench:big-dojo
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -11,6 +12,8 @@ import { sessionCookie } from "./session-cookie";
 const MEMBERS = 5_000;
 const INVOICES = 100_000;
 const LEDGER = 200_000;
+const ORDERS = 20_000;
+const CAMPAIGNS = 20;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3901);
 
@@ -42,10 +45,26 @@ async function seed(sql: postgres.Sql) {
            (case when i % 3 = 0 then 'cost' else 'revenue' end)::ledger_kind,
            case when i % 3 = 0 then 'Rent' else 'Invoice payments' end, 'Entry ' || i, 1000 + i % 5000, 'EUR'
     from generate_series(1, ${LEDGER}) i`;
-  await sql`analyze`;
+  await sql`
+    insert into shop_orders (dojo_id, number, buyer_name, buyer_email, status, payment, currency, total_minor, created_at)
+    select ${dojo.id}, i, 'Buyer ' || i, 'buyer' || i || '@big.test',
+           (case when i % 4 = 0 then 'pending' when i % 4 = 1 then 'paid' when i % 4 = 2 then 'fulfilled' else 'cancelled' end)::shop_order_status,
+           (case when i % 2 = 0 then 'card' else 'at_dojo' end)::shop_payment_choice, 'EUR', 4500, now() - (i % 730) * interval '1 day'
+    from generate_series(1, ${ORDERS}) i`;
+  await sql`
+    insert into campaigns (dojo_id, subject, body, recipient_filter, status, recipient_count, sent_count, created_by, created_at)
+    select ${dojo.id}, 'Newsletter ' || c, 'Hello {firstname}', '{"kind":"all"}'::jsonb, 'sent', ${MEMBERS}, ${MEMBERS}, ${owner.id}, now() - c * interval '7 days'
+    from generate_series(1, ${CAMPAIGNS}) c`;
+  await sql`
+    insert into campaign_recipients (dojo_id, campaign_id, member_id, email, status, batch_index, sent_at)
+    select ${dojo.id}, c.id, m.id, m.email, 'sent', (row_number() over (partition by c.id order by m.id) - 1) / 100, c.created_at
+    from campaigns c cross join members m where c.dojo_id = ${dojo.id} and m.dojo_id = ${dojo.id}`;
+  // Vacuumed as autovacuum leaves a table that grew over years: index-only scans need the visibility map.
+  await sql`vacuum analyze`;
   const [member] = await sql<{ id: string }[]>`select id from members where dojo_id = ${dojo.id} order by id limit 1`;
   const [invoice] = await sql<{ id: string }[]>`select id from invoices where dojo_id = ${dojo.id} and status = 'open' limit 1`;
-  return { dojo, owner, memberId: member.id, invoiceId: invoice.id };
+  const [campaign] = await sql<{ id: string }[]>`select id from campaigns where dojo_id = ${dojo.id} order by created_at desc limit 1`;
+  return { dojo, owner, memberId: member.id, invoiceId: invoice.id, campaignId: campaign.id };
 }
 
 async function timeRoute(url: string, cookie: string | null) {
@@ -69,15 +88,24 @@ async function main() {
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
     const seedStart = performance.now();
-    const { dojo, owner, memberId, invoiceId } = await seed(sql);
-    console.log(`Seeded ${MEMBERS} members, ${INVOICES} invoices, ${LEDGER} ledger entries in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    const { dojo, owner, memberId, invoiceId, campaignId } = await seed(sql);
+    console.log(`Seeded ${MEMBERS} members, ${INVOICES} invoices, ${LEDGER} ledger entries, ${ORDERS} orders, ${CAMPAIGNS} campaigns × ${MEMBERS} recipients in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
     app = await startApp({ port: APP_PORT, databaseUrl: database.url });
     const staff = await sessionCookie({ kind: "staff", id: owner.id, dojoId: dojo.id, sv: 1 });
     const member = await sessionCookie({ kind: "member", id: memberId, dojoId: dojo.id, sv: 1 });
     const routes: Array<[string, string, string | null]> = [
       ["bare route, one query (floor)", "/api/health", null],
+      ["members list", "/members", staff],
       ["members list, search", "/members?q=Last12", staff],
+      ["members list, page 150", "/members?page=150&status=all", staff],
+      ["invoices", "/invoices", staff],
       ["invoices, filtered (overdue)", "/invoices?status=overdue", staff],
+      ["invoices, search", "/invoices?q=Last0042", staff],
+      ["invoices of one member", `/invoices?member=${memberId}`, staff],
+      ["orders", "/webshop/orders", staff],
+      ["orders, paid", "/webshop/orders?status=paid", staff],
+      ["campaigns", "/campaigns", staff],
+      ["campaign recipients", `/campaigns/${campaignId}`, staff],
       ["ledger, this year", "/ledger?period=this-year", staff],
       // The longest range the page shows (5 years, monthly bars) and the issue-15 attack (capped to it).
       ["ledger, max range (5 years)", "/ledger?period=custom&from=2022-01-01&to=2026-12-31", staff],
@@ -86,9 +114,12 @@ async function main() {
       ["members area, invoices", "/portal", member],
     ];
     const rows = [];
+    let floor = 0;
     for (const [name, path, cookie] of routes) {
       const r = await timeRoute(`${app.url}${path}`, cookie);
-      rows.push({ route: name, path, status: r.status, "p50 ms": r.p50.toFixed(1), "p95 ms": r.p95.toFixed(1) });
+      if (!floor) floor = r.p95;
+      const ratio = r.p95 / floor;
+      rows.push({ route: name, path, status: r.status, "p50 ms": r.p50.toFixed(1), "p95 ms": r.p95.toFixed(1), "× floor p95": ratio.toFixed(1), "goal ≤ 2×": ratio <= 2 ? "met" : "not met" });
     }
     console.log(`\nMachine: ${machine()} · ${new Date().toISOString()}`);
     printTable(`A big dojo: ${REQUESTS} sequential requests per route (after 3 warm-up requests)`, rows);

@@ -2,6 +2,7 @@ import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, un
 import { dojos } from "./dojos";
 import { members } from "./members";
 import { staffUsers } from "./staff";
+import { tenantKey, tenantReference } from "./tenant-keys";
 
 export const campaignStatusEnum = pgEnum("campaign_status", ["draft", "queued", "sending", "sent", "failed"]);
 export const campaignRecipientStatusEnum = pgEnum("campaign_recipient_status", ["queued", "sent", "failed", "skipped"]);
@@ -28,12 +29,12 @@ export const campaigns = pgTable(
     failedCount: integer("failed_count").notNull().default(0),
     skippedCount: integer("skipped_count").notNull().default(0),
     lastError: text("last_error"),
-    createdBy: uuid("created_by").references(() => staffUsers.id),
+    createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     queuedAt: timestamp("queued_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("campaigns_dojo_created_idx").on(t.dojoId, t.createdAt)],
+  (t) => [index("campaigns_dojo_created_idx").on(t.dojoId, t.createdAt), tenantKey("campaigns", t), tenantReference("campaigns_created_by_fk", t.dojoId, t.createdBy, staffUsers)],
 );
 
 // One row per member a campaign was meant for, written when it is queued: the batch a recipient
@@ -44,8 +45,8 @@ export const campaignRecipients = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    campaignId: uuid("campaign_id").notNull().references(() => campaigns.id),
-    memberId: uuid("member_id").notNull().references(() => members.id),
+    campaignId: uuid("campaign_id").notNull(),
+    memberId: uuid("member_id").notNull(),
     email: text("email"),
     status: campaignRecipientStatusEnum("status").notNull(),
     reason: text("reason"),
@@ -54,7 +55,13 @@ export const campaignRecipients = pgTable(
     providerMessageId: text("provider_message_id"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [unique("campaign_recipients_campaign_member_uq").on(t.campaignId, t.memberId), index("campaign_recipients_batch_idx").on(t.campaignId, t.batchIndex, t.status)],
+  (t) => [
+    unique("campaign_recipients_campaign_member_uq").on(t.campaignId, t.memberId),
+    index("campaign_recipients_batch_idx").on(t.campaignId, t.batchIndex, t.status),
+    tenantKey("campaign_recipients", t),
+    tenantReference("campaign_recipients_campaign_fk", t.dojoId, t.campaignId, campaigns),
+    tenantReference("campaign_recipients_member_fk", t.dojoId, t.memberId, members),
+  ],
 );
 
 // Members who clicked "unsubscribe" in a campaign mail. Transactional mail still goes to them.
@@ -62,10 +69,10 @@ export const emailOptOuts = pgTable(
   "email_opt_outs",
   {
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    memberId: uuid("member_id").notNull().references(() => members.id),
+    memberId: uuid("member_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.dojoId, t.memberId] })],
+  (t) => [primaryKey({ columns: [t.dojoId, t.memberId] }), tenantReference("email_opt_outs_member_fk", t.dojoId, t.memberId, members)],
 );
 
 export type Campaign = typeof campaigns.$inferSelect;

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { dojos } from "./dojos";
 import { members } from "./members";
 import { staffUsers } from "./staff";
+import { tenantKey, tenantReference } from "./tenant-keys";
 
 // A member's "add your card" link. The URL token is `<id>.<signature>` (lib/card-links/token.ts),
 // so staff can copy the same link again and campaigns can put it in each e-mail; "New link"
@@ -12,8 +13,8 @@ export const cardLinks = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    memberId: uuid("member_id").notNull().references(() => members.id),
-    createdBy: uuid("created_by").references(() => staffUsers.id),
+    memberId: uuid("member_id").notNull(),
+    createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
@@ -21,6 +22,9 @@ export const cardLinks = pgTable(
   (t) => [
     uniqueIndex("card_links_member_live_uq").on(t.memberId).where(sql`${t.revokedAt} is null`),
     index("card_links_dojo_idx").on(t.dojoId),
+    tenantKey("card_links", t),
+    tenantReference("card_links_member_fk", t.dojoId, t.memberId, members),
+    tenantReference("card_links_created_by_fk", t.dojoId, t.createdBy, staffUsers),
   ],
 );
 

@@ -3,6 +3,7 @@ import { dojos } from "./dojos";
 import { invoices } from "./invoices";
 import { payments } from "./payments";
 import { staffUsers } from "./staff";
+import { tenantKey, tenantReference } from "./tenant-keys";
 
 export const ledgerKindEnum = pgEnum("ledger_kind", ["revenue", "cost"]);
 
@@ -20,13 +21,13 @@ export const ledgerEntries = pgTable(
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
     // A payment's revenue entry: unique, so a payment can never be booked twice.
-    paymentId: uuid("payment_id").unique().references(() => payments.id),
-    invoiceId: uuid("invoice_id").references(() => invoices.id),
+    paymentId: uuid("payment_id").unique(),
+    invoiceId: uuid("invoice_id"),
     // Links a correction or refund entry to the entry it corrects.
     correctsEntryId: uuid("corrects_entry_id"),
     // A refund's entry, keyed by the refund's own id (e.g. Stripe's re_…) to book it once.
     refundKey: text("refund_key").unique(),
-    createdBy: uuid("created_by").references(() => staffUsers.id),
+    createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -37,6 +38,10 @@ export const ledgerEntries = pgTable(
     index("ledger_dojo_date_created_id_idx").on(t.dojoId, t.date, t.createdAt, t.id),
     // The category suggestions skip from one category to the next through it (lib/ledger/categories.ts).
     index("ledger_dojo_kind_category_idx").on(t.dojoId, t.kind, t.category),
+    tenantKey("ledger_entries", t),
+    tenantReference("ledger_entries_payment_fk", t.dojoId, t.paymentId, payments),
+    tenantReference("ledger_entries_invoice_fk", t.dojoId, t.invoiceId, invoices),
+    tenantReference("ledger_entries_created_by_fk", t.dojoId, t.createdBy, staffUsers),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { date, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
 import { dojos } from "./dojos";
+import { tenantKey } from "./tenant-keys";
 
 export const memberStatusEnum = pgEnum("member_status", ["active", "inactive"]);
 
@@ -29,6 +30,7 @@ export const members = pgTable(
     index("members_dojo_name_idx").on(t.dojoId, t.lastName, t.firstName),
     index("members_dojo_status_idx").on(t.dojoId, t.status),
     unique("members_dojo_stripe_customer_uq").on(t.dojoId, t.stripeCustomerId),
+    tenantKey("members", t),
   ],
 );
 

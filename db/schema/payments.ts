@@ -2,6 +2,7 @@ import { bigint, index, pgEnum, pgTable, text, timestamp, uuid, varchar } from "
 import { dojos } from "./dojos";
 import { invoices } from "./invoices";
 import { staffUsers } from "./staff";
+import { tenantKey, tenantReference } from "./tenant-keys";
 
 export const paymentMethodEnum = pgEnum("payment_method", ["cash", "bank_transfer", "card"]);
 
@@ -10,7 +11,7 @@ export const payments = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    invoiceId: uuid("invoice_id").notNull(),
     method: paymentMethodEnum("method").notNull(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
@@ -19,10 +20,16 @@ export const payments = pgTable(
     // One payment per PaymentIntent, whichever path (browser or webhook) records it first.
     stripePaymentIntentId: text("stripe_payment_intent_id").unique(),
     stripeChargeId: text("stripe_charge_id"),
-    recordedBy: uuid("recorded_by").references(() => staffUsers.id),
+    recordedBy: uuid("recorded_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("payments_invoice_idx").on(t.invoiceId), index("payments_dojo_idx").on(t.dojoId, t.paidAt)],
+  (t) => [
+    index("payments_invoice_idx").on(t.invoiceId),
+    index("payments_dojo_idx").on(t.dojoId, t.paidAt),
+    tenantKey("payments", t),
+    tenantReference("payments_invoice_fk", t.dojoId, t.invoiceId, invoices),
+    tenantReference("payments_recorded_by_fk", t.dojoId, t.recordedBy, staffUsers),
+  ],
 );
 
 export type Payment = typeof payments.$inferSelect;

@@ -3,6 +3,7 @@ import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, te
 import { dojos } from "./dojos";
 import { invoices } from "./invoices";
 import { members } from "./members";
+import { tenantKey, tenantReference } from "./tenant-keys";
 
 import { bytea } from "./bytea";
 
@@ -28,6 +29,7 @@ export const shopProducts = pgTable(
     index("shop_products_dojo_idx").on(t.dojoId, t.active, t.name),
     check("shop_products_stock_ck", sql`${t.stock} is null or ${t.stock} >= 0`),
     check("shop_products_price_ck", sql`${t.priceMinor} >= 0`),
+    tenantKey("shop_products", t),
   ],
 );
 
@@ -58,12 +60,12 @@ export const shopOrders = pgTable(
     buyerEmail: text("buyer_email").notNull(),
     buyerPhone: text("buyer_phone"),
     // Set only when a signed-in member placed the order.
-    memberId: uuid("member_id").references(() => members.id),
+    memberId: uuid("member_id"),
     status: shopOrderStatusEnum("status").notNull().default("pending"),
     payment: shopPaymentChoiceEnum("payment").notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
     totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
-    invoiceId: uuid("invoice_id").references(() => invoices.id),
+    invoiceId: uuid("invoice_id"),
     stripeSessionId: text("stripe_session_id").unique(),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
     // Card orders hold their items until then (the Checkout Session expires at the same time);
@@ -81,22 +83,35 @@ export const shopOrders = pgTable(
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("shop_orders_dojo_number_uq").on(t.dojoId, t.number), index("shop_orders_dojo_status_idx").on(t.dojoId, t.status, t.createdAt)],
+  (t) => [
+    unique("shop_orders_dojo_number_uq").on(t.dojoId, t.number),
+    index("shop_orders_dojo_status_idx").on(t.dojoId, t.status, t.createdAt),
+    // The unfiltered orders list, newest first.
+    index("shop_orders_dojo_created_idx").on(t.dojoId, t.createdAt),
+    tenantKey("shop_orders", t),
+    tenantReference("shop_orders_member_fk", t.dojoId, t.memberId, members),
+    tenantReference("shop_orders_invoice_fk", t.dojoId, t.invoiceId, invoices),
+  ],
 );
 
 export const shopOrderLines = pgTable(
   "shop_order_lines",
   {
-    orderId: uuid("order_id").notNull().references(() => shopOrders.id),
+    orderId: uuid("order_id").notNull(),
     position: integer("position").notNull(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    productId: uuid("product_id").notNull().references(() => shopProducts.id),
+    productId: uuid("product_id").notNull(),
     // Copied at order time: later price or name changes do not touch placed orders.
     name: text("name").notNull(),
     unitPriceMinor: bigint("unit_price_minor", { mode: "number" }).notNull(),
     quantity: integer("quantity").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orderId, t.position] }), index("shop_order_lines_product_idx").on(t.productId)],
+  (t) => [
+    primaryKey({ columns: [t.dojoId, t.orderId, t.position] }),
+    index("shop_order_lines_product_idx").on(t.productId),
+    tenantReference("shop_order_lines_order_fk", t.dojoId, t.orderId, shopOrders),
+    tenantReference("shop_order_lines_product_fk", t.dojoId, t.productId, shopProducts),
+  ],
 );
 
 export type ShopProduct = typeof shopProducts.$inferSelect;

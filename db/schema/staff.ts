@@ -1,5 +1,6 @@
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
 import { dojos } from "./dojos";
+import { tenantKey, tenantReference } from "./tenant-keys";
 
 export const roleEnum = pgEnum("staff_role", ["owner", "manager", "staff"]);
 
@@ -18,7 +19,7 @@ export const staffUsers = pgTable(
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("staff_users_dojo_idx").on(t.dojoId)],
+  (t) => [index("staff_users_dojo_idx").on(t.dojoId), tenantKey("staff_users", t)],
 );
 
 export const staffInvitations = pgTable(
@@ -31,13 +32,13 @@ export const staffInvitations = pgTable(
     role: roleEnum("role").notNull(),
     // Only a hash is stored: the token itself exists in the link alone.
     tokenHash: text("token_hash").notNull().unique(),
-    invitedBy: uuid("invited_by").notNull().references(() => staffUsers.id),
+    invitedBy: uuid("invited_by").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("staff_invitations_dojo_idx").on(t.dojoId)],
+  (t) => [index("staff_invitations_dojo_idx").on(t.dojoId), tenantKey("staff_invitations", t), tenantReference("staff_invitations_invited_by_fk", t.dojoId, t.invitedBy, staffUsers)],
 );
 
 export type StaffUser = typeof staffUsers.$inferSelect;

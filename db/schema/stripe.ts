@@ -6,24 +6,29 @@ import { members } from "./members";
 import { payments } from "./payments";
 import { shopOrders } from "./shop";
 import { staffUsers } from "./staff";
+import { tenantKey, tenantReference } from "./tenant-keys";
 
 // A dojo's own Stripe account. Secret key and webhook signing secret are AES-256-GCM
 // encrypted (lib/crypto.ts) and never leave the server.
-export const stripeConnections = pgTable("stripe_connections", {
-  dojoId: uuid("dojo_id").primaryKey().references(() => dojos.id),
-  accountId: text("account_id").notNull(),
-  accountName: text("account_name"),
-  livemode: boolean("livemode").notNull(),
-  publishableKey: text("publishable_key").notNull(),
-  secretKeyEnc: text("secret_key_enc").notNull(),
-  currency: varchar("currency", { length: 3 }).notNull(),
-  webhookEndpointId: text("webhook_endpoint_id"),
-  webhookSecretEnc: text("webhook_secret_enc"),
-  webhookUrl: text("webhook_url"),
-  lastEventAt: timestamp("last_event_at", { withTimezone: true }),
-  connectedBy: uuid("connected_by").references(() => staffUsers.id),
-  connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const stripeConnections = pgTable(
+  "stripe_connections",
+  {
+    dojoId: uuid("dojo_id").primaryKey().references(() => dojos.id),
+    accountId: text("account_id").notNull(),
+    accountName: text("account_name"),
+    livemode: boolean("livemode").notNull(),
+    publishableKey: text("publishable_key").notNull(),
+    secretKeyEnc: text("secret_key_enc").notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    webhookEndpointId: text("webhook_endpoint_id"),
+    webhookSecretEnc: text("webhook_secret_enc"),
+    webhookUrl: text("webhook_url"),
+    lastEventAt: timestamp("last_event_at", { withTimezone: true }),
+    connectedBy: uuid("connected_by"),
+    connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [tenantReference("stripe_connections_connected_by_fk", t.dojoId, t.connectedBy, staffUsers)],
+);
 
 export const stripeEventStatusEnum = pgEnum("stripe_event_status", ["processed", "ignored", "failed"]);
 
@@ -40,7 +45,7 @@ export const stripeEvents = pgTable(
     stripeCreatedAt: timestamp("stripe_created_at", { withTimezone: true }),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("stripe_events_dojo_event_uq").on(t.dojoId, t.eventId), index("stripe_events_dojo_received_idx").on(t.dojoId, t.receivedAt)],
+  (t) => [unique("stripe_events_dojo_event_uq").on(t.dojoId, t.eventId), index("stripe_events_dojo_received_idx").on(t.dojoId, t.receivedAt), tenantKey("stripe_events", t)],
 );
 
 // opening: the row is written, Stripe's create call is on its way; open: the session can be
@@ -56,7 +61,7 @@ export const cardCheckouts = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    invoiceId: uuid("invoice_id").notNull(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
     stripeSessionId: text("stripe_session_id").unique(),
@@ -64,8 +69,8 @@ export const cardCheckouts = pgTable(
     // a payment through one is settled like any other.
     status: cardCheckoutStatusEnum("status").notNull().default("closed"),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
-    openedByStaff: uuid("opened_by_staff").references(() => staffUsers.id),
-    openedByMember: uuid("opened_by_member").references(() => members.id),
+    openedByStaff: uuid("opened_by_staff"),
+    openedByMember: uuid("opened_by_member"),
     // Set by checkout.session.expired: the session can no longer be paid.
     expiredAt: timestamp("expired_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -74,6 +79,10 @@ export const cardCheckouts = pgTable(
     index("card_checkouts_invoice_idx").on(t.invoiceId),
     // At most one payable Checkout Session per invoice.
     uniqueIndex("card_checkouts_one_live_uq").on(t.invoiceId).where(sql`${t.status} in ('opening', 'open')`),
+    tenantKey("card_checkouts", t),
+    tenantReference("card_checkouts_invoice_fk", t.dojoId, t.invoiceId, invoices),
+    tenantReference("card_checkouts_opened_by_staff_fk", t.dojoId, t.openedByStaff, staffUsers),
+    tenantReference("card_checkouts_opened_by_member_fk", t.dojoId, t.openedByMember, members),
   ],
 );
 
@@ -91,8 +100,8 @@ export const automaticRefunds = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    invoiceId: uuid("invoice_id").references(() => invoices.id),
-    orderId: uuid("order_id").references(() => shopOrders.id),
+    invoiceId: uuid("invoice_id"),
+    orderId: uuid("order_id"),
     stripePaymentIntentId: text("stripe_payment_intent_id").notNull().unique(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
@@ -103,7 +112,13 @@ export const automaticRefunds = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     refundedAt: timestamp("refunded_at", { withTimezone: true }),
   },
-  (t) => [index("automatic_refunds_invoice_idx").on(t.invoiceId), index("automatic_refunds_order_idx").on(t.orderId)],
+  (t) => [
+    index("automatic_refunds_invoice_idx").on(t.invoiceId),
+    index("automatic_refunds_order_idx").on(t.orderId),
+    tenantKey("automatic_refunds", t),
+    tenantReference("automatic_refunds_invoice_fk", t.dojoId, t.invoiceId, invoices),
+    tenantReference("automatic_refunds_order_fk", t.dojoId, t.orderId, shopOrders),
+  ],
 );
 
 // Refunds of card payments, from Tatami or from the Stripe dashboard (via charge.refunded).
@@ -112,20 +127,26 @@ export const refunds = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    paymentId: uuid("payment_id").notNull().references(() => payments.id),
-    invoiceId: uuid("invoice_id").notNull().references(() => invoices.id),
+    paymentId: uuid("payment_id").notNull(),
+    invoiceId: uuid("invoice_id").notNull(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
     reason: text("reason"),
     stripeRefundId: text("stripe_refund_id").unique(),
-    createdBy: uuid("created_by").references(() => staffUsers.id),
+    createdBy: uuid("created_by"),
     // A refund Stripe reported failed or canceled after it was booked: the row stays (the invoice
     // shows it as failed), its amount counts as not refunded, and a ledger entry reverses it.
     failedAt: timestamp("failed_at", { withTimezone: true }),
     failureReason: text("failure_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("refunds_payment_idx").on(t.paymentId)],
+  (t) => [
+    index("refunds_payment_idx").on(t.paymentId),
+    tenantKey("refunds", t),
+    tenantReference("refunds_payment_fk", t.dojoId, t.paymentId, payments),
+    tenantReference("refunds_invoice_fk", t.dojoId, t.invoiceId, invoices),
+    tenantReference("refunds_created_by_fk", t.dojoId, t.createdBy, staffUsers),
+  ],
 );
 
 // The latest money check of a dojo (lib/stripe/money-check): what Stripe captured and refunded in
@@ -152,7 +173,7 @@ export const stripeCustomerImports = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    memberId: uuid("member_id").notNull().references(() => members.id),
+    memberId: uuid("member_id").notNull(),
     customerId: text("customer_id").notNull(),
     status: customerImportStatusEnum("status").notNull().default("queued"),
     // Paid Stripe invoices seen so far, and how many of them became new Tatami invoices.
@@ -161,7 +182,11 @@ export const stripeCustomerImports = pgTable(
     error: text("error"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("stripe_customer_imports_member_uq").on(t.dojoId, t.memberId)],
+  (t) => [
+    unique("stripe_customer_imports_member_uq").on(t.dojoId, t.memberId),
+    tenantKey("stripe_customer_imports", t),
+    tenantReference("stripe_customer_imports_member_fk", t.dojoId, t.memberId, members),
+  ],
 );
 
 export type StripeConnection = typeof stripeConnections.$inferSelect;

@@ -1,6 +1,7 @@
 import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
 import { dojos } from "./dojos";
 import { members } from "./members";
+import { tenantKey, tenantReference } from "./tenant-keys";
 
 export const planIntervalEnum = pgEnum("plan_interval", ["week", "month", "year"]);
 
@@ -21,7 +22,7 @@ export const subscriptionPlans = pgTable(
     archived: boolean("archived").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("subscription_plans_dojo_price_uq").on(t.dojoId, t.stripePriceId), index("subscription_plans_dojo_idx").on(t.dojoId, t.archived)],
+  (t) => [unique("subscription_plans_dojo_price_uq").on(t.dojoId, t.stripePriceId), index("subscription_plans_dojo_idx").on(t.dojoId, t.archived), tenantKey("subscription_plans", t)],
 );
 
 // A member's Stripe subscription, mirrored from Stripe (webhooks re-read it before writing).
@@ -30,8 +31,8 @@ export const memberSubscriptions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
-    memberId: uuid("member_id").notNull().references(() => members.id),
-    planId: uuid("plan_id").references(() => subscriptionPlans.id),
+    memberId: uuid("member_id").notNull(),
+    planId: uuid("plan_id"),
     stripeSubscriptionId: text("stripe_subscription_id").notNull().unique(),
     // Stripe's status: incomplete, active, past_due, canceled, ...
     status: text("status").notNull(),
@@ -42,7 +43,13 @@ export const memberSubscriptions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("member_subscriptions_member_idx").on(t.memberId), index("member_subscriptions_dojo_idx").on(t.dojoId, t.status)],
+  (t) => [
+    index("member_subscriptions_member_idx").on(t.memberId),
+    index("member_subscriptions_dojo_idx").on(t.dojoId, t.status),
+    tenantKey("member_subscriptions", t),
+    tenantReference("member_subscriptions_member_fk", t.dojoId, t.memberId, members),
+    tenantReference("member_subscriptions_plan_fk", t.dojoId, t.planId, subscriptionPlans),
+  ],
 );
 
 export type SubscriptionPlan = typeof subscriptionPlans.$inferSelect;

@@ -26,7 +26,7 @@ export async function syncPaidAtDojoOrders(db: DbOrTx, dojoId: string): Promise<
   await db.execute(sql`
     update shop_orders o set status = 'paid', paid_at = i.paid_at
     from invoices i
-    where i.id = o.invoice_id and o.dojo_id = ${dojoId} and o.status = 'pending' and o.payment = 'at_dojo' and i.status = 'paid'`);
+    where i.dojo_id = o.dojo_id and i.id = o.invoice_id and o.dojo_id = ${dojoId} and o.status = 'pending' and o.payment = 'at_dojo' and i.status = 'paid'`);
 }
 
 /** A page of orders, newest first — orders to confirm soonest-expiring first. */

@@ -1,4 +1,4 @@
-import { TransactionRollbackError } from "drizzle-orm";
+import { sql, TransactionRollbackError } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { cardCheckouts } from "@/db/schema";
@@ -37,10 +37,15 @@ describe("IDOR matrix: every server action", () => {
     const invoice = await createTestInvoice(b, member.id, { issue: true });
     const db = await getDb();
     expect(await crossTenantReferences()).toEqual([]);
+    const crossing = { dojoId: a.id, invoiceId: invoice.id, amountMinor: 100, currency: "EUR" };
+    // The database refuses such a row (foreign keys carry dojo_id)...
+    await expect(db.insert(cardCheckouts).values(crossing)).rejects.toThrow();
+    // ...so the check is shown one with that key taken away, inside a transaction rolled back.
     let seen: string[] = [];
     await db
       .transaction(async (tx) => {
-        await tx.insert(cardCheckouts).values({ dojoId: a.id, invoiceId: invoice.id, amountMinor: 100, currency: "EUR" });
+        await tx.execute(sql`alter table card_checkouts drop constraint card_checkouts_invoice_fk`);
+        await tx.insert(cardCheckouts).values(crossing);
         seen = await crossTenantReferences(tx);
         tx.rollback();
       })

@@ -1,12 +1,9 @@
 import { sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
+import { rowsOf } from "../rows";
 
 type Rows = Record<string, string[]>;
 
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  // PGlite answers { rows }, postgres-js an array of rows.
-  return ((result as { rows?: Record<string, unknown>[] }).rows ?? (result as Record<string, unknown>[])) as Record<string, unknown>[];
-}
 
 /**
  * Every row of the given dojos, in every table that has a dojo_id column (found in the
