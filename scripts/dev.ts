@@ -42,7 +42,7 @@ async function main() {
     process.env.PLATFORM_STRIPE_WEBHOOK_SECRET ??= await platformWebhookSecret(emulator.url, process.env.PLATFORM_STRIPE_SECRET_KEY, process.env.APP_URL);
   }
 
-  const { seedIfEmpty } = await import("../db/seed");
+  const { seedIfEmpty } = await import("./seed/demo-dojo");
   const { closeDb } = await import("../db/client");
   const logins = await seedIfEmpty();
   // The embedded database allows one process: release it before Next opens it.
