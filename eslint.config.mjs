@@ -33,6 +33,8 @@ const boundaryRules = {
       "error",
       {
         default: "disallow",
+        // Packages too, so that the emulator is refused by its package name as well.
+        checkAllOrigins: true,
         policies: [
           { allow: { to: { module: { origin: ["external", "core"] } } } },
           allow("app", ["app", "lib", "components", "db", "emails"]),
@@ -49,7 +51,7 @@ const boundaryRules = {
           { from: { file: { categories: "test" } }, allow: { to: { element: { types: { anyOf: ["tooling", "emulator"] } } } } },
           // Next's own entry points at the root run with the app.
           { from: { file: { categories: "next-entry" } }, allow: { to: { element: { types: { anyOf: PRODUCT } } } } },
-          { from: { element: { types: { anyOf: PRODUCT } } }, disallow: { to: { module: { source: "@tatami/stripe-emulator{,/**}" } } } },
+          { from: [{ element: { types: { anyOf: PRODUCT } } }, { file: { categories: "next-entry" } }], disallow: { to: { module: { source: "@tatami/stripe-emulator" } } } },
         ],
       },
     ],

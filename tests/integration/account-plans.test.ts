@@ -18,7 +18,7 @@ import {
   upgradePlanAction,
 } from "@/app/(staff)/settings/account/actions";
 import { platformInvoices } from "@/lib/plans/history";
-import { answerThreeDSecure, submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { answerThreeDSecure, submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { getStaffSession } from "@/lib/auth/session";
 import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
 import { quoteUpgrade } from "@/lib/plans/upgrade";
