@@ -20,10 +20,11 @@ import {
 import { platformInvoices } from "@/lib/plans/history";
 import { answerThreeDSecure, submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { getStaffSession } from "@/lib/auth/session";
-import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
+import { signupSchema } from "@/lib/dojos/signup";
+import { signUpDojo } from "@/tests/support/sign-up-dojo";
 import { quoteUpgrade } from "@/lib/plans/upgrade";
 import { hasFeature, lowestPlanWith, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/plans/features";
-import { planChangeDue } from "@/lib/plans/proration";
+import { planChangeDue } from "@/tests/support/proration";
 import { effectivePlan, trialState } from "@/lib/plans/effective-plan";
 import { receivePlatformWebhook } from "@/lib/plans/webhooks/receive";
 import { platformStripe } from "@/lib/stripe/platform";
