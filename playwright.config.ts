@@ -10,7 +10,7 @@ const onlyEmulator = !!process.env.E2E_ONLY_EMULATOR;
 
 const servers: WebServer[] = [
   {
-    command: "npx tsx emulator/main.ts",
+    command: "npm run start --workspace @tatami/stripe-emulator",
     url: `${emulatorUrl}/_health`,
     // Demo mode: the app registers its webhook endpoints on 127.0.0.1.
     env: { EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_PUBLIC_URL: emulatorPublicUrl, EMULATOR_DEMO: "1" },

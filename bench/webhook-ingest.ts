@@ -8,7 +8,7 @@ import Stripe from "stripe";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { count, eq } from "drizzle-orm";
 import { invoiceLines, invoices, ledgerEntries, payments } from "@/db/schema";
-import { startEmulator } from "@/emulator/index";
+import { startEmulator } from "@tatami/stripe-emulator";
 import { connectDojo, emulatorStripe, freshDatabase, machine, percentile, printTable, runConcurrently, seedDojoWithMember, shuffle, startApp } from "./support";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);

@@ -25,7 +25,7 @@ async function main() {
 
   let emulator: { url: string; close(): Promise<void> } | undefined;
   if (!process.env.STRIPE_API_BASE && !process.env.RESEND_API_KEY && process.env.EMULATOR !== "off") {
-    const { startEmulator } = await import("../emulator/index");
+    const { startEmulator } = await import("@tatami/stripe-emulator");
     const emulatorPort = Number(process.env.EMULATOR_PORT ?? 12111);
     // Its pages (3-D Secure, hosted Checkout, the inbox) on localhost like the app; the API and
     // Stripe.js on 127.0.0.1. The CSP names both (lib/security/csp.ts). Demo mode: the emulator
@@ -42,7 +42,7 @@ async function main() {
     process.env.PLATFORM_STRIPE_WEBHOOK_SECRET ??= await platformWebhookSecret(emulator.url, process.env.PLATFORM_STRIPE_SECRET_KEY, process.env.APP_URL);
   }
 
-  const { seedIfEmpty } = await import("../db/seed");
+  const { seedIfEmpty } = await import("./seed/demo-dojo");
   const { closeDb } = await import("../db/client");
   const logins = await seedIfEmpty();
   // The embedded database allows one process: release it before Next opens it.

@@ -1,6 +1,6 @@
 // `npm run db:seed`: the Demo Dojo, into an empty database only.
 import { closeDb } from "../db/client";
-import { seedIfEmpty } from "../db/seed";
+import { seedIfEmpty } from "./seed/demo-dojo";
 import { ensureLocalSecrets } from "./local-env";
 
 async function main() {

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startEmulator } from "../emulator/index";
+import { startEmulator } from "@tatami/stripe-emulator";
 
 // One emulator for the whole run; each test file gets its own database (tests/support/setup-db.ts).
 export default async function setup(project: TestProject) {

@@ -1,4 +1,4 @@
-// Logins created by e2e/support/seed.ts (the Demo Dojo's come from db/seed.ts).
+// Logins created by e2e/support/seed.ts (the Demo Dojo's come from scripts/seed/demo-dojo.ts).
 export const E2E = {
   owner: { email: "owner@demo-dojo.test", password: "demo-owner-password" },
   staff: { email: "staff@demo-dojo.test", password: "demo-staff-password" },

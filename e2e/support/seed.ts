@@ -2,7 +2,7 @@
 // second dojo on the Pro plan, whose owner is used to check that gated features stay locked.
 import { writeFileSync } from "node:fs";
 import { closeDb, getDb } from "../../db/client";
-import { seedIfEmpty } from "../../db/seed";
+import { seedIfEmpty } from "../../scripts/seed/demo-dojo";
 import { dojos, staffUsers } from "../../db/schema";
 import { hashPassword } from "../../lib/auth/password";
 import { E2E, E2E_SEED_FILE } from "./accounts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectivePlan, trialState } from "./effective-plan";
-import { planChangeDue, prorationAmounts } from "./proration";
+import { planChangeDue, prorationAmounts } from "@/tests/support/proration";
 
 const DAY = 86_400;
 

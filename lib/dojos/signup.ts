@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { dojoBilling, dojos, staffUsers } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
-import { hashPassword } from "@/lib/auth/password";
 import { emailSchema, nameSchema, passwordSchema, stripeCurrencySchema } from "@/lib/validation/common";
 import { isUniqueViolation } from "@/db/errors";
 
@@ -51,12 +50,4 @@ export async function createDojoWithOwner(db: DbOrTx, input: NewDojo, now = new 
     if (constraint?.includes("email")) throw new ActionError("That e-mail already has an account.", { email: ["This e-mail already has an account — log in instead"] });
     throw error;
   }
-}
-
-/**
- * A dojo and its owner at once, for the seed and tests. The sign-up form goes through
- * lib/dojos/signup-request.ts instead (the address is confirmed first, no enumeration).
- */
-export async function signUpDojo(db: DbOrTx, input: z.output<typeof signupSchema>, now = new Date()) {
-  return createDojoWithOwner(db, { ...input, passwordHash: await hashPassword(input.password) }, now);
 }

@@ -5,7 +5,7 @@ import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { members, type StripeConnection } from "@/db/schema";
 import { NotFoundError } from "@/lib/action-result";
-import { cardName } from "@/components/stripe/brand";
+import { cardName } from "@/lib/stripe/card-name";
 import { checkoutReturnUrl } from "@/lib/payments/card/open-checkout";
 import { isMissingInStripe } from "@/lib/stripe/errors";
 import { queueCardAddedMail } from "./card-added-mail";

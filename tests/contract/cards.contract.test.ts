@@ -8,7 +8,7 @@ import { refundCardPayment } from "@/lib/payments/refunds/refund-card-payment";
 import { completeCardSetup, openCardSetup } from "@/lib/subscriptions/card-setup";
 import { listCustomerCards, makeDefaultCard, removeCard } from "@/lib/subscriptions/cards";
 import { ensureStripeCustomer, linkStripeCustomer } from "@/lib/subscriptions/stripe-customer";
-import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { openInvoiceFor, paymentState } from "../support/card-payment";
 import { queuedMailJobs } from "../support/mail";
 import { createMember } from "../support/factories";

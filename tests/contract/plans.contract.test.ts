@@ -8,7 +8,7 @@ import { quoteUpgrade, upgradePlan } from "@/lib/account-plans/upgrade";
 import { confirmPlanCheckout, openCardCheckout, openSubscribeCheckout } from "@/lib/account-plans/checkout";
 import { PLAN_PRICES } from "@/lib/account-plans/features";
 import { platformInvoices } from "@/lib/account-plans/history";
-import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { sessionIdOf } from "../support/card-payment";
 import { createDojo } from "../support/factories";
 import { subscribeOnClock } from "../support/platform-subscription";

@@ -6,7 +6,7 @@ import { openOrderCheckout } from "@/lib/shop/card-checkout";
 import { cancelOrder } from "@/lib/shop/change-order";
 import { placeOrder, RESERVATION_MINUTES } from "@/lib/shop/place-order";
 import { confirmOrderReturn } from "@/lib/shop/settle-card-order";
-import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { createProduct, openShop, orderState, stockOf } from "../support/shop";
 import { browserContractTest, contractSuite, contractTest } from "./support/contract";
 import { CONTRACT_APP_URL } from "./support/target";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invoices } from "@/db/schema";
 import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
 import { ENABLED_EVENTS } from "@/lib/stripe/webhooks/enabled-events";
-import { startEmulator, type RunningEmulator } from "@/emulator/index";
+import { startEmulator, type RunningEmulator } from "@tatami/stripe-emulator";
 import { connectDojo, emulatorStripe, freshDatabase, seedDojoWithMember, startApp } from "../../bench/support";
 
 // Faults at the process level, against the production build on PostgreSQL, with the emulator

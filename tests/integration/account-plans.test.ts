@@ -18,12 +18,13 @@ import {
   upgradePlanAction,
 } from "@/app/(staff)/settings/account/actions";
 import { platformInvoices } from "@/lib/account-plans/history";
-import { answerThreeDSecure, submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { answerThreeDSecure, submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { getStaffSession } from "@/lib/auth/session";
-import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
+import { signupSchema } from "@/lib/dojos/signup";
+import { signUpDojo } from "@/tests/support/sign-up-dojo";
 import { quoteUpgrade } from "@/lib/account-plans/upgrade";
 import { hasFeature, lowestPlanWith, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/account-plans/features";
-import { planChangeDue } from "@/lib/account-plans/proration";
+import { planChangeDue } from "@/tests/support/proration";
 import { effectivePlan, trialState } from "@/lib/account-plans/effective-plan";
 import { receivePlatformWebhook } from "@/lib/account-plans/webhooks/receive";
 import { platformStripe } from "@/lib/stripe/platform";

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { members } from "@/db/schema";
 import CardLinkPage from "@/app/card/[token]/page";
 import { completeCardLinkSetupAction, openCardLinkSetupAction } from "@/app/card/[token]/actions";
-import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { liveCardLink } from "@/lib/card-links/live-card-link";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
 import { dojoWithStripe, inboxFor, sessionIdOf } from "../support/card-payment";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
-import { control } from "@/emulator/stripe/test-support";
+import { control } from "@tatami/stripe-emulator/test-support";
 import { dojoWithStripe, openInvoiceFor, paymentState } from "../support/card-payment";
 
 const SESSIONS = "/v1/checkout/sessions";

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { members } from "@/db/schema";
 import { chargeSavedCardAction, confirmSavedCardAction } from "@/app/(staff)/invoices/[id]/card-actions";
 import { confirmSavedCardPaymentAction, openMemberCheckoutAction, payWithSavedCardAction } from "@/app/portal/(member)/card-actions";
-import { answerThreeDSecure } from "@/emulator/stripe/test-support";
+import { answerThreeDSecure } from "@tatami/stripe-emulator/test-support";
 import { dojoWithStripe, inboxFor, openInvoiceFor, paymentState, sessionIdOf } from "../support/card-payment";
 import { signInAsMember } from "../support/factories";
 

@@ -8,7 +8,7 @@ import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/por
 import { stripeFor } from "@/lib/stripe/client";
 import { checkoutSessionCompleted } from "@/lib/stripe/webhooks/handlers/checkout-session-completed";
 import { paymentIntentSucceeded } from "@/lib/stripe/webhooks/handlers/payment-intent-succeeded";
-import { control } from "@/emulator/stripe/test-support";
+import { control } from "@tatami/stripe-emulator/test-support";
 import { dojoWithStripe, forwardWebhooks, inboxFor, openInvoiceFor, payInCheckout, paymentState, sessionIdOf, webhookEvent } from "../support/card-payment";
 import { createStaff, signedInDojo, signInAsMember, signInAsStaff } from "../support/factories";
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
-import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { reservedQuantities } from "@/lib/shop/availability";
 import { dojoWithStripe, openInvoiceFor, payInCheckout, paymentState, sessionIdOf, webhookEvent } from "../support/card-payment";
 import { actAs } from "../support/factories";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { cardCheckouts } from "@/db/schema";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
 import { openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
-import { control } from "@/emulator/stripe/test-support";
+import { control } from "@tatami/stripe-emulator/test-support";
 import { stripeFor } from "@/lib/stripe/client";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
 import { EXPIRED_ORDER_REASON } from "@/lib/shop/expire-card-order";

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { invoices, jobs, ledgerEntries, payments, stripeCustomerImports } from "@/db/schema";
 import { setCustomerIdAction } from "@/app/(staff)/members/[id]/stripe-actions";
-import { advanceClock, customerWithCard, DAY, JAN_1_2026, monthlyPrice } from "@/emulator/stripe/billing/billing-support";
+import { advanceClock, customerWithCard, DAY, JAN_1_2026, monthlyPrice } from "@tatami/stripe-emulator/billing-support";
 import { STRIPE_CUSTOMER_IMPORT_JOB } from "@/lib/jobs/kinds";
 import { MAIL_JOB_PREFIX } from "@/lib/jobs/queue";
 import { runDueJobs } from "@/lib/jobs/worker";

@@ -6,7 +6,7 @@ import { invoices, refunds } from "@/db/schema";
 import { refundCardPaymentAction } from "@/app/(staff)/invoices/[id]/refund-actions";
 import { recordDifferenceAction, refundDifferenceAction } from "@/app/(staff)/settings/stripe/money-check-actions";
 import { connectStripeAccount, reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
-import { control, newSecretKey } from "@/emulator/stripe/test-support";
+import { control, newSecretKey } from "@tatami/stripe-emulator/test-support";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { latestMoneyCheck, runMoneyCheck } from "@/lib/stripe/money-check/check";
 import { dojoWithStripe, openInvoiceFor, paidCardInvoice, paymentState } from "../support/card-payment";

@@ -6,7 +6,7 @@ import { automaticRefunds, cardCheckouts, invoices, jobs, ledgerEntries, members
 import { chargeSavedCardAction, confirmInvoiceCheckoutAction, confirmSavedCardAction, openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
 import { recordPaymentAction, voidInvoiceAction } from "@/app/(staff)/invoices/actions";
 import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
-import { answerThreeDSecure, control } from "@/emulator/stripe/test-support";
+import { answerThreeDSecure, control } from "@tatami/stripe-emulator/test-support";
 import { AUTOMATIC_REFUND_JOB } from "@/lib/jobs/kinds";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { getInvoice } from "@/lib/invoices/get-invoice";

@@ -11,7 +11,7 @@ import { chargeSavedCardAction, confirmInvoiceCheckoutAction, openInvoiceCheckou
 import { recordPaymentAction, voidInvoiceAction } from "@/app/(staff)/invoices/actions";
 import { refundCardPaymentAction } from "@/app/(staff)/invoices/[id]/refund-actions";
 import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
-import { control, submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { control, submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { today } from "@/lib/dates";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { toMajorString } from "@/lib/money";

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { automaticRefunds, invoices } from "@/db/schema";
 import { createPlanAction } from "@/app/(staff)/members/plans/actions";
 import { setCustomerIdAction, subscribeAction } from "@/app/(staff)/members/[id]/stripe-actions";
-import { advanceClock, customerWithCard, DAY, JAN_1_2026 } from "@/emulator/stripe/billing/billing-support";
+import { advanceClock, customerWithCard, DAY, JAN_1_2026 } from "@tatami/stripe-emulator/billing-support";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { dojoWithStripe } from "../support/card-payment";
 import { createMember } from "../support/factories";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { jobs, ledgerEntries, refunds } from "@/db/schema";
 import { refundCardPaymentAction } from "@/app/(staff)/invoices/[id]/refund-actions";
-import { control } from "@/emulator/stripe/test-support";
+import { control } from "@tatami/stripe-emulator/test-support";
 import { MAIL_JOB_PREFIX } from "@/lib/jobs/queue";
 import { refundFailedMail } from "@/lib/payments/refunds/refund-failed-mail";
 import { runDueJobs } from "@/lib/jobs/worker";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { ledgerEntries, refunds } from "@/db/schema";
 import { refundCardPaymentAction } from "@/app/(staff)/invoices/[id]/refund-actions";
-import { control } from "@/emulator/stripe/test-support";
+import { control } from "@tatami/stripe-emulator/test-support";
 import { ledgerFilterFrom } from "@/lib/ledger/filters";
 import { listLedgerEntries } from "@/lib/ledger/list-entries";
 import { stripeFor } from "@/lib/stripe/client";

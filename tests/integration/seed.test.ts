@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { dojos, invoices, ledgerEntries, members, payments } from "@/db/schema";
-import { seedIfEmpty } from "@/db/seed";
+import { seedIfEmpty } from "@/scripts/seed/demo-dojo";
 import { checkMemberCredentials, checkStaffCredentials } from "@/lib/auth/credentials";
 
 describe("the demo seed", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { cardCheckouts, memberSubscriptions, members, stripeConnections, subscriptionPlans } from "@/db/schema";
 import { connectStripeAccount, disconnectStripeAccount } from "@/app/(staff)/settings/stripe/actions";
-import { newSecretKey, stripeClient } from "@/emulator/stripe/test-support";
+import { newSecretKey, stripeClient } from "@tatami/stripe-emulator/test-support";
 import { createMember, signedInDojo } from "../support/factories";
 import { createTestInvoice } from "../support/invoice-factory";
 

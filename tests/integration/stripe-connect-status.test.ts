@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { stripeConnections, stripeEvents } from "@/db/schema";
 import { connectStripeAccount } from "@/app/(staff)/settings/stripe/actions";
-import { control, newSecretKey, stripeClient } from "@/emulator/stripe/test-support";
+import { control, newSecretKey, stripeClient } from "@tatami/stripe-emulator/test-support";
 import { connectionView, recentStripeEvents, webhookState } from "@/lib/stripe/status";
 import { signedInDojo } from "../support/factories";
 

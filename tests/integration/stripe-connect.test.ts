@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { stripeConnections } from "@/db/schema";
 import { connectStripeAccount, disconnectStripeAccount } from "@/app/(staff)/settings/stripe/actions";
-import { control, newSecretKey, stripeClient } from "@/emulator/stripe/test-support";
+import { control, newSecretKey, stripeClient } from "@tatami/stripe-emulator/test-support";
 import { decryptSecret } from "@/lib/crypto";
 import { ENABLED_EVENTS } from "@/lib/stripe/webhooks/enabled-events";
 import { signedInDojo } from "../support/factories";

@@ -8,7 +8,7 @@ import { recordPaymentAction } from "@/app/(staff)/invoices/actions";
 import { openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
 import { connectStripeAccount } from "@/app/(staff)/settings/stripe/actions";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
-import { newSecretKey } from "@/emulator/stripe/test-support";
+import { newSecretKey } from "@tatami/stripe-emulator/test-support";
 import { signupSchema } from "@/lib/dojos/signup";
 import { CURRENCIES } from "@/lib/money";
 import { stripeChargeLimits } from "@/lib/payments/card/charge-limits";

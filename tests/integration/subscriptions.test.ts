@@ -7,8 +7,8 @@ import { invoiceLines, invoices, ledgerEntries, memberSubscriptions, members, pa
 import { archivePlanAction, createPlanAction, importPlansAction, listStripePricesAction } from "@/app/(staff)/members/plans/actions";
 import { payMemberSubscriptionInvoiceAction } from "@/app/portal/(member)/subscription-actions";
 import { cancelSubscriptionAction, setCustomerIdAction, subscribeAction } from "@/app/(staff)/members/[id]/stripe-actions";
-import { advanceClock, customerWithCard, DAY, JAN_1_2026 } from "@/emulator/stripe/billing/billing-support";
-import { answerThreeDSecure, newSecretKey, stripeClient } from "@/emulator/stripe/test-support";
+import { advanceClock, customerWithCard, DAY, JAN_1_2026 } from "@tatami/stripe-emulator/billing-support";
+import { answerThreeDSecure, newSecretKey, stripeClient } from "@tatami/stripe-emulator/test-support";
 import { payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
 import { dojoWithStripe, inboxFor, type InboxMail } from "../support/card-payment";

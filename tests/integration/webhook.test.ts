@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { members, stripeConnections, stripeEvents } from "@/db/schema";
 import { POST } from "@/app/api/stripe/webhook/[dojo]/route";
 import { connectStripeAccount } from "@/app/(staff)/settings/stripe/actions";
-import { newSecretKey } from "@/emulator/stripe/test-support";
+import { newSecretKey } from "@tatami/stripe-emulator/test-support";
 import { decryptSecret } from "@/lib/crypto";
 import { webhookHandlers } from "@/lib/stripe/webhooks/registry";
 import type { WebhookHandler } from "@/lib/stripe/webhooks/types";

@@ -5,7 +5,7 @@ import { ledgerEntries, shopProducts } from "@/db/schema";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
 import { cancelOrderAction, confirmOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction } from "@/app/(staff)/webshop/actions";
 import { GET } from "@/app/shop-images/[id]/route";
-import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { recordPaymentAction } from "@/app/(staff)/invoices/actions";
 import { listOrders } from "@/lib/shop/orders";
 import { confirmOrderReturn } from "@/lib/shop/settle-card-order";

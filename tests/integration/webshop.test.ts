@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { invoices, shopOrders } from "@/db/schema";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
-import { submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { stripeFor } from "@/lib/stripe/client";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
 import { checkoutSessionCompleted } from "@/lib/stripe/webhooks/handlers/checkout-session-completed";

@@ -9,7 +9,7 @@ import { cardCheckouts, invoices, ledgerEntries, payments, stripeConnections, ty
 import { POST as webhookRoute } from "@/app/api/stripe/webhook/[dojo]/route";
 import { openInvoiceCheckoutAction, confirmInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
 import { connectStripeAccount } from "@/app/(staff)/settings/stripe/actions";
-import { answerThreeDSecure, emulatorUrl, newSecretKey, stripeClient, submitCheckoutForm } from "@/emulator/stripe/test-support";
+import { answerThreeDSecure, emulatorUrl, newSecretKey, stripeClient, submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { createMember, signedInDojo, signInAsStaff } from "./factories";
 import { deliverMail } from "./mail";
 import { createTestInvoice } from "./invoice-factory";

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/forms/form-error";
 import { useToast } from "@/components/ui/toast";
-import { cardName } from "@/components/stripe/brand";
+import { cardName } from "@/lib/stripe/card-name";
 import { useSavedCardChallenge } from "@/components/stripe/saved-card-challenge";
 import type { ActionResult } from "@/lib/action-result";
 import type { SavedCardCharge } from "@/lib/payments/card/charge-saved-card";

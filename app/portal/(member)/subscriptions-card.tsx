@@ -3,11 +3,12 @@ import { getDb } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { cardName } from "@/components/stripe/brand";
+import { cardName } from "@/lib/stripe/card-name";
 import { formatMoney } from "@/lib/money";
 import { memberSavedCard } from "@/lib/payments/card/card-availability";
 import { formatDate } from "@/lib/dates";
-import { intervalLabel, subscriptionStatus } from "@/lib/subscriptions/labels";
+import { subscriptionStatus } from "@/components/subscriptions/subscription-status";
+import { intervalLabel } from "@/lib/subscriptions/labels";
 import { memberSubscriptionRows } from "@/lib/subscriptions/member-overview";
 import { PayRenewalButton, ReplaceCardButton } from "./subscription-buttons";
 

@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { newSecretKey, stripeClient } from "@/emulator/stripe/test-support";
+import { newSecretKey, stripeClient } from "@tatami/stripe-emulator/test-support";
 
 /**
  * Where a contract run sends the app's Stripe requests. The same tests run against both:

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/forms/form-error";
 import { useToast } from "@/components/ui/toast";
-import { cardName } from "@/components/stripe/brand";
+import { cardName } from "@/lib/stripe/card-name";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useSavedCardChallenge } from "@/components/stripe/saved-card-challenge";
 import type { ActionResult } from "@/lib/action-result";

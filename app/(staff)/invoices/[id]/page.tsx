@@ -14,8 +14,8 @@ import { refundsOfInvoice } from "@/lib/payments/refunds/list-refunds";
 import { cn } from "@/lib/cn";
 import { InvoiceLinesTable } from "../invoice-lines-table";
 import { InvoiceStatusBadge } from "../invoice-status-badge";
-import { InvoiceActions } from "./invoice-actions";
-import { PayActions } from "./pay-actions";
+import { InvoiceButtons } from "./invoice-buttons";
+import { PayButtons } from "./pay-buttons";
 import { PaymentsCard } from "./payments-card";
 
 type Props = { params: Promise<{ id: string }> };
@@ -58,8 +58,8 @@ export default async function InvoicePage({ params }: Props) {
         }
         actions={
           <>
-            <InvoiceActions invoiceId={invoice.id} status={invoice.status} hasPayments={invoice.paidMinor > 0} />
-            {invoice.status === "open" && !invoice.stripeInvoiceId && <PayActions invoiceId={invoice.id} memberId={invoice.memberId} number={invoice.number} currency={invoice.currency} openMinor={openMinor} today={on} />}
+            <InvoiceButtons invoiceId={invoice.id} status={invoice.status} hasPayments={invoice.paidMinor > 0} />
+            {invoice.status === "open" && !invoice.stripeInvoiceId && <PayButtons invoiceId={invoice.id} memberId={invoice.memberId} number={invoice.number} currency={invoice.currency} openMinor={openMinor} today={on} />}
           </>
         }
       />

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
-import { cardName } from "@/components/stripe/brand";
+import { cardName } from "@/lib/stripe/card-name";
 import type { CustomerCard } from "@/lib/subscriptions/cards";
 import { makeDefaultCardAction, removeCardAction } from "./stripe-actions";
 

@@ -9,7 +9,7 @@ import { listPendingInvitations, listStaff } from "@/lib/staff/list";
 import { seatUsage } from "@/lib/staff/seats";
 import { InviteDialog } from "./invite-dialog";
 import { RevokeInvitationButton } from "./revoke-invitation-button";
-import { StaffRowActions } from "./staff-row-actions";
+import { StaffRowButtons } from "./staff-row-buttons";
 
 export const metadata = { title: "Staff · Settings" };
 
@@ -47,7 +47,7 @@ export default async function StaffSettingsPage() {
               {s.id === user.id ? (
                 <p className="text-sm font-medium text-stone-700">{ROLE_LABELS[s.role]}</p>
               ) : (
-                <StaffRowActions staff={{ id: s.id, name: s.name, role: s.role, active: s.active }} />
+                <StaffRowButtons staff={{ id: s.id, name: s.name, role: s.role, active: s.active }} />
               )}
             </li>
           ))}

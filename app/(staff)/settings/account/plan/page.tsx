@@ -6,7 +6,7 @@ import { dojos, type BillingInterval, type Plan } from "@/db/schema";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormError } from "@/components/forms/form-error";
-import { cardName } from "@/components/stripe/brand";
+import { cardName } from "@/lib/stripe/card-name";
 import { ActionError } from "@/lib/action-result";
 import { requireStaffPage } from "@/lib/auth/session";
 import { env } from "@/lib/env";

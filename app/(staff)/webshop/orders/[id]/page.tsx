@@ -13,7 +13,7 @@ import { awaitsConfirmation } from "@/lib/shop/at-dojo-orders";
 import { getOrder, isAbandoned } from "@/lib/shop/orders";
 import { ConfirmOrderButtons } from "../confirm-order-buttons";
 import { OrderStatusBadge, PAYMENT_LABELS } from "../order-status-badge";
-import { OrderActions } from "./order-actions";
+import { OrderButtons } from "./order-buttons";
 
 export const metadata = { title: "Order" };
 
@@ -67,7 +67,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           unconfirmed ? (
             <ConfirmOrderButtons id={order.id} number={order.number} total={money(order.totalMinor)} heldUntil={order.reservedUntil ? formatDate(order.reservedUntil) : null} />
           ) : (
-            <OrderActions id={order.id} number={order.number} canFulfil={canFulfil} canCancel={canCancel} refund={order.status !== "pending" && order.payment === "card" ? money(order.totalMinor - order.refundedMinor) : null} />
+            <OrderButtons id={order.id} number={order.number} canFulfil={canFulfil} canCancel={canCancel} refund={order.status !== "pending" && order.payment === "card" ? money(order.totalMinor - order.refundedMinor) : null} />
           )
         }
       />

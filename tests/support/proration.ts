@@ -1,5 +1,5 @@
 import type { BillingInterval, Plan } from "@/db/schema";
-import { PLAN_PRICES } from "./features";
+import { PLAN_PRICES } from "@/lib/account-plans/features";
 
 export interface Period {
   /** Unix seconds, as Stripe gives them. */

@@ -4,7 +4,7 @@ import { cardAvailability, memberSavedCard } from "@/lib/payments/card/card-avai
 import { CardPayDialog } from "./card-pay-dialog";
 import { RecordPaymentDialog } from "./record-payment-dialog";
 
-interface PayActionsProps {
+interface PayButtonsProps {
   invoiceId: string;
   memberId: string;
   number: string | null;
@@ -17,7 +17,7 @@ interface PayActionsProps {
  * Every way to take a payment for an open invoice: by card through Stripe (Checkout in a
  * dialog, or the member's saved card) and recording cash or a bank transfer.
  */
-export async function PayActions({ memberId, number, ...props }: PayActionsProps) {
+export async function PayButtons({ memberId, number, ...props }: PayButtonsProps) {
   const { dojo } = await requireStaffPage("invoices");
   const db = await getDb();
   const card = await cardAvailability(db, dojo);

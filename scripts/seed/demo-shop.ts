@@ -1,5 +1,5 @@
-import type { Db } from "./client";
-import { shopProducts } from "./schema";
+import type { Db } from "@/db/client";
+import { shopProducts } from "@/db/schema";
 import { saveShopSettings } from "@/lib/shop/settings";
 
 // The demo dojo's webshop: open, paying at the dojo (card payments need Stripe connected first).

@@ -11,15 +11,15 @@ import { useToast } from "@/components/ui/toast";
 import type { InvoiceStatus } from "@/db/schema";
 import { issueInvoiceAction, voidInvoiceAction } from "../actions";
 
-interface InvoiceActionsProps {
+interface InvoiceButtonsProps {
   invoiceId: string;
   status: InvoiceStatus;
   /** Money was received: voiding would need a refund first. */
   hasPayments: boolean;
 }
 
-/** Issue, edit, void, print and download the PDF; "Record payment" lives in PayActions. */
-export function InvoiceActions({ invoiceId, status, hasPayments }: InvoiceActionsProps) {
+/** Issue, edit, void, print and download the PDF; "Record payment" lives in PayButtons. */
+export function InvoiceButtons({ invoiceId, status, hasPayments }: InvoiceButtonsProps) {
   const router = useRouter();
   const toast = useToast();
   const [reason, setReason] = useState("");

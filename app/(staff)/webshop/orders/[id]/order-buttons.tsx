@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { cancelOrderAction, fulfilOrderAction } from "../../actions";
 
-export function OrderActions({ id, number, canFulfil, canCancel, refund }: { id: string; number: number; canFulfil: boolean; canCancel: boolean; refund: string | null }) {
+export function OrderButtons({ id, number, canFulfil, canCancel, refund }: { id: string; number: number; canFulfil: boolean; canCancel: boolean; refund: string | null }) {
   const router = useRouter();
   const toast = useToast();
   const [pending, setPending] = useState(false);

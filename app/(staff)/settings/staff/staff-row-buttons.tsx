@@ -8,11 +8,11 @@ import { useToast } from "@/components/ui/toast";
 import { changeRole, setActive } from "./actions";
 import { RoleOptions } from "./role-options";
 
-interface StaffRowActionsProps {
+interface StaffRowButtonsProps {
   staff: { id: string; name: string; role: Role; active: boolean };
 }
 
-export function StaffRowActions({ staff }: StaffRowActionsProps) {
+export function StaffRowButtons({ staff }: StaffRowButtonsProps) {
   const toast = useToast();
   const [saving, setSaving] = useState(false);
   const [role, setRole] = useState(staff.role);

@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
-import { getDb, type Db } from "./client";
-import { dojos, staffUsers } from "./schema";
+import { getDb, type Db } from "@/db/client";
+import { dojos, staffUsers } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { createMember } from "@/lib/members/create";
 import { setMemberPassword } from "@/lib/members/password";
@@ -10,7 +10,7 @@ import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { appendLedgerEntry } from "@/lib/ledger/append";
 import { isoDate } from "@/lib/dates";
-import { seedDemoShop } from "./seed-shop";
+import { seedDemoShop } from "./demo-shop";
 
 export interface DemoLogins {
   owner: { email: string; password: string };
