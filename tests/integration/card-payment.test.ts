@@ -75,7 +75,6 @@ describe("paying an invoice with Stripe Checkout at the desk", () => {
     const completed = await webhookEvent(stripe, "checkout.session.completed", sessionId);
     const succeeded = await webhookEvent(stripe, "payment_intent.succeeded", session.payment_intent as string);
 
-    const db = await getDb();
     const ctx = (event: Stripe.Event) => ({ dojoId: dojo.id, stripe: stripeFor(secretKey), event });
     const results = await Promise.all([
       confirmInvoiceCheckoutAction({ sessionId }),
@@ -101,7 +100,6 @@ describe("paying an invoice with Stripe Checkout at the desk", () => {
     const { invoice } = await openInvoiceFor(dojo);
     const sessionId = sessionIdOf(opened(await openInvoiceCheckoutAction({ invoiceId: invoice.id })).clientSecret);
     await payInCheckout(sessionId, "4242424242424242");
-    const db = await getDb();
     const event = await webhookEvent(stripe, "checkout.session.completed", sessionId);
     expect(await handleUnclaimed({ dojoId: dojo.id, stripe: stripeFor(secretKey), event })).toBe("processed");
     expect((await paymentState(invoice.id)).payments).toHaveLength(1);

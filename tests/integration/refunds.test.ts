@@ -59,7 +59,6 @@ describe("refunding a card payment", () => {
 
     const [made] = (await stripe.refunds.list({ payment_intent: payment.stripePaymentIntentId! })).data;
     const event = await webhookEvent(stripe, "charge.refunded", made.charge as string);
-    const db = await getDb();
     const ctx = { dojoId: dojo.id, stripe: stripeFor(secretKey), event };
     // A third click racing the webhook (and a redelivery of it).
     const raced = await Promise.all([refund(payment.id, "20.00", { nonce }), handleUnclaimed(ctx), handleUnclaimed(ctx)]);
@@ -83,7 +82,6 @@ describe("refunding a card payment", () => {
       { idempotencyKey: `refund-${payment.id}-${nonce}` },
     );
     const event = await webhookEvent(stripe, "charge.refunded", made.charge as string);
-    const db = await getDb();
     expect(await handleUnclaimed({ dojoId: dojo.id, stripe: stripeFor(secretKey), event })).toBe("processed");
 
     expect(await refund(payment.id, "15.00", { nonce, reason: "Double booking" })).toMatchObject({ ok: true, data: { created: false, amountMinor: 1500 } });
