@@ -28,3 +28,42 @@ export function hrefWith(path: string, current: SearchParams, changes: Record<st
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+/**
+ * A keyset page: the rows after (older than) or before (newer than) the row with this id, in the
+ * list's order. Unlike an offset it costs the same on page 1 and page 10,000, and a row added
+ * meanwhile cannot shift rows into a duplicate.
+ */
+export type Keyset = { after: string } | { before: string } | Record<string, never>;
+
+const cursorSchema = z.string().uuid();
+
+/** The keyset cursor from a URL's search params (`after` or `before`, a row id); anything odd means the first page. */
+export function keysetFrom(searchParams: SearchParams): Keyset {
+  const after = cursorSchema.safeParse(paramOf(searchParams, "after"));
+  if (after.success) return { after: after.data };
+  const before = cursorSchema.safeParse(paramOf(searchParams, "before"));
+  return before.success ? { before: before.data } : {};
+}
+
+/** The links of a keyset page: the cursor of the newer and the older page, null where there is none. */
+export interface KeysetLinks {
+  newer: Keyset | null;
+  older: Keyset | null;
+}
+
+/**
+ * Trims a keyset query's rows (fetched `pageSize + 1`, in the query's direction) to the page in
+ * list order, and works out its links: `before` pages are read backwards and turned round.
+ */
+export function keysetPage<T extends { id: string }>(rows: T[], keyset: Keyset, pageSize: number): { rows: T[] } & KeysetLinks {
+  const more = rows.length > pageSize;
+  const backwards = "before" in keyset;
+  const page = rows.slice(0, pageSize);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  const newer = backwards ? (more && first ? { before: first.id } : null) : "after" in keyset && first ? { before: first.id } : null;
+  const older = backwards ? (last ? { after: last.id } : null) : more && last ? { after: last.id } : null;
+  return { rows: page, newer, older };
+}

@@ -1,7 +1,10 @@
 "use client";
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
-import { Toast as T } from "radix-ui";
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
+
+// Plain React rather than Radix Toast: the provider sits in the root layout, so whatever it pulls
+// in is first-load JavaScript of every page, the public shop and card-link pages too (issue 18).
+// Each toast is a polite live region (role="status"), gone after five seconds or on its button.
 
 type Tone = "success" | "error" | "info";
 interface ToastItem {
@@ -11,6 +14,8 @@ interface ToastItem {
   tone: Tone;
 }
 
+const DURATION_MS = 5000;
+
 const ToastContext = createContext<(t: Omit<ToastItem, "id">) => void>(() => {});
 
 export function useToast() {
@@ -19,30 +24,52 @@ export function useToast() {
 
 let nextId = 1;
 
+function Toast({ item, onClose }: { item: ToastItem; onClose: () => void }) {
+  const [paused, setPaused] = useState(false);
+  useEffect(() => {
+    if (paused) return;
+    const timer = setTimeout(onClose, DURATION_MS);
+    return () => clearTimeout(timer);
+  }, [paused, onClose]);
+  return (
+    <li
+      role="status"
+      aria-live="polite"
+      aria-atomic
+      onMouseEnter={() => setPaused(true)}
+      onMouseLeave={() => setPaused(false)}
+      onFocus={() => setPaused(true)}
+      onBlur={() => setPaused(false)}
+      className={cn("relative rounded-lg border bg-white p-4 pr-9 shadow-lg", item.tone === "error" ? "border-red-200" : item.tone === "success" ? "border-emerald-200" : "border-stone-200")}
+    >
+      <div className={cn("text-sm font-semibold", item.tone === "error" ? "text-red-700" : item.tone === "success" ? "text-emerald-700" : "text-stone-900")}>{item.title}</div>
+      {item.description && <div className="mt-1 text-sm text-stone-600">{item.description}</div>}
+      <button type="button" onClick={onClose} aria-label="Dismiss" className="absolute top-2 right-2 rounded px-1.5 text-stone-400 hover:text-stone-700">
+        ×
+      </button>
+    </li>
+  );
+}
+
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
   const push = useCallback((t: Omit<ToastItem, "id">) => setItems((list) => [...list, { ...t, id: nextId++ }]), []);
+  const close = useCallback((id: number) => setItems((list) => list.filter((i) => i.id !== id)), []);
   return (
     <ToastContext.Provider value={push}>
-      <T.Provider swipeDirection="right" duration={5000}>
-        {children}
-        {items.map((item) => (
-          <T.Root
-            key={item.id}
-            onOpenChange={(open) => !open && setItems((list) => list.filter((i) => i.id !== item.id))}
-            className={cn(
-              "rounded-lg border bg-white p-4 shadow-lg",
-              item.tone === "error" ? "border-red-200" : item.tone === "success" ? "border-emerald-200" : "border-stone-200",
-            )}
-          >
-            <T.Title className={cn("text-sm font-semibold", item.tone === "error" ? "text-red-700" : item.tone === "success" ? "text-emerald-700" : "text-stone-900")}>
-              {item.title}
-            </T.Title>
-            {item.description && <T.Description className="mt-1 text-sm text-stone-600">{item.description}</T.Description>}
-          </T.Root>
-        ))}
-        <T.Viewport className="fixed right-0 bottom-0 z-[100] flex w-full max-w-sm flex-col gap-2 p-4 outline-none" />
-      </T.Provider>
+      {children}
+      <section aria-label="Notifications">
+        <ol className="fixed right-0 bottom-0 z-[100] flex w-full max-w-sm flex-col gap-2 p-4 outline-none empty:hidden">
+          {items.map((item) => (
+            <ToastItemWithClose key={item.id} item={item} close={close} />
+          ))}
+        </ol>
+      </section>
     </ToastContext.Provider>
   );
+}
+
+function ToastItemWithClose({ item, close }: { item: ToastItem; close: (id: number) => void }) {
+  const onClose = useCallback(() => close(item.id), [close, item.id]);
+  return <Toast item={item} onClose={onClose} />;
 }

@@ -15,10 +15,15 @@ export function campaignMailFor(campaign: { subject: string; body: string }, doj
   return {
     subject,
     react: createElement(CampaignMail, { dojoName, bodyHtml, preview: subject, unsubscribeUrl: unsubscribeUrl(memberId) }),
-    headers: {
-      "List-Unsubscribe": `<${oneClickUnsubscribeUrl(memberId)}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    headers: unsubscribeHeaders(memberId),
+  };
+}
+
+/** One-click unsubscribe (RFC 8058) for a campaign mail. */
+export function unsubscribeHeaders(memberId: string): Record<string, string> {
+  return {
+    "List-Unsubscribe": `<${oneClickUnsubscribeUrl(memberId)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, eq, min, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { campaignRecipients, campaigns, dojos, members } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db/client";
+import { campaignRecipients, campaigns, cardLinks, dojos, members } from "@/db/schema";
 import { env } from "@/lib/env";
-import { sendBatch, type BatchMail } from "@/lib/mail/batch";
-import { composeCampaignMail } from "./compose-mail";
-import { mergeValuesFor } from "./merge-values";
+import { sendBatch } from "@/lib/mail/batch";
+import { compileCampaignTemplate, composeCampaignMails } from "./campaign-template";
+import { mergeValuesForMany } from "./merge-values";
 
 export interface SendCampaignOptions {
   /** Requests per second to Resend (default MAIL_RATE_PER_SECOND). */
@@ -62,6 +62,19 @@ async function markBatch(db: Db, campaignId: string, batchIndex: number, result:
 }
 
 /**
+ * The live card link of every recipient still to send to, created in one statement before the
+ * first batch (a batch then only reads them). A member who already has one keeps it.
+ */
+export async function createCampaignCardLinks(db: DbOrTx, campaign: { id: string; dojoId: string }): Promise<void> {
+  await db.execute(sql`
+    insert into ${cardLinks} (dojo_id, member_id)
+    select r.dojo_id, r.member_id from ${campaignRecipients} r
+    where r.campaign_id = ${campaign.id} and r.dojo_id = ${campaign.dojoId} and r.status = 'queued'
+      and not exists (select 1 from ${cardLinks} l where l.dojo_id = r.dojo_id and l.member_id = r.member_id and l.revoked_at is null)
+    on conflict do nothing`);
+}
+
+/**
  * Sends a queued campaign batch by batch through Resend's batch API, paced under the rate limit.
  * Each batch is recorded as sent (with Resend's message ids) right after Resend accepts it; a
  * crash in between is covered by the batch's idempotency key. Safe to run again at any point.
@@ -78,6 +91,9 @@ export async function sendCampaign(db: Db, campaignId: string, opts: SendCampaig
   const { campaign, dojoName } = row;
   const dojo = { id: campaign.dojoId, name: dojoName };
   if (campaign.status === "queued") await db.update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaignId));
+  // Rendered once for the whole run; each batch only merges its recipients' values in.
+  const template = await compileCampaignTemplate(campaign, dojoName);
+  await createCampaignCardLinks(db, campaign);
 
   for (;;) {
     await opts.heartbeat?.();
@@ -93,11 +109,10 @@ export async function sendCampaign(db: Db, campaignId: string, opts: SendCampaig
       .innerJoin(members, eq(members.id, campaignRecipients.memberId))
       .where(and(eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.batchIndex, next), eq(campaignRecipients.status, "queued")))
       .orderBy(asc(campaignRecipients.id));
-    const mails: BatchMail[] = [];
-    for (const r of recipients) {
-      const values = await mergeValuesFor(db, dojo, r);
-      mails.push(await composeCampaignMail(campaign, dojoName, { memberId: r.memberId, email: r.email! }, values));
-    }
+    const mails = await composeCampaignMails(
+      template,
+      (await mergeValuesForMany(db, dojo, recipients)).map((r) => ({ memberId: r.memberId, email: r.email!, values: r.values })),
+    );
 
     const wait = lastCallAt + intervalMs - Date.now();
     if (wait > 0) await sleep(wait);

@@ -4,6 +4,7 @@ import { ledgerEntries } from "@/db/schema";
 import { addDays } from "@/lib/dates";
 import { ledgerConditions } from "./conditions";
 import type { LedgerFilter } from "./filters";
+import { monthSums } from "./months";
 import { sumOfKind } from "./totals";
 
 import type { Bucket } from "./buckets";
@@ -74,10 +75,23 @@ export async function ledgerSeries(db: DbOrTx, dojoId: string, filter: Pick<Ledg
   const bucket = bucketFor(from, to);
   const lastYears = `${String(Number(to.slice(0, 4)) - MAX_YEAR_BARS + 1).padStart(4, "0")}-01-01`;
   if (bucket === "year" && from < lastYears) from = lastYears;
-  // The bucket name is inlined (one of four constants), so SELECT and GROUP BY are the same expression.
-  const start = sql<string>`to_char(date_trunc(${sql.raw(`'${bucket}'`)}, ${ledgerEntries.date}::timestamp), 'YYYY-MM-DD')`;
-  const rows = await db.select({ start, revenueMinor: sumOfKind("revenue"), costMinor: sumOfKind("cost") }).from(ledgerEntries).where(where).groupBy(start);
-  const byStart = new Map(rows.map((r) => [r.start, r]));
+  const byStart = new Map<string, { revenueMinor: number; costMinor: number }>();
+  if (bucket === "month" || bucket === "year") {
+    // Months and years are sums of months: the rollup answers them (./months.ts).
+    for (const m of await monthSums(db, dojoId, { kind: filter.kind, range: { from, to } })) {
+      const key = bucketStart(m.month, bucket);
+      const point = byStart.get(key) ?? { revenueMinor: 0, costMinor: 0 };
+      if (m.kind === "revenue") point.revenueMinor += m.amountMinor;
+      else point.costMinor += m.amountMinor;
+      byStart.set(key, point);
+    }
+  } else {
+    // Days and weeks span at most half a year of entries (see bucketFor).
+    // The bucket name is inlined (one of two constants), so SELECT and GROUP BY are the same expression.
+    const start = sql<string>`to_char(date_trunc(${sql.raw(`'${bucket}'`)}, ${ledgerEntries.date}::timestamp), 'YYYY-MM-DD')`;
+    const rows = await db.select({ start, revenueMinor: sumOfKind("revenue"), costMinor: sumOfKind("cost") }).from(ledgerEntries).where(where).groupBy(start);
+    for (const r of rows) byStart.set(r.start, r);
+  }
   const points: SeriesPoint[] = [];
   for (let s = bucketStart(from, bucket); s <= to; s = nextStart(s, bucket)) {
     points.push({ start: s, revenueMinor: byStart.get(s)?.revenueMinor ?? 0, costMinor: byStart.get(s)?.costMinor ?? 0 });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { ledgerEntries } from "@/db/schema";
-import { ledgerConditions } from "./conditions";
+import { monthSums, sumMonths } from "./months";
 import type { LedgerFilter } from "./filters";
 
 export interface LedgerTotals {
@@ -16,13 +16,11 @@ export const sumOfKind = (kind: "revenue" | "cost") =>
   sql<number>`coalesce(sum(${ledgerEntries.amountMinor}) filter (where ${ledgerEntries.kind} = ${kind}), 0)::bigint`.mapWith(Number);
 
 /**
- * Revenue, costs and net of the filtered entries. Amounts are summed as stored, so corrections
- * and refunds (negative entries, see lib/ledger/amounts.ts) reduce their kind's total.
+ * Revenue, costs and net of the filtered entries. Amounts are summed as stored,
+ * so corrections and refunds (negative entries, see lib/ledger/amounts.ts) reduce their kind's
+ * total. Whole months come from the monthly rollup (./months.ts): the cost does not grow with the ledger.
  */
 export async function ledgerTotals(db: DbOrTx, dojoId: string, filter: Pick<LedgerFilter, "kind" | "range">): Promise<LedgerTotals> {
-  const [row] = await db
-    .select({ revenueMinor: sumOfKind("revenue"), costMinor: sumOfKind("cost") })
-    .from(ledgerEntries)
-    .where(ledgerConditions(dojoId, filter));
-  return { revenueMinor: row.revenueMinor, costMinor: row.costMinor, netMinor: row.revenueMinor - row.costMinor };
+  const { revenueMinor, costMinor } = sumMonths(await monthSums(db, dojoId, filter));
+  return { revenueMinor, costMinor, netMinor: revenueMinor - costMinor };
 }

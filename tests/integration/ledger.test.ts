@@ -58,7 +58,7 @@ describe("ledger queries", () => {
     const db = await getDb();
     const q = async (params: Record<string, string>) => {
       const filter = ledgerFilterFrom(params, TODAY);
-      return { filter, totals: await ledgerTotals(db, dojo.id, filter), list: await listLedgerEntries(db, dojo.id, filter, 1) };
+      return { filter, totals: await ledgerTotals(db, dojo.id, filter), list: await listLedgerEntries(db, dojo.id, filter) };
     };
 
     const thisMonth = await q({ period: "this-month" });
@@ -96,13 +96,25 @@ describe("ledger queries", () => {
     const openEnded = await q({ period: "custom", from: "2026-03-01" });
     expect(openEnded.totals).toEqual({ revenueMinor: 3_000, costMinor: 1_000, netMinor: 2_000 });
 
-    // Pages follow the same order without overlap.
+    // Keyset pages follow the same order without overlap, forwards and back.
     const filter = ledgerFilterFrom({ period: "last-12-months" }, TODAY);
-    const page1 = await listLedgerEntries(db, dojo.id, filter, 1, 4);
-    const page3 = await listLedgerEntries(db, dojo.id, filter, 3, 4);
+    const page1 = await listLedgerEntries(db, dojo.id, filter, {}, 4);
     expect(page1.rows).toHaveLength(4);
+    expect(page1.newer).toBeNull();
+    const page2 = await listLedgerEntries(db, dojo.id, filter, page1.older!, 4);
+    const page3 = await listLedgerEntries(db, dojo.id, filter, page2.older!, 4);
     expect(page3.rows).toHaveLength(1);
     expect(page3.rows[0].date).toBe("2025-04-01");
+    expect(page3.older).toBeNull();
+    const ids = [...page1.rows, ...page2.rows, ...page3.rows].map((r) => r.id);
+    expect(new Set(ids).size).toBe(9);
+    expect(ids).toEqual(last12.list.rows.map((r) => r.id));
+    const back = await listLedgerEntries(db, dojo.id, filter, page3.newer!, 4);
+    expect(back.rows.map((r) => r.id)).toEqual(page2.rows.map((r) => r.id));
+    expect((await listLedgerEntries(db, dojo.id, filter, back.newer!, 4)).rows.map((r) => r.id)).toEqual(page1.rows.map((r) => r.id));
+    // Another dojo's entry as the cursor shows nothing of either dojo.
+    const [foreign] = await entriesOf(other.id);
+    expect((await listLedgerEntries(db, dojo.id, filter, { after: foreign.id }, 4)).rows).toEqual([]);
   });
 
   it("falls back to defaults for malformed filter params", () => {
@@ -233,7 +245,7 @@ describe("the ledger is append-only", () => {
     // Corrected once: the pair nets to zero and a second correction is refused.
     const filter = ledgerFilterFrom({ period: "custom" });
     expect(await ledgerTotals(await getDb(), dojo.id, filter)).toEqual({ revenueMinor: 0, costMinor: 0, netMinor: 0 });
-    const list = await listLedgerEntries(await getDb(), dojo.id, filter, 1);
+    const list = await listLedgerEntries(await getDb(), dojo.id, filter);
     expect(list.rows.find((r) => r.id === cost.id)?.corrected).toBe(true);
     const again = await correctEntry({ entryId: cost.id, reason: "Again" });
     expect(again).toMatchObject({ ok: false, error: "This entry has already been corrected." });
@@ -313,7 +325,7 @@ describe("ledger tenancy and roles", () => {
     await book(a.id, [{ date: today(), kind: "revenue", amountMinor: 100 }]);
     const db = await getDb();
     const filter = ledgerFilterFrom({ period: "custom" });
-    const list = await listLedgerEntries(db, a.id, filter, 1);
+    const list = await listLedgerEntries(db, a.id, filter);
     expect(list.rows.map((r) => r.id)).not.toContain(theirs.id);
     expect(list.total).toBe(1);
     expect((await ledgerTotals(db, a.id, filter)).revenueMinor).toBe(100);

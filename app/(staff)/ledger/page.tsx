@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPagination } from "@/components/ui/pagination";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatDate, today } from "@/lib/dates";
 import { ledgerCategories } from "@/lib/ledger/categories";
@@ -16,7 +16,7 @@ import { listLedgerEntries } from "@/lib/ledger/list-entries";
 import { ledgerSeries } from "@/lib/ledger/series";
 import { PERIOD_LABELS } from "@/lib/ledger/period";
 import { ledgerTotals } from "@/lib/ledger/totals";
-import { hrefWith, pageFrom, type SearchParams } from "@/lib/pagination";
+import { hrefWith, keysetFrom, type Keyset, type SearchParams } from "@/lib/pagination";
 import { AddEntryDialog } from "./add-entry-dialog";
 import { EntriesTable } from "./entries-table";
 import { LedgerFilters } from "./ledger-filters";
@@ -35,15 +35,17 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const { dojo } = await requireStaffPage("ledger");
   const params = await searchParams;
   const filter = ledgerFilterFrom(params);
-  const page = pageFrom(params);
+  const keyset = keysetFrom(params);
   const db = await getDb();
   const [list, totals, series, categories] = await Promise.all([
-    listLedgerEntries(db, dojo.id, filter, page),
+    listLedgerEntries(db, dojo.id, filter, keyset),
     ledgerTotals(db, dojo.id, filter),
     ledgerSeries(db, dojo.id, filter),
     ledgerCategories(db, dojo.id),
   ]);
   const current = ledgerFilterParams(filter);
+  const pageHref = (k: Keyset | null) => (k ? hrefWith("/ledger", current, k) : null);
+  const firstPage = "after" in keyset || "before" in keyset ? hrefWith("/ledger", current, {}) : null;
   const addEntry = <AddEntryDialog currency={dojo.currency} today={today()} categories={categories} />;
 
   let entries;
@@ -51,14 +53,14 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
     entries = (
       <>
         <EntriesTable entries={list.rows} />
-        <Pagination page={page} pageSize={list.pageSize} total={list.total} href={(p) => hrefWith("/ledger", current, { page: p })} />
+        <KeysetPagination total={list.total} newer={pageHref(list.newer)} older={pageHref(list.older)} first={list.newer ? firstPage : null} />
       </>
     );
   } else if (categories.length === 0) {
     // Every entry has a category, so no categories means no entries at all.
     entries = <EmptyState title="No entries yet" description="Payments recorded on invoices appear here by themselves. Add costs such as rent or equipment, and revenue from outside invoices." action={addEntry} />;
   } else if (list.total > 0) {
-    entries = <EmptyState title="Nothing on this page" action={<Button asChild variant="secondary"><Link href={hrefWith("/ledger", current, { page: 1 })}>Go to the first page</Link></Button>} />;
+    entries = <EmptyState title="Nothing on this page" action={<Button asChild variant="secondary"><Link href={hrefWith("/ledger", current, {})}>Go to the first page</Link></Button>} />;
   } else {
     entries = (
       <EmptyState
