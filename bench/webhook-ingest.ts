@@ -1,6 +1,8 @@
 // Webhook ingest: N signed payment_intent.succeeded events (distinct payments plus 30%
-// duplicates, shuffled) posted concurrently to the production app on PostgreSQL, beside the
-// machine's raw PostgreSQL rate for as many single-row insert transactions.
+// duplicates, shuffled) posted concurrently to the production app on PostgreSQL, against the
+// floor measured in the same run: the same bodies posted to a bare route of the same app doing
+// one insert transaction (/api/bench/insert), and, for reference, raw PostgreSQL insert transactions.
+// Goals (issue 18): ingest ≥ 60 % of the bare route's rate, p99 < 100 ms.
 // Run: npm run build && npm run bench:webhooks   (BENCH_EVENTS, BENCH_CONCURRENCY to change)
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
@@ -15,6 +17,8 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3900);
 const WEBHOOK_SECRET = "whsec_bench_ingest_secret";
+const GOAL_SHARE_OF_BARE = 60;
+const GOAL_P99_MS = 100;
 
 async function main() {
   const distinct = Math.round(EVENTS / 1.3);
@@ -43,7 +47,8 @@ async function main() {
     }
     const deliveries = shuffle([...bodies, ...shuffle([...bodies]).slice(0, EVENTS - distinct)]);
 
-    app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { STRIPE_API_BASE: emulator.url } });
+    await sql`create table bench_raw (id serial primary key, payload text not null)`;
+    app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { STRIPE_API_BASE: emulator.url, BENCH_ROUTES: "on" } });
     const url = `${app.url}/api/stripe/webhook/${dojo.id}`;
     let failures = 0;
     const started = performance.now();
@@ -60,25 +65,44 @@ async function main() {
     const [paid] = await db.select({ n: count() }).from(payments).where(eq(payments.dojoId, dojo.id));
     const [booked] = await db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.dojoId, dojo.id));
 
-    // The floor: the same number of single-row insert transactions straight into PostgreSQL.
-    await sql`create table bench_raw (id serial primary key, payload text not null)`;
+    // The floor, same run: the same bodies to a bare route of the same app doing one insert transaction.
+    const bareUrl = `${app.url}/api/bench/insert`;
+    let bareFailures = 0;
+    const bareStarted = performance.now();
+    const bareLatencies = await runConcurrently(
+      deliveries.map((body) => async () => {
+        const res = await fetch(bareUrl, { method: "POST", body, headers: { "content-type": "application/json" } });
+        if (!res.ok) bareFailures++;
+        await res.arrayBuffer();
+      }),
+      CONCURRENCY,
+    );
+    const bareSeconds = (performance.now() - bareStarted) / 1000;
+
+    // For reference: as many single-row insert transactions straight into PostgreSQL.
     const rawStarted = performance.now();
     await runConcurrently(deliveries.map((body) => () => sql.begin((tx) => tx`insert into bench_raw (payload) values (${body.slice(0, 200)})`)), CONCURRENCY);
     const rawSeconds = (performance.now() - rawStarted) / 1000;
 
     latencies.sort((a, b) => a - b);
+    bareLatencies.sort((a, b) => a - b);
     const appRate = deliveries.length / seconds;
+    const bareRate = deliveries.length / bareSeconds;
     const rawRate = deliveries.length / rawSeconds;
+    const share = (appRate / bareRate) * 100;
+    const p99 = percentile(latencies, 99);
+    const met = (ok: boolean) => (ok ? "met" : "NOT met");
     console.log(`\nMachine: ${machine()} · ${new Date().toISOString()}`);
     printTable(`Webhook ingest: ${deliveries.length} deliveries (${distinct} distinct, ${deliveries.length - distinct} duplicates), ${CONCURRENCY} concurrent`, [
-      { measure: "app events/s", value: appRate.toFixed(1) },
-      { measure: "app p50 latency (ms)", value: percentile(latencies, 50).toFixed(1) },
-      { measure: "app p99 latency (ms)", value: percentile(latencies, 99).toFixed(1) },
-      { measure: "raw PostgreSQL insert tx/s", value: rawRate.toFixed(1) },
-      { measure: "app / raw PostgreSQL", value: `${((appRate / rawRate) * 100).toFixed(1)} %` },
-      { measure: "non-2xx answers", value: failures },
-      { measure: "payments recorded (expect distinct)", value: `${paid.n} / ${distinct}` },
-      { measure: "ledger entries (expect distinct)", value: `${booked.n} / ${distinct}` },
+      { measure: "webhook route events/s", value: appRate.toFixed(1), floor: "", goal: "" },
+      { measure: "webhook route p50 latency (ms)", value: percentile(latencies, 50).toFixed(1), floor: percentile(bareLatencies, 50).toFixed(1), goal: "" },
+      { measure: "webhook route p99 latency (ms)", value: p99.toFixed(1), floor: percentile(bareLatencies, 99).toFixed(1), goal: `< ${GOAL_P99_MS}: ${met(p99 < GOAL_P99_MS)}` },
+      { measure: "bare route, one insert tx (req/s)", value: bareRate.toFixed(1), floor: "", goal: "" },
+      { measure: "webhook / bare route", value: `${share.toFixed(1)} %`, floor: "100 %", goal: `≥ ${GOAL_SHARE_OF_BARE} %: ${met(share >= GOAL_SHARE_OF_BARE)}` },
+      { measure: "raw PostgreSQL insert tx/s (reference)", value: rawRate.toFixed(1), floor: "", goal: "" },
+      { measure: "non-2xx answers (webhook / bare)", value: `${failures} / ${bareFailures}`, floor: "", goal: "0" },
+      { measure: "payments recorded (expect distinct)", value: `${paid.n} / ${distinct}`, floor: "", goal: "" },
+      { measure: "ledger entries (expect distinct)", value: `${booked.n} / ${distinct}`, floor: "", goal: "" },
     ]);
   } finally {
     app?.stop();

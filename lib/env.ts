@@ -29,6 +29,8 @@ const schema = z.object({
   MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(2),
   // `off`: this process runs no background jobs (e.g. a web-only instance, or the tests).
   JOB_WORKER: z.enum(["on", "off"]).default("on"),
+  // `on`: /api/bench/insert answers (bench/webhook-ingest.ts's floor: a bare route doing one insert). Never in production.
+  BENCH_ROUTES: z.enum(["on", "off"]).default("off"),
   // How often the job worker asks Stripe for events the webhooks missed (lib/stripe/webhooks/reconcile.ts).
   RECONCILE_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { dojoBilling, type Dojo, type DojoBilling } from "@/db/schema";
+import { idOf } from "@/lib/stripe/objects";
 
 export async function getBilling(db: DbOrTx, dojoId: string): Promise<DojoBilling | null> {
   const [row] = await db.select().from(dojoBilling).where(eq(dojoBilling.dojoId, dojoId));
@@ -31,7 +32,7 @@ export async function ensurePlatformCustomer(db: DbOrTx, stripe: Stripe, dojo: P
 export async function stripeNow(stripe: Stripe, subscription: { test_clock?: string | Stripe.TestHelpers.TestClock | null }): Promise<number> {
   const clock = subscription.test_clock;
   if (!clock) return Math.floor(Date.now() / 1000);
-  const id = typeof clock === "string" ? clock : clock.id;
+  const id = idOf(clock);
   return (await stripe.testHelpers.testClocks.retrieve(id)).frozen_time;
 }
 

@@ -10,6 +10,7 @@ import { planOfPrice, planPriceId } from "./catalog";
 import { planPaymentFailure } from "./plan-failure";
 import { subscribeSchema } from "./schemas";
 import { syncSubscription, type SyncResult } from "./sync-subscription";
+import { idOf } from "@/lib/stripe/objects";
 
 export interface PlanCheckout {
   clientSecret: string;
@@ -120,7 +121,7 @@ export async function confirmPlanCheckout(db: Db, dojo: Pick<Dojo, "id">, sessio
     return outcome(subscription, await db.transaction((tx) => syncSubscription(tx, subscription)));
   }
   const setup = session.setup_intent as Stripe.SetupIntent;
-  const pm = typeof setup.payment_method === "string" ? setup.payment_method : setup.payment_method?.id;
+  const pm = idOf(setup.payment_method);
   if (setup.status !== "succeeded" || !pm) return { kind: "pending" };
   await stripe.customers.update(billing.stripeCustomerId, { invoice_settings: { default_payment_method: pm } }, { idempotencyKey: `tatami-plan-card:${session.id}:customer` });
   const chosen = chosenPlan(session.metadata);

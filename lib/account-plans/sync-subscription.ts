@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { dojoBilling, dojos, type Plan } from "@/db/schema";
 import { planOfPrice } from "./catalog";
 import { periodOf } from "./billing-account";
+import { idOf } from "@/lib/stripe/objects";
 
 const LIVE = new Set<Stripe.Subscription.Status>(["active", "trialing", "past_due"]);
 
@@ -18,7 +19,7 @@ export type SyncResult = { dojoId: string; plan: Plan } | null;
  * once its period has begun.
  */
 export async function syncSubscription(db: DbOrTx, subscription: Stripe.Subscription, readAt = new Date()): Promise<SyncResult> {
-  const customerId = typeof subscription.customer === "string" ? subscription.customer : subscription.customer.id;
+  const customerId = idOf(subscription.customer);
   const [billing] = await db.select().from(dojoBilling).where(eq(dojoBilling.stripeCustomerId, customerId)).for("update");
   if (!billing) return null;
   // Another (older, ended) subscription of the same customer must not override the current one.

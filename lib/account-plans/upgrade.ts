@@ -11,6 +11,7 @@ import { changeRequestKey, recordChangeRequest, requireChangeRequest, settleChan
 import { comparePlans, PLAN_NAMES } from "./features";
 import { planDeclined, planPaymentFailure } from "./plan-failure";
 import { syncSubscription } from "./sync-subscription";
+import { idOf } from "@/lib/stripe/objects";
 
 // How long the amount shown on the upgrade screen may be paid as shown.
 const QUOTE_VALID_SECONDS = 30 * 60;
@@ -67,10 +68,10 @@ export async function quoteUpgrade(db: Db, dojo: Pick<Dojo, "id">, to: Plan): Pr
 /** The card Stripe charges for this subscription: its own default, else the customer's. */
 async function chargedPaymentMethod(stripe: Stripe, subscription: Stripe.Subscription): Promise<string | null> {
   const own = subscription.default_payment_method;
-  if (own) return typeof own === "string" ? own : own.id;
+  if (own) return idOf(own);
   const customer = await stripe.customers.retrieve(subscription.customer as string);
   const pm = customer.deleted ? null : customer.invoice_settings.default_payment_method;
-  return pm ? (typeof pm === "string" ? pm : pm.id) : null;
+  return idOf(pm);
 }
 
 async function defaultCard(stripe: Stripe, subscription: Stripe.Subscription): Promise<UpgradeQuote["card"]> {
@@ -132,8 +133,6 @@ export async function confirmUpgrade(db: Db, dojo: Pick<Dojo, "id">, requestId: 
   }
   return result;
 }
-
-const idOf = (value: string | { id?: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
 
 async function invoicePaymentIntent(stripe: Stripe, invoiceId: string): Promise<{ invoice: Stripe.Invoice; pi: Stripe.PaymentIntent | null }> {
   const invoice = await stripe.invoices.retrieve(invoiceId, { expand: ["payments.data.payment.payment_intent"] });

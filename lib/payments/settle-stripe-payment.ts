@@ -5,6 +5,7 @@ import { automaticRefunds, payments, type AutomaticRefund, type AutomaticRefundR
 import { ActionError } from "@/lib/action-result";
 import type { AfterCommit } from "@/lib/after-commit";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
+import { paymentFromIntent } from "@/lib/stripe/objects";
 import { recordAutomaticRefund } from "./automatic-refunds/record-automatic-refund";
 import { closeCheckout } from "./card/end-checkouts";
 import { recordPayment } from "./record-payment";
@@ -14,7 +15,7 @@ export interface StripePaymentToSettle {
   invoiceId: string;
   /** Succeeded, just read from Stripe (ideally with latest_charge expanded). */
   paymentIntent: Stripe.PaymentIntent;
-  /** When the money was taken; defaults to the charge's own time. */
+  /** When the money was taken; defaults to the charge's own time (paymentFromIntent). */
   paidAt?: Date;
   recordedBy?: string | null;
 }
@@ -44,9 +45,6 @@ export function splitPayment(invoice: Pick<Invoice, "status" | "currency" | "tot
   return { recordMinor: amountMinor, refundReason: null };
 }
 
-const idOf = (value: string | { id: string } | null): string | null => (typeof value === "string" ? value : (value?.id ?? null));
-const chargedAt = (pi: Stripe.PaymentIntent): Date => (pi.latest_charge && typeof pi.latest_charge === "object" ? new Date(pi.latest_charge.created * 1000) : new Date());
-
 /**
  * THE rule for money Stripe took for an invoice (browser confirmation, webhooks, reconciliation,
  * saved-card charges, subscription invoices): it ends recorded against the invoice up to the open
@@ -75,8 +73,9 @@ export async function settleStripePayment(tx: Tx, input: StripePaymentToSettle, 
 
   // The session that took this payment cannot be paid again: nothing to expire for it.
   await closeCheckout(tx, input.dojoId, pi.metadata?.tatami_checkout_id);
-  const currency = pi.currency.toUpperCase();
-  const { recordMinor, refundReason } = splitPayment(invoice, pi.amount_received, currency);
+  const taken = paymentFromIntent(pi);
+  const { currency } = taken;
+  const { recordMinor, refundReason } = splitPayment(invoice, taken.amountMinor, currency);
   let settled: StripeSettlement = { invoice, payment: null, recorded: false, automaticRefund: null };
   if (recordMinor > 0) {
     const result = await recordPayment(
@@ -87,16 +86,16 @@ export async function settleStripePayment(tx: Tx, input: StripePaymentToSettle, 
         method: "card",
         amountMinor: recordMinor,
         currency,
-        paidAt: input.paidAt ?? chargedAt(pi),
-        stripePaymentIntentId: pi.id,
-        stripeChargeId: idOf(pi.latest_charge),
+        paidAt: input.paidAt ?? taken.paidAt,
+        stripePaymentIntentId: taken.stripePaymentIntentId,
+        stripeChargeId: taken.stripeChargeId,
         recordedBy: input.recordedBy ?? null,
       },
       { afterCommit },
     );
     settled = { invoice: result.invoice, payment: result.payment, recorded: result.created, automaticRefund: null };
   }
-  const excessMinor = pi.amount_received - recordMinor;
+  const excessMinor = taken.amountMinor - recordMinor;
   if (refundReason && excessMinor > 0) {
     settled.automaticRefund = await recordAutomaticRefund(
       tx,

@@ -5,6 +5,7 @@ import { shopOrderLines, shopOrders, type AutomaticRefund, type ShopOrder } from
 import type { AfterCommit } from "@/lib/after-commit";
 import { recordAutomaticRefund } from "@/lib/payments/automatic-refunds/record-automatic-refund";
 import { settleStripePayment } from "@/lib/payments/settle-stripe-payment";
+import { paymentFromIntent } from "@/lib/stripe/objects";
 import { idSchema } from "@/lib/validation/common";
 import { orderIdFor } from "./metadata";
 import { queueOrderMails } from "./order-mails";
@@ -38,18 +39,19 @@ export async function completeCardOrder(tx: Tx, dojoId: string, session: Stripe.
   const pi = session.payment_intent && typeof session.payment_intent === "object" ? session.payment_intent : null;
   if (session.payment_status !== "paid" || !pi || pi.status !== "succeeded") return { kind: "unpaid", order, expired: session.status === "expired" };
   if (order.status === "paid" || order.status === "fulfilled") return { kind: "paid", order, recorded: false };
+  const taken = paymentFromIntent(pi);
   const refund = async (refunded: ShopOrder): Promise<CardOrderOutcome> => ({
     kind: "refund",
     order: refunded,
     automaticRefund: await recordAutomaticRefund(
       tx,
-      { dojoId, orderId: order.id, stripePaymentIntentId: pi.id, amountMinor: pi.amount_received, currency: pi.currency, reason: pi.currency.toUpperCase() === order.currency ? "order_unavailable" : "currency" },
+      { dojoId, orderId: order.id, stripePaymentIntentId: taken.stripePaymentIntentId, amountMinor: taken.amountMinor, currency: taken.currency, reason: taken.currency === order.currency ? "order_unavailable" : "currency" },
       afterCommit,
     ),
   });
   if (order.status === "cancelled") return refund(order);
   // Stripe charged what the order says (its line items are the order's); anything else is refunded.
-  if (pi.amount_received !== order.totalMinor || pi.currency.toUpperCase() !== order.currency) return refund(await cancel(tx, order, "The amount charged did not match the order; the payment was refunded."));
+  if (taken.amountMinor !== order.totalMinor || taken.currency !== order.currency) return refund(await cancel(tx, order, "The amount charged did not match the order; the payment was refunded."));
   if (!order.stockTaken && !(await takeStock(tx, order.id))) return refund(await cancel(tx, order, "Sold out before the payment arrived; the payment was refunded."));
 
   const lines = await tx.select().from(shopOrderLines).where(eq(shopOrderLines.orderId, order.id)).orderBy(shopOrderLines.position);

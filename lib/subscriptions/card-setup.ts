@@ -11,6 +11,7 @@ import { isMissingInStripe } from "@/lib/stripe/errors";
 import { queueCardAddedMail } from "./card-added-mail";
 import { ensureStripeCustomer } from "./stripe-customer";
 import { stripeFailure } from "./stripe-failure";
+import { idOf } from "@/lib/stripe/objects";
 
 // The metadata of every setup-mode Checkout Session we open, so the browser path and the
 // checkout.session.completed webhook find the same dojo and member.
@@ -80,9 +81,9 @@ export async function completeCardSetup(db: DbOrTx, stripe: Stripe, input: { doj
   if (!memberId || (input.memberId && memberId !== input.memberId)) throw new NotFoundError("Card setup");
   const si = session.setup_intent && typeof session.setup_intent === "object" ? session.setup_intent : null;
   const method = si?.payment_method && typeof si.payment_method === "object" ? si.payment_method : null;
-  const paymentMethodId = typeof si?.payment_method === "string" ? si.payment_method : method?.id;
+  const paymentMethodId = idOf(si?.payment_method);
   if (session.status !== "complete" || si?.status !== "succeeded" || !paymentMethodId) return { status: "open" };
-  const customerId = typeof session.customer === "string" ? session.customer : session.customer?.id;
+  const customerId = idOf(session.customer);
   const [member] = await db.select({ customerId: members.stripeCustomerId }).from(members).where(and(eq(members.id, memberId), eq(members.dojoId, input.dojoId)));
   // The member was relinked to another customer meanwhile: that card is not theirs any more.
   if (!member || !customerId || member.customerId !== customerId) return { status: "ignored" };

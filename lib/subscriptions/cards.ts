@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { ActionError } from "@/lib/action-result";
 import { isMissingInStripe } from "@/lib/stripe/errors";
 import { stripeFailure } from "./stripe-failure";
+import { idOf } from "@/lib/stripe/objects";
 
 export interface CustomerCard {
   paymentMethodId: string;
@@ -16,7 +17,7 @@ export interface CustomerCard {
 
 const defaultIdOf = (customer: Stripe.Customer) => {
   const pm = customer.invoice_settings?.default_payment_method;
-  return typeof pm === "string" ? pm : (pm?.id ?? null);
+  return idOf(pm);
 };
 
 /** The customer's saved cards, the default first; null when the customer is gone from Stripe. */
@@ -45,7 +46,7 @@ async function requireOwnCard(stripe: Stripe, customerId: string, paymentMethodI
     if (isMissingInStripe(error)) throw new ActionError("That card was not found.");
     throw stripeFailure(error, "reading the card");
   }
-  const owner = typeof pm.customer === "string" ? pm.customer : pm.customer?.id;
+  const owner = idOf(pm.customer);
   if (owner !== customerId) throw new ActionError("That card was not found.");
 }
 

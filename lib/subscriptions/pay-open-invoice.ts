@@ -10,6 +10,7 @@ import { isStripeError } from "@/lib/stripe/errors";
 import { stripeFailure } from "./stripe-failure";
 import { syncStripeInvoice } from "./sync-invoice";
 import { retrieveAndSyncSubscription } from "./sync-subscription";
+import { idOf } from "@/lib/stripe/objects";
 
 export type OpenInvoicePayment = { status: "paid" } | { status: "requires_action"; clientSecret: string; publishableKey: string };
 
@@ -28,8 +29,8 @@ export async function memberSubscriptionInvoice(db: DbOrTx, dojoId: string, memb
 export async function settleSubscriptionInvoice(db: Db, stripe: Stripe, dojoId: string, stripeInvoiceId: string) {
   return db.transaction(async (tx) => {
     const synced = await syncStripeInvoice(tx, stripe, dojoId, stripeInvoiceId);
-    const subscriptionId = synced?.stripeInvoice.parent?.subscription_details?.subscription;
-    if (subscriptionId) await retrieveAndSyncSubscription(tx, stripe, dojoId, typeof subscriptionId === "string" ? subscriptionId : subscriptionId.id);
+    const subscriptionId = idOf(synced?.stripeInvoice.parent?.subscription_details?.subscription);
+    if (subscriptionId) await retrieveAndSyncSubscription(tx, stripe, dojoId, subscriptionId);
     return synced;
   });
 }

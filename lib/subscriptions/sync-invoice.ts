@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import type { Tx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import { invoiceLines, invoices, type Invoice } from "@/db/schema";
 import type { AfterCommit } from "@/lib/after-commit";
 import { nextInvoiceNumber } from "@/lib/invoices/number";
 import { queuePaymentReceipt } from "@/lib/payments/card/receipt-mail";
 import { settleStripePayment } from "@/lib/payments/settle-stripe-payment";
+import { idOf } from "@/lib/stripe/objects";
 import { memberForCustomer } from "./stripe-member";
 
 export type StripeInvoiceState = "paid" | "action_required" | "failed" | "open" | "void";
@@ -20,8 +21,19 @@ export interface SyncedInvoice {
   paymentIntent: Stripe.PaymentIntent | null;
 }
 
+/**
+ * What mirroring a Stripe invoice needs from Stripe, read before any row is locked: the invoice
+ * as Stripe has it now, the PaymentIntent collecting it, and its lines when Tatami has no invoice
+ * for it yet (null: not needed, or not a subscription's invoice worth mirroring).
+ */
+export interface StripeInvoiceRead {
+  stripeInvoice: Stripe.Invoice;
+  paymentIntent: Stripe.PaymentIntent | null;
+  lines: Stripe.InvoiceLineItem[] | null;
+}
+
 const isoDate = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+const mirrored = (si: Stripe.Invoice) => !!si.parent?.subscription_details && si.status !== "draft" && si.amount_due > 0;
 
 /** The PaymentIntent collecting a Stripe invoice: the paid one, else the open one. */
 async function paymentIntentOf(stripe: Stripe, invoice: Stripe.Invoice): Promise<Stripe.PaymentIntent | null> {
@@ -32,7 +44,7 @@ async function paymentIntentOf(stripe: Stripe, invoice: Stripe.Invoice): Promise
 }
 
 /** One Tatami invoice per Stripe invoice: the unique stripe_invoice_id makes a concurrent insert wait and lose. */
-async function findOrCreateInvoice(tx: Tx, stripe: Stripe, dojoId: string, memberId: string, si: Stripe.Invoice): Promise<Invoice> {
+async function findOrCreateInvoice(tx: Tx, dojoId: string, memberId: string, si: Stripe.Invoice, lines: Stripe.InvoiceLineItem[]): Promise<Invoice> {
   const mine = and(eq(invoices.dojoId, dojoId), eq(invoices.stripeInvoiceId, si.id));
   const [existing] = await tx.select().from(invoices).where(mine).for("update");
   if (existing) return existing;
@@ -56,7 +68,6 @@ async function findOrCreateInvoice(tx: Tx, stripe: Stripe, dojoId: string, membe
   if (!created) return (await tx.select().from(invoices).where(mine).for("update"))[0];
   // Numbered only once the row is ours, so a lost race does not burn a number.
   const number = await nextInvoiceNumber(tx, dojoId, Number(issueDate.slice(0, 4)));
-  const lines = (await stripe.invoices.listLineItems(si.id, { limit: 100 })).data;
   if (lines.length) {
     await tx.insert(invoiceLines).values(
       lines.map((line, i) => {
@@ -81,16 +92,29 @@ async function findOrCreateInvoice(tx: Tx, stripe: Stripe, dojoId: string, membe
  * customer's past payments), which would otherwise mail the member one receipt per old payment.
  */
 export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, stripeInvoiceId: string, opts: { receipt?: boolean; afterCommit?: AfterCommit } = {}): Promise<SyncedInvoice | null> {
+  return applyStripeInvoice(tx, dojoId, await readStripeInvoice(tx, stripe, dojoId, stripeInvoiceId), opts);
+}
+
+/** The Stripe half of syncStripeInvoice: every Stripe call it needs, so none happens while a row is locked. */
+export async function readStripeInvoice(db: DbOrTx, stripe: Stripe, dojoId: string, stripeInvoiceId: string): Promise<StripeInvoiceRead> {
   const si = await stripe.invoices.retrieve(stripeInvoiceId, { expand: ["payments"] });
-  if (!si.parent?.subscription_details || si.status === "draft" || si.amount_due <= 0) return null;
-  const member = await memberForCustomer(tx, dojoId, si.customer as string | Stripe.Customer);
+  if (!mirrored(si)) return { stripeInvoice: si, paymentIntent: null, lines: null };
+  const [known] = await db.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.dojoId, dojoId), eq(invoices.stripeInvoiceId, si.id)));
+  const lines = known ? null : (await stripe.invoices.listLineItems(si.id, { limit: 100 })).data;
+  return { stripeInvoice: si, paymentIntent: await paymentIntentOf(stripe, si), lines };
+}
+
+/** The database half of syncStripeInvoice, from what readStripeInvoice read: no Stripe call. */
+export async function applyStripeInvoice(tx: Tx, dojoId: string, read: StripeInvoiceRead, opts: { receipt?: boolean; afterCommit?: AfterCommit } = {}): Promise<SyncedInvoice | null> {
+  const { stripeInvoice: si, paymentIntent: pi } = read;
+  if (!mirrored(si)) return null;
+  const member = await memberForCustomer(tx, dojoId, si.customer ?? null);
   if (!member) return null;
   const [known] = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.dojoId, dojoId), eq(invoices.stripeInvoiceId, si.id)));
   // A Stripe invoice voided before we saw it has nothing to mirror.
   if (!known && (si.status === "void" || si.status === "uncollectible")) return null;
 
-  let invoice = await findOrCreateInvoice(tx, stripe, dojoId, member.id, si);
-  const pi = await paymentIntentOf(stripe, si);
+  let invoice = await findOrCreateInvoice(tx, dojoId, member.id, si, read.lines ?? []);
   let recorded = false;
   let state: StripeInvoiceState;
   if (si.status === "paid") {

@@ -10,7 +10,7 @@ import { memberForCustomer } from "./stripe-member";
  * customer is not linked to a member of this dojo.
  */
 export async function syncSubscription(db: DbOrTx, dojoId: string, sub: Stripe.Subscription): Promise<MemberSubscription | null> {
-  const member = await memberForCustomer(db, dojoId, sub.customer as string | Stripe.Customer);
+  const member = await memberForCustomer(db, dojoId, sub.customer);
   if (!member) return null;
   const item = sub.items.data[0];
   const [plan] = item

@@ -29,7 +29,7 @@ describe("Stripe operation coverage of the contract suite", () => {
     ]);
     // And it finds the app's own calls (a scanner that finds nothing would pass everything).
     expect(sites).toContainEqual({ operation: "checkout.sessions.create", at: expect.stringMatching(/^lib\/payments\/card\/open-checkout\.ts:\d+$/) });
-    expect(sites).toContainEqual({ operation: "invoices.list", at: expect.stringMatching(/^lib\/plans\/history\.ts:\d+$/) });
+    expect(sites).toContainEqual({ operation: "invoices.list", at: expect.stringMatching(/^lib\/account-plans\/history\.ts:\d+$/) });
     expect(sites).toContainEqual({ operation: "webhookEndpoints.create", at: expect.stringMatching(/^scripts\/dev\.ts:\d+$/) });
   });
 

@@ -403,7 +403,7 @@ describe("plan changes in quick succession", () => {
 async function deliverPlatformEvents(stripe: Stripe, customer: string, subscriptionId: string) {
   const events: Stripe.Event[] = [];
   for await (const event of stripe.events.list({ limit: 100 })) {
-    const object = event.data.object as { customer?: string; id?: string };
+    const object: { object?: string; id?: string; customer?: unknown } = event.data.object;
     if (object.customer === customer || object.id === subscriptionId) events.push(event);
     if (events.length > 60) break;
   }

@@ -6,11 +6,10 @@ import { members } from "@/db/schema";
 import { confirmInvoiceCheckoutAction, openInvoiceCheckoutAction } from "@/app/(staff)/invoices/[id]/card-actions";
 import { confirmMemberCheckoutAction, openMemberCheckoutAction } from "@/app/portal/(member)/card-actions";
 import { stripeFor } from "@/lib/stripe/client";
-import { checkoutSessionCompleted } from "@/lib/stripe/webhooks/handlers/checkout-session-completed";
-import { paymentIntentSucceeded } from "@/lib/stripe/webhooks/handlers/payment-intent-succeeded";
 import { control } from "@tatami/stripe-emulator/test-support";
 import { dojoWithStripe, forwardWebhooks, inboxFor, openInvoiceFor, payInCheckout, paymentState, sessionIdOf, webhookEvent } from "../support/card-payment";
 import { createStaff, signedInDojo, signInAsMember, signInAsStaff } from "../support/factories";
+import { handleUnclaimed } from "../support/handle-event";
 
 type Opened = { clientSecret: string; publishableKey: string };
 
@@ -76,14 +75,13 @@ describe("paying an invoice with Stripe Checkout at the desk", () => {
     const completed = await webhookEvent(stripe, "checkout.session.completed", sessionId);
     const succeeded = await webhookEvent(stripe, "payment_intent.succeeded", session.payment_intent as string);
 
-    const db = await getDb();
     const ctx = (event: Stripe.Event) => ({ dojoId: dojo.id, stripe: stripeFor(secretKey), event });
     const results = await Promise.all([
       confirmInvoiceCheckoutAction({ sessionId }),
       confirmInvoiceCheckoutAction({ sessionId }),
-      db.transaction((tx) => checkoutSessionCompleted(tx, ctx(completed))),
-      db.transaction((tx) => paymentIntentSucceeded(tx, ctx(succeeded))),
-      db.transaction((tx) => checkoutSessionCompleted(tx, ctx(completed))),
+      handleUnclaimed(ctx(completed)),
+      handleUnclaimed(ctx(succeeded)),
+      handleUnclaimed(ctx(completed)),
     ]);
     const confirmations = results.slice(0, 2) as Awaited<ReturnType<typeof confirmInvoiceCheckoutAction>>[];
     expect(confirmations.every((r) => r.ok && r.data.outcome === "paid")).toBe(true);
@@ -102,14 +100,13 @@ describe("paying an invoice with Stripe Checkout at the desk", () => {
     const { invoice } = await openInvoiceFor(dojo);
     const sessionId = sessionIdOf(opened(await openInvoiceCheckoutAction({ invoiceId: invoice.id })).clientSecret);
     await payInCheckout(sessionId, "4242424242424242");
-    const db = await getDb();
     const event = await webhookEvent(stripe, "checkout.session.completed", sessionId);
-    expect(await db.transaction((tx) => checkoutSessionCompleted(tx, { dojoId: dojo.id, stripe: stripeFor(secretKey), event }))).toBe("processed");
+    expect(await handleUnclaimed({ dojoId: dojo.id, stripe: stripeFor(secretKey), event })).toBe("processed");
     expect((await paymentState(invoice.id)).payments).toHaveLength(1);
 
     // Another dojo's connection never records this dojo's payment.
     const other = await dojoWithStripe();
-    expect(await db.transaction((tx) => checkoutSessionCompleted(tx, { dojoId: other.dojo.id, stripe: stripeFor(secretKey), event }))).toBe("ignored");
+    expect(await handleUnclaimed({ dojoId: other.dojo.id, stripe: stripeFor(secretKey), event })).toBe("ignored");
   });
 
   it("a payment only the webhooks record (each delivered three times) still mails exactly one receipt, after the commit", async () => {

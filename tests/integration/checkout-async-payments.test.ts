@@ -68,7 +68,8 @@ describe("checkout.session.async_payment_succeeded", () => {
     const { dojo, stripe, gi, orderId, sessionId } = await shopWithCardOrder();
     await submitCheckoutForm(sessionId, { card_number: "4242424242424242" });
     const completed = await webhookEvent(stripe, "checkout.session.completed", sessionId);
-    const succeeded = eventAbout("checkout.session.async_payment_succeeded", completed.data.object as { id: string; object: string });
+    if (completed.type !== "checkout.session.completed") throw new Error(`not a completed session: ${completed.type}`);
+    const succeeded = eventAbout("checkout.session.async_payment_succeeded", completed.data.object);
 
     expect(await deliverSignedEvent(dojo.id, succeeded)).toEqual({ status: 200, result: "processed" });
     const state = await orderState(orderId);

@@ -12,14 +12,13 @@ import { runDueJobs } from "@/lib/jobs/worker";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import { describeAutomaticRefund } from "@/lib/payments/automatic-refunds/describe-automatic-refund";
 import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
-import { checkoutSessionCompleted } from "@/lib/stripe/webhooks/handlers/checkout-session-completed";
-import { paymentIntentSucceeded } from "@/lib/stripe/webhooks/handlers/payment-intent-succeeded";
 import { stripeFor } from "@/lib/stripe/client";
 import { reconcileStripeEvents } from "@/lib/stripe/webhooks/reconcile";
 import { today } from "@/lib/dates";
 import { dojoWithStripe, inboxFor, openInvoiceFor, payInCheckout, paymentState, sessionIdOf, webhookEvent } from "../support/card-payment";
 import { signInAsMember } from "../support/factories";
 import { allEvents, deliverEvents, failedEventsOf, stripeSideOf, tatamiSideOf } from "../support/money";
+import { handleUnclaimed } from "../support/handle-event";
 
 type OpenResult = Awaited<ReturnType<typeof openInvoiceCheckoutAction>>;
 const sessionOf = (result: OpenResult) => {
@@ -209,8 +208,8 @@ describe("one decision and one refund per payment, whichever path comes first", 
     const results = await Promise.all([
       confirmInvoiceCheckoutAction({ sessionId: second }),
       confirmInvoiceCheckoutAction({ sessionId: second }),
-      db.transaction((tx) => checkoutSessionCompleted(tx, ctx(completed))),
-      db.transaction((tx) => paymentIntentSucceeded(tx, ctx(succeeded))),
+      handleUnclaimed(ctx(completed)),
+      handleUnclaimed(ctx(succeeded)),
     ]);
     expect(results.slice(0, 2)).toEqual([expect.objectContaining({ ok: true, data: expect.objectContaining({ outcome: "refunded" }) }), expect.objectContaining({ ok: true })]);
     expect(results.slice(2)).toEqual(["processed", "processed"]);

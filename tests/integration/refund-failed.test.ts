@@ -11,8 +11,8 @@ import { refundFailedMail } from "@/lib/payments/refunds/refund-failed-mail";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { stripeFor } from "@/lib/stripe/client";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
-import { chargeRefundUpdated } from "@/lib/stripe/webhooks/handlers/charge-refund-updated";
 import { dojoWithStripe, forwardWebhooks, inboxFor, paidCardInvoice, paymentState, webhookEvent } from "../support/card-payment";
+import { handleUnclaimed } from "../support/handle-event";
 
 const REFUND_FAILED_MAIL_JOB = `${MAIL_JOB_PREFIX}${refundFailedMail.name}`;
 
@@ -60,7 +60,7 @@ describe("a refund that fails after Stripe said succeeded (charge.refund.updated
       const db = await getDb();
       const event = await webhookEvent(stripe, "charge.refund.updated", stripeRefund.id);
       expect(await dispatchEvent(db, dojo.id, stripeFor(secretKey), event)).toBe("duplicate");
-      expect(await db.transaction((tx) => chargeRefundUpdated(tx, { dojoId: dojo.id, stripe: stripeFor(secretKey), event }))).toBe("ignored");
+      expect(await handleUnclaimed({ dojoId: dojo.id, stripe: stripeFor(secretKey), event })).toBe("ignored");
       const again = await books(invoice.id);
       expect(again.ledger).toHaveLength(state.ledger.length);
       expect(again.invoice.refundedMinor).toBe(0);
@@ -91,13 +91,13 @@ describe("a refund that fails after Stripe said succeeded (charge.refund.updated
     // Still succeeded: nothing to book back.
     const ok = await stripe.refunds.create({ payment_intent: payment.stripePaymentIntentId!, amount: 1000 });
     const stillFine = await webhookEvent(stripe, "refund.created", ok.id);
-    expect(await db.transaction((tx) => chargeRefundUpdated(tx, ctx(stillFine)))).toBe("ignored");
+    expect(await handleUnclaimed(ctx({ ...stillFine, type: "charge.refund.updated" } as Stripe.Event))).toBe("ignored");
     // Failed, but of a charge made outside Tatami: nothing was booked, nothing to reverse.
     const elsewhere = await stripe.paymentIntents.create({ amount: 3000, currency: "eur", payment_method: "pm_card_refundFail", confirm: true });
     const lost = await stripe.refunds.create({ payment_intent: elsewhere.id });
     await control("refunds/settle", { apiKey: secretKey });
     const failedElsewhere = await webhookEvent(stripe, "charge.refund.updated", lost.id);
-    expect(await db.transaction((tx) => chargeRefundUpdated(tx, ctx(failedElsewhere)))).toBe("ignored");
+    expect(await handleUnclaimed(ctx(failedElsewhere))).toBe("ignored");
     expect((await books(invoice.id)).ledger).toHaveLength(1);
     expect(await db.select().from(jobs).where(and(eq(jobs.kind, REFUND_FAILED_MAIL_JOB), eq(jobs.dojoId, dojo.id)))).toEqual([]);
   });

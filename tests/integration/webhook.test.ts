@@ -2,14 +2,14 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { members, stripeConnections, stripeEvents } from "@/db/schema";
 import { POST } from "@/app/api/stripe/webhook/[dojo]/route";
 import { connectStripeAccount } from "@/app/(staff)/settings/stripe/actions";
 import { newSecretKey } from "@tatami/stripe-emulator/test-support";
 import { decryptSecret } from "@/lib/crypto";
-import { webhookHandlers } from "@/lib/stripe/webhooks/registry";
-import type { WebhookHandler } from "@/lib/stripe/webhooks/types";
+import { extraHandlers } from "@/lib/stripe/webhooks/registry";
+import type { EventHandler } from "@/lib/stripe/webhooks/types";
 import { actAs, signedInDojo } from "../support/factories";
 
 const signer = new Stripe("sk_test_signer").webhooks;
@@ -23,43 +23,47 @@ let calls = 0;
 let flakyFailures = 0;
 
 /** A handler with a visible effect in the same transaction: one member per event. */
-const createMemberHandler: WebhookHandler = async (tx, { dojoId, event }) => {
+const createMember = async (tx: Tx, dojoId: string, event: Stripe.Event) => {
   calls++;
   // Widen the window in which concurrent deliveries overlap.
   await new Promise((r) => setTimeout(r, 30));
   await tx.insert(members).values({ dojoId, uid: randomBytes(4).toString("hex").slice(0, 7).toUpperCase(), firstName: "Webhook", lastName: event.id });
+};
+const createMemberHandler: EventHandler<Stripe.Event> = async (event, { dojoId }) => async (tx) => {
+  await createMember(tx, dojoId, event);
   return "processed";
 };
 
-const flakyHandler: WebhookHandler = async (tx, ctx) => {
-  await createMemberHandler(tx, ctx);
+const failSometimes = () => {
   if (flakyFailures > 0) {
     flakyFailures--;
     throw new Error("Simulated handler failure");
   }
+};
+
+const flakyHandler: EventHandler<Stripe.Event> = async (event, { dojoId }) => async (tx) => {
+  await createMember(tx, dojoId, event);
+  failSometimes();
   return "processed";
 };
 
 const AFTER_COMMIT_TYPE = "customer.discount.created";
 /** What after-commit work saw: whether the handler's member was already committed when it ran. */
 const afterCommitRuns: { eventId: string; committed: boolean }[] = [];
-const afterCommitHandler: WebhookHandler = async (tx, ctx) => {
-  await createMemberHandler(tx, ctx);
-  ctx.afterCommit?.(async (db) => {
-    const rows = await db.select().from(members).where(and(eq(members.dojoId, ctx.dojoId), eq(members.lastName, ctx.event.id)));
-    afterCommitRuns.push({ eventId: ctx.event.id, committed: rows.length === 1 });
+const afterCommitHandler: EventHandler<Stripe.Event> = async (event, { dojoId }) => async (tx, afterCommit) => {
+  await createMember(tx, dojoId, event);
+  afterCommit(async (db) => {
+    const rows = await db.select().from(members).where(and(eq(members.dojoId, dojoId), eq(members.lastName, event.id)));
+    afterCommitRuns.push({ eventId: event.id, committed: rows.length === 1 });
   });
-  if (flakyFailures > 0) {
-    flakyFailures--;
-    throw new Error("Simulated handler failure");
-  }
+  failSometimes();
   return "processed";
 };
 
-webhookHandlers.set(EFFECT_TYPE, createMemberHandler);
-webhookHandlers.set(AFTER_COMMIT_TYPE, afterCommitHandler);
-webhookHandlers.set(FLAKY_TYPE, flakyHandler);
-webhookHandlers.set(SKIPPING_TYPE, async () => "ignored");
+extraHandlers.set(EFFECT_TYPE, createMemberHandler);
+extraHandlers.set(AFTER_COMMIT_TYPE, afterCommitHandler);
+extraHandlers.set(FLAKY_TYPE, flakyHandler);
+extraHandlers.set(SKIPPING_TYPE, async () => "ignored");
 
 afterEach(() => {
   calls = 0;

@@ -7,13 +7,14 @@ import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
 import { submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
 import { stripeFor } from "@/lib/stripe/client";
 import { dispatchEvent } from "@/lib/stripe/webhooks/dispatch";
-import { checkoutSessionCompleted } from "@/lib/stripe/webhooks/handlers/checkout-session-completed";
 import { confirmOrder } from "@/lib/shop/at-dojo-orders";
 import { confirmOrderReturn } from "@/lib/shop/settle-card-order";
 import { publicShop } from "@/lib/shop/public-shop";
 import { dojoWithStripe, inboxFor } from "../support/card-payment";
 import { actAs, createMember, signedInDojo, signInAsMember } from "../support/factories";
 import { createProduct, openShop, orderState, sessionIdFromUrl, stockOf } from "../support/shop";
+import { handleUnclaimed } from "../support/handle-event";
+import { eventObject } from "@/lib/stripe/objects";
 
 vi.mock("@/lib/auth/client-ip", async () => (await import("../support/client-ip")).clientIpModule);
 
@@ -31,7 +32,7 @@ function placed(result: Awaited<ReturnType<typeof placeShopOrderAction>>) {
 
 async function completedEvent(stripe: Stripe, sessionId: string): Promise<Stripe.Event> {
   const events = await stripe.events.list({ type: "checkout.session.completed", limit: 100 });
-  const event = events.data.find((e) => (e.data.object as { id: string }).id === sessionId);
+  const event = events.data.find((e) => eventObject(e).id === sessionId);
   if (!event) throw new Error(`no event for ${sessionId}`);
   return event;
 }
@@ -85,8 +86,8 @@ describe("webshop card orders", () => {
     const ctx = { dojoId: dojo.id, stripe: stripeFor(secretKey), event };
 
     const results = await Promise.all([
-      db.transaction((tx) => checkoutSessionCompleted(tx, ctx)),
-      db.transaction((tx) => checkoutSessionCompleted(tx, ctx)),
+      handleUnclaimed(ctx),
+      handleUnclaimed(ctx),
       confirmOrderReturn(db, dojo.id, orderId, sessionId),
     ]);
     expect(results.slice(0, 2)).toEqual(["processed", "processed"]);

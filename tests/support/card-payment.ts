@@ -13,6 +13,7 @@ import { answerThreeDSecure, emulatorUrl, newSecretKey, stripeClient, submitChec
 import { createMember, signedInDojo, signInAsStaff } from "./factories";
 import { deliverMail } from "./mail";
 import { createTestInvoice } from "./invoice-factory";
+import { eventObject } from "@/lib/stripe/objects";
 
 /** A dojo whose owner connected an emulator Stripe account; returns the key to inspect that account. */
 export async function dojoWithStripe(opts: { plan?: Plan; currency?: string; stripeCurrency?: string; role?: Role } = {}) {
@@ -74,7 +75,7 @@ export async function payInCheckout(sessionId: string, card: string, threeDs?: "
 /** The event of a type about one object, as the dojo's Stripe account lists it. */
 export async function webhookEvent(stripe: Stripe, type: string, objectId: string): Promise<Stripe.Event> {
   const events = await stripe.events.list({ type, limit: 100 });
-  const event = events.data.find((e) => (e.data.object as { id: string }).id === objectId);
+  const event = events.data.find((e) => eventObject(e).id === objectId);
   if (!event) throw new Error(`no ${type} event for ${objectId}`);
   return event;
 }

@@ -1,12 +1,28 @@
-import type { PlatformWebhookHandler } from "./types";
-import type { PLATFORM_EVENTS } from "./events";
-import { customerSubscriptionDeleted } from "./handlers/customer-subscription-deleted";
-import { customerSubscriptionUpdated } from "./handlers/customer-subscription-updated";
+import type Stripe from "stripe";
+import type { EventOf, EventRouter, PlatformContext } from "@/lib/stripe/webhooks/types";
+import { PLATFORM_EVENTS } from "./events";
+import { customerSubscriptionChanged } from "./handlers/customer-subscription-changed";
 import { invoicePaid } from "./handlers/invoice-paid";
 
-// Each subscribed event with its handler (the Record makes a missing one a type error).
-export const platformWebhookHandlers: Record<(typeof PLATFORM_EVENTS)[number], PlatformWebhookHandler> = {
-  "invoice.paid": invoicePaid,
-  "customer.subscription.updated": customerSubscriptionUpdated,
-  "customer.subscription.deleted": customerSubscriptionDeleted,
+type PlatformEventType = (typeof PLATFORM_EVENTS)[number];
+const SUBSCRIBED: ReadonlySet<string> = new Set(PLATFORM_EVENTS);
+export const handlesPlatformEvent = (type: string) => SUBSCRIBED.has(type);
+
+/** The platform account's event → its handler, narrowed by the switch (no casts). */
+export const routePlatformEvent: EventRouter<PlatformContext> = (event, ctx) => {
+  switch (event.type) {
+    case "invoice.paid":
+      return invoicePaid(event, ctx);
+    case "customer.subscription.updated":
+    case "customer.subscription.deleted":
+      return customerSubscriptionChanged(event, ctx);
+    default:
+      return unsubscribed(event);
+  }
 };
+
+// Typed so that a subscribed event type (events.ts) without a case above does not compile.
+function unsubscribed(event: Exclude<Stripe.Event, EventOf<PlatformEventType>>): null {
+  void event;
+  return null;
+}

@@ -3,12 +3,14 @@ import { createElement } from "react";
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
-import { dojos, invoices, members, payments } from "@/db/schema";
+import { dojos, invoices, members, payments, type Payment } from "@/db/schema";
 import PaymentReceipt from "@/emails/payment-receipt";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
 import { invoicePdfAttachment } from "@/lib/invoices/pdf/attachment";
+import { stripeForDojo } from "@/lib/stripe/connection";
+import { retrievePaymentIntent } from "./retrieve";
 
 const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", jcb: "JCB", diners: "Diners Club", unionpay: "UnionPay", cartes_bancaires: "Cartes Bancaires" };
 
@@ -24,10 +26,27 @@ export function cardLabel(pi: Stripe.PaymentIntent): string | null {
 const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
 /**
+ * The card that paid, when the path that recorded the payment did not know it (a signed
+ * payment_intent.succeeded is trusted as sent, and names no card): asked of Stripe when the mail
+ * is composed, outside any transaction. A receipt without it is still a receipt.
+ */
+async function cardOfPayment(db: DbOrTx, payment: Payment): Promise<string | null> {
+  if (payment.method !== "card" || !payment.stripePaymentIntentId) return null;
+  try {
+    const { stripe } = await stripeForDojo(db, payment.dojoId);
+    return cardLabel(await retrievePaymentIntent(stripe, payment.stripePaymentIntentId));
+  } catch (error) {
+    console.error(`Receipt for payment ${payment.id}: the card could not be read from Stripe`, error);
+    return null;
+  }
+}
+
+/**
  * The member's receipt for a card payment (an invoice paid at the desk, in the members area, by a
  * saved card, or a subscription's Stripe invoice: the first payment and every renewal), with the
  * invoice PDF attached. `card` is kept in the job because only Stripe
- * knows it and it never changes; the rest (amounts, what is still open) is read when it is sent.
+ * knows it and it never changes (or read when sent, when unknown); the rest (amounts, what is
+ * still open) is read when it is sent.
  */
 export const paymentReceiptMail = defineMail<{ paymentId: string; card: string | null }>({
   name: "payment-receipt",
@@ -54,7 +73,7 @@ export const paymentReceiptMail = defineMail<{ paymentId: string; card: string |
         invoiceNumber: invoice.number ?? "",
         amount: formatMoney(payment.amountMinor, payment.currency),
         paidOn: longDate(payment.paidAt),
-        card,
+        card: card ?? (await cardOfPayment(db, payment)),
         settled: invoice.status === "paid",
         stillOpen: openMinor > 0 ? formatMoney(openMinor, invoice.currency) : null,
       }),

@@ -17,13 +17,13 @@ export interface SettledCardPayment {
  * the saved-card charge and both webhooks call this, whichever comes first decides and the others
  * find its decision (settleStripePayment locks the invoice and is unique per PaymentIntent). Only
  * Stripe's word counts: the caller passes a PaymentIntent it has just read from Stripe (ideally
- * with `latest_charge` expanded). The receipt of a payment it records is queued in the same
+ * with `latest_charge` expanded) or a succeeded one from a signed event, which is final. The receipt of a payment it records is queued in the same
  * transaction, so it goes out exactly when the payment is committed.
  */
-export async function settleCardPayment(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent, opts: { recordedBy?: string | null; afterCommit?: AfterCommit } = {}): Promise<SettledCardPayment> {
+export async function settleCardPayment(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent, opts: { recordedBy?: string | null; afterCommit?: AfterCommit; paidAt?: Date } = {}): Promise<SettledCardPayment> {
   const invoiceId = invoiceIdFor(pi.metadata, dojoId);
   if (pi.status !== "succeeded" || !invoiceId) return { invoiceId, settlement: null };
-  const settlement = await settleStripePayment(tx, { dojoId, invoiceId, paymentIntent: pi, recordedBy: opts.recordedBy ?? null }, opts.afterCommit);
+  const settlement = await settleStripePayment(tx, { dojoId, invoiceId, paymentIntent: pi, recordedBy: opts.recordedBy ?? null, paidAt: opts.paidAt }, opts.afterCommit);
   if (settlement.recorded && settlement.payment) await queuePaymentReceipt(tx, settlement.payment, pi);
   return { invoiceId, settlement };
 }
@@ -33,9 +33,9 @@ export async function settleCardPayment(tx: Tx, dojoId: string, pi: Stripe.Payme
  * (deleted test data, or crafted in the dojo's own Stripe account) is not ours to settle.
  * Answering with an error would only make Stripe retry it for days.
  */
-export async function settleCardPaymentFromEvent(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent, afterCommit?: AfterCommit): Promise<SettledCardPayment> {
+export async function settleCardPaymentFromEvent(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent, opts: { afterCommit?: AfterCommit; paidAt?: Date } = {}): Promise<SettledCardPayment> {
   try {
-    return await settleCardPayment(tx, dojoId, pi, { afterCommit });
+    return await settleCardPayment(tx, dojoId, pi, opts);
   } catch (error) {
     if (error instanceof NotFoundError) return { invoiceId: null, settlement: null };
     throw error;

@@ -16,8 +16,7 @@ import { isMissingInStripe, isStripeError } from "@/lib/stripe/errors";
 import { syncStripeInvoice } from "@/lib/subscriptions/sync-invoice";
 import { latestMoneyCheck } from "./check";
 import type { SettleAction } from "./types";
-
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+import { idOf } from "@/lib/stripe/objects";
 
 /**
  * Only what the dojo's latest check lists, with that action, is acted on: the ids come from the

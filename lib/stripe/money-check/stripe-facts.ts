@@ -5,8 +5,7 @@ import { orderIdFor } from "@/lib/shop/metadata";
 import { isMissingInStripe } from "@/lib/stripe/errors";
 import { idSchema } from "@/lib/validation/common";
 import type { StripeChargeFact, StripeRefundFact } from "./compare";
-
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+import { idOf } from "@/lib/stripe/objects";
 
 export interface Ownership {
   dojoId: string;

@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { eventObject } from "../objects";
 
 type Reader = (stripe: Stripe, id: string) => Promise<{ id?: string }>;
 
@@ -26,7 +27,7 @@ export const PINNED_READABLE_OBJECTS = Object.keys(READERS);
  */
 export async function inPinnedVersion(stripe: Stripe, event: Stripe.Event): Promise<Stripe.Event> {
   if (event.api_version === Stripe.API_VERSION) return event;
-  const sent = event.data.object as { id?: string; object?: string };
+  const sent = eventObject(event);
   const read = sent.object ? READERS[sent.object] : undefined;
   if (!read || !sent.id) throw new Error(`Event ${event.id} (${event.type}) is in API version ${event.api_version}, and Tatami cannot re-read its ${sent.object ?? "object"} in ${Stripe.API_VERSION}`);
   const object = await read(stripe, sent.id);

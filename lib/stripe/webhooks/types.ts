@@ -1,24 +1,40 @@
 import type Stripe from "stripe";
-import type { Tx } from "@/db/client";
-import type { AfterCommitWork } from "@/lib/after-commit";
+import type { Db, Tx } from "@/db/client";
+import type { AfterCommit } from "@/lib/after-commit";
+import type { EventStatus } from "./claim-event";
 
-/** Work that must wait until the event's transaction has committed (a Stripe call such as a refund; mail is queued in the transaction instead). */
-export type { AfterCommitWork } from "@/lib/after-commit";
+/** The event of one type, its data.object typed by it (`EventOf<"charge.refunded">` is Stripe.ChargeRefundedEvent). */
+export type EventOf<T extends Stripe.Event["type"]> = Extract<Stripe.Event, { type: T }>;
 
-export interface WebhookContext {
+/**
+ * The database half of a handler: runs in the transaction that claims the event id, so its
+ * effects and the claim commit together. Never a Stripe call here: the claim's row (and any row
+ * the domain locks) would be held across the round trip. Work for after the commit (a Stripe
+ * call such as a refund) goes to `afterCommit`; mail is queued in the transaction.
+ */
+export type ApplyEvent = (tx: Tx, afterCommit: AfterCommit) => Promise<EventStatus>;
+
+export interface DojoContext {
+  /** For reads before the transaction (what exists already); writes belong in ApplyEvent. */
+  db: Db;
   dojoId: string;
+  /** The dojo's own Stripe account. */
   stripe: Stripe;
-  event: Stripe.Event;
-  /**
-   * Queues work for after the commit; dispatch.ts runs it then, and never when the transaction
-   * rolls back. Optional so a handler can be called on its own (tests); then nothing is queued.
-   */
-  afterCommit?: (work: AfterCommitWork) => void;
+}
+
+export interface PlatformContext {
+  db: Db;
+  /** Tatami's own Stripe account (the dojos' plan billing). */
+  stripe: Stripe;
 }
 
 /**
- * Applies one verified event inside the transaction that also stores its id, so the effects
- * happen exactly once. Events can be stale or out of order: re-read the object from Stripe
- * with `ctx.stripe` before acting on it. Return "ignored" when the event does not concern us.
+ * One event type's handler. It runs before any row is locked: it trusts the signed event where
+ * Stripe's documentation allows (a terminal state does not change), reads from Stripe what can
+ * be stale, and returns the database half — or "ignored" when the event does not concern Tatami.
+ * Events arrive here in the SDK's pinned API version (pinned-version.ts).
  */
-export type WebhookHandler = (tx: Tx, ctx: WebhookContext) => Promise<"processed" | "ignored">;
+export type EventHandler<E extends Stripe.Event, C = DojoContext> = (event: E, ctx: C) => Promise<ApplyEvent | "ignored">;
+
+/** Which handler an event goes to; null when its type has none (stored as ignored). */
+export type EventRouter<C> = (event: Stripe.Event, ctx: C) => Promise<ApplyEvent | "ignored"> | null;

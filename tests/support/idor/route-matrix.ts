@@ -10,6 +10,7 @@ import { GET as ledgerExport } from "@/app/(staff)/ledger/export/route";
 import { GET as staffInvoicePdf } from "@/app/(staff)/invoices/[id]/pdf/route";
 import { GET as memberInvoicePdf } from "@/app/portal/(member)/invoices/[id]/pdf/route";
 import { GET as health } from "@/app/api/health/route";
+import { POST as benchInsert } from "@/app/api/bench/insert/route";
 import { GET as membersExport } from "@/app/(staff)/members/export/route";
 import { GET as invoicesExport } from "@/app/(staff)/invoices/export/route";
 import { GET as paymentsExport } from "@/app/(staff)/payments/export/route";
@@ -246,6 +247,18 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
           w.signInOwnerA();
           const response = await health();
           expect(await response.json()).toEqual({ ok: true });
+        },
+      },
+    ],
+  },
+  "app/api/bench/insert/route.ts": {
+    checks: [
+      {
+        name: "answers 404 outside the webhook bench (BENCH_ROUTES is off), whoever asks",
+        run: async (w) => {
+          w.signInOwnerA();
+          const response = await benchInsert(new Request("http://localhost/api/bench/insert", { method: "POST", body: "{}" }));
+          expect(response.status).toBe(404);
         },
       },
     ],

@@ -1,11 +1,16 @@
 import type Stripe from "stripe";
-import type { PlatformWebhookHandler } from "../types";
-import { syncSubscriptionById } from "../sync-from-stripe";
+import { idOf } from "@/lib/stripe/objects";
+import type { EventHandler, PlatformContext } from "@/lib/stripe/webhooks/types";
+import { syncSubscription } from "../../sync-subscription";
 
-/** A plan invoice was paid (first subscription, upgrade, renewal): the subscription's plan and period apply. */
-export const invoicePaid: PlatformWebhookHandler = async (tx, { stripe, event }) => {
-  const invoice = event.data.object as Stripe.Invoice;
-  const sub = invoice.parent?.subscription_details?.subscription;
-  if (!sub) return "ignored";
-  return syncSubscriptionById(tx, stripe, typeof sub === "string" ? sub : sub.id);
+/**
+ * A plan invoice was paid (first subscription, upgrade, renewal): the subscription's plan and
+ * period apply. The subscription is read, before the transaction: the invoice only names it.
+ */
+export const invoicePaid: EventHandler<Stripe.InvoicePaidEvent, PlatformContext> = async (event, { stripe }) => {
+  const subscriptionId = idOf(event.data.object.parent?.subscription_details?.subscription);
+  if (!subscriptionId) return "ignored";
+  const readAt = new Date();
+  const subscription = await stripe.subscriptions.retrieve(subscriptionId);
+  return async (tx) => ((await syncSubscription(tx, subscription, readAt)) ? "processed" : "ignored");
 };

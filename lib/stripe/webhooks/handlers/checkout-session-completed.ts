@@ -1,21 +1,52 @@
 import type Stripe from "stripe";
-import { settleCardPaymentFromEvent } from "@/lib/payments/card/settle-card-payment";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { retrieveCheckoutSession } from "@/lib/payments/card/retrieve";
-import { isShopSession, shopCheckoutCompleted } from "@/lib/shop/webhook";
-import type { WebhookHandler } from "../types";
-import { checkoutSessionSetupCompleted } from "./checkout-session-setup-completed";
+import { settleCardPaymentFromEvent } from "@/lib/payments/card/settle-card-payment";
+import { completeCardOrder } from "@/lib/shop/complete-card-order";
+import { orderIdFor } from "@/lib/shop/metadata";
+import { completeCardSetup } from "@/lib/subscriptions/card-setup";
+import type { DojoContext, EventHandler } from "../types";
 
-/** An invoice paid through Checkout (staff dialog or members area): recorded or refunded; the browser may have done it already. */
-export const checkoutSessionCompleted: WebhookHandler = async (tx, { dojoId, stripe, event, afterCommit }) => {
-  const sent = event.data.object as Stripe.Checkout.Session;
-  if (sent.mode === "setup") return checkoutSessionSetupCompleted(tx, { dojoId, stripe, event, afterCommit });
-  if (sent.mode === "payment" && isShopSession(sent, dojoId)) return shopCheckoutCompleted(tx, { dojoId, stripe, event, afterCommit });
-  if (sent.mode !== "payment" || !invoiceIdFor(sent.metadata, dojoId)) return "ignored";
+type Paid = Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionAsyncPaymentSucceededEvent;
+
+/**
+ * A Checkout Session finished: a card saved (setup mode), a webshop order or an invoice paid —
+ * or, for a delayed payment method, paid later (checkout.session.async_payment_succeeded, same
+ * recording; https://docs.stripe.com/checkout/fulfillment#delayed-notification). The browser may
+ * have done it already. The session is read with its PaymentIntent, which the event only names.
+ */
+export const checkoutSessionCompleted: EventHandler<Paid> = async (event, ctx) => {
+  const sent = event.data.object;
+  if (sent.mode === "setup") return cardSaved(sent, ctx);
+  if (sent.mode !== "payment") return "ignored";
+  const { dojoId, stripe } = ctx;
+  if (orderIdFor(sent.metadata, dojoId)) {
+    const session = await retrieveCheckoutSession(stripe, sent.id);
+    // Mails are queued with the paid order; a refund decided in it runs after the commit.
+    return async (tx, afterCommit) => {
+      const outcome = await completeCardOrder(tx, dojoId, session, afterCommit);
+      return outcome && outcome.kind !== "unpaid" ? "processed" : "ignored";
+    };
+  }
+  if (!invoiceIdFor(sent.metadata, dojoId)) return "ignored";
   const session = await retrieveCheckoutSession(stripe, sent.id);
   const pi = session.payment_intent;
   if (session.payment_status !== "paid" || !pi || typeof pi === "string") return "ignored";
-  // Settled here or by another path first; the receipt is queued with the payment, once.
-  const { settlement } = await settleCardPaymentFromEvent(tx, dojoId, pi, afterCommit);
-  return settlement ? "processed" : "ignored";
+  return async (tx, afterCommit) => {
+    // Settled here or by another path first; the receipt is queued with the payment, once.
+    const { settlement } = await settleCardPaymentFromEvent(tx, dojoId, pi, { afterCommit });
+    return settlement ? "processed" : "ignored";
+  };
 };
+
+/**
+ * Setup mode: a card saved by "Add card now", the card link or the members area. The browser may
+ * never come back (closed tab): this makes it the default and queues the "card saved" mail, keyed
+ * by the card so it goes once. It calls Stripe (read, then set the default), so it runs here, before
+ * the event's transaction, like the browser's own path; running it twice changes nothing.
+ */
+async function cardSaved(sent: Stripe.Checkout.Session, { db, dojoId, stripe }: DojoContext) {
+  const outcome = await completeCardSetup(db, stripe, { dojoId, sessionId: sent.id });
+  if (outcome.status !== "saved") return "ignored";
+  return async () => "processed" as const;
+}

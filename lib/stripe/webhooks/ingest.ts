@@ -1,0 +1,62 @@
+import "server-only";
+import type Stripe from "stripe";
+import type { Db } from "@/db/client";
+import { runAfterCommit, type AfterCommitWork } from "@/lib/after-commit";
+import { claimEvent, isSettled, markEventFailed, settleEvent, type EventLog } from "./claim-event";
+import { inPinnedVersion } from "./pinned-version";
+import type { ApplyEvent, EventRouter } from "./types";
+
+export type IngestResult = "processed" | "ignored" | "duplicate";
+
+/** One Stripe account's inbound events: where their ids are stored and which handlers apply them. */
+export interface Inbound<C extends { stripe: Stripe }> {
+  log: EventLog;
+  ctx: C;
+  handles: (type: string) => boolean;
+  route: EventRouter<C>;
+}
+
+/**
+ * THE way a verified Stripe event is applied, for the dojos' endpoint, the platform endpoint and
+ * reconciliation alike, exactly once:
+ * 1. an event already applied is answered "duplicate" at once (no Stripe call, no lock);
+ * 2. an event in another API version is read again in the pinned one, and the handler decides
+ *    what it can trust and reads from Stripe what can be stale — all before any row is locked;
+ * 3. one transaction claims the event id and applies the handler's database half, so a 2xx goes
+ *    out only after both are committed, and a concurrent delivery of the same event waits on the
+ *    claim and then finds it done;
+ * 4. work queued with afterCommit runs once committed; its failure is logged, not answered with
+ *    a 500, because the event's effects are stored.
+ * A failure anywhere stores the event as failed and is rethrown: the caller answers 500 and
+ * Stripe redelivers (or the next reconciliation applies it).
+ */
+export async function ingestEvent<C extends { stripe: Stripe }>(db: Db, inbound: Inbound<C>, sent: Stripe.Event): Promise<IngestResult> {
+  const { log } = inbound;
+  if (await isSettled(db, log, sent.id)) return "duplicate";
+  const followUps: AfterCommitWork[] = [];
+  let event = sent;
+  let result: IngestResult;
+  try {
+    const handled = inbound.handles(sent.type);
+    if (handled) event = await inPinnedVersion(inbound.ctx.stripe, sent);
+    const decided = handled ? await inbound.route(event, inbound.ctx) : null;
+    const apply: ApplyEvent | null = decided && decided !== "ignored" ? decided : null;
+    result = await db.transaction(async (tx) => {
+      followUps.length = 0;
+      const claim = await claimEvent(tx, log, event, apply ? "processed" : "ignored");
+      if (claim === "done") return "duplicate";
+      if (!apply) {
+        if (claim === "retry") await settleEvent(tx, log, event.id, "ignored");
+        return "ignored";
+      }
+      const status = await apply(tx, (work) => followUps.push(work));
+      if (status !== "processed" || claim === "retry") await settleEvent(tx, log, event.id, status);
+      return status;
+    });
+  } catch (error) {
+    await markEventFailed(db, log, event, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  await runAfterCommit(db, followUps, `Stripe event ${event.id} (${event.type}) of ${log.owner}`);
+  return result;
+}
