@@ -9,6 +9,7 @@ import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
 import { env } from "@/lib/env";
 import { invoicePdfAttachment } from "./pdf/attachment";
+import { fullName } from "@/lib/members/full-name";
 
 const longDate = (isoDate: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
@@ -35,7 +36,7 @@ export const invoiceIssuedMail = defineMail<{ invoiceId: string }>({
       subject: `Invoice ${invoice.number} from ${row.dojoName}: ${amount}`,
       react: createElement(InvoiceIssued, {
         dojoName: row.dojoName,
-        memberName: `${row.member.firstName} ${row.member.lastName}`,
+        memberName: fullName(row.member),
         invoiceNumber: invoice.number ?? "",
         amount,
         dueDate: longDate(invoice.dueDate),

@@ -7,6 +7,7 @@ import { appendLedgerEntry } from "@/lib/ledger/append";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
 import { formatMoney } from "@/lib/money";
 import { endOpenCheckouts } from "./card/end-checkouts";
+import { memberFullName } from "@/lib/members/full-name";
 
 export const PAYMENTS_LEDGER_CATEGORY = "Invoice payments";
 
@@ -75,7 +76,7 @@ export async function recordPayment(tx: Tx, input: RecordPaymentInput, opts: { a
     })
     .returning();
 
-  const [member] = await tx.select({ name: sql<string>`${members.firstName} || ' ' || ${members.lastName}` }).from(members).where(eq(members.id, invoice.memberId));
+  const [member] = await tx.select({ name: memberFullName() }).from(members).where(eq(members.id, invoice.memberId));
   await appendLedgerEntry(tx, {
     dojoId: input.dojoId,
     date: input.paidAt.toISOString().slice(0, 10),

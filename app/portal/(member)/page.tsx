@@ -12,6 +12,7 @@ import { InvoiceStatusBadge } from "./invoice-status";
 import { PayCardButton } from "./pay-card-button";
 import { MemberSubscriptionsCard } from "./subscriptions-card";
 import { hasFeature } from "@/lib/plans/features";
+import { fullName } from "@/lib/members/full-name";
 
 export const metadata = { title: "Members area" };
 
@@ -65,7 +66,7 @@ export default async function PortalHomePage() {
         <CardHeader title="My details" description="Something wrong? Ask your dojo to correct it." />
         <CardBody>
           <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
-            <Detail label="Name" value={`${member.firstName} ${member.lastName}`} />
+            <Detail label="Name" value={fullName(member)} />
             <Detail label="Member UID" value={<span className="font-mono tracking-widest">{member.uid}</span>} />
             <Detail label="E-mail" value={member.email} />
             <Detail label="Phone" value={member.phone} />

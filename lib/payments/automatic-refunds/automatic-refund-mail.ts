@@ -9,6 +9,7 @@ import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
 import { automaticRefundWhy } from "./describe-automatic-refund";
+import { fullName } from "@/lib/members/full-name";
 
 /** "A payment went back": to the payer, the member the invoice is for or the shop buyer. */
 export const automaticRefundMail = defineMail<{ automaticRefundId: string }>({
@@ -34,7 +35,7 @@ export const automaticRefundMail = defineMail<{ automaticRefundId: string }>({
     if (row.refund.status !== "refunded") return { skip: "the refund is not refunded" };
     const to = row.order?.buyerEmail ?? row.member?.email;
     if (!to) return { skip: "the payer has no e-mail address" };
-    const payerName = row.order?.buyerName ?? (row.member ? `${row.member.firstName} ${row.member.lastName}` : "");
+    const payerName = row.order?.buyerName ?? (row.member ? fullName(row.member) : "");
     const paidFor = row.order ? `order #${row.order.number}` : `invoice ${row.invoiceNumber ?? ""}`.trim();
     const amount = formatMoney(row.refund.amountMinor, row.refund.currency);
     return {

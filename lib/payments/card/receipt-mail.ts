@@ -9,6 +9,7 @@ import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
 import { invoicePdfAttachment } from "@/lib/invoices/pdf/attachment";
+import { fullName } from "@/lib/members/full-name";
 
 const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", jcb: "JCB", diners: "Diners Club", unionpay: "UnionPay", cartes_bancaires: "Cartes Bancaires" };
 
@@ -50,7 +51,7 @@ export const paymentReceiptMail = defineMail<{ paymentId: string; card: string |
       subject: `Receipt: ${formatMoney(payment.amountMinor, payment.currency)} for invoice ${invoice.number}`,
       react: createElement(PaymentReceipt, {
         dojoName: row.dojoName,
-        memberName: `${row.member.firstName} ${row.member.lastName}`,
+        memberName: fullName(row.member),
         invoiceNumber: invoice.number ?? "",
         amount: formatMoney(payment.amountMinor, payment.currency),
         paidOn: longDate(payment.paidAt),

@@ -17,6 +17,7 @@ import { InvoiceStatusBadge } from "../invoice-status-badge";
 import { InvoiceActions } from "./invoice-actions";
 import { PayActions } from "./pay-actions";
 import { PaymentsCard } from "./payments-card";
+import { fullName } from "@/lib/members/full-name";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -38,7 +39,7 @@ export default async function InvoicePage({ params }: Props) {
   const on = today();
   const status = displayStatus(invoice, on);
   const openMinor = invoice.totalMinor - invoice.paidMinor;
-  const memberName = `${member.firstName} ${member.lastName}`;
+  const memberName = fullName(member);
 
   return (
     <>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Card, CardBody } from "@/components/ui/card";
-import { fullName, type MemberProfile } from "@/lib/members/get";
+import { fullName } from "@/lib/members/full-name";
+import type { MemberProfile } from "@/lib/members/get";
 import { MemberStatusBadge } from "../member-status-badge";
 import { CopyUid } from "./copy-uid";
 

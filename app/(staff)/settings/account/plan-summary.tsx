@@ -7,6 +7,7 @@ import { trialState } from "@/lib/plans/effective-plan";
 import { INTERVAL_LABELS, PLAN_CURRENCY, PLAN_NAMES, PLAN_PRICES } from "@/lib/plans/features";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { CancelChangeButton } from "./cancel-change-button";
 
 const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
@@ -30,7 +31,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 /** Settings → Account: the plan in force, how it is billed and what happens next. */
 export function PlanSummary({ plan, storedPlan, billing }: { plan: Plan; storedPlan: Plan; billing: DojoBilling | null }) {
   const trial = trialState(billing);
-  const subscribed = !!billing?.stripeSubscriptionId && ["active", "past_due", "trialing"].includes(billing.subscriptionStatus ?? "");
+  const subscribed = !!billing?.stripeSubscriptionId && isLiveSubscription(billing.subscriptionStatus);
   const status = billing?.subscriptionStatus ? STATUS[billing.subscriptionStatus] : undefined;
   // Chosen during the trial: the plan billed from the trial's end, which may differ from the one in force.
   const billedPlan = trial.kind === "scheduled" ? trial.plan : storedPlan;

@@ -10,6 +10,7 @@ import { cardName } from "@/components/stripe/brand";
 import { ActionError } from "@/lib/action-result";
 import { requireStaffPage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { getBilling } from "@/lib/plans/billing-account";
 import { trialState } from "@/lib/plans/effective-plan";
 import { quoteUpgrade, type UpgradeQuote } from "@/lib/plans/upgrade";
@@ -120,7 +121,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
   const db = await getDb();
   const [billing, [stored]] = await Promise.all([getBilling(db, dojo.id), db.select({ plan: dojos.plan }).from(dojos).where(eq(dojos.id, dojo.id))]);
   const stripeJsUrl = env().STRIPE_JS_URL ?? null;
-  const subscribed = !!billing?.stripeSubscriptionId && ["active", "past_due", "trialing"].includes(billing.subscriptionStatus ?? "");
+  const subscribed = !!billing?.stripeSubscriptionId && isLiveSubscription(billing.subscriptionStatus);
   const to = PLANS.find((p) => p === params.to);
 
   const back = (
