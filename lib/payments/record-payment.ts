@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { invoices, members, payments, type Invoice, type Payment, type PaymentMethod } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
