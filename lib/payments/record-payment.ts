@@ -5,7 +5,8 @@ import { ActionError } from "@/lib/action-result";
 import type { AfterCommit } from "@/lib/after-commit";
 import { appendLedgerEntry } from "@/lib/ledger/append";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
-import { formatMoney } from "@/lib/money";
+import { invalidAmount } from "@/lib/errors";
+import { assertPayable } from "@/lib/invoices/payable";
 import { endOpenCheckouts } from "./card/end-checkouts";
 import { memberFullName } from "@/lib/members/full-name";
 
@@ -31,8 +32,6 @@ export interface RecordedPayment {
   invoice: Invoice;
 }
 
-const refuse = (message: string) => new ActionError(message, { amount: [message] });
-
 /**
  * The one way a payment is recorded, for every method and caller (staff, members area,
  * webhooks). Idempotent per Stripe PaymentIntent. In the caller's transaction it locks the
@@ -52,13 +51,10 @@ export async function recordPayment(tx: Tx, input: RecordPaymentInput, opts: { a
       return { payment: existing, created: false, invoice };
     }
   }
-  if (invoice.status === "draft") throw refuse("Issue the invoice before recording a payment.");
-  if (invoice.status === "void") throw refuse("This invoice is void; it cannot be paid.");
-  if (input.currency.toUpperCase() !== invoice.currency) throw refuse(`This invoice is in ${invoice.currency}, not ${input.currency.toUpperCase()}.`);
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw refuse("The amount must be more than zero.");
-  const openMinor = invoice.totalMinor - invoice.paidMinor;
-  if (invoice.status === "paid" || openMinor <= 0) throw refuse("This invoice is already paid.");
-  if (input.amountMinor > openMinor) throw refuse(`The amount is more than the ${formatMoney(openMinor, invoice.currency)} still open.`);
+  const openMinor = assertPayable(invoice);
+  if (input.currency.toUpperCase() !== invoice.currency) throw invalidAmount("other_currency", { currency: input.currency.toUpperCase(), expectedCurrency: invoice.currency });
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw invalidAmount("not_positive");
+  if (input.amountMinor > openMinor) throw invalidAmount("more_than_open", { openMinor, expectedCurrency: invoice.currency });
 
   const [payment] = await tx
     .insert(payments)

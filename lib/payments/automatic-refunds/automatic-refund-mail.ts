@@ -20,6 +20,7 @@ export const automaticRefundMail = defineMail<{ automaticRefundId: string }>({
       .select({
         refund: automaticRefunds,
         dojoName: dojos.name,
+        timeZone: dojos.timeZone,
         invoiceNumber: invoices.number,
         member: { firstName: members.firstName, lastName: members.lastName, email: members.email },
         order: { number: shopOrders.number, buyerName: shopOrders.buyerName, buyerEmail: shopOrders.buyerEmail },
@@ -42,7 +43,7 @@ export const automaticRefundMail = defineMail<{ automaticRefundId: string }>({
       dojoName: row.dojoName,
       to,
       subject: `Refund: ${amount} for ${paidFor}`,
-      react: createElement(AutomaticRefund, { dojoName: row.dojoName, payerName, paidFor, amount, refundedOn: formatDate(row.refund.refundedAt ?? new Date()), why: automaticRefundWhy(row.refund.reason) }),
+      react: createElement(AutomaticRefund, { dojoName: row.dojoName, payerName, paidFor, amount, refundedOn: formatDate(row.refund.refundedAt ?? new Date(), row.timeZone), why: automaticRefundWhy(row.refund.reason) }),
     };
   },
 });

@@ -37,7 +37,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
       />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div className="space-y-6">
-          <MemberProfileCard member={member} />
+          <MemberProfileCard member={member} timeZone={dojo.timeZone} />
         </div>
         {/* The member's activity: one card per section (invoices, …), stacked above the details form. */}
         <div className="space-y-6">
