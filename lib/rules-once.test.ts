@@ -33,6 +33,10 @@ describe("rules written once", () => {
     expect(filesMatching(/Intl\.DateTimeFormat\(|toLocaleDateString\(|toLocaleTimeString\(|\.toLocaleString\(\s*(\)|"[a-z]{2}-[A-Z]{2}",\s*\{[^}]*(day|month|hour))/, ["lib/dates.ts"])).toEqual([]);
   });
 
+  it("numbers and voids invoices only in lib/invoices", () => {
+    expect(filesMatching(/nextInvoiceNumber\(|status: "void"/, ["lib/invoices/number.ts", "lib/invoices/void-invoice.ts"])).toEqual([]);
+  });
+
   it("joins first and last name only in lib/members/full-name.ts", () => {
     expect(filesMatching(/firstName\}\s\$\{[\w.?!\[\]]*lastName/, ["lib/members/full-name.ts"])).toEqual([]);
   });

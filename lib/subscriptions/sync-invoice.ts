@@ -3,7 +3,8 @@ import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
 import { invoiceLines, invoices, type Invoice } from "@/db/schema";
 import type { AfterCommit } from "@/lib/after-commit";
-import { nextInvoiceNumber } from "@/lib/invoices/number";
+import { numberInvoice } from "@/lib/invoices/number";
+import { voidCollectedInvoice } from "@/lib/invoices/void-invoice";
 import { queuePaymentReceipt } from "@/lib/payments/card/receipt-mail";
 import { settleStripePayment } from "@/lib/payments/settle-stripe-payment";
 import { memberForCustomer } from "./stripe-member";
@@ -54,8 +55,6 @@ async function findOrCreateInvoice(tx: Tx, stripe: Stripe, dojoId: string, membe
     .onConflictDoNothing({ target: invoices.stripeInvoiceId })
     .returning();
   if (!created) return (await tx.select().from(invoices).where(mine).for("update"))[0];
-  // Numbered only once the row is ours, so a lost race does not burn a number.
-  const number = await nextInvoiceNumber(tx, dojoId, Number(issueDate.slice(0, 4)));
   const lines = (await stripe.invoices.listLineItems(si.id, { limit: 100 })).data;
   if (lines.length) {
     await tx.insert(invoiceLines).values(
@@ -65,8 +64,8 @@ async function findOrCreateInvoice(tx: Tx, stripe: Stripe, dojoId: string, membe
       }),
     );
   }
-  const [numbered] = await tx.update(invoices).set({ number }).where(eq(invoices.id, created.id)).returning();
-  return numbered;
+  // Numbered only once the row is ours, so a lost race does not burn a number.
+  return numberInvoice(tx, created);
 }
 
 /**
@@ -104,9 +103,7 @@ export async function syncStripeInvoice(tx: Tx, stripe: Stripe, dojoId: string, 
     }
   } else if (si.status === "void" || si.status === "uncollectible") {
     state = "void";
-    if (invoice.status === "open" && invoice.paidMinor === 0) {
-      [invoice] = await tx.update(invoices).set({ status: "void", voidReason: `Marked ${si.status} in Stripe`, voidedAt: new Date() }).where(eq(invoices.id, invoice.id)).returning();
-    }
+    invoice = await voidCollectedInvoice(tx, invoice, si.status);
   } else {
     state = pi?.status === "requires_action" ? "action_required" : si.attempted ? "failed" : "open";
   }
