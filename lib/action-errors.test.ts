@@ -42,7 +42,9 @@ describe("domain errors by code", () => {
     expect(isRetryable(notPayable("void"))).toBe(false);
     expect(isRetryable(new NotFoundError("Invoice"))).toBe(false);
     expect(isRetryable(new ActionError("No."))).toBe(false);
-    expect(isRetryable(new ActionError("Stripe could not be reached.", undefined, "UNAVAILABLE"))).toBe(true);
+    const outage = new ActionError("Stripe could not be reached. Nothing was charged.", undefined, "UNAVAILABLE");
+    expect(isRetryable(outage)).toBe(true);
+    expect(presentError(outage)).toEqual({ error: "Stripe could not be reached. Nothing was charged." });
     expect(isRetryable(new AppError("UNAVAILABLE"))).toBe(true);
     expect(isRetryable(new Error("connection reset"))).toBe(true);
   });

@@ -23,7 +23,7 @@ const TEXT: Record<AppErrorCode, (e: AppError) => string> = {
   NOT_FOUND: (e) => `${e.details.what ?? "That record"} was not found.`,
   NOT_PAYABLE: (e) => NOT_PAYABLE[e.details.reason as NotPayableReason]?.(e) ?? "This invoice cannot be paid.",
   INVALID_AMOUNT: (e) => INVALID_AMOUNT[e.details.reason as InvalidAmountReason]?.(e) ?? "This amount cannot be booked on the invoice.",
-  REFUSED: (e) => e.message,
+  REFUSED: () => "This cannot be done now.",
   UNAVAILABLE: () => "The payment service could not be reached. Nothing was changed; please try again in a moment.",
 };
 
@@ -31,7 +31,8 @@ const TEXT: Record<AppErrorCode, (e: AppError) => string> = {
 export type ErrorFields = Partial<Record<AppErrorCode, string>>;
 
 export function presentError(error: AppError, fields: ErrorFields = {}): { error: string; fieldErrors?: FieldErrors } {
-  const text = TEXT[error.code](error);
+  // An ActionError still carries its words (REFUSED, or UNAVAILABLE for an outage it explains).
+  const text = error instanceof ActionError ? error.message : TEXT[error.code](error);
   const field = fields[error.code];
   const fieldErrors = error instanceof ActionError ? error.fieldErrors : field ? { [field]: [text] } : undefined;
   return fieldErrors ? { error: text, fieldErrors } : { error: text };

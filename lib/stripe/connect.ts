@@ -58,7 +58,7 @@ async function checkKeyPair(stripe: Stripe, publishableKey: string, idempotencyK
 
 function stripeUnavailable(error: unknown): ActionError {
   console.error("Stripe call failed while connecting", error);
-  return new ActionError("Stripe could not be reached or answered with an error. Nothing was saved; please try again.");
+  return new ActionError("Stripe could not be reached or answered with an error. Nothing was saved; please try again.", undefined, "UNAVAILABLE");
 }
 
 /**
