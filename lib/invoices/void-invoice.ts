@@ -30,7 +30,7 @@ export async function voidInvoice(tx: Tx, dojoId: string, invoiceId: string, rea
  * Follows Stripe voiding (or writing off) a subscription invoice it collects: an open invoice
  * with nothing paid becomes void; any other is returned as it is (money received needs a refund).
  */
-export async function voidCollectedInvoice(tx: Tx, invoice: Invoice, stripeStatus: "void" | "uncollectible"): Promise<Invoice> {
+export async function voidCollectedInvoice(tx: Tx, invoice: Invoice, stripeStatus: string): Promise<Invoice> {
   if (invoice.status !== "open" || invoice.paidMinor !== 0) return invoice;
   return markVoid(tx, invoice, `Marked ${stripeStatus} in Stripe`);
 }
