@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
 import { logIn } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // Dojos paying for Pro monthly on Tatami's platform account (e2e/support/seed-plans.ts), 10 days
 // into their period. The emulator is the platform Stripe account (PLATFORM_STRIPE_SECRET_KEY).
@@ -9,13 +10,7 @@ const PLATFORM_KEY = "sk_test_platform_e2e";
 const SHOTS = "test-results/account-plans";
 
 
-async function shots(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const { shots } = screenshots(SHOTS);
 
 async function saveCard(page: Page, card: string) {
   await page.getByRole("button", { name: "Change card" }).click();

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { expect, test } from "@playwright/test";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { checkoutFrame, ensureStripeConnected, fillCard, logIn, memberIdOf, memberUid } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // Compose → preview → send → the mail is in the emulator's inbox → its card link opens that
 // member's card page. The campaign is sent by the job worker running inside `next start`.
@@ -10,12 +11,7 @@ const SHOTS = "test-results/campaigns";
 type InboxMail = { to: string[]; subject: string; html: string; text: string; headers: Record<string, string> | null };
 
 
-async function shot(page: Page, name: string, width = 1280) {
-  await page.setViewportSize({ width, height: 900 });
-  // The layout (and the preview frame) at the new width: two animation frames have been painted.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-}
+const { shot } = screenshots(SHOTS);
 
 
 test("compose, preview and send a campaign; the mail arrives with an “Add my card” button, which opens the member's card page and adds a card", async ({ page: firstPage, request }) => {
@@ -23,7 +19,7 @@ test("compose, preview and send a campaign; the mail arrives with an “Add my c
   const tag = `E2E ${Date.now().toString(36)}`;
   await logIn(page, E2E.owner);
   // The card link takes cards only when the dojo's Stripe is connected.
-  await ensureStripeConnected(page, "sk_test_e2e_card_payments");
+  await ensureStripeConnected(page, E2E_STRIPE_KEY);
   await page.getByRole("link", { name: "Campaigns" }).first().click();
   await page.waitForURL("**/campaigns");
   await page.getByRole("link", { name: "New campaign" }).first().click();

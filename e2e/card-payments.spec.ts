@@ -1,17 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { emulatorPublicUrl, emulatorUrl as EMULATOR } from "./support/emulator";
 import { expectPaidInPortal, memberLogIn, NEW_CARD_BUTTON, openPortalCheckout } from "./support/member";
 import { checkoutFrame, completeThreeDSecure, ensureStripeConnected as connect, expectPaidAtDesk, fillCard, issueInvoice, logIn, memberUid } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // Paying invoices by card against the emulator (playwright.config.ts): at the desk and in the members area.
 const SHOTS = "test-results/card-payments";
-const SECRET_KEY = "sk_test_e2e_card_payments";
+const SECRET_KEY = E2E_STRIPE_KEY;
 
-async function shot(page: Page, name: string, width = 1280) {
-  await page.setViewportSize({ width, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: width !== 375 });
-}
+const { shot } = screenshots(SHOTS);
 
 const ensureStripeConnected = (page: Page) => connect(page, SECRET_KEY);
 
@@ -29,7 +27,7 @@ test("staff pays an open invoice with 4242 in the embedded Checkout; the ledger 
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("button", { name: "Pay with Stripe" })).toBeVisible();
   await shot(page, "pay-dialog");
-  await shot(page, "pay-dialog", 375);
+  await shot(page, "pay-dialog", 375, false);
   await page.setViewportSize({ width: 1280, height: 900 });
   await dialog.getByRole("button", { name: "Pay with Stripe" }).click();
   const checkout = checkoutFrame(page);
@@ -57,7 +55,7 @@ test.describe("members area", () => {
     await memberLogIn(page, { uid: memberUid(), password: E2E.memberPassword });
     await page.setViewportSize({ width: 375, height: 800 });
     const checkout = await openPortalCheckout(page, invoice.url, "€37.50");
-    await shot(page, "portal-checkout", 375);
+    await shot(page, "portal-checkout", 375, false);
 
     // 3-D Secure failed: Stripe's page says so, nothing is paid.
     await fillCard(checkout, "4000 0025 0000 3155");
@@ -72,7 +70,7 @@ test.describe("members area", () => {
     await page.keyboard.press("Escape");
     await page.reload();
     await expect(page.getByText(/Still to pay/).first()).toBeVisible();
-    await shot(page, "portal-invoice-open", 375);
+    await shot(page, "portal-invoice-open", 375, false);
 
     // 3-D Secure completed: paid, with a success message and a receipt.
     await page.getByRole("button", { name: NEW_CARD_BUTTON }).click();
@@ -80,7 +78,7 @@ test.describe("members area", () => {
     await checkout.getByRole("button", { name: "Pay" }).click();
     await completeThreeDSecure(page, checkout);
     await expectPaidInPortal(page);
-    await shot(page, "portal-paid", 375);
+    await shot(page, "portal-paid", 375, false);
 
     // The receipt is queued with the payment; the app's worker sends it within a second or two.
     const receiptFor = async () => {
@@ -129,12 +127,12 @@ test("Charge saved card while a payment page is open: the desk is asked, the pag
   const confirm = page.getByRole("alertdialog");
   await expect(confirm.getByRole("heading", { name: "Charge €28.00 to Visa •••• 4242?" })).toBeVisible();
   await shot(page, "charge-saved-card-confirm");
-  await shot(page, "charge-saved-card-confirm", 375);
+  await shot(page, "charge-saved-card-confirm", 375, false);
   await page.setViewportSize({ width: 1280, height: 900 });
   await confirm.getByRole("button", { name: "Charge €28.00" }).click();
   await expect(dialog.getByRole("alert")).toContainText("still open");
   await shot(page, "charge-saved-card-page-open");
-  await shot(page, "charge-saved-card-page-open", 375);
+  await shot(page, "charge-saved-card-page-open", 375, false);
   await page.setViewportSize({ width: 1280, height: 900 });
   await dialog.getByRole("button", { name: "Close it and charge the saved card" }).click();
   await expect(page.getByText("Payment received", { exact: true })).toBeVisible();

@@ -2,16 +2,13 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./support/accounts";
 import { logIn } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // The dojo office's data: members in from a CSV file (preview, per-row errors, all or nothing)
 // and members, invoices, payments and orders out as CSV.
 const SHOTS = "test-results/office-data";
 
-async function shot(page: Page, name: string, width = 1280) {
-  await page.setViewportSize({ width, height: 900 });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-}
+const { shot } = screenshots(SHOTS);
 
 const csvFile = (name: string, lines: string[]) => ({ name, mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n"), "utf8") });
 

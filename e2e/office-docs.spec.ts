@@ -4,6 +4,7 @@ import { E2E } from "./support/accounts";
 import { memberLogIn } from "./support/member";
 import { productPicture } from "./support/product-picture";
 import { issueInvoice, logIn, memberUid } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // The owner fills in the dojo profile; an invoice then prints, downloads and is mailed as a PDF
 // with that seller block, payments and the open amount; the member downloads it too.
@@ -12,11 +13,7 @@ const SHOTS = "test-results/office-docs";
 
 type InboxMail = { id: string; subject: string; text: string; attachments: { filename: string; content_type: string; content: string }[] };
 
-async function shot(page: Page, name: string, width = 1280) {
-  await page.setViewportSize({ width, height: 900 });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-}
+const { shot } = screenshots(SHOTS);
 
 async function downloadText(page: Page, link: ReturnType<Page["getByRole"]>) {
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);

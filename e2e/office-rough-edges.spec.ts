@@ -1,16 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E } from "./support/accounts";
 import { issueInvoice, logIn, memberUid } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // The rough edges a new owner hits: a page the role cannot open says whom to ask, icons, required
 // fields marked, and a payment made elsewhere shows on an open invoice's page without a reload.
 const SHOTS = "test-results/office-rough-edges";
 
-async function shot(page: Page, name: string, width = 1280) {
-  await page.setViewportSize({ width, height: 900 });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-}
+const { shot } = screenshots(SHOTS);
 
 test("staff opening Settings → Stripe see who can and whom to ask, inside the app, with a 403", async ({ page }) => {
   await logIn(page, E2E.staff);

@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import Stripe from "stripe";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E, E2E_SEED_FILE } from "./support/accounts";
+import { E2E, E2E_SEED_FILE, E2E_STRIPE_KEY } from "./support/accounts";
 import { emulatorUrl as EMULATOR } from "./support/emulator";
 import { cardLinkOf, checkoutFrame, completeThreeDSecure, ensureStripeConnected, fillCard, logIn as logInStaff } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // Recurring payments against the emulator: Stripe customers, saved cards, card links, plans,
 // subscriptions, renewals on a test clock, a declined renewal and a payment needing 3-D Secure.
 const SHOTS = "test-results/recurring";
 // The same account card-payments.spec.ts connects, so either spec may run first.
-const SECRET_KEY = "sk_test_e2e_card_payments";
+const SECRET_KEY = E2E_STRIPE_KEY;
 const emulatorStripe = () => {
   const url = new URL(EMULATOR);
   return new Stripe(SECRET_KEY, { host: url.hostname, port: Number(url.port), protocol: "http" });
@@ -17,10 +18,7 @@ const emulatorStripe = () => {
 const run = Date.now().toString(36);
 const PLAN = `E2E Judo monthly ${run}`;
 
-async function shot(page: Page, name: string, width = 1280) {
-  await page.setViewportSize({ width, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-}
+const { shot } = screenshots(SHOTS);
 
 /** A new member through the staff UI; ends on their page. */
 async function newMember(page: Page, firstName: string) {

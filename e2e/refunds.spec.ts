@@ -1,17 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { expect, test } from "@playwright/test";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { serverActionId } from "./support/server-action";
 import { ensureStripeConnected, issueInvoice, logIn, memberUid, payAtDesk } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // Refunding a card payment from the invoice page, against the emulator (playwright.config.ts).
 const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const SHOTS = "test-results/refunds";
-const SECRET_KEY = "sk_test_e2e_card_payments";
+const SECRET_KEY = E2E_STRIPE_KEY;
 
-async function shot(page: Page, name: string, width: number, fullPage = false) {
-  await page.setViewportSize({ width, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage });
-}
+const { shot } = screenshots(SHOTS);
 
 test.describe.configure({ mode: "serial" });
 
@@ -34,14 +32,14 @@ test("the owner refunds half of a card payment: Stripe refunds it, the invoice l
 
   await dialog.getByLabel("Amount (EUR)").fill("21.00");
   await dialog.getByLabel("Reason").fill("Injured for half of the month");
-  await shot(page, "refund-dialog", 1280);
-  await shot(page, "refund-dialog", 390);
+  await shot(page, "refund-dialog", 1280, false);
+  await shot(page, "refund-dialog", 390, false);
   await page.setViewportSize({ width: 1280, height: 900 });
   await dialog.getByRole("button", { name: "Review refund" }).click();
   await expect(dialog.getByRole("heading", { name: "Confirm the refund" })).toBeVisible();
   await expect(dialog.getByText("This cannot be undone")).toBeVisible();
-  await shot(page, "refund-confirm", 1280);
-  await shot(page, "refund-confirm", 390);
+  await shot(page, "refund-confirm", 1280, false);
+  await shot(page, "refund-confirm", 390, false);
   await page.setViewportSize({ width: 1280, height: 900 });
   await dialog.getByRole("button", { name: "Refund €21.00" }).click();
 
@@ -53,9 +51,9 @@ test("the owner refunds half of a card payment: Stripe refunds it, the invoice l
   // The invoice stays paid; the rest can still be refunded.
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Paid");
   await expect(page.getByRole("button", { name: "Refund card payment of €42.00" })).toBeVisible();
-  await shot(page, "invoice-refunded", 1280);
+  await shot(page, "invoice-refunded", 1280, false);
   await page.reload(); // without the toasts covering the payments
-  await shot(page, "invoice-refunded", 390, true);
+  await shot(page, "invoice-refunded", 390);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Stripe made exactly one refund of 21.00 for this payment.

@@ -1,20 +1,16 @@
 import { existsSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { expect, test } from "@playwright/test";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { serverActionId } from "./support/server-action";
 import { logIn } from "./support/staff";
+import { screenshots } from "./support/screenshots";
 
 // The emulator the app talks to (playwright.config.ts): any sk_test_<x> is an account, pk_test_<x> its publishable key.
 const EMULATOR = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 const SHOTS = "test-results/stripe-settings";
+const E2E_PUBLISHABLE_KEY = E2E_STRIPE_KEY.replace(/^sk_/, "pk_");
 
-async function shots(page: Page, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const { shots } = screenshots(SHOTS);
 
 async function emulator(method: string, apiPath: string, key: string, form?: Record<string, string>) {
   const res = await fetch(`${EMULATOR}${apiPath}`, {
@@ -44,7 +40,7 @@ test.describe("Settings → Stripe", () => {
 
     // Keys of different modes: a clear error next to the field, nothing saved.
     await form.getByLabel("Publishable key").fill("pk_live_e2e");
-    await form.getByLabel("Secret key").fill("sk_test_e2e");
+    await form.getByLabel("Secret key").fill(E2E_STRIPE_KEY);
     await submit.click();
     await expect(form.getByText("This is a live key but the secret key is a test key")).toBeVisible();
     if (!alreadyConnected) await shots(page, "connect-mode-mismatch");
@@ -57,21 +53,21 @@ test.describe("Settings → Stripe", () => {
     await expect(form.getByRole("alert").filter({ hasText: "belongs to another Stripe account" }).first()).toBeVisible();
     if (!alreadyConnected) await shots(page, "connect-account-mismatch");
 
-    await form.getByLabel("Publishable key").fill("pk_test_e2e");
+    await form.getByLabel("Publishable key").fill(E2E_PUBLISHABLE_KEY);
     await submit.click();
     await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();
     await expect(page.getByRole("dialog")).toHaveCount(0);
     await expect(page.getByText("Test mode", { exact: true })).toBeVisible();
-    await expect(page.getByText("Emulator account e2e")).toBeVisible();
-    await expect(page.getByText("sk_test_…_e2e")).toBeVisible();
+    await expect(page.getByText(`Emulator account ${E2E_STRIPE_KEY.replace("sk_test_", "")}`)).toBeVisible();
+    await expect(page.getByText(`sk_test_…${E2E_STRIPE_KEY.slice(-4)}`)).toBeVisible();
     await expect(page.getByText("Active", { exact: true })).toBeVisible();
     await expect(page.getByText(/\/api\/stripe\/webhook\/[0-9a-f-]{36}/)).toBeVisible();
     // The secret key never comes back to the browser.
-    expect(await page.content()).not.toContain("sk_test_e2e");
+    expect(await page.content()).not.toContain(E2E_STRIPE_KEY);
 
     // A payment in the Stripe account reaches the app's webhook endpoint, signed with its secret.
-    await emulator("POST", "/v1/payment_intents", "sk_test_e2e", { amount: "1500", currency: "eur", payment_method: "pm_card_visa", confirm: "true", "automatic_payment_methods[enabled]": "true", "automatic_payment_methods[allow_redirects]": "never" });
-    await fetch(`${EMULATOR}/_control/webhooks/flush`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiKey: "sk_test_e2e" }) });
+    await emulator("POST", "/v1/payment_intents", E2E_STRIPE_KEY, { amount: "1500", currency: "eur", payment_method: "pm_card_visa", confirm: "true", "automatic_payment_methods[enabled]": "true", "automatic_payment_methods[allow_redirects]": "never" });
+    await fetch(`${EMULATOR}/_control/webhooks/flush`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ apiKey: E2E_STRIPE_KEY }) });
     await page.reload();
     await expect(page.getByRole("cell", { name: /payment_intent\.succeeded/ }).first()).toBeVisible();
     await expect(page.getByText("None yet")).toHaveCount(0);
@@ -82,12 +78,12 @@ test.describe("Settings → Stripe", () => {
     await page.getByRole("button", { name: "Disconnect" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
     await expect(page.getByRole("heading", { name: "Connect Stripe", exact: true })).toBeVisible();
-    expect((await emulator("GET", "/v1/webhook_endpoints", "sk_test_e2e")).data).toEqual([]);
-    await page.getByLabel("Publishable key").fill("pk_test_e2e");
-    await page.getByLabel("Secret key").fill("sk_test_e2e");
+    expect((await emulator("GET", "/v1/webhook_endpoints", E2E_STRIPE_KEY)).data).toEqual([]);
+    await page.getByLabel("Publishable key").fill(E2E_PUBLISHABLE_KEY);
+    await page.getByLabel("Secret key").fill(E2E_STRIPE_KEY);
     await page.getByRole("button", { name: "Connect Stripe" }).click();
     await expect(page.getByRole("heading", { name: "Stripe is connected" })).toBeVisible();
-    expect((await emulator("GET", "/v1/webhook_endpoints", "sk_test_e2e")).data).toHaveLength(1);
+    expect((await emulator("GET", "/v1/webhook_endpoints", E2E_STRIPE_KEY)).data).toHaveLength(1);
   });
 
   test("the money check: Stripe and Tatami agree, or the list of differences with what settles each", async ({ page }) => {
@@ -101,7 +97,7 @@ test.describe("Settings → Stripe", () => {
     await expect(card.getByText("Stripe and Tatami agree.")).toBeVisible();
 
     // Stripe captured a payment for the dojo that Tatami never recorded.
-    const pi = await emulator("POST", "/v1/payment_intents", "sk_test_e2e", {
+    const pi = await emulator("POST", "/v1/payment_intents", E2E_STRIPE_KEY, {
       amount: "4200",
       currency: "eur",
       payment_method: "pm_card_visa",
@@ -140,7 +136,7 @@ test.describe("Settings → Stripe", () => {
     await card.getByRole("button", { name: "Refund it" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Refund" }).click();
     await expect(card.getByText("Stripe and Tatami agree.")).toBeVisible();
-    expect((await emulator("GET", `/v1/refunds?payment_intent=${String(pi.id)}`, "sk_test_e2e")).data).toEqual([expect.objectContaining({ amount: 4200, status: "succeeded" })]);
+    expect((await emulator("GET", `/v1/refunds?payment_intent=${String(pi.id)}`, E2E_STRIPE_KEY)).data).toEqual([expect.objectContaining({ amount: 4200, status: "succeeded" })]);
     await page.reload();
     await expect(card.getByText("Stripe and Tatami agree.")).toBeVisible();
     await shots(page, "money-check-agree");

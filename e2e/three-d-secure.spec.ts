@@ -1,4 +1,4 @@
-import { E2E } from "./support/accounts";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { memberUid } from "./support/staff";
 import { threeDSecureJourneys } from "./support/three-d-secure";
 
@@ -8,6 +8,6 @@ threeDSecureJourneys(() => ({
   owner: E2E.owner,
   member: { uid: memberUid(), password: E2E.memberPassword },
   // The account card-payments.spec.ts and recurring.spec.ts connect, so any of them may run first.
-  secretKey: "sk_test_e2e_card_payments",
+  secretKey: E2E_STRIPE_KEY,
   shots: "test-results/three-d-secure",
 }));

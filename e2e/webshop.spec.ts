@@ -1,25 +1,15 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { E2E } from "./support/accounts";
+import { E2E, E2E_STRIPE_KEY } from "./support/accounts";
 import { ensureStripeConnected as connect, logIn as logInAs } from "./support/staff";
 import { emulatorPublicUrl, emulatorUrl as EMULATOR } from "./support/emulator";
 import { productPicture } from "./support/product-picture";
+import { PHONE, screenshots } from "./support/screenshots";
 
 // The Demo Dojo's webshop (seeded open) against the emulator: staff set it up, visitors buy.
 const SHOTS = "test-results/webshop";
-const SECRET_KEY = "sk_test_e2e_card_payments";
+const SECRET_KEY = E2E_STRIPE_KEY;
 const SHOP = "/shop/demo-dojo";
-const PHONE = 390;
-
-
-async function shot(page: Page, name: string, width = 1280) {
-  await page.setViewportSize({ width, height: width === PHONE ? 844 : 900 });
-  await page.waitForLoadState("networkidle");
-  // Product pictures are resized on first request; wait for the visible ones (bounded: best effort).
-  await page.waitForFunction(() => [...document.images].filter((i) => i.loading !== "lazy").every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 10_000 }).catch(() => {});
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  // Back to desktop: the checks that follow read desktop tables.
-  if (width !== 1280) await page.setViewportSize({ width: 1280, height: 900 });
-}
+const { shot } = screenshots(SHOTS, { backToDesktop: true });
 
 
 /** Saves the shop settings form and waits for the server's answer (a toast may still show from before). */

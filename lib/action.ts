@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getMemberSession, getStaffSession, type MemberContext, type StaffContext } from "@/lib/auth/session";
-import { FEATURE_LABELS, hasFeature, lowestPlanWith, PLAN_NAMES, type Feature } from "@/lib/plans/features";
+import { FEATURE_LABELS, hasFeature, lowestPlanWith, PLAN_NAMES, type Feature } from "@/lib/account-plans/features";
 import type { ActionResult, FieldErrors } from "@/lib/action-result";
 import { presentError, type ErrorFields } from "@/lib/action-errors";
 import { AppError } from "@/lib/errors";

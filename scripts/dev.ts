@@ -6,10 +6,10 @@ import path from "node:path";
 import { ensureLocalSecrets } from "./local-env";
 import { warmUp, WARM_UP_PATHS } from "./dev-warm-up";
 
-/** The emulator's platform account delivers plan events to this app (lib/plans/webhooks). */
+/** The emulator's platform account delivers plan events to this app (lib/account-plans/webhooks). */
 async function platformWebhookSecret(apiBase: string, secretKey: string, appUrl: string): Promise<string> {
   const { default: Stripe } = await import("stripe");
-  const { PLATFORM_EVENTS } = await import("../lib/plans/webhooks/events");
+  const { PLATFORM_EVENTS } = await import("../lib/account-plans/webhooks/events");
   const url = new URL(apiBase);
   const stripe = new Stripe(secretKey, { host: url.hostname, port: Number(url.port), protocol: "http" });
   const endpoint = await stripe.webhookEndpoints.create({ url: `${appUrl.replace(/\/$/, "")}/api/platform/webhook`, enabled_events: [...PLATFORM_EVENTS] });

@@ -4,7 +4,7 @@ import { PlanBanner } from "@/components/plans/plan-banner";
 import { Button } from "@/components/ui/button";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
-import { getBilling } from "@/lib/plans/billing-account";
+import { getBilling } from "@/lib/account-plans/billing-account";
 import { logOut } from "./actions";
 import { settingsTabsFor } from "./settings/tabs";
 

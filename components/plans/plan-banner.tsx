@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { DojoBilling } from "@/db/schema";
-import { trialState } from "@/lib/plans/effective-plan";
+import { trialState } from "@/lib/account-plans/effective-plan";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { PLAN_CURRENCY, PLAN_NAMES, PLAN_PRICES } from "@/lib/plans/features";
+import { PLAN_CURRENCY, PLAN_NAMES, PLAN_PRICES } from "@/lib/account-plans/features";
 
 /** The trial's countdown (and the plan chosen for its end), or after it the prompt to choose a plan; nothing for a paying dojo. */
 export function PlanBanner({ billing, canChoose, timeZone }: { billing: DojoBilling | null; canChoose: boolean; timeZone: string }) {

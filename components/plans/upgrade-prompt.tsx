@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { Plan } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { FEATURE_LABELS, lowestPlanWith, PLAN_NAMES, type Feature } from "@/lib/plans/features";
+import { FEATURE_LABELS, lowestPlanWith, PLAN_NAMES, type Feature } from "@/lib/account-plans/features";
 
 /**
  * Shown instead of a feature the dojo's plan does not include. The server refuses the

@@ -4,7 +4,10 @@ import { AlertDialog as A } from "radix-ui";
 import { Button } from "./button";
 
 interface ConfirmDialogProps {
-  trigger: ReactNode;
+  /** Opens the dialog; without one, the caller opens it through `open` (a question the server asked). */
+  trigger?: ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
   title: string;
   description: ReactNode;
   confirmLabel: string;
@@ -17,12 +20,17 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before anything destructive or irreversible. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, cancelLabel = "Cancel", destructive, onConfirm, children }: ConfirmDialogProps) {
-  const [open, setOpen] = useState(false);
+export function ConfirmDialog({ trigger, open: controlledOpen, onOpenChange, title, description, confirmLabel, cancelLabel = "Cancel", destructive, onConfirm, children }: ConfirmDialogProps) {
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(false);
+  const open = controlledOpen ?? uncontrolledOpen;
+  const setOpen = (next: boolean) => {
+    setUncontrolledOpen(next);
+    onOpenChange?.(next);
+  };
   const [pending, setPending] = useState(false);
   return (
     <A.Root open={open} onOpenChange={setOpen}>
-      <A.Trigger asChild>{trigger}</A.Trigger>
+      {trigger && <A.Trigger asChild>{trigger}</A.Trigger>}
       <A.Portal>
         <A.Overlay className="fixed inset-0 z-40 bg-stone-900/40" />
         <A.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-1.5rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl">

@@ -5,7 +5,7 @@ import { stripeEventStatusEnum } from "./stripe";
 export const billingIntervalEnum = pgEnum("billing_interval", ["month", "year"]);
 
 // What a dojo pays Tatami for, mirrored from Tatami's own (platform) Stripe account.
-// `dojos.plan` is the plan the dojo is entitled to; lib/plans/effective-plan.ts derives the
+// `dojos.plan` is the plan the dojo is entitled to; lib/account-plans/effective-plan.ts derives the
 // plan in force from it and this row (trial over, downgrade due).
 export const dojoBilling = pgTable("dojo_billing", {
   dojoId: uuid("dojo_id")

@@ -15,3 +15,10 @@ export const E2E = {
 
 /** Written by the seed: what is only known once it ran (the demo member's UID). */
 export const E2E_SEED_FILE = ".data/e2e-seed.json";
+
+/**
+ * The Demo Dojo's one Stripe account in the emulator. Customers and subscriptions made by one
+ * journey live on in the next, and switching the dojo to another account unlinks them (or is
+ * refused while subscriptions run), so every journey connects this same account.
+ */
+export const E2E_STRIPE_KEY = "sk_test_e2e_card_payments";

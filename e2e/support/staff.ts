@@ -12,11 +12,7 @@ export async function logIn(page: Page, who: { email: string; password: string }
   await page.waitForURL("**/dashboard");
 }
 
-/**
- * Connects the Demo Dojo's Stripe to the account of `secretKey` through Settings → Stripe, unless
- * it already is. Another spec may have connected another account (stripe-settings.spec.ts): then
- * the keys are replaced, since the dojo's Stripe customers live in this spec's account.
- */
+/** Connects the Demo Dojo's Stripe to the account of `secretKey` through Settings → Stripe, unless it already is. */
 export async function ensureStripeConnected(page: Page, secretKey: string) {
   await page.goto("/settings/stripe");
   const connected = page.getByRole("heading", { name: "Stripe is connected" });

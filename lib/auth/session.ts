@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { dojoBilling, dojos, members, staffUsers, type Dojo, type Member, type StaffUser } from "@/db/schema";
-import { withEffectivePlan } from "@/lib/plans/effective-plan";
+import { withEffectivePlan } from "@/lib/account-plans/effective-plan";
 import { readSessionClaims } from "./claims";
 import { can, type Permission } from "./permissions";
 

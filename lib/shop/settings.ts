@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { shopSettings, type Dojo, type ShopSettings } from "@/db/schema";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { getStripeConnection } from "@/lib/stripe/connection";
 
 export type ShopSettingsValues = Pick<ShopSettings, "enabled" | "title" | "intro" | "cardPayments" | "payAtDojo" | "reservationDays">;

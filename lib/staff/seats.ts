@@ -1,9 +1,9 @@
 import { and, count, eq, gt, isNull } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { dojoBilling, dojos, staffInvitations, staffUsers } from "@/db/schema";
-import { effectivePlan } from "@/lib/plans/effective-plan";
+import { effectivePlan } from "@/lib/account-plans/effective-plan";
 import { ActionError, NotFoundError } from "@/lib/action-result";
-import { PLAN_NAMES, planLimit } from "@/lib/plans/features";
+import { PLAN_NAMES, planLimit } from "@/lib/account-plans/features";
 
 /** Active staff plus invitations still waiting to be accepted: each of those holds a seat. */
 export async function seatUsage(db: DbOrTx, dojoId: string, now = new Date()) {

@@ -1,11 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { dojos, stripeConnections } from "@/db/schema";
+import { dojos, members, stripeConnections } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import type { StaffContext } from "@/lib/auth/session";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { assertSwitchAllowed, oldAccountLinks, unlinkOldAccount } from "./account-switch";
 import { stripeFor } from "./client";
 import { isAuthenticationError, isMissingInStripe, isPermissionError, isStripeError } from "./errors";
 import { keyFingerprint, keyShape } from "./keys";
@@ -56,6 +57,24 @@ async function checkKeyPair(stripe: Stripe, publishableKey: string, idempotencyK
   }
 }
 
+/**
+ * Whether the new keys are another Stripe account than the one the dojo's Stripe ids were made
+ * in. While connected, the stored account id says it; after a disconnect, one linked customer is
+ * looked up with the new key (customer ids are per account, so "No such customer" answers it).
+ */
+async function switchesAccount(db: Db, stripe: Stripe, dojoId: string, account: Stripe.Account, livemode: boolean, previous: { accountId: string; livemode: boolean } | undefined): Promise<boolean> {
+  if (previous) return previous.accountId !== account.id || previous.livemode !== livemode;
+  const [linked] = await db.select({ customerId: members.stripeCustomerId }).from(members).where(and(eq(members.dojoId, dojoId), isNotNull(members.stripeCustomerId))).limit(1);
+  if (!linked?.customerId) return (await oldAccountLinks(db, dojoId)).plans > 0;
+  try {
+    const customer = await stripe.customers.retrieve(linked.customerId);
+    return customer.deleted === true;
+  } catch (error) {
+    if (isMissingInStripe(error)) return true;
+    throw stripeUnavailable(error);
+  }
+}
+
 function stripeUnavailable(error: unknown): ActionError {
   console.error("Stripe call failed while connecting", error);
   return new ActionError("Stripe could not be reached or answered with an error. Nothing was saved; please try again.", undefined, "UNAVAILABLE");
@@ -78,6 +97,10 @@ export async function connectStripe(db: Db, ctx: StaffContext, input: ConnectStr
 
   const stripe = stripeFor(input.secretKey);
   const account = await retrieveAccount(stripe);
+  const [current] = await db.select({ accountId: stripeConnections.accountId, livemode: stripeConnections.livemode }).from(stripeConnections).where(eq(stripeConnections.dojoId, dojoId));
+  const switching = await switchesAccount(db, stripe, dojoId, account, mode === "live", current);
+  // Said before anything is made in Stripe; checked again under the lock below.
+  if (switching) assertSwitchAllowed(await oldAccountLinks(db, dojoId), input.confirmAccountSwitch, !!current);
   await checkKeyPair(stripe, input.publishableKey, `tatami-key-check:${dojoId}:${keyFingerprint(input.secretKey)}:${input.attempt}`);
 
   let endpoint: Stripe.WebhookEndpoint;
@@ -121,9 +144,15 @@ export async function connectStripe(db: Db, ctx: StaffContext, input: ConnectStr
       // Two connects of one dojo at once take turns here, so each sees the endpoint it replaces.
       await tx.select({ id: dojos.id }).from(dojos).where(eq(dojos.id, dojoId)).for("no key update");
       const [old] = await tx
-        .select({ secretKeyEnc: stripeConnections.secretKeyEnc, webhookEndpointId: stripeConnections.webhookEndpointId })
+        .select({ accountId: stripeConnections.accountId, livemode: stripeConnections.livemode, secretKeyEnc: stripeConnections.secretKeyEnc, webhookEndpointId: stripeConnections.webhookEndpointId })
         .from(stripeConnections)
         .where(eq(stripeConnections.dojoId, dojoId));
+      // Another connect may have switched in between: decide on what is stored now.
+      const switchingNow = old ? old.accountId !== account.id || old.livemode !== values.livemode : switching;
+      if (switchingNow) {
+        assertSwitchAllowed(await oldAccountLinks(tx, dojoId), input.confirmAccountSwitch, !!old);
+        await unlinkOldAccount(tx, dojoId);
+      }
       await tx
         .insert(stripeConnections)
         .values({ dojoId, ...values })

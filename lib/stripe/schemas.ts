@@ -19,6 +19,8 @@ export const connectStripeSchema = z
     currency: stripeCurrencySchema,
     // One id per filled-in form: a double submit reuses it, so Stripe creates one endpoint.
     attempt: z.string().uuid(),
+    // Yes to letting go of the earlier account's customers and plans (lib/stripe/account-switch.ts).
+    confirmAccountSwitch: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
     const pk = keyShape(v.publishableKey);

@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memberSubscriptions, members, subscriptionPlans, type Dojo, type StripeCustomerImport } from "@/db/schema";
 import { cardAvailability } from "@/lib/payments/card/card-availability";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { listCustomerCards, type CustomerCard } from "./cards";
 import { customerImportOf } from "./import-customer-invoices";

@@ -17,15 +17,15 @@ import {
   scheduleDowngradeAction,
   upgradePlanAction,
 } from "@/app/(staff)/settings/account/actions";
-import { platformInvoices } from "@/lib/plans/history";
+import { platformInvoices } from "@/lib/account-plans/history";
 import { answerThreeDSecure, submitCheckoutForm } from "@/emulator/stripe/test-support";
 import { getStaffSession } from "@/lib/auth/session";
 import { signUpDojo, signupSchema } from "@/lib/dojos/signup";
-import { quoteUpgrade } from "@/lib/plans/upgrade";
-import { hasFeature, lowestPlanWith, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/plans/features";
-import { planChangeDue } from "@/lib/plans/proration";
-import { effectivePlan, trialState } from "@/lib/plans/effective-plan";
-import { receivePlatformWebhook } from "@/lib/plans/webhooks/receive";
+import { quoteUpgrade } from "@/lib/account-plans/upgrade";
+import { hasFeature, lowestPlanWith, PLAN_NAMES, PLAN_PRICES, PLANS, type Feature } from "@/lib/account-plans/features";
+import { planChangeDue } from "@/lib/account-plans/proration";
+import { effectivePlan, trialState } from "@/lib/account-plans/effective-plan";
+import { receivePlatformWebhook } from "@/lib/account-plans/webhooks/receive";
 import { platformStripe } from "@/lib/stripe/platform";
 import { discoverServerActions } from "../support/discover";
 import { advanceClock, subscribeOnClock } from "../support/platform-subscription";

@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { dojoBilling, type BillingInterval, type Plan } from "@/db/schema";
-import { planPriceId } from "@/lib/plans/catalog";
-import { syncSubscription } from "@/lib/plans/sync-subscription";
+import { planPriceId } from "@/lib/account-plans/catalog";
+import { syncSubscription } from "@/lib/account-plans/sync-subscription";
 
 /**
  * A dojo already paying for `plan` on the platform Stripe account (the emulator): a customer

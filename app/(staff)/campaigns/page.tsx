@@ -10,7 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/campaigns/list";
 import { hrefWith, pageFrom } from "@/lib/pagination";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { CampaignStatusBadge } from "./campaign-status-badge";
 import { Mail } from "lucide-react";
 import { UpgradePrompt } from "@/components/plans/upgrade-prompt";

@@ -12,7 +12,7 @@ import { mostOverdueInvoices } from "@/lib/dashboard/overdue-invoices";
 import { failedMails } from "@/lib/mail/failed-mails";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { latestMoneyCheck } from "@/lib/stripe/money-check/check";
 import { FailedMails } from "./failed-mails";
 import { KpiCard } from "./kpi-card";

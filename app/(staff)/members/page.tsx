@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireStaffPage } from "@/lib/auth/session";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { dojoHasMembers, listMembers } from "@/lib/members/list";
 import { statusFilterSchema } from "@/lib/members/schemas";
 import { hrefWith, pageFrom, paramOf, type SearchParams } from "@/lib/pagination";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { ActionError, publicAction } from "@/lib/action";
 import { clientIp } from "@/lib/auth/client-ip";
 import { throttleMessage } from "@/lib/auth/throttle";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { completeCardSetup, openCardSetup } from "@/lib/subscriptions/card-setup";
 import { openCardLink } from "@/lib/subscriptions/card-link-access";

@@ -11,7 +11,7 @@ import { cardAvailability } from "@/lib/payments/card/card-availability";
 import { InvoiceStatusBadge } from "./invoice-status";
 import { PayCardButton } from "./pay-card-button";
 import { MemberSubscriptionsCard } from "./subscriptions-card";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { fullName } from "@/lib/members/full-name";
 
 export const metadata = { title: "Members area" };

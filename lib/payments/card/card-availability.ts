@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members, type Dojo } from "@/db/schema";
 import { env } from "@/lib/env";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { stripeFor } from "@/lib/stripe/client";
 import { getStripeConnection } from "@/lib/stripe/connection";
 import { decryptSecret } from "@/lib/crypto";

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { PLATFORM_EVENTS } from "@/lib/plans/webhooks/events";
+import { PLATFORM_EVENTS } from "@/lib/account-plans/webhooks/events";
 import { ENABLED_EVENTS } from "./enabled-events";
 import { inPinnedVersion, PINNED_READABLE_OBJECTS } from "./pinned-version";
 

@@ -4,7 +4,7 @@ import { ArrowLeft } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { listPlans } from "@/lib/subscriptions/plans";
 import { ComposeForm } from "./compose-form";
 

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { METHOD_LABELS } from "@/lib/payments/schemas";
 import { describeAutomaticRefund } from "@/lib/payments/automatic-refunds/describe-automatic-refund";
 import type { InvoiceRefund } from "@/lib/payments/refunds/list-refunds";

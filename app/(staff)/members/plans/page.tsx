@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { getStripeConnection } from "@/lib/stripe/connection";
 import { intervalLabel } from "@/lib/subscriptions/labels";
 import { listPlans } from "@/lib/subscriptions/plans";

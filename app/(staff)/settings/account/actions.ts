@@ -2,10 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
-import { cancelScheduledChange, scheduleDowngrade } from "@/lib/plans/change-plan";
-import { confirmPlanCheckout, openCardCheckout, openSubscribeCheckout } from "@/lib/plans/checkout";
-import { confirmUpgradeSchema, downgradeSchema, emptySchema, planCheckoutSchema, subscribeSchema, upgradeSchema } from "@/lib/plans/schemas";
-import { confirmUpgrade, upgradePlan } from "@/lib/plans/upgrade";
+import { cancelScheduledChange, scheduleDowngrade } from "@/lib/account-plans/change-plan";
+import { confirmPlanCheckout, openCardCheckout, openSubscribeCheckout } from "@/lib/account-plans/checkout";
+import { confirmUpgradeSchema, downgradeSchema, emptySchema, planCheckoutSchema, subscribeSchema, upgradeSchema } from "@/lib/account-plans/schemas";
+import { confirmUpgrade, upgradePlan } from "@/lib/account-plans/upgrade";
 
 const owner = { permission: "settings.account" } as const;
 

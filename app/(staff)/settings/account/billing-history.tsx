@@ -3,7 +3,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { PlatformInvoice } from "@/lib/plans/history";
+import type { PlatformInvoice } from "@/lib/account-plans/history";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
 

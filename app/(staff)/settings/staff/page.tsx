@@ -4,7 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
-import { PLAN_NAMES } from "@/lib/plans/features";
+import { PLAN_NAMES } from "@/lib/account-plans/features";
 import { listPendingInvitations, listStaff } from "@/lib/staff/list";
 import { seatUsage } from "@/lib/staff/seats";
 import { InviteDialog } from "./invite-dialog";

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { FormError } from "@/components/forms/form-error";
@@ -27,19 +28,37 @@ export function ConnectForm({ defaultCurrency, submitLabel, onDone }: ConnectFor
   const { form, submit, formError, pending } = useActionForm<ConnectStripeInput, { accountName: string | null }>({
     action: connectStripeAccount,
     resolver: zodResolver(connectStripeSchema),
-    defaultValues: { publishableKey: "", secretKey: "", currency: currencies.includes(defaultCurrency) ? defaultCurrency : currencies[0], attempt },
+    defaultValues: { publishableKey: "", secretKey: "", currency: currencies.includes(defaultCurrency) ? defaultCurrency : currencies[0], attempt, confirmAccountSwitch: false },
     successMessage: "Stripe is connected",
     onSuccess: () => {
-      form.reset({ publishableKey: "", secretKey: "", currency: form.getValues("currency"), attempt: crypto.randomUUID() });
+      form.reset({ publishableKey: "", secretKey: "", currency: form.getValues("currency"), attempt: crypto.randomUUID(), confirmAccountSwitch: false });
       onDone?.();
       router.refresh();
     },
   });
   const e = form.formState.errors;
+  // The server asks before letting go of another account's customers and plans.
+  const switchQuestion = e.confirmAccountSwitch?.message;
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
-      <FormError message={formError} />
+      <FormError message={switchQuestion ? null : formError} />
+      <ConfirmDialog
+        open={!!switchQuestion}
+        onOpenChange={(open) => !open && form.clearErrors("confirmAccountSwitch")}
+        title="Switch to another Stripe account?"
+        description={switchQuestion}
+        confirmLabel="Switch account"
+        destructive
+        onConfirm={async () => {
+          form.clearErrors("confirmAccountSwitch");
+          form.setValue("confirmAccountSwitch", true);
+          await submit();
+          // A yes answers this question only: other keys typed next are asked about again.
+          form.setValue("confirmAccountSwitch", false);
+          return true;
+        }}
+      />
       <input type="hidden" {...form.register("attempt")} />
       <Field label="Publishable key" error={e.publishableKey?.message} hint="Starts with pk_test_ or pk_live_.">
         <Input autoComplete="off" spellCheck={false} placeholder="pk_live_…" className="font-mono" {...form.register("publishableKey")} />

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
-import { hasFeature } from "@/lib/plans/features";
+import { hasFeature } from "@/lib/account-plans/features";
 import { getStripeConnection } from "@/lib/stripe/connection";
 import { latestMoneyCheck } from "@/lib/stripe/money-check/check";
 import { connectionView, recentStripeEvents, webhookState } from "@/lib/stripe/status";

@@ -1,7 +1,7 @@
 import { CreditCard } from "lucide-react";
 import type { Plan } from "@/db/schema";
 import { UpgradePrompt as PlanUpgradePrompt } from "@/components/plans/upgrade-prompt";
-import { PLAN_NAMES, lowestPlanWith } from "@/lib/plans/features";
+import { PLAN_NAMES, lowestPlanWith } from "@/lib/account-plans/features";
 
 export function UpgradePrompt({ plan }: { plan: Plan }) {
   return (

@@ -1,4 +1,4 @@
-import { receivePlatformWebhook } from "@/lib/plans/webhooks/receive";
+import { receivePlatformWebhook } from "@/lib/account-plans/webhooks/receive";
 
 // Events of Tatami's own Stripe account (plan payments). The signature covers the raw bytes.
 export const runtime = "nodejs";

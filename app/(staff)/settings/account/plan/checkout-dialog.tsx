@@ -5,7 +5,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/forms/form-error";
 import { useEmbeddedCheckout } from "@/components/stripe/use-embedded-checkout";
 import type { ActionResult } from "@/lib/action-result";
-import type { PlanCheckout } from "@/lib/plans/checkout";
+import type { PlanCheckout } from "@/lib/account-plans/checkout";
 import { confirmPlanCheckoutAction } from "../actions";
 
 type Confirmed = Extract<Awaited<ReturnType<typeof confirmPlanCheckoutAction>>, { ok: true }>["data"];

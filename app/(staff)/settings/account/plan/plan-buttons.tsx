@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/forms/form-error";
 import { useToast } from "@/components/ui/toast";
-import { PLAN_NAMES } from "@/lib/plans/features";
+import { PLAN_NAMES } from "@/lib/account-plans/features";
 import { loadStripeJs } from "@/components/stripe/load-stripe";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
