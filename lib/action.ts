@@ -3,7 +3,9 @@ import { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getMemberSession, getStaffSession, type MemberContext, type StaffContext } from "@/lib/auth/session";
 import { FEATURE_LABELS, hasFeature, lowestPlanWith, PLAN_NAMES, type Feature } from "@/lib/account-plans/features";
-import { ActionError, type ActionResult, type FieldErrors } from "@/lib/action-result";
+import type { ActionResult, FieldErrors } from "@/lib/action-result";
+import { presentError, type ErrorFields } from "@/lib/action-errors";
+import { AppError } from "@/lib/errors";
 
 export { ActionError, NotFoundError } from "@/lib/action-result";
 
@@ -25,7 +27,7 @@ function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-async function run<S extends z.ZodType, T, C>(schema: S, raw: unknown, ctx: C, handler: (input: z.output<S>, ctx: C) => Promise<T>): Promise<ActionResult<T>> {
+async function run<S extends z.ZodType, T, C>(schema: S, raw: unknown, ctx: C, handler: (input: z.output<S>, ctx: C) => Promise<T>, errorFields?: ErrorFields): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
   if (!parsed.success) {
     return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -33,7 +35,7 @@ async function run<S extends z.ZodType, T, C>(schema: S, raw: unknown, ctx: C, h
   try {
     return { ok: true, data: await handler(parsed.data, ctx) };
   } catch (error) {
-    if (error instanceof ActionError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof AppError) return { ok: false, ...presentError(error, errorFields) };
     console.error("Action failed", error);
     return { ok: false, error: "Something went wrong and nothing was saved. Please try again." };
   }
@@ -46,7 +48,7 @@ const SIGNED_OUT = "Your session has ended. Please log in again.";
  * plan's feature, zod validation, the dojo taken from the session, and one result shape.
  */
 export function staffAction<S extends z.ZodType, T>(
-  options: { schema: S; permission: Permission; feature?: Feature },
+  options: { schema: S; permission: Permission; feature?: Feature; errorFields?: ErrorFields },
   handler: (input: z.output<S>, ctx: StaffContext) => Promise<T>,
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
   return gatedBy(options.feature, async (input) => {
@@ -56,7 +58,7 @@ export function staffAction<S extends z.ZodType, T>(
     if (options.feature && !hasFeature(session.dojo.plan, options.feature)) {
       return { ok: false, error: `${FEATURE_LABELS[options.feature]} is part of the ${PLAN_NAMES[lowestPlanWith(options.feature)]} plan. Upgrade in Settings → Account.` };
     }
-    return run(options.schema, input, session, handler);
+    return run(options.schema, input, session, handler, options.errorFields);
   });
 }
 

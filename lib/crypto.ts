@@ -18,21 +18,46 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-// `<id>.<HMAC-SHA256 of purpose and id>`: a link to a record that can be made again whenever it is
-// shown or mailed, without storing a usable token; any change to either half fails verification.
-function idSignature(purpose: string, id: string): string {
-  return createHmac("sha256", env().AUTH_SECRET).update(`${purpose}:${id}`).digest("base64url");
+// Every signed link (card links, unsubscribe, portal invitations, sign-up confirmation) is
+// `<part>.<part>….<HMAC-SHA256>`: the parts are readable, the HMAC covers the purpose, the parts and
+// any `bound` values that are not in the link (a password hash, a session version), so a link can
+// be made again whenever it is shown or mailed without storing a usable token, and stops working
+// once a bound value changes. Any change to a part or the signature fails verification.
+function signature(purpose: string, parts: readonly string[], bound: readonly string[]): string {
+  return createHmac("sha256", env().AUTH_SECRET)
+    .update(`${purpose}:${[...parts, ...bound].join(".")}`)
+    .digest("base64url");
 }
 
+export function signToken(purpose: string, parts: readonly string[], bound: readonly string[] = []): string {
+  if (parts.some((part) => !part || part.includes("."))) throw new Error("A signed token part must be non-empty and hold no dot");
+  return [...parts, signature(purpose, parts, bound)].join(".");
+}
+
+/** The parts of a token of that many parts, unverified: to look up the values its signature binds. */
+export function tokenParts(token: string, count: number): string[] | null {
+  const pieces = token.split(".");
+  if (pieces.length !== count + 1 || pieces.some((piece) => !piece)) return null;
+  return pieces.slice(0, count);
+}
+
+/** The token's parts when its signature is right for that purpose and bound values; null otherwise. */
+export function verifyToken(purpose: string, token: string, count: number, bound: readonly string[] = []): string[] | null {
+  const parts = tokenParts(token, count);
+  if (!parts) return null;
+  return safeEqual(token.split(".")[count], signature(purpose, parts, bound)) ? parts : null;
+}
+
+/** `<id>.<signature>`: a link naming one record. */
 export function signedId(purpose: string, id: string): string {
-  return `${id}.${idSignature(purpose, id)}`;
+  return signToken(purpose, [id]);
 }
 
 /** The id a token names when its signature is right for that purpose; null for anything tampered. */
 export function verifySignedId(purpose: string, token: string): string | null {
-  const [id, sig, ...rest] = token.split(".");
-  if (rest.length || !id || !sig || !idSchema.safeParse(id).success) return null;
-  return safeEqual(sig, idSignature(purpose, id)) ? id : null;
+  const id = tokenParts(token, 1)?.[0];
+  if (!id || !idSchema.safeParse(id).success) return null;
+  return verifyToken(purpose, token, 1) ? id : null;
 }
 
 // AES-256-GCM for secrets at rest: "v1.<iv>.<tag>.<ciphertext>", all base64url.

@@ -1,5 +1,26 @@
-// Calendar dates are stored and compared as "YYYY-MM-DD" in UTC, so a day never shifts with
-// the server's or the reader's time zone. Client-safe.
+// Every date and time the app shows is formatted here. Two kinds of value:
+// - calendar dates ("YYYY-MM-DD": due dates, periods) are stored and compared as such, so a day
+//   never shifts with anyone's time zone;
+// - moments (a payment at 23:30 UTC) are shown in the dojo's own time zone (dojos.time_zone), so
+//   every page, mail and document shows the same day — the day it was in the dojo.
+// Client-safe.
+
+/** The zone a sign-up gets when the browser tells none. Dojos from before the setting keep UTC. */
+export const DEFAULT_TIME_ZONE = "Europe/Amsterdam";
+
+/** The time zone of the machine running this (in a browser: the person's), for sign-up. */
+export function currentTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TIME_ZONE;
+}
+
+/** The IANA name in its canonical spelling ("europe/amsterdam" → "Europe/Amsterdam"); null when unknown. */
+export function canonicalTimeZone(name: string): string | null {
+  try {
+    return new Intl.DateTimeFormat("en-GB", { timeZone: name.trim() }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
 
 /** The UTC calendar date (YYYY-MM-DD) of a moment. */
 export function isoDate(moment: Date): string {
@@ -11,6 +32,11 @@ export function today(now = new Date()): string {
   return isoDate(now);
 }
 
+/** The calendar date (YYYY-MM-DD) a moment falls on in a time zone. */
+export function localDate(moment: Date, timeZone: string): string {
+  return formatterFor("iso", timeZone).format(moment);
+}
+
 /** The calendar date `days` after (or before, when negative) a YYYY-MM-DD date. */
 export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -18,9 +44,66 @@ export function addDays(day: string, days: number): string {
   return isoDate(d);
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const STYLES = {
+  // "12 Mar 2026"
+  date: { day: "numeric", month: "short", year: "numeric" },
+  // "12 March 2026"
+  longDate: { day: "numeric", month: "long", year: "numeric" },
+  // "12 Mar 2026, 14:05"
+  dateTime: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
+  // "12 March at 14:05 CET": when a link in a mail stops working
+  longDateTime: { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
+  // Chart axis labels of a period's first day
+  day: { day: "numeric", month: "short" },
+  month: { month: "short", year: "2-digit" },
+  year: { year: "numeric" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-/** "12 Mar 2026", from a YYYY-MM-DD date or a moment. */
-export function formatDate(value: string | Date): string {
-  return dateFormat.format(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value);
+type Style = keyof typeof STYLES;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(style: Style | "iso", timeZone: string): Intl.DateTimeFormat {
+  const key = `${style}|${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = style === "iso" ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }) : new Intl.DateTimeFormat("en-GB", { ...STYLES[style], timeZone });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+// A calendar date is the same day everywhere: formatted at UTC midnight, in UTC.
+function format(style: Style, value: string | Date, timeZone: string): string {
+  return typeof value === "string" ? formatterFor(style, "UTC").format(new Date(`${value}T00:00:00Z`)) : formatterFor(style, timeZone).format(value);
+}
+
+/** "12 Mar 2026": a calendar date as it is, a moment on its day in the dojo's time zone. */
+export function formatDate(day: string): string;
+export function formatDate(value: string | Date, timeZone: string): string;
+export function formatDate(value: string | Date, timeZone = "UTC"): string {
+  return format("date", value, timeZone);
+}
+
+/** "12 March 2026", for mails and documents. */
+export function formatLongDate(day: string): string;
+export function formatLongDate(value: string | Date, timeZone: string): string;
+export function formatLongDate(value: string | Date, timeZone = "UTC"): string {
+  return format("longDate", value, timeZone);
+}
+
+/** "12 Mar 2026, 14:05" in the dojo's time zone. */
+export function formatDateTime(moment: Date, timeZone: string): string {
+  return format("dateTime", moment, timeZone);
+}
+
+/** "12 March at 14:05 CET": a deadline, with the zone named because the reader may be elsewhere. */
+export function formatLongDateTime(moment: Date, timeZone: string): string {
+  return format("longDateTime", moment, timeZone);
+}
+
+/** A chart label for the period that starts on a calendar date: "12 Mar", "Mar 26", "2026". */
+export function formatPeriodStart(day: string, unit: "day" | "month" | "year"): string {
+  return format(unit, day, "UTC");
 }

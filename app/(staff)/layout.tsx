@@ -35,7 +35,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </form>
       }
     >
-      <PlanBanner billing={billing} canChoose={can(user.role, "settings.account")} />
+      <PlanBanner billing={billing} canChoose={can(user.role, "settings.account")} timeZone={dojo.timeZone} />
       {children}
     </AppShell>
   );

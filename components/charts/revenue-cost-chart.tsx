@@ -2,6 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { BUCKET_NAMES, type Bucket } from "@/lib/ledger/buckets";
 import { currencyExponent, formatMoney } from "@/lib/money";
+import { formatPeriodStart } from "@/lib/dates";
 
 export interface RevenueCostPoint {
   /** The first day of the bar's period, "YYYY-MM-DD". */
@@ -14,17 +15,8 @@ export interface RevenueCostPoint {
 const REVENUE = "#059669"; // emerald-600
 const COSTS = "#e11d48"; // rose-600
 
-const FORMATS: Record<Bucket, Intl.DateTimeFormatOptions> = {
-  day: { day: "numeric", month: "short" },
-  week: { day: "numeric", month: "short" },
-  month: { month: "short", year: "2-digit" },
-  year: { year: "numeric" },
-};
-
-const labelFor = (bucket: Bucket) => {
-  const format = new Intl.DateTimeFormat("en-GB", { ...FORMATS[bucket], timeZone: "UTC" });
-  return (start: string) => format.format(new Date(`${start}T00:00:00Z`));
-};
+// A week is labelled by its first day.
+const labelFor = (bucket: Bucket) => (start: string) => formatPeriodStart(start, bucket === "week" ? "day" : bucket);
 
 
 /** Revenue against costs per day, week, month or year; values stay in minor units and are only formatted here. */

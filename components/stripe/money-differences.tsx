@@ -23,7 +23,7 @@ const BY_HAND: Partial<Record<MoneyDifference["kind"], string>> = {
 };
 
 /** The money check's differences, each with what settles it (for those allowed to refund). */
-export function MoneyDifferences({ differences, mayAct, record, refund }: { differences: MoneyDifference[]; mayAct: boolean; record: Settle; refund: Settle }) {
+export function MoneyDifferences({ differences, timeZone, mayAct, record, refund }: { differences: MoneyDifference[]; timeZone: string; mayAct: boolean; record: Settle; refund: Settle }) {
   const router = useRouter();
   const toast = useToast();
   const [busy, setBusy] = useState<string | null>(null);
@@ -53,7 +53,7 @@ export function MoneyDifferences({ differences, mayAct, record, refund }: { diff
               Stripe: {amount(d.stripeMinor, d.currency)} · Tatami: {amount(d.tatamiMinor, d.currency)}
             </p>
             <p className="text-xs text-stone-500">
-              {formatDate(new Date(d.at))}
+              {formatDate(new Date(d.at), timeZone)}
               {d.invoiceId && (
                 <>
                   {" · "}

@@ -9,6 +9,9 @@ export const dojos = pgTable("dojos", {
   slug: varchar("slug", { length: 48 }).notNull().unique(),
   currency: varchar("currency", { length: 3 }).notNull(),
   plan: planEnum("plan").notNull().default("basic"),
+  // IANA name: every moment the dojo's pages, mails and documents show is on this zone's clock
+  // (lib/dates.ts). Sign-up takes the browser's; dojos from before the setting keep UTC.
+  timeZone: text("time_zone").notNull().default("UTC"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -12,6 +12,8 @@ export const signupRequests = pgTable(
     slug: text("slug").notNull(),
     currency: text("currency").notNull(),
     ownerName: text("owner_name").notNull(),
+    // The browser's time zone at sign-up, which the dojo starts with.
+    timeZone: text("time_zone").notNull().default("Europe/Amsterdam"),
     // Null when the address already had an account: that mail offers to log in instead.
     passwordHash: text("password_hash"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

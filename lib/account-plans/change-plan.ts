@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { dojoBilling, type Dojo, type Plan } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import { platformStripe } from "@/lib/stripe/platform";
+import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { getBilling, periodOf } from "./billing-account";
 import { planOfPrice, planPriceId } from "./catalog";
 import { changeRequestKey, recordChangeRequest, settleChangeRequest } from "./change-requests";
@@ -18,7 +19,7 @@ export async function currentSubscription(db: Db, dojoId: string) {
   const stripe = platformStripe();
   const subscription = await stripe.subscriptions.retrieve(billing.stripeSubscriptionId);
   const priced = planOfPrice(subscription.items.data[0].price);
-  if (!priced || !["active", "past_due", "trialing"].includes(subscription.status)) return null;
+  if (!priced || !isLiveSubscription(subscription.status)) return null;
   return { stripe, billing, subscription, priced };
 }
 

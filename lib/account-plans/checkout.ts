@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import type { BillingInterval, Dojo, DojoBilling, Plan } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
+import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { platformPublishableKey, platformStripe } from "@/lib/stripe/platform";
 import { customerNow, ensurePlatformCustomer, getBilling } from "./billing-account";
 import { planOfPrice, planPriceId } from "./catalog";
@@ -16,8 +17,6 @@ export interface PlanCheckout {
   clientSecret: string;
   publishableKey: string;
 }
-
-const LIVE = ["active", "trialing", "past_due"];
 
 /**
  * Embedded Checkout that never leaves the page: the dialog's onComplete confirms it. With
@@ -62,7 +61,7 @@ export function planStart(trialEndsAt: Date | null | undefined, nowSeconds: numb
  */
 export async function openSubscribeCheckout(db: Db, dojo: Pick<Dojo, "id" | "name">, input: { plan: Plan; interval: BillingInterval }): Promise<PlanCheckout> {
   const billing = await getBilling(db, dojo.id);
-  if (billing?.stripeSubscriptionId && LIVE.includes(billing.subscriptionStatus ?? "")) {
+  if (billing?.stripeSubscriptionId && isLiveSubscription(billing.subscriptionStatus)) {
     throw new ActionError("Your dojo already has a plan. Use Change plan instead.");
   }
   const stripe = platformStripe();
@@ -102,7 +101,7 @@ export type CheckoutOutcome = { kind: "subscribed"; plan: Plan } | { kind: "sche
 
 /** What the owner is told: the plan applies now, or (chosen in the trial) when the trial ends. */
 function outcome(subscription: Stripe.Subscription, synced: SyncResult): CheckoutOutcome {
-  if (!synced || !LIVE.includes(subscription.status)) return { kind: "pending" };
+  if (!synced || !isLiveSubscription(subscription.status)) return { kind: "pending" };
   const chosen = planOfPrice(subscription.items.data[0].price);
   if (subscription.status === "trialing" && subscription.trial_end && chosen) return { kind: "scheduled", plan: chosen.plan, startsAt: new Date(subscription.trial_end * 1000) };
   return { kind: "subscribed", plan: synced.plan };
@@ -144,7 +143,7 @@ function chosenPlan(metadata: Stripe.Metadata | null): { plan: Plan; interval: B
  * session, so confirming twice makes one subscription.
  */
 async function subscribeAtTrialEnd(db: Db, stripe: Stripe, billing: DojoBilling, sessionId: string, chosen: { plan: Plan; interval: BillingInterval }, pm: string): Promise<CheckoutOutcome> {
-  if (billing.stripeSubscriptionId && LIVE.includes(billing.subscriptionStatus ?? "")) return { kind: "card" };
+  if (billing.stripeSubscriptionId && isLiveSubscription(billing.subscriptionStatus)) return { kind: "card" };
   const start = planStart(billing.trialEndsAt, await customerNow(stripe, billing.stripeCustomerId!));
   try {
     const subscription = await stripe.subscriptions.create(

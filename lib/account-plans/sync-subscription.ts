@@ -3,11 +3,10 @@ import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { dojoBilling, dojos, type Plan } from "@/db/schema";
+import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { planOfPrice } from "./catalog";
 import { periodOf } from "./billing-account";
 import { idOf } from "@/lib/stripe/objects";
-
-const LIVE = new Set<Stripe.Subscription.Status>(["active", "trialing", "past_due"]);
 
 export type SyncResult = { dojoId: string; plan: Plan } | null;
 
@@ -23,7 +22,7 @@ export async function syncSubscription(db: DbOrTx, subscription: Stripe.Subscrip
   const [billing] = await db.select().from(dojoBilling).where(eq(dojoBilling.stripeCustomerId, customerId)).for("update");
   if (!billing) return null;
   // Another (older, ended) subscription of the same customer must not override the current one.
-  if (billing.stripeSubscriptionId && billing.stripeSubscriptionId !== subscription.id && !LIVE.has(subscription.status)) return null;
+  if (billing.stripeSubscriptionId && billing.stripeSubscriptionId !== subscription.id && !isLiveSubscription(subscription.status)) return null;
   if (billing.syncedAt && billing.syncedAt > readAt) return null;
 
   const priced = planOfPrice(subscription.items.data[0].price);
@@ -41,7 +40,7 @@ export async function syncSubscription(db: DbOrTx, subscription: Stripe.Subscrip
     pendingPlan = priced.plan;
     pendingPlanAt = new Date(subscription.trial_end * 1000);
   }
-  if (LIVE.has(subscription.status)) {
+  if (isLiveSubscription(subscription.status)) {
     const downgradeWaiting = pendingPlan === priced.plan && pendingPlanAt !== null && periodStart < pendingPlanAt;
     if (!downgradeWaiting) {
       plan = priced.plan;

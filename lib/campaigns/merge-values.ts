@@ -2,6 +2,7 @@ import type { DbOrTx } from "@/db/client";
 import { liveCardLink, liveCardLinks } from "@/lib/card-links/live-card-link";
 import { env } from "@/lib/env";
 import type { MergeValues } from "@/lib/mail/merge-codes";
+import { fullName } from "@/lib/members/full-name";
 
 export function portalUrl(): string {
   return `${env().APP_URL}/portal/login`;
@@ -14,7 +15,7 @@ export function mergeValuesWith(dojo: { name: string }, member: MergeMember, car
   return {
     firstname: member.firstName,
     lastname: member.lastName,
-    fullname: `${member.firstName} ${member.lastName}`,
+    fullname: fullName(member),
     uid: member.uid,
     email: member.email ?? "",
     dojoname: dojo.name,

@@ -1,9 +1,8 @@
 import { and, asc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { emailOptOuts, invoices, members, memberSubscriptions, type RecipientFilter } from "@/db/schema";
-
-// Subscriptions that still bill the member (Stripe's statuses); canceled and incomplete ones do not count.
-const BILLING_STATUSES = ["active", "trialing", "past_due"];
+import { LIVE_SUBSCRIPTION_STATUSES } from "@/lib/stripe/subscription-status";
+import { fullName } from "@/lib/members/full-name";
 
 export interface CampaignTarget {
   memberId: string;
@@ -33,7 +32,7 @@ function conditionOf(dojoId: string, filter: RecipientFilter) {
           : undefined,
         filter.subscribedTo
           ? exists(
-              sql`(select 1 from ${memberSubscriptions} where ${memberSubscriptions.memberId} = ${members.id} and ${memberSubscriptions.dojoId} = ${dojoId} and ${inArray(memberSubscriptions.status, BILLING_STATUSES)}${
+              sql`(select 1 from ${memberSubscriptions} where ${memberSubscriptions.memberId} = ${members.id} and ${memberSubscriptions.dojoId} = ${dojoId} and ${inArray(memberSubscriptions.status, LIVE_SUBSCRIPTION_STATUSES)}${
                 filter.subscribedTo === "any" ? sql`` : sql` and ${memberSubscriptions.planId} = ${filter.subscribedTo}`
               })`,
             )
@@ -73,10 +72,10 @@ export interface RecipientSummary {
 export async function summarizeRecipients(db: DbOrTx, dojoId: string, filter: RecipientFilter): Promise<RecipientSummary> {
   const targets = await campaignTargets(db, dojoId, filter);
   const sendable = targets.filter((t) => !t.skipReason);
-  const first = sendable[0] ? { id: sendable[0].memberId, name: `${sendable[0].firstName} ${sendable[0].lastName}`, uid: sendable[0].uid, status: "active" as const } : null;
+  const first = sendable[0] ? { id: sendable[0].memberId, name: fullName(sendable[0]), uid: sendable[0].uid, status: "active" as const } : null;
   return {
     sendable: sendable.length,
     first,
-    skipped: targets.filter((t) => t.skipReason).map((t) => ({ memberId: t.memberId, name: `${t.firstName} ${t.lastName}`, reason: t.skipReason! })),
+    skipped: targets.filter((t) => t.skipReason).map((t) => ({ memberId: t.memberId, name: fullName(t), reason: t.skipReason! })),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema, optionalText } from "@/lib/validation/common";
+import { nameSchema, optionalText, timeZoneSchema } from "@/lib/validation/common";
 
 /** ISO 13616: two letters, two check digits, then up to 30 letters or digits; mod 97 must be 1. */
 export function isValidIban(value: string): boolean {
@@ -26,6 +26,8 @@ const registerNumber = (label: string) =>
 /** The owner's form in Settings → Dojo profile: the seller block of every invoice. */
 export const dojoProfileSchema = z.object({
   name: nameSchema,
+  // Left out, the dojo keeps its zone.
+  timeZone: timeZoneSchema.optional(),
   legalName: optionalText(200),
   address: optionalText(500),
   email: z

@@ -9,6 +9,7 @@ import { LOGO_TYPES, MAX_LOGO_BYTES, type DojoProfileInput } from "./profile-sch
 /** The seller as an invoice shows it: the dojo's name, and the profile the owner filled in (all optional). */
 export interface Seller {
   name: string;
+  timeZone: string;
   legalName: string | null;
   address: string | null;
   email: string | null;
@@ -25,11 +26,12 @@ export interface Seller {
 
 /** The dojo's profile; a dojo that never saved one gets its name and nothing else. */
 export async function getSeller(db: DbOrTx, dojoId: string): Promise<Seller> {
-  const [row] = await db.select({ name: dojos.name, profile: dojoProfiles }).from(dojos).leftJoin(dojoProfiles, eq(dojoProfiles.dojoId, dojos.id)).where(eq(dojos.id, dojoId));
+  const [row] = await db.select({ name: dojos.name, timeZone: dojos.timeZone, profile: dojoProfiles }).from(dojos).leftJoin(dojoProfiles, eq(dojoProfiles.dojoId, dojos.id)).where(eq(dojos.id, dojoId));
   if (!row) throw new Error(`Dojo ${dojoId} does not exist`);
   const p = row.profile;
   return {
     name: row.name,
+    timeZone: row.timeZone,
     legalName: p?.legalName ?? null,
     address: p?.address ?? null,
     email: p?.email ?? null,
@@ -56,14 +58,14 @@ export function checkLogo(bytes: Uint8Array): { bytes: Buffer; type: (typeof LOG
 }
 
 /**
- * Saves the dojo's name and profile in one transaction. `logo`: new bytes, "remove", or
+ * Saves the dojo's name, time zone and profile in one transaction. `logo`: new bytes, "remove", or
  * undefined to keep the current one.
  */
 export async function saveDojoProfile(db: DbOrTx, dojoId: string, input: DojoProfileInput, logo?: Uint8Array | "remove"): Promise<void> {
-  const { name, ...profile } = input;
+  const { name, timeZone, ...profile } = input;
   const picture = logo === "remove" ? { logo: null, logoType: null } : logo ? (({ bytes, type }) => ({ logo: bytes, logoType: type }))(checkLogo(logo)) : {};
   await db.transaction(async (tx) => {
-    await tx.update(dojos).set({ name }).where(eq(dojos.id, dojoId));
+    await tx.update(dojos).set({ name, ...(timeZone && { timeZone }) }).where(eq(dojos.id, dojoId));
     const values = { ...profile, ...picture, updatedAt: new Date() };
     await tx.insert(dojoProfiles).values({ dojoId, ...values }).onConflictDoUpdate({ target: dojoProfiles.dojoId, set: values });
   });

@@ -7,8 +7,8 @@ import { env } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { signupConfirmUrl } from "./signup-link";
+import { formatLongDateTime } from "@/lib/dates";
 
-const longDateTime = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(d);
 
 /** The sign-up form's answer: the confirmation link for a new address, a reminder for a known one. */
 export const signupMail = defineMail<{ requestId: string }>({
@@ -33,7 +33,7 @@ export const signupMail = defineMail<{ requestId: string }>({
       dojoName: "Tatami",
       to: request.email,
       subject: `Confirm your e-mail to create ${request.dojoName}`,
-      react: createElement(SignupConfirm, { kind: "new", ownerName: request.ownerName, dojoName: request.dojoName, confirmUrl: signupConfirmUrl(request.id), expiresOn: longDateTime(request.expiresAt) }),
+      react: createElement(SignupConfirm, { kind: "new", ownerName: request.ownerName, dojoName: request.dojoName, confirmUrl: signupConfirmUrl(request.id), expiresOn: formatLongDateTime(request.expiresAt, request.timeZone) }),
     };
   },
 });

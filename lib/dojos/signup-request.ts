@@ -29,6 +29,7 @@ export async function requestSignup(db: Db, input: z.output<typeof signupSchema>
         slug: input.slug,
         currency: input.currency,
         ownerName: input.ownerName,
+        timeZone: input.timeZone,
         passwordHash: account ? null : passwordHash,
         expiresAt: new Date(now.getTime() + SIGNUP_LINK_TTL_MS),
       })

@@ -4,6 +4,7 @@ import type { InvoiceStatus, PaymentMethod } from "@/db/schema";
 import { getSeller, type Seller } from "@/lib/dojos/profile";
 import { refundsOfInvoice } from "@/lib/payments/refunds/list-refunds";
 import { getInvoice } from "./get-invoice";
+import { fullName } from "@/lib/members/full-name";
 
 /**
  * An invoice as a document a bookkeeper accepts: the seller block (Settings → Dojo profile), the
@@ -52,7 +53,7 @@ export async function invoiceDocument(db: DbOrTx, dojoId: string, invoiceId: str
     notes: invoice.notes,
     voidReason: invoice.voidReason,
     seller,
-    buyer: { name: `${member.firstName} ${member.lastName}`, uid: member.uid, email: member.email, address: member.address },
+    buyer: { name: fullName(member), uid: member.uid, email: member.email, address: member.address },
     lines: detail.lines.map(({ id, description, quantity, unitPriceMinor, amountMinor }) => ({ id, description, quantity, unitPriceMinor, amountMinor })),
     payments: detail.payments.map(({ id, paidAt, method, reference, amountMinor }) => ({ id, paidAt, method, reference, amountMinor })),
     refunds: refunds.filter((r) => !r.failedAt).map((r) => ({ id: r.id, refundedAt: r.createdAt, amountMinor: r.amountMinor, reason: r.reason })),

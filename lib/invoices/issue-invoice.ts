@@ -3,13 +3,12 @@ import type { Tx } from "@/db/client";
 import { invoices, type Invoice } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import { lockInvoice } from "./lock-invoice";
-import { nextInvoiceNumber } from "./number";
+import { numberInvoice } from "./number";
 
 /** Draft → open: assigns the next number of the issue date's year. */
 export async function issueInvoice(tx: Tx, dojoId: string, invoiceId: string): Promise<Invoice> {
   const invoice = await lockInvoice(tx, dojoId, invoiceId);
   if (invoice.status !== "draft") throw new ActionError(`Only a draft can be issued; this invoice is ${invoice.status}.`);
-  const number = await nextInvoiceNumber(tx, dojoId, Number(invoice.issueDate.slice(0, 4)));
-  const [issued] = await tx.update(invoices).set({ status: "open", number }).where(eq(invoices.id, invoice.id)).returning();
-  return issued;
+  await tx.update(invoices).set({ status: "open" }).where(eq(invoices.id, invoice.id));
+  return numberInvoice(tx, invoice);
 }

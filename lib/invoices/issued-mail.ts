@@ -9,8 +9,9 @@ import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
 import { env } from "@/lib/env";
 import { invoicePdfAttachment } from "./pdf/attachment";
+import { fullName } from "@/lib/members/full-name";
+import { formatLongDate } from "@/lib/dates";
 
-const longDate = (isoDate: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 
 /** "Invoice 2026-0004 from …": the member's invoice as it is when the mail goes out. */
 export const invoiceIssuedMail = defineMail<{ invoiceId: string }>({
@@ -18,7 +19,7 @@ export const invoiceIssuedMail = defineMail<{ invoiceId: string }>({
   label: "Invoice issued",
   async compose(db, { invoiceId }) {
     const [row] = await db
-      .select({ invoice: invoices, member: { firstName: members.firstName, lastName: members.lastName, email: members.email }, dojoName: dojos.name })
+      .select({ invoice: invoices, member: { firstName: members.firstName, lastName: members.lastName, email: members.email }, dojoName: dojos.name, timeZone: dojos.timeZone })
       .from(invoices)
       .innerJoin(members, eq(members.id, invoices.memberId))
       .innerJoin(dojos, eq(dojos.id, invoices.dojoId))
@@ -35,10 +36,10 @@ export const invoiceIssuedMail = defineMail<{ invoiceId: string }>({
       subject: `Invoice ${invoice.number} from ${row.dojoName}: ${amount}`,
       react: createElement(InvoiceIssued, {
         dojoName: row.dojoName,
-        memberName: `${row.member.firstName} ${row.member.lastName}`,
+        memberName: fullName(row.member),
         invoiceNumber: invoice.number ?? "",
         amount,
-        dueDate: longDate(invoice.dueDate),
+        dueDate: formatLongDate(invoice.dueDate, row.timeZone),
         portalUrl: `${env().APP_URL}/portal/invoices/${invoice.id}`,
       }),
       attachments: await invoicePdfAttachment(db, invoice.dojoId, invoice.id),

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { invoices, type Invoice } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
@@ -21,7 +21,25 @@ export async function voidInvoice(tx: Tx, dojoId: string, invoiceId: string, rea
   if (invoice.paidMinor > 0) throw new ActionError("This invoice has payments recorded; refund them before voiding it.");
   const trimmed = reason.trim();
   if (!trimmed) throw new ActionError("Please correct the highlighted fields.", { reason: ["Give a reason"] });
-  const [voided] = await tx.update(invoices).set({ status: "void", voidReason: trimmed, voidedAt: new Date() }).where(eq(invoices.id, invoice.id)).returning();
+  const voided = await markVoid(tx, invoice, trimmed);
   await endOpenCheckouts(tx, dojoId, invoice.id, { afterCommit });
+  return voided;
+}
+
+/**
+ * Follows Stripe voiding (or writing off) a subscription invoice it collects: an open invoice
+ * with nothing paid becomes void; any other is returned as it is (money received needs a refund).
+ */
+export async function voidCollectedInvoice(tx: Tx, invoice: Invoice, stripeStatus: string): Promise<Invoice> {
+  if (invoice.status !== "open" || invoice.paidMinor !== 0) return invoice;
+  return markVoid(tx, invoice, `Marked ${stripeStatus} in Stripe`);
+}
+
+async function markVoid(tx: Tx, invoice: Invoice, reason: string): Promise<Invoice> {
+  const [voided] = await tx
+    .update(invoices)
+    .set({ status: "void", voidReason: reason, voidedAt: new Date() })
+    .where(and(eq(invoices.id, invoice.id), eq(invoices.dojoId, invoice.dojoId)))
+    .returning();
   return voided;
 }

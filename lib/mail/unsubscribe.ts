@@ -1,19 +1,15 @@
-import { createHmac } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dojos, emailOptOuts, members } from "@/db/schema";
-import { safeEqual } from "@/lib/crypto";
+import { signedId, verifySignedId } from "@/lib/crypto";
 import { env } from "@/lib/env";
-import { idSchema } from "@/lib/validation/common";
 
-// `<member id>.<HMAC>`: no expiry (an old mail's link must keep working) and the same for every
-// campaign, so a batch re-sent after a restart is byte-identical to the first attempt.
-function signature(memberId: string): string {
-  return createHmac("sha256", env().AUTH_SECRET).update(`unsubscribe:${memberId}`).digest("base64url");
-}
+const PURPOSE = "unsubscribe";
 
+// `<member id>.<signature>`: no expiry (an old mail's link must keep working) and the same for
+// every campaign, so a batch re-sent after a restart is byte-identical to the first attempt.
 export function unsubscribeToken(memberId: string): string {
-  return `${memberId}.${signature(memberId)}`;
+  return signedId(PURPOSE, memberId);
 }
 
 export function unsubscribeUrl(memberId: string): string {
@@ -26,9 +22,7 @@ export function oneClickUnsubscribeUrl(memberId: string): string {
 }
 
 export function verifyUnsubscribeToken(token: string): string | null {
-  const [memberId, sig, ...rest] = token.split(".");
-  if (rest.length || !memberId || !sig || !idSchema.safeParse(memberId).success) return null;
-  return safeEqual(sig, signature(memberId)) ? memberId : null;
+  return verifySignedId(PURPOSE, token);
 }
 
 /** Who a token names, and whether they are already unsubscribed; null for a bad token. */

@@ -51,7 +51,3 @@ export async function requireMember(db: DbOrTx, dojoId: string, id: string): Pro
   if (!member) throw new NotFoundError("Member");
   return member;
 }
-
-export function fullName(member: { firstName: string; lastName: string }): string {
-  return `${member.firstName} ${member.lastName}`;
-}

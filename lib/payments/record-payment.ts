@@ -1,12 +1,14 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { invoices, members, payments, type Invoice, type Payment, type PaymentMethod } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
 import type { AfterCommit } from "@/lib/after-commit";
 import { appendLedgerEntry } from "@/lib/ledger/append";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
-import { formatMoney } from "@/lib/money";
+import { invalidAmount } from "@/lib/errors";
+import { assertPayable } from "@/lib/invoices/payable";
 import { endOpenCheckouts } from "./card/end-checkouts";
+import { memberFullName } from "@/lib/members/full-name";
 
 export const PAYMENTS_LEDGER_CATEGORY = "Invoice payments";
 
@@ -30,8 +32,6 @@ export interface RecordedPayment {
   invoice: Invoice;
 }
 
-const refuse = (message: string) => new ActionError(message, { amount: [message] });
-
 /**
  * The one way a payment is recorded, for every method and caller (staff, members area,
  * webhooks). Idempotent per Stripe PaymentIntent. In the caller's transaction it locks the
@@ -51,13 +51,10 @@ export async function recordPayment(tx: Tx, input: RecordPaymentInput, opts: { a
       return { payment: existing, created: false, invoice };
     }
   }
-  if (invoice.status === "draft") throw refuse("Issue the invoice before recording a payment.");
-  if (invoice.status === "void") throw refuse("This invoice is void; it cannot be paid.");
-  if (input.currency.toUpperCase() !== invoice.currency) throw refuse(`This invoice is in ${invoice.currency}, not ${input.currency.toUpperCase()}.`);
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw refuse("The amount must be more than zero.");
-  const openMinor = invoice.totalMinor - invoice.paidMinor;
-  if (invoice.status === "paid" || openMinor <= 0) throw refuse("This invoice is already paid.");
-  if (input.amountMinor > openMinor) throw refuse(`The amount is more than the ${formatMoney(openMinor, invoice.currency)} still open.`);
+  const openMinor = assertPayable(invoice);
+  if (input.currency.toUpperCase() !== invoice.currency) throw invalidAmount("other_currency", { currency: input.currency.toUpperCase(), expectedCurrency: invoice.currency });
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw invalidAmount("not_positive");
+  if (input.amountMinor > openMinor) throw invalidAmount("more_than_open", { openMinor, expectedCurrency: invoice.currency });
 
   const [payment] = await tx
     .insert(payments)
@@ -75,7 +72,7 @@ export async function recordPayment(tx: Tx, input: RecordPaymentInput, opts: { a
     })
     .returning();
 
-  const [member] = await tx.select({ name: sql<string>`${members.firstName} || ' ' || ${members.lastName}` }).from(members).where(eq(members.id, invoice.memberId));
+  const [member] = await tx.select({ name: memberFullName() }).from(members).where(eq(members.id, invoice.memberId));
   await appendLedgerEntry(tx, {
     dojoId: input.dojoId,
     date: input.paidAt.toISOString().slice(0, 10),

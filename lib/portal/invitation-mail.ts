@@ -9,8 +9,8 @@ import { env } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { PORTAL_INVITATION_TTL_MS, portalInvitationTokenUntil } from "./invitation";
+import { formatLongDate } from "@/lib/dates";
 
-const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
 /**
  * A link to choose a members-area password. The job keeps the member and the link's expiry, not
@@ -21,7 +21,7 @@ export const portalInvitationMail = defineMail<{ dojoId: string; memberId: strin
   label: "Members-area invitation",
   async compose(db, { dojoId, memberId, expiresAt }, now) {
     const [row] = await db
-      .select({ member: members, dojoName: dojos.name })
+      .select({ member: members, dojoName: dojos.name, timeZone: dojos.timeZone })
       .from(members)
       .innerJoin(dojos, eq(dojos.id, members.dojoId))
       .where(and(eq(members.id, memberId), eq(members.dojoId, dojoId)));
@@ -39,7 +39,7 @@ export const portalInvitationMail = defineMail<{ dojoId: string; memberId: strin
         memberName: row.member.firstName,
         uid: row.member.uid,
         setPasswordUrl: `${env().APP_URL}/portal/set-password/${token}`,
-        expiresOn: longDate(expires),
+        expiresOn: formatLongDate(expires, row.timeZone),
       }),
     };
   },

@@ -1,11 +1,9 @@
 import "server-only";
-import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dojos, members } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
-import { safeEqual } from "@/lib/crypto";
-import { env } from "@/lib/env";
+import { signToken, tokenParts, verifyToken } from "@/lib/crypto";
 import { setMemberPassword } from "@/lib/members/password";
 import { idSchema } from "@/lib/validation/common";
 
@@ -13,14 +11,12 @@ export const PORTAL_INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 type Signable = { id: string; sessionVersion: number; passwordHash: string | null };
 
-// `<member id>.<expiry ms>.<HMAC>`. The HMAC covers the member's session version and password
-// hash, so the link stops working once a password is set (by it or otherwise): single use
-// without a table.
-function signature(member: Signable, expires: number): string {
-  return createHmac("sha256", env().AUTH_SECRET)
-    .update(`portal-invite:${member.id}.${expires}.${member.sessionVersion}.${member.passwordHash ?? ""}`)
-    .digest("base64url");
-}
+const PURPOSE = "portal-invite";
+
+// `<member id>.<expiry ms>.<signature>`. The signature also binds the member's session version
+// and password hash, so the link stops working once a password is set (by it or otherwise):
+// single use without a table.
+const boundTo = (member: Signable) => [String(member.sessionVersion), member.passwordHash ?? ""];
 
 export function portalInvitationToken(member: Signable, now = new Date()): { token: string; expiresAt: Date } {
   return portalInvitationTokenUntil(member, now.getTime() + PORTAL_INVITATION_TTL_MS);
@@ -28,7 +24,7 @@ export function portalInvitationToken(member: Signable, now = new Date()): { tok
 
 /** The link's token for a given expiry: the queued invitation mail makes it when it is sent. */
 export function portalInvitationTokenUntil(member: Signable, expires: number): { token: string; expiresAt: Date } {
-  return { token: `${member.id}.${expires}.${signature(member, expires)}`, expiresAt: new Date(expires) };
+  return { token: signToken(PURPOSE, [member.id, String(expires)], boundTo(member)), expiresAt: new Date(expires) };
 }
 
 export type PortalInvitationState =
@@ -36,11 +32,11 @@ export type PortalInvitationState =
   | { state: "expired" | "invalid" };
 
 export async function findPortalInvitation(db: DbOrTx, token: string, now = new Date()): Promise<PortalInvitationState> {
-  const [memberId, expiresRaw, sig, ...rest] = token.split(".");
+  const [memberId, expiresRaw] = tokenParts(token, 2) ?? [];
   const expires = Number(expiresRaw);
-  if (rest.length || !sig || !idSchema.safeParse(memberId).success || !Number.isSafeInteger(expires)) return { state: "invalid" };
+  if (!idSchema.safeParse(memberId).success || !Number.isSafeInteger(expires)) return { state: "invalid" };
   const [row] = await db.select({ member: members, dojoName: dojos.name }).from(members).innerJoin(dojos, eq(dojos.id, members.dojoId)).where(eq(members.id, memberId));
-  if (!row || row.member.status !== "active" || !safeEqual(sig, signature(row.member, expires))) return { state: "invalid" };
+  if (!row || row.member.status !== "active" || !verifyToken(PURPOSE, token, 2, boundTo(row.member))) return { state: "invalid" };
   if (expires < now.getTime()) return { state: "expired" };
   return { state: "valid", member: { id: row.member.id, dojoId: row.member.dojoId, firstName: row.member.firstName, uid: row.member.uid }, dojoName: row.dojoName };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { shopOrders, type ShopOrder } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { ActionError, AppError, NotFoundError } from "@/lib/action-result";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { recordRefund } from "@/lib/payments/refunds/record-refund";
 import { stripeForDojo } from "@/lib/stripe/connection";
@@ -62,7 +62,7 @@ export async function cancelOrder(db: Db, dojoId: string, orderId: string, staff
         if (session.status === "open") await stripe.checkout.sessions.expire(session.id, {}, { idempotencyKey: `shop-order-expire-${current.id}` });
       }
     } catch (error) {
-      if (error instanceof ActionError) throw error;
+      if (error instanceof AppError) throw error;
       console.error("Stripe refused while cancelling a webshop order", error);
       throw new ActionError(isStripeError(error) ? `Stripe refused: ${error.message} The order was not cancelled.` : "Stripe could not be reached. The order was not cancelled; please try again.");
     }

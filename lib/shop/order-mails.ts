@@ -13,7 +13,7 @@ import { formatMoney } from "@/lib/money";
 
 async function orderNow(db: Db, orderId: string) {
   const [row] = await db
-    .select({ order: shopOrders, dojoName: dojos.name, invoiceNumber: invoices.number })
+    .select({ order: shopOrders, dojoName: dojos.name, timeZone: dojos.timeZone, invoiceNumber: invoices.number })
     .from(shopOrders)
     .innerJoin(dojos, eq(dojos.id, shopOrders.dojoId))
     .leftJoin(invoices, eq(invoices.id, shopOrders.invoiceId))
@@ -44,7 +44,7 @@ export const orderConfirmationMail = defineMail<{ orderId: string }>({
         total,
         payment: order.payment,
         invoiceNumber: row.invoiceNumber,
-        heldUntil: order.payment === "at_dojo" && !order.confirmedAt && order.reservedUntil ? formatDate(order.reservedUntil) : null,
+        heldUntil: order.payment === "at_dojo" && !order.confirmedAt && order.reservedUntil ? formatDate(order.reservedUntil, row.timeZone) : null,
       }),
     };
   },

@@ -9,12 +9,12 @@ import { decryptSecret, encryptSecret, hashToken, safeEqual } from "@/lib/crypto
 import { env } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
+import { formatLongDate } from "@/lib/dates";
 
 export function invitationUrl(token: string): string {
   return new URL(`/invite/${token}`, env().APP_URL).toString();
 }
 
-const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
 /**
  * The invitation link of Settings → Staff, by mail. The database keeps only the token's hash, so
@@ -26,7 +26,7 @@ export const staffInvitationMail = defineMail<{ invitationId: string; sealedToke
   label: "Staff invitation",
   async compose(db, { invitationId, sealedToken }, now) {
     const [row] = await db
-      .select({ invitation: staffInvitations, dojoName: dojos.name, invitedBy: staffUsers.name })
+      .select({ invitation: staffInvitations, dojoName: dojos.name, timeZone: dojos.timeZone, invitedBy: staffUsers.name })
       .from(staffInvitations)
       .innerJoin(dojos, eq(dojos.id, staffInvitations.dojoId))
       .innerJoin(staffUsers, eq(staffUsers.id, staffInvitations.invitedBy))
@@ -46,7 +46,7 @@ export const staffInvitationMail = defineMail<{ invitationId: string; sealedToke
         invitedBy: row.invitedBy,
         role: ROLE_LABELS[invitation.role].toLowerCase(),
         url: invitationUrl(token),
-        expiresOn: longDate(invitation.expiresAt),
+        expiresOn: formatLongDate(invitation.expiresAt, row.timeZone),
       }),
     };
   },

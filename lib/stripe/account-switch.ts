@@ -3,9 +3,10 @@ import { and, count, eq, gt, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { cardCheckouts, memberSubscriptions, members, shopOrders, subscriptionPlans } from "@/db/schema";
 import { ActionError } from "@/lib/action-result";
+import { LIVE_SUBSCRIPTION_STATUSES } from "./subscription-status";
 
 // Every status in which Stripe may still charge the member (or ask them to pay).
-const CHARGING_STATUSES = ["active", "trialing", "past_due", "unpaid", "incomplete", "paused"];
+const CHARGING_STATUSES = [...LIVE_SUBSCRIPTION_STATUSES, "unpaid", "incomplete", "paused"];
 
 export interface OldAccountLinks {
   linkedMembers: number;

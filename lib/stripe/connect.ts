@@ -77,7 +77,7 @@ async function switchesAccount(db: Db, stripe: Stripe, dojoId: string, account: 
 
 function stripeUnavailable(error: unknown): ActionError {
   console.error("Stripe call failed while connecting", error);
-  return new ActionError("Stripe could not be reached or answered with an error. Nothing was saved; please try again.");
+  return new ActionError("Stripe could not be reached or answered with an error. Nothing was saved; please try again.", undefined, "UNAVAILABLE");
 }
 
 /**

@@ -19,7 +19,7 @@ export async function disconnectStripe(db: Db, dojoId: string): Promise<void> {
       await deleteWebhookEndpoint(stripeFor(decryptSecret(connection.secretKeyEnc)), connection.webhookEndpointId);
     } catch (error) {
       console.error("Could not delete the Stripe webhook endpoint", error);
-      throw new ActionError("Stripe could not be reached to delete the webhook endpoint. Nothing was changed; please try again.");
+      throw new ActionError("Stripe could not be reached to delete the webhook endpoint. Nothing was changed; please try again.", undefined, "UNAVAILABLE");
     }
   }
   // Only the connection we looked at (each encryption is unique): a reconnect in between stays.

@@ -8,6 +8,7 @@ import { stripeFailure } from "./stripe-failure";
 import { queueCustomerImport } from "./import-customer-invoices";
 import { syncSubscription } from "./sync-subscription";
 import { isMissingInStripe } from "@/lib/stripe/errors";
+import { fullName } from "@/lib/members/full-name";
 
 const customerField = (message: string) => new ActionError(message, { customerId: [message] });
 
@@ -39,7 +40,7 @@ export async function linkStripeCustomer(db: DbOrTx, stripe: Stripe, dojoId: str
     .select({ firstName: members.firstName, lastName: members.lastName })
     .from(members)
     .where(and(eq(members.dojoId, dojoId), eq(members.stripeCustomerId, customerId), ne(members.id, memberId)));
-  if (other) throw customerField(`Customer ${customerId} is already linked to ${other.firstName} ${other.lastName}.`);
+  if (other) throw customerField(`Customer ${customerId} is already linked to ${fullName(other)}.`);
   await db.transaction(async (tx) => {
     await tx.update(members).set({ stripeCustomerId: customerId, updatedAt: new Date() }).where(and(eq(members.id, memberId), eq(members.dojoId, dojoId)));
     await queueCustomerImport(tx, dojoId, memberId, customerId);
@@ -64,7 +65,7 @@ export async function ensureStripeCustomer(db: DbOrTx, stripe: Stripe, dojoId: s
   try {
     customer = await stripe.customers.create(
       {
-        name: `${member.firstName} ${member.lastName}`,
+        name: fullName(member),
         ...(member.email ? { email: member.email } : {}),
         metadata: { tatami_dojo_id: dojoId, tatami_member_id: member.id },
       },

@@ -3,7 +3,8 @@ import type Stripe from "stripe";
 import type { DbOrTx, Tx } from "@/db/client";
 import { invoiceLines, invoices, type Invoice } from "@/db/schema";
 import type { AfterCommit } from "@/lib/after-commit";
-import { nextInvoiceNumber } from "@/lib/invoices/number";
+import { numberInvoice } from "@/lib/invoices/number";
+import { voidCollectedInvoice } from "@/lib/invoices/void-invoice";
 import { queuePaymentReceipt } from "@/lib/payments/card/receipt-mail";
 import { settleStripePayment } from "@/lib/payments/settle-stripe-payment";
 import { idOf } from "@/lib/stripe/objects";
@@ -66,8 +67,6 @@ async function findOrCreateInvoice(tx: Tx, dojoId: string, memberId: string, si:
     .onConflictDoNothing({ target: invoices.stripeInvoiceId })
     .returning();
   if (!created) return (await tx.select().from(invoices).where(mine).for("update"))[0];
-  // Numbered only once the row is ours, so a lost race does not burn a number.
-  const number = await nextInvoiceNumber(tx, dojoId, Number(issueDate.slice(0, 4)));
   if (lines.length) {
     await tx.insert(invoiceLines).values(
       lines.map((line, i) => {
@@ -76,8 +75,8 @@ async function findOrCreateInvoice(tx: Tx, dojoId: string, memberId: string, si:
       }),
     );
   }
-  const [numbered] = await tx.update(invoices).set({ number }).where(eq(invoices.id, created.id)).returning();
-  return numbered;
+  // Numbered only once the row is ours, so a lost race does not burn a number.
+  return numberInvoice(tx, created);
 }
 
 /**
@@ -128,9 +127,7 @@ export async function applyStripeInvoice(tx: Tx, dojoId: string, read: StripeInv
     }
   } else if (si.status === "void" || si.status === "uncollectible") {
     state = "void";
-    if (invoice.status === "open" && invoice.paidMinor === 0) {
-      [invoice] = await tx.update(invoices).set({ status: "void", voidReason: `Marked ${si.status} in Stripe`, voidedAt: new Date() }).where(eq(invoices.id, invoice.id)).returning();
-    }
+    invoice = await voidCollectedInvoice(tx, invoice, si.status);
   } else {
     state = pi?.status === "requires_action" ? "action_required" : si.attempted ? "failed" : "open";
   }

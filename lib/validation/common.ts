@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalTimeZone } from "@/lib/dates";
 import { isCurrencyCode, isStripeCurrency } from "@/lib/money";
 
 // Field schemas used by more than one form.
@@ -26,3 +27,10 @@ export const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 /** A calendar date as YYYY-MM-DD (what <input type="date"> sends). */
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date").refine((v) => !Number.isNaN(Date.parse(v)), "Enter a valid date");
+/** An IANA time zone name ("Europe/Amsterdam"), stored in its canonical spelling. */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, "Choose a time zone")
+  .refine((name) => canonicalTimeZone(name) !== null, "Enter a time zone name such as Europe/Amsterdam")
+  .transform((name) => canonicalTimeZone(name)!);

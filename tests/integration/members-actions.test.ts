@@ -187,7 +187,7 @@ describe("member actions", () => {
     const html = [
       renderToString(createElement("table", null, createElement("tbody", null, createElement(MemberTableRow, { member })))),
       renderToString(createElement("ul", null, createElement(MemberListItem, { member }))),
-      renderToString(createElement(MemberProfileCard, { member })),
+      renderToString(createElement(MemberProfileCard, { member, timeZone: "UTC" })),
     ];
     for (const markup of html) {
       expect(markup).not.toContain("<script>");

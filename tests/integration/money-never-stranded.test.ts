@@ -94,7 +94,7 @@ describe("a succeeded payment Tatami cannot record is refunded, never left faile
     // Staff and the member see why, and the member got a mail saying so.
     const [line] = (await getInvoice(await getDb(), dojo.id, invoice.id))!.automaticRefunds;
     expect(line).toMatchObject({ status: "refunded", reason: "already_paid", amountMinor: 5000, stripePaymentIntentId: second });
-    expect(describeAutomaticRefund(line, "payer")).toMatch(/^Paid twice — €50\.00 refunded automatically on \d{1,2} \w{3} \d{4}$/);
+    expect(describeAutomaticRefund(line, "payer", "UTC")).toMatch(/^Paid twice — €50\.00 refunded automatically on \d{1,2} \w{3} \d{4}$/);
     const mail = (await inboxFor(member.email!)).filter((m) => m.subject.startsWith("Refund"));
     expect(mail.map((m) => m.subject)).toEqual([`Refund: €50.00 for invoice ${invoice.number}`]);
     expect(mail[0].text).toContain("Paid twice");
@@ -137,7 +137,7 @@ describe("a succeeded payment Tatami cannot record is refunded, never left faile
     const tatami = await tatamiSideOf(invoice.id);
     // Nothing was recorded and nothing is booked back: the money is with the dojo, and staff see it.
     expect(tatami).toMatchObject({ paid: 0, refunded: 0, ledger: 0 });
-    expect(describeAutomaticRefund(line, "staff")).toMatch(/failed/i);
+    expect(describeAutomaticRefund(line, "staff", "UTC")).toMatch(/failed/i);
   });
 
   it("paid online after cash was recorded: the cash stays, the card payment is refunded once", async () => {
@@ -242,7 +242,7 @@ describe("one decision and one refund per payment, whichever path comes first", 
     expect(tatami.invoice).toMatchObject({ status: "paid", paidMinor: 5000 });
     expect(tatami.ledger).toBe(5000);
     const [line] = (await getInvoice(await getDb(), dojo.id, invoice.id))!.automaticRefunds;
-    expect(describeAutomaticRefund(line, "staff")).toMatch(/^Paid more than was open — €20\.00 refunded automatically on /);
+    expect(describeAutomaticRefund(line, "staff", "UTC")).toMatch(/^Paid more than was open — €20\.00 refunded automatically on /);
 
     // The card payment's recorded part can still be refunded by staff, and the books stay equal.
     const db = await getDb();
@@ -291,7 +291,7 @@ describe("one decision and one refund per payment, whichever path comes first", 
 
     const [line] = (await getInvoice(await getDb(), dojo.id, invoice.id))!.automaticRefunds;
     expect(line).toMatchObject({ status: "failed", lastError: expect.stringContaining("already been refunded") });
-    expect(describeAutomaticRefund(line, "staff")).toContain("the automatic refund of €50.00 failed");
+    expect(describeAutomaticRefund(line, "staff", "UTC")).toContain("the automatic refund of €50.00 failed");
     await expectBalanced(stripe, invoice.id);
   });
 });

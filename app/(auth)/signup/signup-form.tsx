@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { currentTimeZone } from "@/lib/dates";
 import { CURRENCIES } from "@/lib/money";
 import type { SignupInput } from "@/lib/dojos/signup";
 import { signUp } from "./actions";
@@ -18,7 +19,7 @@ export function SignupForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { form, submit, formError, pending } = useActionForm<SignupInput, { sentTo: string }>({
     action: signUp,
-    defaultValues: { currency: "EUR" },
+    defaultValues: { currency: "EUR", timeZone: currentTimeZone() },
     onSuccess: (data) => setSentTo(data.sentTo),
   });
   const { register, formState, setValue, getFieldState } = form;
@@ -39,6 +40,7 @@ export function SignupForm() {
   return (
     <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
+      <input type="hidden" {...register("timeZone")} />
       <Field label="Dojo name" error={e.dojoName?.message}>
         <Input
           autoComplete="organization"

@@ -14,10 +14,10 @@ import { hasFeature } from "@/lib/account-plans/features";
 import { CampaignStatusBadge } from "./campaign-status-badge";
 import { Mail } from "lucide-react";
 import { UpgradePrompt } from "@/components/plans/upgrade-prompt";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata = { title: "Campaigns" };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { dojo } = await requireStaffPage("campaigns");
@@ -60,7 +60,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                       <CampaignStatusBadge status={c.status} />
                     </p>
                     <p className="text-sm text-stone-500">
-                      {dateTime.format(c.createdAt)} · {c.sentCount} of {c.recipientCount - c.skippedCount} sent
+                      {formatDateTime(c.createdAt, dojo.timeZone)} · {c.sentCount} of {c.recipientCount - c.skippedCount} sent
                       {c.failedCount > 0 && ` · ${c.failedCount} failed`}
                     </p>
                   </Link>
@@ -88,7 +88,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                         </Link>
                       </Td>
                       <Td className="whitespace-nowrap text-stone-600">
-                        {dateTime.format(c.createdAt)}
+                        {formatDateTime(c.createdAt, dojo.timeZone)}
                         {c.createdBy && <span className="block text-xs text-stone-500">by {c.createdBy}</span>}
                       </Td>
                       <Td>

@@ -7,7 +7,7 @@ import { recordDifferenceAction, refundDifferenceAction } from "../settings/stri
 const SHOWN = 3;
 
 /** Only when the last money check found differences: the first few, each with what settles it. */
-export function MoneyCheckAlert({ check, seesSettings }: { check: MoneyCheckResult; seesSettings: boolean }) {
+export function MoneyCheckAlert({ check, seesSettings, timeZone }: { check: MoneyCheckResult; seesSettings: boolean; timeZone: string }) {
   const n = check.differences.length;
   return (
     <Card className="border-red-200" data-testid="money-check-alert">
@@ -22,7 +22,7 @@ export function MoneyCheckAlert({ check, seesSettings }: { check: MoneyCheckResu
           ) : undefined
         }
       />
-      <MoneyDifferences differences={check.differences.slice(0, SHOWN)} mayAct record={recordDifferenceAction} refund={refundDifferenceAction} />
+      <MoneyDifferences differences={check.differences.slice(0, SHOWN)} timeZone={timeZone} mayAct record={recordDifferenceAction} refund={refundDifferenceAction} />
     </Card>
   );
 }

@@ -61,7 +61,7 @@ export default async function DashboardPage() {
         }
       />
       <div className="space-y-6">
-        {moneyCheck && moneyCheck.differences.length > 0 && <MoneyCheckAlert check={moneyCheck} seesSettings={can(user.role, "settings.payments")} />}
+        {moneyCheck && moneyCheck.differences.length > 0 && <MoneyCheckAlert check={moneyCheck} seesSettings={can(user.role, "settings.payments")} timeZone={dojo.timeZone} />}
         <section aria-label="Key figures" className={`grid grid-cols-1 gap-3 sm:grid-cols-2 ${seesLedger ? "xl:grid-cols-4" : "xl:grid-cols-3"}`}>
           <KpiCard label="Active members" value={kpis.activeMembers} href="/members" />
           <KpiCard label="Open invoices" value={kpis.open.count} detail={owed(kpis.open, dojo.currency)} href="/invoices?status=open" />
@@ -71,7 +71,7 @@ export default async function DashboardPage() {
           )}
         </section>
 
-        <FailedMails mails={undelivered} />
+        <FailedMails mails={undelivered} timeZone={dojo.timeZone} />
 
         <Card>
           <CardHeader

@@ -58,7 +58,7 @@ export const voidInvoiceAction = staffAction({ schema: voidInvoiceSchema, permis
   return { id: invoice.id };
 });
 
-export const recordPaymentAction = staffAction({ schema: manualPaymentSchema, permission: "invoices" }, async (input, ctx) => {
+export const recordPaymentAction = staffAction({ schema: manualPaymentSchema, permission: "invoices", errorFields: { NOT_PAYABLE: "amount", INVALID_AMOUNT: "amount" } }, async (input, ctx) => {
   const db = await getDb();
   const { payment, invoice } = await transactionThen(db, (tx, afterCommit) => recordManualPayment(tx, { dojoId: ctx.dojo.id, userId: ctx.user.id }, input, afterCommit));
   changed(invoice.id);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
-import { fullName, type MemberProfile } from "@/lib/members/get";
+import { fullName } from "@/lib/members/full-name";
+import type { MemberProfile } from "@/lib/members/get";
 import { MemberStatusBadge } from "./member-status-badge";
 
 type ListedMember = Pick<MemberProfile, "id" | "uid" | "firstName" | "lastName" | "email" | "status">;

@@ -12,6 +12,7 @@ import { InvoiceStatusBadge } from "./invoice-status";
 import { PayCardButton } from "./pay-card-button";
 import { MemberSubscriptionsCard } from "./subscriptions-card";
 import { hasFeature } from "@/lib/account-plans/features";
+import { fullName } from "@/lib/members/full-name";
 
 export const metadata = { title: "Members area" };
 
@@ -49,23 +50,23 @@ export default async function PortalHomePage() {
         ))}
       </section>
 
-      {card.connected && hasFeature(dojo.plan, "subscriptions") && <MemberSubscriptionsCard dojoId={dojo.id} memberId={member.id} stripeJsUrl={card.stripeJsUrl} />}
+      {card.connected && hasFeature(dojo.plan, "subscriptions") && <MemberSubscriptionsCard dojoId={dojo.id} timeZone={dojo.timeZone} memberId={member.id} stripeJsUrl={card.stripeJsUrl} />}
 
       <Card>
         <CardHeader title="Open invoices" />
-        {open.length ? <InvoiceList invoices={open} stripeJsUrl={stripeJsUrl} /> : <EmptyState title="Nothing to pay" description="You have no open invoices." />}
+        {open.length ? <InvoiceList timeZone={dojo.timeZone} invoices={open} stripeJsUrl={stripeJsUrl} /> : <EmptyState title="Nothing to pay" description="You have no open invoices." />}
       </Card>
 
       <Card>
         <CardHeader title="Paid invoices" />
-        {paid.length ? <InvoiceList invoices={paid} /> : <EmptyState title="No paid invoices yet" />}
+        {paid.length ? <InvoiceList timeZone={dojo.timeZone} invoices={paid} /> : <EmptyState title="No paid invoices yet" />}
       </Card>
 
       <Card>
         <CardHeader title="My details" description="Something wrong? Ask your dojo to correct it." />
         <CardBody>
           <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
-            <Detail label="Name" value={`${member.firstName} ${member.lastName}`} />
+            <Detail label="Name" value={fullName(member)} />
             <Detail label="Member UID" value={<span className="font-mono tracking-widest">{member.uid}</span>} />
             <Detail label="E-mail" value={member.email} />
             <Detail label="Phone" value={member.phone} />
@@ -85,7 +86,7 @@ function Detail({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
-function InvoiceList({ invoices, stripeJsUrl }: { invoices: PortalInvoice[]; stripeJsUrl?: string | null }) {
+function InvoiceList({ invoices, timeZone, stripeJsUrl }: { invoices: PortalInvoice[]; timeZone: string; stripeJsUrl?: string | null }) {
   return (
     <ul className="divide-y divide-stone-100">
       {invoices.map((invoice) => (
@@ -98,7 +99,7 @@ function InvoiceList({ invoices, stripeJsUrl }: { invoices: PortalInvoice[]; str
               </p>
               <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-stone-500">
                 <InvoiceStatusBadge invoice={invoice} />
-                <span>{invoice.status === "paid" && invoice.paidAt ? `Paid ${formatDate(invoice.paidAt)}` : `Due ${formatDate(invoice.dueDate)}`}</span>
+                <span>{invoice.status === "paid" && invoice.paidAt ? `Paid ${formatDate(invoice.paidAt, timeZone)}` : `Due ${formatDate(invoice.dueDate)}`}</span>
               </p>
             </div>
             <div className="text-right">

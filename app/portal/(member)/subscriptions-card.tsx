@@ -13,7 +13,7 @@ import { memberSubscriptionRows } from "@/lib/subscriptions/member-overview";
 import { PayRenewalButton, ReplaceCardButton } from "./subscription-buttons";
 
 /** The member's subscriptions, saved card and unpaid subscription invoices (pay or confirm them here). */
-export async function MemberSubscriptionsCard({ dojoId, memberId, stripeJsUrl }: { dojoId: string; memberId: string; stripeJsUrl: string | null }) {
+export async function MemberSubscriptionsCard({ dojoId, timeZone, memberId, stripeJsUrl }: { dojoId: string; timeZone: string; memberId: string; stripeJsUrl: string | null }) {
   const db = await getDb();
   const [subs, card, unpaid] = await Promise.all([
     memberSubscriptionRows(db, dojoId, memberId),
@@ -49,7 +49,7 @@ export async function MemberSubscriptionsCard({ dojoId, memberId, stripeJsUrl }:
                   <p className="text-sm text-stone-600">
                     {s.amountMinor !== null && formatMoney(s.amountMinor, s.currency)}
                     {s.interval && ` ${intervalLabel(s.interval, s.intervalCount ?? 1)}`}
-                    {live && s.currentPeriodEnd && (s.cancelAtPeriodEnd ? ` · ends ${formatDate(s.currentPeriodEnd)}` : ` · next payment ${formatDate(s.currentPeriodEnd)}`)}
+                    {live && s.currentPeriodEnd && (s.cancelAtPeriodEnd ? ` · ends ${formatDate(s.currentPeriodEnd, timeZone)}` : ` · next payment ${formatDate(s.currentPeriodEnd, timeZone)}`)}
                   </p>
                 </li>
               );

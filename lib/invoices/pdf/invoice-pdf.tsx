@@ -113,14 +113,14 @@ export function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
           {doc.payments.map((p) => (
             <View key={p.id} style={s.totalRow}>
               <Text style={s.muted}>
-                Paid {formatDate(p.paidAt)} · {METHOD_LABELS[p.method]}
+                Paid {formatDate(p.paidAt, doc.seller.timeZone)} · {METHOD_LABELS[p.method]}
               </Text>
               <Text>-{money(p.amountMinor)}</Text>
             </View>
           ))}
           {doc.refunds.map((r) => (
             <View key={r.id} style={s.totalRow}>
-              <Text style={s.muted}>Refunded {formatDate(r.refundedAt)}</Text>
+              <Text style={s.muted}>Refunded {formatDate(r.refundedAt, doc.seller.timeZone)}</Text>
               <Text>{money(r.amountMinor)}</Text>
             </View>
           ))}

@@ -5,6 +5,7 @@ import { memberFieldsSchema, type MemberFields } from "../schemas";
 import { isUid } from "../uid";
 import { IMPORT_FIELD_LABELS, type ImportField } from "./columns";
 import { parseImportFile, type ImportColumn, type RawImportRow } from "./parse";
+import { fullName } from "../full-name";
 
 export interface ImportRowError {
   row: number;
@@ -91,14 +92,14 @@ export async function checkMemberImport(db: DbOrTx, dojoId: string, csv: string)
       .from(members)
       .where(and(eq(members.dojoId, dojoId), inArray(sql`lower(${members.email})`, emails)));
     for (const m of existing) {
-      for (const c of candidates) if (c.fields.email === m.email) addError(c.row, `E-mail: ${m.email} already belongs to ${m.firstName} ${m.lastName} (UID ${m.uid})`);
+      for (const c of candidates) if (c.fields.email === m.email) addError(c.row, `E-mail: ${m.email} already belongs to ${fullName(m)} (UID ${m.uid})`);
     }
   }
   const uids = [...firstUid.keys()];
   if (uids.length > 0) {
     const taken = await db.select({ uid: members.uid, dojoId: members.dojoId, firstName: members.firstName, lastName: members.lastName }).from(members).where(inArray(members.uid, uids));
     for (const m of taken) {
-      const owner = m.dojoId === dojoId ? `already belongs to ${m.firstName} ${m.lastName}` : "is already taken";
+      const owner = m.dojoId === dojoId ? `already belongs to ${fullName(m)}` : "is already taken";
       for (const c of candidates) if (c.uid === m.uid) addError(c.row, `UID: ${m.uid} ${owner}; leave it empty to give the member a new one`);
     }
   }

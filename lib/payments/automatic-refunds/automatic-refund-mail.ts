@@ -9,6 +9,7 @@ import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
 import { automaticRefundWhy } from "./describe-automatic-refund";
+import { fullName } from "@/lib/members/full-name";
 
 /** "A payment went back": to the payer, the member the invoice is for or the shop buyer. */
 export const automaticRefundMail = defineMail<{ automaticRefundId: string }>({
@@ -19,6 +20,7 @@ export const automaticRefundMail = defineMail<{ automaticRefundId: string }>({
       .select({
         refund: automaticRefunds,
         dojoName: dojos.name,
+        timeZone: dojos.timeZone,
         invoiceNumber: invoices.number,
         member: { firstName: members.firstName, lastName: members.lastName, email: members.email },
         order: { number: shopOrders.number, buyerName: shopOrders.buyerName, buyerEmail: shopOrders.buyerEmail },
@@ -34,14 +36,14 @@ export const automaticRefundMail = defineMail<{ automaticRefundId: string }>({
     if (row.refund.status !== "refunded") return { skip: "the refund is not refunded" };
     const to = row.order?.buyerEmail ?? row.member?.email;
     if (!to) return { skip: "the payer has no e-mail address" };
-    const payerName = row.order?.buyerName ?? (row.member ? `${row.member.firstName} ${row.member.lastName}` : "");
+    const payerName = row.order?.buyerName ?? (row.member ? fullName(row.member) : "");
     const paidFor = row.order ? `order #${row.order.number}` : `invoice ${row.invoiceNumber ?? ""}`.trim();
     const amount = formatMoney(row.refund.amountMinor, row.refund.currency);
     return {
       dojoName: row.dojoName,
       to,
       subject: `Refund: ${amount} for ${paidFor}`,
-      react: createElement(AutomaticRefund, { dojoName: row.dojoName, payerName, paidFor, amount, refundedOn: formatDate(row.refund.refundedAt ?? new Date()), why: automaticRefundWhy(row.refund.reason) }),
+      react: createElement(AutomaticRefund, { dojoName: row.dojoName, payerName, paidFor, amount, refundedOn: formatDate(row.refund.refundedAt ?? new Date(), row.timeZone), why: automaticRefundWhy(row.refund.reason) }),
     };
   },
 });

@@ -18,10 +18,10 @@ export const automaticRefundWhy = (reason: AutomaticRefundReason): string => WHY
  * The line an invoice (or order) shows for an automatic refund, to staff and to the payer alike:
  * "Paid twice — €50.00 refunded automatically on 3 Mar 2026". A failed one tells staff what to do.
  */
-export function describeAutomaticRefund(row: Pick<AutomaticRefund, "reason" | "status" | "amountMinor" | "currency" | "refundedAt" | "lastError">, audience: "staff" | "payer"): string {
+export function describeAutomaticRefund(row: Pick<AutomaticRefund, "reason" | "status" | "amountMinor" | "currency" | "refundedAt" | "lastError">, audience: "staff" | "payer", timeZone: string): string {
   const amount = formatMoney(row.amountMinor, row.currency);
   const why = WHY[row.reason];
-  if (row.status === "refunded") return `${why} — ${amount} refunded automatically${row.refundedAt ? ` on ${formatDate(row.refundedAt)}` : ""}`;
+  if (row.status === "refunded") return `${why} — ${amount} refunded automatically${row.refundedAt ? ` on ${formatDate(row.refundedAt, timeZone)}` : ""}`;
   if (row.status === "pending") return `${why} — ${amount} is being refunded automatically`;
   return audience === "staff"
     ? `${why} — the automatic refund of ${amount} failed${row.lastError ? ` (${row.lastError})` : ""}. Refund it in the Stripe dashboard.`

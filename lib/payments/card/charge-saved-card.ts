@@ -58,7 +58,7 @@ async function closeOpenCheckouts(db: Db, stripe: Stripe, dojoId: string, invoic
     ({ paidSessionIds } = await expireCheckouts(db, dojoId, ids));
   } catch (error) {
     console.error("Could not expire the invoice's Checkout Session before charging a saved card", error);
-    throw new ActionError("The open payment page for this invoice could not be closed at Stripe. Nothing was charged; please try again in a moment.");
+    throw new ActionError("The open payment page for this invoice could not be closed at Stripe. Nothing was charged; please try again in a moment.", undefined, "UNAVAILABLE");
   }
   await settlePaidSessions(db, stripe, dojoId, paidSessionIds, staffId);
 }

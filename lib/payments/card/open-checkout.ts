@@ -60,7 +60,7 @@ export async function openInvoiceCheckout(db: Db, input: OpenCheckoutInput): Pro
         ({ paidSessionIds } = await expireCheckouts(db, input.dojoId, claim.checkoutIds));
       } catch (error) {
         console.error("Could not expire an earlier Checkout Session", error);
-        throw new ActionError("An earlier payment page for this invoice could not be closed at Stripe. Nothing was charged; please try again in a moment.");
+        throw new ActionError("An earlier payment page for this invoice could not be closed at Stripe. Nothing was charged; please try again in a moment.", undefined, "UNAVAILABLE");
       }
       await settlePaidSessions(db, stripe, input.dojoId, paidSessionIds, staffId ?? null);
     } else {
@@ -68,7 +68,7 @@ export async function openInvoiceCheckout(db: Db, input: OpenCheckoutInput): Pro
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  throw new ActionError("Checkout for this invoice is being opened in another window. Please try again in a moment.");
+  throw new ActionError("Checkout for this invoice is being opened in another window. Please try again in a moment.", undefined, "UNAVAILABLE");
 }
 
 /** The open session again, if Stripe still has it open; null when it ended (a paid one is settled). */

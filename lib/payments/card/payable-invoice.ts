@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { invoices, members, type Invoice, type Member, type StripeConnection } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
-import { formatMoney } from "@/lib/money";
+import { NotFoundError } from "@/lib/action-result";
+import { notPayable } from "@/lib/errors";
+import { assertPayable } from "@/lib/invoices/payable";
 import { idSchema } from "@/lib/validation/common";
 import { assertCardChargeable } from "./charge-limits";
 
@@ -27,17 +28,11 @@ export async function payableInvoice(db: DbOrTx, scope: { dojoId: string; member
     .where(and(eq(invoices.id, invoiceId), eq(invoices.dojoId, scope.dojoId)));
   if (!row || (scope.memberId && row.invoice.memberId !== scope.memberId)) throw new NotFoundError("Invoice");
   const { invoice, member } = row;
-  const openMinor = invoice.totalMinor - invoice.paidMinor;
-  if (invoice.status === "paid" || (invoice.status === "open" && openMinor <= 0)) throw new ActionError("This invoice is already paid.");
-  if (invoice.status !== "open") throw new ActionError(invoice.status === "draft" ? "Issue the invoice before taking a card payment." : "This invoice is void; it cannot be paid.");
+  const openMinor = assertPayable(invoice);
   // Stripe collects a subscription's invoice itself; a separate charge here would be paid twice.
-  if (invoice.stripeInvoiceId) throw new ActionError("This invoice belongs to a subscription: Stripe collects it. The member pays or confirms it from the link in their e-mail or in the members area.");
+  if (invoice.stripeInvoiceId) throw notPayable("collected_by_stripe");
   const stripeCurrency = connection.currency.toUpperCase();
-  if (invoice.currency !== stripeCurrency) {
-    throw new ActionError(
-      `This invoice is in ${invoice.currency} (${formatMoney(openMinor, invoice.currency)} open), but the dojo's Stripe account charges in ${stripeCurrency}. Nothing was charged; record the payment another way or change the Stripe currency in Settings → Stripe.`,
-    );
-  }
+  if (invoice.currency !== stripeCurrency) throw notPayable("other_currency", { currency: invoice.currency, expectedCurrency: stripeCurrency, openMinor });
   assertCardChargeable(openMinor, invoice.currency, (amount) => `this invoice has ${amount} open`, "Record the payment another way.");
   return { invoice, member, openMinor };
 }

@@ -11,6 +11,8 @@ import { formatMoney } from "@/lib/money";
 import { invoicePdfAttachment } from "@/lib/invoices/pdf/attachment";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { retrievePaymentIntent } from "./retrieve";
+import { fullName } from "@/lib/members/full-name";
+import { formatLongDate } from "@/lib/dates";
 
 const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", jcb: "JCB", diners: "Diners Club", unionpay: "UnionPay", cartes_bancaires: "Cartes Bancaires" };
 
@@ -23,7 +25,6 @@ export function cardLabel(pi: Stripe.PaymentIntent): string | null {
   return `${BRANDS[card.brand ?? ""] ?? card.brand ?? "Card"} •••• ${card.last4}`;
 }
 
-const longDate = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
 /**
  * The card that paid, when the path that recorded the payment did not know it (a signed
@@ -53,7 +54,7 @@ export const paymentReceiptMail = defineMail<{ paymentId: string; card: string |
   label: "Payment receipt",
   async compose(db, { paymentId, card }) {
     const [row] = await db
-      .select({ payment: payments, invoice: invoices, member: { firstName: members.firstName, lastName: members.lastName, email: members.email }, dojoName: dojos.name })
+      .select({ payment: payments, invoice: invoices, member: { firstName: members.firstName, lastName: members.lastName, email: members.email }, dojoName: dojos.name, timeZone: dojos.timeZone })
       .from(payments)
       .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
       .innerJoin(members, eq(members.id, invoices.memberId))
@@ -69,10 +70,10 @@ export const paymentReceiptMail = defineMail<{ paymentId: string; card: string |
       subject: `Receipt: ${formatMoney(payment.amountMinor, payment.currency)} for invoice ${invoice.number}`,
       react: createElement(PaymentReceipt, {
         dojoName: row.dojoName,
-        memberName: `${row.member.firstName} ${row.member.lastName}`,
+        memberName: fullName(row.member),
         invoiceNumber: invoice.number ?? "",
         amount: formatMoney(payment.amountMinor, payment.currency),
-        paidOn: longDate(payment.paidAt),
+        paidOn: formatLongDate(payment.paidAt, row.timeZone),
         card: card ?? (await cardOfPayment(db, payment)),
         settled: invoice.status === "paid",
         stillOpen: openMinor > 0 ? formatMoney(openMinor, invoice.currency) : null,

@@ -16,10 +16,10 @@ import { hrefWith, pageFrom, paramOf } from "@/lib/pagination";
 import { idSchema } from "@/lib/validation/common";
 import { CampaignStatusBadge, RECIPIENT_STATUS_LABELS, RecipientStatusBadge } from "../campaign-status-badge";
 import { AutoRefresh } from "./auto-refresh";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata = { title: "Campaign" };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { dojo } = await requireStaffPage("campaigns");
@@ -46,7 +46,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       <Link href="/campaigns" className="mb-3 inline-flex items-center gap-1 text-sm text-stone-600 hover:text-stone-900">
         <ArrowLeft className="size-4" aria-hidden /> Campaigns
       </Link>
-      <PageHeader title={campaign.subject} description={`Created ${dateTime.format(campaign.createdAt)}${createdBy ? ` by ${createdBy}` : ""}`} actions={<CampaignStatusBadge status={campaign.status} />} />
+      <PageHeader title={campaign.subject} description={`Created ${formatDateTime(campaign.createdAt, dojo.timeZone)}${createdBy ? ` by ${createdBy}` : ""}`} actions={<CampaignStatusBadge status={campaign.status} />} />
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
         <div className="space-y-6">

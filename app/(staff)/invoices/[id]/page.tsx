@@ -17,6 +17,7 @@ import { InvoiceStatusBadge } from "../invoice-status-badge";
 import { InvoiceButtons } from "./invoice-buttons";
 import { PayButtons } from "./pay-buttons";
 import { PaymentsCard } from "./payments-card";
+import { fullName } from "@/lib/members/full-name";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -38,7 +39,7 @@ export default async function InvoicePage({ params }: Props) {
   const on = today();
   const status = displayStatus(invoice, on);
   const openMinor = invoice.totalMinor - invoice.paidMinor;
-  const memberName = `${member.firstName} ${member.lastName}`;
+  const memberName = fullName(member);
 
   return (
     <>
@@ -72,7 +73,7 @@ export default async function InvoicePage({ params }: Props) {
       {failedRefunds.map((r) => (
         <div key={r.id} role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="failed-refund-notice">
           <span className="font-medium">
-            The refund of {formatMoney(r.amountMinor, r.currency)} failed{r.failedAt ? ` on ${formatDate(r.failedAt)}` : ""}: {r.failureReason}.
+            The refund of {formatMoney(r.amountMinor, r.currency)} failed{r.failedAt ? ` on ${formatDate(r.failedAt, dojo.timeZone)}` : ""}: {r.failureReason}.
           </span>{" "}
           {memberName} did not get the money back; it stayed in the dojo&apos;s Stripe account and is booked back in Costs &amp; revenues. Pay it back another way, or refund it again.
         </div>
@@ -80,7 +81,7 @@ export default async function InvoicePage({ params }: Props) {
 
       {invoice.status === "void" && (
         <div role="status" className="mb-4 rounded-md border border-stone-300 bg-stone-100 px-4 py-3 text-sm text-stone-700">
-          <span className="font-medium">Voided{invoice.voidedAt ? ` on ${formatDate(invoice.voidedAt)}` : ""}.</span> Reason: <span className="whitespace-pre-line">{invoice.voidReason}</span>
+          <span className="font-medium">Voided{invoice.voidedAt ? ` on ${formatDate(invoice.voidedAt, dojo.timeZone)}` : ""}.</span> Reason: <span className="whitespace-pre-line">{invoice.voidReason}</span>
         </div>
       )}
       {invoice.status === "draft" && (
@@ -123,7 +124,7 @@ export default async function InvoicePage({ params }: Props) {
               {invoice.paidAt && (
                 <>
                   <dt className="text-stone-500">Paid</dt>
-                  <dd>{formatDate(invoice.paidAt)}</dd>
+                  <dd>{formatDate(invoice.paidAt, dojo.timeZone)}</dd>
                 </>
               )}
               <dt className="text-stone-500">Total</dt>

@@ -56,19 +56,19 @@ export async function PaymentsCard({ invoice, payments, refunds, automaticRefund
               const refundableByCard = p.method === "card" && !!p.stripePaymentIntentId && refundable > 0;
               return [
                 <tr key={p.id}>
-                  <Td className="whitespace-nowrap">{formatDate(p.paidAt)}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(p.paidAt, dojo.timeZone)}</Td>
                   <Td>{METHOD_LABELS[p.method]}</Td>
                   <Td className="hidden max-w-56 truncate text-stone-600 sm:table-cell">{p.reference ?? p.stripePaymentIntentId ?? "—"}</Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(p.amountMinor, p.currency)}</Td>
                   {mayRefund && (
                     <Td className="w-0 text-right">
-                      {refundableByCard && <RefundDialog paymentId={p.id} currency={p.currency} paidMinor={p.amountMinor} refundableMinor={refundable} paidOn={formatDate(p.paidAt)} />}
+                      {refundableByCard && <RefundDialog paymentId={p.id} currency={p.currency} paidMinor={p.amountMinor} refundableMinor={refundable} paidOn={formatDate(p.paidAt, dojo.timeZone)} />}
                     </Td>
                   )}
                 </tr>,
                 ...own.flatMap((r) => [
                   <tr key={r.id} className="bg-stone-50/60" data-testid={r.failedAt ? "failed-refund" : "refund"}>
-                    <Td className="border-b-0 pl-6 whitespace-nowrap text-stone-600">{formatDate(r.createdAt)}</Td>
+                    <Td className="border-b-0 pl-6 whitespace-nowrap text-stone-600">{formatDate(r.createdAt, dojo.timeZone)}</Td>
                     <Td className="border-b-0 font-medium text-stone-700">
                       Refund {r.failedAt && <Badge tone="red">Failed</Badge>}
                     </Td>
@@ -80,7 +80,7 @@ export async function PaymentsCard({ invoice, payments, refunds, automaticRefund
                   <tr key={`${r.id}-reason`} className="bg-stone-50/60">
                     <Td colSpan={5} className="pt-0 pl-6 text-xs break-words text-stone-500">
                       {r.reason ?? "No reason given"} · {r.createdByName ? `by ${r.createdByName}` : "made in Stripe"}
-                      {r.failedAt && <span className="block font-medium text-red-700">Failed on {formatDate(r.failedAt)}: {r.failureReason}. The money was not returned and is booked back.</span>}
+                      {r.failedAt && <span className="block font-medium text-red-700">Failed on {formatDate(r.failedAt, dojo.timeZone)}: {r.failureReason}. The money was not returned and is booked back.</span>}
                     </Td>
                   </tr>,
                 ]),
@@ -93,7 +93,7 @@ export async function PaymentsCard({ invoice, payments, refunds, automaticRefund
         <ul aria-label="Automatic refunds" className="space-y-1 border-t border-stone-100 px-4 py-3 text-sm break-words sm:px-5">
           {automaticRefunds.map((r) => (
             <li key={r.id} className={r.status === "failed" ? "font-medium text-red-700" : "text-stone-600"}>
-              {describeAutomaticRefund(r, "staff")}
+              {describeAutomaticRefund(r, "staff", dojo.timeZone)}
             </li>
           ))}
         </ul>

@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
-import { fullName, getMember } from "@/lib/members/get";
+import { getMember } from "@/lib/members/get";
+import { fullName } from "@/lib/members/full-name";
 import { BackLink } from "../back-link";
 import { MemberForm } from "../member-form";
 import { PortalPasswordDialog } from "./password-dialog";
@@ -36,7 +37,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
       />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <div className="space-y-6">
-          <MemberProfileCard member={member} />
+          <MemberProfileCard member={member} timeZone={dojo.timeZone} />
         </div>
         {/* The member's activity: one card per section (invoices, …), stacked above the details form. */}
         <div className="space-y-6">

@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
 import { Card, CardBody } from "@/components/ui/card";
-import { fullName, type MemberProfile } from "@/lib/members/get";
+import { fullName } from "@/lib/members/full-name";
+import type { MemberProfile } from "@/lib/members/get";
 import { MemberStatusBadge } from "../member-status-badge";
 import { CopyUid } from "./copy-uid";
+import { formatDate } from "@/lib/dates";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -16,7 +17,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Who the member is at a glance, with the UID they log in with up front. */
-export function MemberProfileCard({ member }: { member: MemberProfile }) {
+export function MemberProfileCard({ member, timeZone }: { member: MemberProfile; timeZone: string }) {
   return (
     <Card>
       <CardBody className="space-y-4">
@@ -37,10 +38,10 @@ export function MemberProfileCard({ member }: { member: MemberProfile }) {
         <dl className="divide-y divide-stone-100">
           <Detail label="E-mail">{member.email && <a className="text-brand-700 hover:underline" href={`mailto:${member.email}`}>{member.email}</a>}</Detail>
           <Detail label="Phone">{member.phone && <a className="text-brand-700 hover:underline" href={`tel:${member.phone}`}>{member.phone}</a>}</Detail>
-          <Detail label="Birth date">{member.birthDate && dateFormat.format(new Date(member.birthDate))}</Detail>
+          <Detail label="Birth date">{member.birthDate && formatDate(member.birthDate, timeZone)}</Detail>
           <Detail label="Address">{member.address}</Detail>
           <Detail label="Notes">{member.notes}</Detail>
-          <Detail label="Member since">{dateFormat.format(member.createdAt)}</Detail>
+          <Detail label="Member since">{formatDate(member.createdAt, timeZone)}</Detail>
         </dl>
       </CardBody>
     </Card>

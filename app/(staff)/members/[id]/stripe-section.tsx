@@ -14,11 +14,11 @@ import { SavedCards } from "./saved-cards";
 import { SubscribeDialog } from "./subscribe-dialog";
 import { CancelSubscriptionButton } from "./cancel-subscription-button";
 import { CustomerImportStatus } from "./customer-import-status";
+import { formatDate } from "@/lib/dates";
 
-const dateOf = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(d);
 
 /** The member's Stripe customer, saved cards and subscriptions; only when the dojo's Stripe is connected. */
-export async function MemberStripeSection({ dojo, member }: { dojo: Pick<Dojo, "id" | "plan">; member: { id: string; firstName: string } }) {
+export async function MemberStripeSection({ dojo, member }: { dojo: Pick<Dojo, "id" | "plan" | "timeZone">; member: { id: string; firstName: string } }) {
   const overview = await memberStripeOverview(await getDb(), dojo, member.id);
   if (!overview.connected) return null;
   const { customerId, cards, cardsError } = overview;
@@ -77,7 +77,7 @@ export async function MemberStripeSection({ dojo, member }: { dojo: Pick<Dojo, "
                         </p>
                         <p className="text-sm text-stone-600">
                           {s.amountMinor !== null && `${formatMoney(s.amountMinor, s.currency)}${s.interval ? ` ${intervalLabel(s.interval, s.intervalCount ?? 1)}` : ""}`}
-                          {live && s.currentPeriodEnd && (s.cancelAtPeriodEnd ? ` · ends ${dateOf(s.currentPeriodEnd)}` : ` · next payment ${dateOf(s.currentPeriodEnd)}`)}
+                          {live && s.currentPeriodEnd && (s.cancelAtPeriodEnd ? ` · ends ${formatDate(s.currentPeriodEnd, dojo.timeZone)}` : ` · next payment ${formatDate(s.currentPeriodEnd, dojo.timeZone)}`)}
                         </p>
                       </div>
                       {live && <CancelSubscriptionButton memberId={member.id} subscriptionId={s.id} planName={s.planName ?? "this plan"} cancelAtPeriodEnd={s.cancelAtPeriodEnd} />}

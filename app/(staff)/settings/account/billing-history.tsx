@@ -15,7 +15,7 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
 };
 
 /** The dojo's own invoices from Tatami, read from the platform Stripe account. */
-export function BillingHistory({ invoices }: { invoices: PlatformInvoice[] | null }) {
+export function BillingHistory({ invoices, timeZone }: { invoices: PlatformInvoice[] | null; timeZone: string }) {
   return (
     <Card>
       <CardHeader title="Billing history" description="Invoices from Tatami for your plan." />
@@ -43,7 +43,7 @@ export function BillingHistory({ invoices }: { invoices: PlatformInvoice[] | nul
               const status = STATUS[invoice.status] ?? { label: invoice.status, tone: "neutral" as const };
               return (
                 <tr key={invoice.id}>
-                  <Td className="whitespace-nowrap">{formatDate(invoice.date)}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(invoice.date, timeZone)}</Td>
                   <Td className="hidden font-mono text-xs sm:table-cell">{invoice.number ?? "—"}</Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(invoice.amount, invoice.currency)}</Td>
                   <Td>

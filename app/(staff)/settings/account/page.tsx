@@ -69,7 +69,7 @@ export default async function AccountSettingsPage() {
         </CardBody>
       </Card>
 
-      <PlanSummary plan={dojo.plan} storedPlan={stored.plan} billing={billing} />
+      <PlanSummary plan={dojo.plan} storedPlan={stored.plan} billing={billing} timeZone={dojo.timeZone} />
 
       <Card>
         <CardHeader
@@ -110,7 +110,7 @@ export default async function AccountSettingsPage() {
         </div>
       </Card>
 
-      <BillingHistory invoices={invoices} />
+      <BillingHistory invoices={invoices} timeZone={dojo.timeZone} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { trialState } from "@/lib/account-plans/effective-plan";
 import { INTERVAL_LABELS, PLAN_CURRENCY, PLAN_NAMES, PLAN_PRICES } from "@/lib/account-plans/features";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { CancelChangeButton } from "./cancel-change-button";
 
 const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
@@ -28,9 +29,9 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** Settings → Account: the plan in force, how it is billed and what happens next. */
-export function PlanSummary({ plan, storedPlan, billing }: { plan: Plan; storedPlan: Plan; billing: DojoBilling | null }) {
+export function PlanSummary({ plan, storedPlan, billing, timeZone }: { plan: Plan; storedPlan: Plan; billing: DojoBilling | null; timeZone: string }) {
   const trial = trialState(billing);
-  const subscribed = !!billing?.stripeSubscriptionId && ["active", "past_due", "trialing"].includes(billing.subscriptionStatus ?? "");
+  const subscribed = !!billing?.stripeSubscriptionId && isLiveSubscription(billing.subscriptionStatus);
   const status = billing?.subscriptionStatus ? STATUS[billing.subscriptionStatus] : undefined;
   // Chosen during the trial: the plan billed from the trial's end, which may differ from the one in force.
   const billedPlan = trial.kind === "scheduled" ? trial.plan : storedPlan;
@@ -66,11 +67,11 @@ export function PlanSummary({ plan, storedPlan, billing }: { plan: Plan; storedP
         }
         description={
           trial.kind === "trial"
-            ? `All Ultimate features free until ${formatDate(trial.endsAt)}. Choose a plan before then: it starts when the trial ends, and nothing is charged before.`
+            ? `All Ultimate features free until ${formatDate(trial.endsAt, timeZone)}. Choose a plan before then: it starts when the trial ends, and nothing is charged before.`
             : trial.kind === "scheduled"
-              ? `All Ultimate features free until ${formatDate(trial.endsAt)}. ${PLAN_NAMES[trial.plan]} starts then, and your saved card is first charged then.`
+              ? `All Ultimate features free until ${formatDate(trial.endsAt, timeZone)}. ${PLAN_NAMES[trial.plan]} starts then, and your saved card is first charged then.`
               : trial.kind === "expired"
-                ? `The free trial ended on ${formatDate(trial.endedAt)}. Your dojo has the Basic features until you choose a plan; nothing was deleted.`
+                ? `The free trial ended on ${formatDate(trial.endedAt, timeZone)}. Your dojo has the Basic features until you choose a plan; nothing was deleted.`
                 : !billing
                   ? "Your plan is set up by Tatami; there is nothing to pay here."
                   : undefined
@@ -86,14 +87,14 @@ export function PlanSummary({ plan, storedPlan, billing }: { plan: Plan; storedP
                 : "—"}
             </Fact>
             <Fact label={trial.kind === "scheduled" ? "Free trial" : "Current period"}>
-              {billing.currentPeriodStart && billing.currentPeriodEnd ? `${formatDate(billing.currentPeriodStart)} – ${formatDate(billing.currentPeriodEnd)}` : "—"}
+              {billing.currentPeriodStart && billing.currentPeriodEnd ? `${formatDate(billing.currentPeriodStart, timeZone)} – ${formatDate(billing.currentPeriodEnd, timeZone)}` : "—"}
             </Fact>
-            <Fact label={trial.kind === "scheduled" ? "First charge on" : billing.pendingPlan ? "Changes on" : "Renews on"}>{billing.currentPeriodEnd ? formatDate(billing.pendingPlanAt ?? billing.currentPeriodEnd) : "—"}</Fact>
+            <Fact label={trial.kind === "scheduled" ? "First charge on" : billing.pendingPlan ? "Changes on" : "Renews on"}>{billing.currentPeriodEnd ? formatDate(billing.pendingPlanAt ?? billing.currentPeriodEnd, timeZone) : "—"}</Fact>
           </dl>
           {billing.pendingPlan && billing.pendingPlanAt && billing.pendingPlan !== storedPlan && (
             <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
               <span>
-                Your dojo moves to {PLAN_NAMES[billing.pendingPlan]} on {formatDate(billing.pendingPlanAt)}. Until then you keep {PLAN_NAMES[storedPlan]}; features above{" "}
+                Your dojo moves to {PLAN_NAMES[billing.pendingPlan]} on {formatDate(billing.pendingPlanAt, timeZone)}. Until then you keep {PLAN_NAMES[storedPlan]}; features above{" "}
                 {PLAN_NAMES[billing.pendingPlan]} lock then, and no data is deleted.
               </span>
               <CancelChangeButton planName={PLAN_NAMES[storedPlan]} />

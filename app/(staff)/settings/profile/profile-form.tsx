@@ -10,7 +10,7 @@ import type { FieldErrors } from "@/lib/action-result";
 import { LOGO_TYPES, MAX_LOGO_BYTES, formatIban } from "@/lib/dojos/profile-schema";
 import { saveDojoProfileAction } from "./actions";
 
-type Values = Record<"name" | "legalName" | "address" | "email" | "phone" | "vatNumber" | "companyNumber" | "bankAccountHolder" | "iban" | "bic" | "invoiceFooter", string | null>;
+type Values = Record<"name" | "timeZone" | "legalName" | "address" | "email" | "phone" | "vatNumber" | "companyNumber" | "bankAccountHolder" | "iban" | "bic" | "invoiceFooter", string | null>;
 
 /** The owner's form for the seller block of invoices; multipart so the logo travels with it. */
 export function ProfileForm({ values, logoUrl }: { values: Values; logoUrl: string | null }) {
@@ -56,6 +56,14 @@ export function ProfileForm({ values, logoUrl }: { values: Values; logoUrl: stri
         <Field label="Dojo name" error={err("name")} hint="Shown in the app, the members area and as the mail sender.">
           <Input name="name" defaultValue={v("name")} required aria-required />
         </Field>
+        <Field label="Time zone" error={err("timeZone")} hint="Dates and times on every page, mail and invoice are on this clock, e.g. Europe/Amsterdam.">
+          <Input name="timeZone" defaultValue={v("timeZone")} list="time-zones" autoCapitalize="none" required aria-required />
+        </Field>
+        <datalist id="time-zones">
+          {Intl.supportedValuesOf("timeZone").map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
         <Field label="Legal name" error={err("legalName")} hint="As registered, e.g. Kaizen Dojo GmbH.">
           <Input name="legalName" defaultValue={v("legalName")} autoComplete="organization" />
         </Field>

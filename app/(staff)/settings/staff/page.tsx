@@ -10,10 +10,10 @@ import { seatUsage } from "@/lib/staff/seats";
 import { InviteDialog } from "./invite-dialog";
 import { RevokeInvitationButton } from "./revoke-invitation-button";
 import { StaffRowButtons } from "./staff-row-buttons";
+import { formatDate } from "@/lib/dates";
 
 export const metadata = { title: "Staff · Settings" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 export default async function StaffSettingsPage() {
   const { dojo, user } = await requireStaffPage("staff.manage");
@@ -68,7 +68,7 @@ export default async function StaffSettingsPage() {
                     <Badge tone="amber">{ROLE_LABELS[inv.role]}</Badge>
                   </p>
                   <p className="truncate text-sm text-stone-500">
-                    {inv.email} · expires {dateFormat.format(inv.expiresAt)}
+                    {inv.email} · expires {formatDate(inv.expiresAt, dojo.timeZone)}
                   </p>
                 </div>
                 <RevokeInvitationButton invitation={{ id: inv.id, name: inv.name }} />

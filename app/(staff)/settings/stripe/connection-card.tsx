@@ -2,8 +2,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { StripeConnectionView, WebhookState } from "@/lib/stripe/status";
 import { DisconnectButton } from "./disconnect-button";
-import { formatDateTime } from "./format";
 import { ReplaceKeysDialog } from "./replace-keys-dialog";
+import { formatDateTime } from "@/lib/dates";
 
 const WEBHOOK_BADGES: Record<WebhookState["state"], { label: string; tone: "green" | "amber" | "red" | "neutral" }> = {
   enabled: { label: "Active", tone: "green" },
@@ -23,7 +23,7 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export function ConnectionCard({ connection, webhook }: { connection: StripeConnectionView; webhook: WebhookState }) {
+export function ConnectionCard({ connection, webhook, timeZone }: { connection: StripeConnectionView; webhook: WebhookState ; timeZone: string }) {
   const badge = WEBHOOK_BADGES[webhook.state];
   return (
     <Card>
@@ -62,8 +62,8 @@ export function ConnectionCard({ connection, webhook }: { connection: StripeConn
             <span className="mt-1 block font-mono text-xs font-normal break-all text-stone-600">{connection.webhookUrl ?? "—"}</span>
             {webhook.state !== "enabled" && <span className="mt-1 block text-xs font-normal text-red-700">{webhook.message}</span>}
           </Item>
-          <Item label="Last event received">{connection.lastEventAt ? formatDateTime(connection.lastEventAt) : "None yet"}</Item>
-          <Item label="Connected">{formatDateTime(connection.connectedAt)}</Item>
+          <Item label="Last event received">{connection.lastEventAt ? formatDateTime(connection.lastEventAt, timeZone) : "None yet"}</Item>
+          <Item label="Connected">{formatDateTime(connection.connectedAt, timeZone)}</Item>
         </dl>
       </CardBody>
     </Card>

@@ -1,15 +1,14 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { MoneyDifferences } from "@/components/stripe/money-differences";
-import { formatDate } from "@/lib/dates";
+import { formatDate, formatDateTime } from "@/lib/dates";
 import type { MoneyCheckResult } from "@/lib/stripe/money-check/types";
-import { formatDateTime } from "./format";
 import { recordDifferenceAction, refundDifferenceAction } from "./money-check-actions";
 
 /** Settings → Stripe: does Stripe's money match Tatami's books? Read from the stored check. */
-export function MoneyCheckCard({ check, mayAct }: { check: MoneyCheckResult | null; mayAct: boolean }) {
-  const period = check ? `${formatDate(check.periodStart)} – ${formatDate(check.periodEnd)}` : null;
+export function MoneyCheckCard({ check, mayAct, timeZone }: { check: MoneyCheckResult | null; mayAct: boolean ; timeZone: string }) {
+  const period = check ? `${formatDate(check.periodStart, timeZone)} – ${formatDate(check.periodEnd, timeZone)}` : null;
   const description = check
-    ? `Payments and refunds of ${period} in Stripe compared with Tatami's books; checked ${formatDateTime(check.checkedAt)}. Checked every hour and with "Check for missed events".`
+    ? `Payments and refunds of ${period} in Stripe compared with Tatami's books; checked ${formatDateTime(check.checkedAt, timeZone)}. Checked every hour and with "Check for missed events".`
     : `Not checked yet. It runs every hour, and with "Check for missed events" below.`;
   return (
     <Card data-testid="money-check">
@@ -39,7 +38,7 @@ export function MoneyCheckCard({ check, mayAct }: { check: MoneyCheckResult | nu
             </p>
             <p className="mt-1 text-sm text-stone-600">Money Stripe holds that Tatami&apos;s books do not show, or the other way round. Settle each one below.</p>
           </CardBody>
-          <MoneyDifferences differences={check.differences} mayAct={mayAct} record={recordDifferenceAction} refund={refundDifferenceAction} />
+          <MoneyDifferences differences={check.differences} timeZone={timeZone} mayAct={mayAct} record={recordDifferenceAction} refund={refundDifferenceAction} />
         </>
       )}
     </Card>

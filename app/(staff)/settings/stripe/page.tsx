@@ -45,9 +45,9 @@ export default async function StripeSettingsPage() {
   const [state, events, check] = await Promise.all([webhookState(connection), recentStripeEvents(db, dojo.id), latestMoneyCheck(db, dojo.id)]);
   return (
     <div className="space-y-6">
-      <ConnectionCard connection={connectionView(connection)} webhook={state} />
-      <MoneyCheckCard check={check} mayAct={can(user.role, "refunds")} />
-      <EventsCard events={events} />
+      <ConnectionCard connection={connectionView(connection)} webhook={state} timeZone={dojo.timeZone} />
+      <MoneyCheckCard check={check} mayAct={can(user.role, "refunds")} timeZone={dojo.timeZone} />
+      <EventsCard events={events} timeZone={dojo.timeZone} />
     </div>
   );
 }

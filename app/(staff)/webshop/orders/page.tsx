@@ -24,7 +24,6 @@ export const metadata = { title: "Orders" };
 const TO_CONFIRM_SHOWN = 5;
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const day = (d: Date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(d);
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { dojo } = await requireStaffPage("shop");
@@ -54,10 +53,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                     #{o.number} · {o.buyerName}
                   </Link>
                   <span className="block text-sm text-stone-500">
-                    {formatMoney(o.totalMinor, o.currency)} · {o.reservedUntil ? `held until ${formatDate(o.reservedUntil)}` : "held"}
+                    {formatMoney(o.totalMinor, o.currency)} · {o.reservedUntil ? `held until ${formatDate(o.reservedUntil, dojo.timeZone)}` : "held"}
                   </span>
                 </span>
-                <ConfirmOrderButtons id={o.id} number={o.number} total={formatMoney(o.totalMinor, o.currency)} heldUntil={o.reservedUntil ? formatDate(o.reservedUntil) : null} size="sm" />
+                <ConfirmOrderButtons id={o.id} number={o.number} total={formatMoney(o.totalMinor, o.currency)} heldUntil={o.reservedUntil ? formatDate(o.reservedUntil, dojo.timeZone) : null} size="sm" />
               </li>
             ))}
           </ul>
@@ -117,7 +116,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                         </Link>
                       </Td>
                       <Td className="max-w-56 truncate">{o.buyerName}</Td>
-                      <Td className="text-stone-600">{day(o.createdAt)}</Td>
+                      <Td className="text-stone-600">{formatDate(o.createdAt, dojo.timeZone)}</Td>
                       <Td className="text-stone-600">{PAYMENT_LABELS[o.payment]}</Td>
                       <Td>
                         <OrderStatusBadge order={o} />
@@ -139,7 +138,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                       <OrderStatusBadge order={o} />
                     </span>
                     <span className="mt-0.5 block text-sm text-stone-500">
-                      {day(o.createdAt)} · {PAYMENT_LABELS[o.payment]} · {formatMoney(o.totalMinor, o.currency)}
+                      {formatDate(o.createdAt, dojo.timeZone)} · {PAYMENT_LABELS[o.payment]} · {formatMoney(o.totalMinor, o.currency)}
                     </span>
                   </Link>
                 </li>

@@ -3,6 +3,7 @@ import { getMemberSession } from "@/lib/auth/session";
 import { publicProducts } from "@/lib/shop/public-shop";
 import { loadShop } from "../load-shop";
 import { CheckoutForm } from "./checkout-form";
+import { fullName } from "@/lib/members/full-name";
 
 export const metadata = { title: "Checkout" };
 
@@ -20,7 +21,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ dojo:
         products={products}
         currency={shop.dojo.currency}
         payments={{ card: shop.payments.card, atDojo: shop.payments.atDojo }}
-        buyer={member ? { name: `${member.firstName} ${member.lastName}`, email: member.email ?? "", phone: member.phone ?? "", signedIn: true } : null}
+        buyer={member ? { name: fullName(member), email: member.email ?? "", phone: member.phone ?? "", signedIn: true } : null}
       />
     </>
   );

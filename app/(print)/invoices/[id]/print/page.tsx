@@ -95,14 +95,14 @@ export default async function PrintInvoicePage({ params }: Props) {
             {doc.payments.map((p) => (
               <div key={p.id} className="flex justify-between gap-4 text-stone-600">
                 <dt>
-                  Paid {formatDate(p.paidAt)} · {METHOD_LABELS[p.method]}
+                  Paid {formatDate(p.paidAt, doc.seller.timeZone)} · {METHOD_LABELS[p.method]}
                 </dt>
                 <dd className="tabular-nums">−{money(p.amountMinor)}</dd>
               </div>
             ))}
             {doc.refunds.map((r) => (
               <div key={r.id} className="flex justify-between gap-4 text-stone-600">
-                <dt>Refunded {formatDate(r.refundedAt)}</dt>
+                <dt>Refunded {formatDate(r.refundedAt, doc.seller.timeZone)}</dt>
                 <dd className="tabular-nums">{money(r.amountMinor)}</dd>
               </div>
             ))}

@@ -7,9 +7,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormError } from "@/components/forms/form-error";
 import { cardName } from "@/lib/stripe/card-name";
-import { ActionError } from "@/lib/action-result";
+import { AppError } from "@/lib/action-result";
+import { presentError } from "@/lib/action-errors";
 import { requireStaffPage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { getBilling } from "@/lib/account-plans/billing-account";
 import { trialState } from "@/lib/account-plans/effective-plan";
 import { quoteUpgrade, type UpgradeQuote } from "@/lib/account-plans/upgrade";
@@ -63,7 +65,7 @@ function PlanCard({ plan, interval, current, children }: { plan: Plan; interval:
   );
 }
 
-function QuoteView({ quote, stripeJsUrl }: { quote: UpgradeQuote; stripeJsUrl: string | null }) {
+function QuoteView({ quote, stripeJsUrl, timeZone }: { quote: UpgradeQuote; stripeJsUrl: string | null; timeZone: string }) {
   const amount = formatMoney(quote.amountDue, quote.currency);
   const days = (s: number) => Math.round(s / 86_400);
   const remaining = days(quote.period.end - quote.prorationDate);
@@ -78,7 +80,7 @@ function QuoteView({ quote, stripeJsUrl }: { quote: UpgradeQuote; stripeJsUrl: s
             {amount}
           </p>
           <p className="mt-2 text-sm text-stone-600">
-            The price difference for the rest of this period: about {remaining} of {total} days, until {formatDate(new Date(quote.period.end * 1000))}. From then on{" "}
+            The price difference for the rest of this period: about {remaining} of {total} days, until {formatDate(new Date(quote.period.end * 1000), timeZone)}. From then on{" "}
             {PLAN_NAMES[quote.to]} renews at {price(quote.to, quote.interval)}.
           </p>
         </div>
@@ -120,7 +122,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
   const db = await getDb();
   const [billing, [stored]] = await Promise.all([getBilling(db, dojo.id), db.select({ plan: dojos.plan }).from(dojos).where(eq(dojos.id, dojo.id))]);
   const stripeJsUrl = env().STRIPE_JS_URL ?? null;
-  const subscribed = !!billing?.stripeSubscriptionId && ["active", "past_due", "trialing"].includes(billing.subscriptionStatus ?? "");
+  const subscribed = !!billing?.stripeSubscriptionId && isLiveSubscription(billing.subscriptionStatus);
   const to = PLANS.find((p) => p === params.to);
 
   const back = (
@@ -140,17 +142,17 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
       try {
         quote = await quoteUpgrade(db, dojo, to);
       } catch (error) {
-        if (!(error instanceof ActionError)) console.error("Upgrade preview failed", error);
-        problem = error instanceof ActionError ? error.message : "Stripe could not compute the amount right now. Please try again in a moment.";
+        if (!(error instanceof AppError)) console.error("Upgrade preview failed", error);
+        problem = error instanceof AppError ? presentError(error).error : "Stripe could not compute the amount right now. Please try again in a moment.";
       }
       return (
         <div className="space-y-4">
           {back}
-          {quote ? <QuoteView quote={quote} stripeJsUrl={stripeJsUrl} /> : <FormError message={problem} />}
+          {quote ? <QuoteView quote={quote} stripeJsUrl={stripeJsUrl} timeZone={dojo.timeZone} /> : <FormError message={problem} />}
         </div>
       );
     }
-    const effectiveOn = billing.currentPeriodEnd ? formatDate(billing.currentPeriodEnd) : "the end of the period";
+    const effectiveOn = billing.currentPeriodEnd ? formatDate(billing.currentPeriodEnd, dojo.timeZone) : "the end of the period";
     return (
       <div className="space-y-4">
         {back}
@@ -158,7 +160,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
           {trialing
             ? `Your free trial runs until ${effectiveOn}. A smaller plan chosen now starts then, when your card is first charged.`
             : `Billed ${INTERVAL_LABELS[interval].toLowerCase()}. An upgrade applies at once and you pay only the difference for the rest of the period; a smaller plan starts when the
-          period ends${billing.currentPeriodEnd ? ` (${formatDate(billing.currentPeriodEnd)})` : ""}.`}
+          period ends${billing.currentPeriodEnd ? ` (${formatDate(billing.currentPeriodEnd, dojo.timeZone)})` : ""}.`}
         </p>
         {changing && (
           <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -190,7 +192,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
 
   const interval: BillingInterval = params.interval === "year" ? "year" : "month";
   const trial = trialState(billing);
-  const trialEnd = trial.kind === "trial" ? formatDate(trial.endsAt) : null;
+  const trialEnd = trial.kind === "trial" ? formatDate(trial.endsAt, dojo.timeZone) : null;
   return (
     <div className="space-y-4">
       {back}
@@ -216,7 +218,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
       <div className="grid gap-4 md:grid-cols-3">
         {PLANS.map((plan) => (
           <PlanCard key={plan} plan={plan} interval={interval} current={false}>
-            <SubscribeButton plan={plan} interval={interval} priceLabel={price(plan, interval)} trialEnd={trialEnd} stripeJsUrl={stripeJsUrl} />
+            <SubscribeButton plan={plan} interval={interval} priceLabel={price(plan, interval)} trialEnd={trialEnd} timeZone={dojo.timeZone} stripeJsUrl={stripeJsUrl} />
           </PlanCard>
         ))}
       </div>

@@ -14,7 +14,7 @@ import { confirmUpgradeAction, openCardCheckoutAction, openSubscribeCheckoutActi
 import { CheckoutDialog } from "./checkout-dialog";
 
 /** `trialEnd`: the formatted end of the free trial, when the plan is chosen during it. */
-export function SubscribeButton({ plan, interval, priceLabel, trialEnd, stripeJsUrl }: { plan: Plan; interval: BillingInterval; priceLabel: string; trialEnd: string | null; stripeJsUrl: string | null }) {
+export function SubscribeButton({ plan, interval, priceLabel, trialEnd, timeZone, stripeJsUrl }: { plan: Plan; interval: BillingInterval; priceLabel: string; trialEnd: string | null; timeZone: string; stripeJsUrl: string | null }) {
   const router = useRouter();
   const toast = useToast();
   const open = useCallback(() => openSubscribeCheckoutAction({ plan, interval }), [plan, interval]);
@@ -32,7 +32,7 @@ export function SubscribeButton({ plan, interval, priceLabel, trialEnd, stripeJs
       onDone={(result) => {
         toast(
           result.kind === "scheduled"
-            ? { tone: "success", title: `${PLAN_NAMES[plan]} from ${formatDate(result.startsAt)}`, description: "Your card is saved; you keep every Ultimate feature until then." }
+            ? { tone: "success", title: `${PLAN_NAMES[plan]} from ${formatDate(result.startsAt, timeZone)}`, description: "Your card is saved; you keep every Ultimate feature until then." }
             : { tone: "success", title: `Welcome to ${PLAN_NAMES[plan]}`, description: "Your plan is active." },
         );
         router.push("/settings/account");

@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { NotFoundError } from "@/lib/action-result";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/dates";
+import { formatDate, formatDateTime } from "@/lib/dates";
 import { awaitsConfirmation } from "@/lib/shop/at-dojo-orders";
 import { getOrder, isAbandoned } from "@/lib/shop/orders";
 import { ConfirmOrderButtons } from "../confirm-order-buttons";
@@ -17,7 +17,6 @@ import { OrderButtons } from "./order-buttons";
 
 export const metadata = { title: "Order" };
 
-const when = (d: Date | null) => (d ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(d) : null);
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { dojo } = await requireStaffPage("shop");
@@ -37,12 +36,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     ["Member", order.memberId ? <Link key="m" href={`/members/${order.memberId}`} className="text-brand-700 hover:underline">Open member</Link> : "Not signed in"],
     ["Payment", PAYMENT_LABELS[order.payment]],
     ["Invoice", invoice ? <Link key="i" href={`/invoices/${invoice.id}`} className="text-brand-700 hover:underline">{invoice.number} ({invoice.status})</Link> : unconfirmed ? "Issued when you confirm the order" : "—"],
-    ...(unconfirmed && order.reservedUntil ? ([["Held until", `${when(order.reservedUntil)} · then cancelled and back on sale unless confirmed`]] as [string, React.ReactNode][]) : []),
-    ...(order.confirmedAt && order.payment === "at_dojo" ? ([["Confirmed", when(order.confirmedAt)]] as [string, React.ReactNode][]) : []),
-    ["Placed", when(order.createdAt)],
-    ...(order.paidAt ? ([["Paid", when(order.paidAt)]] as [string, React.ReactNode][]) : []),
-    ...(order.fulfilledAt ? ([["Fulfilled", when(order.fulfilledAt)]] as [string, React.ReactNode][]) : []),
-    ...(order.cancelledAt ? ([["Cancelled", `${when(order.cancelledAt)}${order.cancelReason ? ` · ${order.cancelReason}` : ""}`]] as [string, React.ReactNode][]) : []),
+    ...(unconfirmed && order.reservedUntil ? ([["Held until", `${formatDateTime(order.reservedUntil, dojo.timeZone)} · then cancelled and back on sale unless confirmed`]] as [string, React.ReactNode][]) : []),
+    ...(order.confirmedAt && order.payment === "at_dojo" ? ([["Confirmed", formatDateTime(order.confirmedAt, dojo.timeZone)]] as [string, React.ReactNode][]) : []),
+    ["Placed", formatDateTime(order.createdAt, dojo.timeZone)],
+    ...(order.paidAt ? ([["Paid", formatDateTime(order.paidAt, dojo.timeZone)]] as [string, React.ReactNode][]) : []),
+    ...(order.fulfilledAt ? ([["Fulfilled", formatDateTime(order.fulfilledAt, dojo.timeZone)]] as [string, React.ReactNode][]) : []),
+    ...(order.cancelledAt ? ([["Cancelled", `${formatDateTime(order.cancelledAt, dojo.timeZone)}${order.cancelReason ? ` · ${order.cancelReason}` : ""}`]] as [string, React.ReactNode][]) : []),
     ...(order.refundedMinor > 0 ? ([["Refunded", money(order.refundedMinor)]] as [string, React.ReactNode][]) : []),
   ];
   return (
@@ -60,12 +59,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           isAbandoned(order)
             ? "The buyer left Stripe Checkout without paying; nothing is held for this order."
             : unconfirmed && order.reservedUntil
-              ? `Pay at the dojo: confirm it to issue the invoice. Unconfirmed, it is cancelled on ${formatDate(order.reservedUntil)} and the items go back on sale.`
+              ? `Pay at the dojo: confirm it to issue the invoice. Unconfirmed, it is cancelled on ${formatDate(order.reservedUntil, dojo.timeZone)} and the items go back on sale.`
               : undefined
         }
         actions={
           unconfirmed ? (
-            <ConfirmOrderButtons id={order.id} number={order.number} total={money(order.totalMinor)} heldUntil={order.reservedUntil ? formatDate(order.reservedUntil) : null} />
+            <ConfirmOrderButtons id={order.id} number={order.number} total={money(order.totalMinor)} heldUntil={order.reservedUntil ? formatDate(order.reservedUntil, dojo.timeZone) : null} />
           ) : (
             <OrderButtons id={order.id} number={order.number} canFulfil={canFulfil} canCancel={canCancel} refund={order.status !== "pending" && order.payment === "card" ? money(order.totalMinor - order.refundedMinor) : null} />
           )

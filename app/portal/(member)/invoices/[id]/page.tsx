@@ -54,7 +54,7 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
             </div>
             <div>
               <dt className="text-stone-500">{invoice.status === "paid" ? "Paid" : "Due"}</dt>
-              <dd className="font-medium">{formatDate(invoice.status === "paid" && invoice.paidAt ? invoice.paidAt : invoice.dueDate)}</dd>
+              <dd className="font-medium">{formatDate(invoice.status === "paid" && invoice.paidAt ? invoice.paidAt : invoice.dueDate, dojo.timeZone)}</dd>
             </div>
             <div>
               <dt className="text-stone-500">From</dt>
@@ -97,7 +97,7 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
           {invoice.payments.map((p) => (
             <div key={p.id} className="flex justify-between text-stone-600">
               <dt>
-                Paid {formatDate(p.paidAt)} · {METHOD_LABELS[p.method]}
+                Paid {formatDate(p.paidAt, dojo.timeZone)} · {METHOD_LABELS[p.method]}
               </dt>
               <dd className="tabular-nums">−{money(p.amountMinor)}</dd>
             </div>
@@ -110,7 +110,7 @@ export default async function PortalInvoicePage({ params }: { params: Promise<{ 
           )}
           {invoice.automaticRefunds.map((r) => (
             <p key={r.id} className="text-stone-600">
-              {describeAutomaticRefund(r, "payer")}
+              {describeAutomaticRefund(r, "payer", dojo.timeZone)}
             </p>
           ))}
           {invoice.status === "open" && (

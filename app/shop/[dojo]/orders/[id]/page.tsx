@@ -53,7 +53,7 @@ export default async function OrderPage({ params }: { params: Promise<{ dojo: st
     // The confirmation mail is not promised: one address gets at most one every few minutes.
     text = order.confirmedAt
       ? `The dojo has confirmed your order. Please pay ${money(order.totalMinor)} when you collect it.`
-      : `The dojo will confirm it and holds your items${order.reservedUntil ? ` until ${formatDate(order.reservedUntil)}` : ""}. Please pay ${money(order.totalMinor)} when you collect it at the dojo.`;
+      : `The dojo will confirm it and holds your items${order.reservedUntil ? ` until ${formatDate(order.reservedUntil, shop.dojo.timeZone)}` : ""}. Please pay ${money(order.totalMinor)} when you collect it at the dojo.`;
   } else if (order.status === "cancelled") {
     icon = <XCircle className="size-10 text-stone-400" aria-hidden />;
     heading = "This order was cancelled.";
