@@ -13,15 +13,16 @@ import { migrationsFolder, schema, type Db } from "@/db/client";
 /**
  * A copy of db/migrations that stops before the migration whose tag ends with `tagSuffix` (the
  * number may change when branches merge): a database migrated from it is at the previous version.
+ * `through: true` keeps that migration too (and none after it).
  */
-export function migrationsBefore(tagSuffix: string) {
+export function migrationsBefore(tagSuffix: string, { through = false } = {}) {
   const folder = mkdtempSync(path.join(os.tmpdir(), "tatami-migrations-"));
   cpSync(migrationsFolder, folder, { recursive: true });
   const journalPath = path.join(folder, "meta", "_journal.json");
   const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
   const at = journal.entries.findIndex((e) => e.tag.endsWith(tagSuffix));
   if (at < 0) throw new Error(`No migration ending with ${tagSuffix}`);
-  journal.entries = journal.entries.slice(0, at);
+  journal.entries = journal.entries.slice(0, through ? at + 1 : at);
   writeFileSync(journalPath, JSON.stringify(journal));
   return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
