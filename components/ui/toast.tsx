@@ -5,6 +5,8 @@ import { cn } from "@/lib/cn";
 // Plain React rather than Radix Toast: the provider sits in the root layout, so whatever it pulls
 // in is first-load JavaScript of every page, the public shop and card-link pages too (issue 18).
 // Each toast is a polite live region (role="status"), gone after five seconds or on its button.
+// Only keyboard focus holds it: a pointer merely passing over (on its way to the button the toast
+// happens to cover) must not keep it there for good.
 
 type Tone = "success" | "error" | "info";
 interface ToastItem {
@@ -36,8 +38,6 @@ function Toast({ item, onClose }: { item: ToastItem; onClose: () => void }) {
       role="status"
       aria-live="polite"
       aria-atomic
-      onMouseEnter={() => setPaused(true)}
-      onMouseLeave={() => setPaused(false)}
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
       className={cn("relative rounded-lg border bg-white p-4 pr-9 shadow-lg", item.tone === "error" ? "border-red-200" : item.tone === "success" ? "border-emerald-200" : "border-stone-200")}
