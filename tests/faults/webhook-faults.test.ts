@@ -88,14 +88,18 @@ describe("webhooks under process faults", () => {
   it("the app killed in the middle of a webhook: Stripe's retry completes it once", async () => {
     const { dojo, secretKey, openInvoice, pay } = await connectedDojo();
     const invoice = await openInvoice(1);
-    // The handler re-reads the PaymentIntent from Stripe: make that read hang, so the app is
-    // caught with the event claimed and its transaction open.
-    await control("faults", { method: "GET", path: "/v1/payment_intents/*", kind: "hang", hangMs: 60_000, count: 1, apiKey: secretKey });
+    // No Stripe call happens while a webhook holds a lock (issue 18), so the app is caught with
+    // its transaction open by a lock: the test holds the invoice's row, the delivery's
+    // transaction waits for it.
+    const holder = await sql.reserve();
+    await holder`begin`;
+    await holder`select id from invoices where id = ${invoice.id} for update`;
     await pay(invoice.id);
-    await until("the webhook to be in flight", async () => ((await (await fetch(`${emulator.url}/_control/faults`)).json()) as { data: unknown[] }).data.length === 0);
-    await until("the open transaction", async () => (await sql`select 1 from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`).length > 0);
+    await until("the webhook waiting on the invoice", async () => (await sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`).length > 0);
 
     app.stop({ signal: "SIGKILL" });
+    await holder`rollback`;
+    holder.release();
     expect(await recorded(dojo.id)).toEqual({ payments: 0, entries: 0, paid: 0 });
     app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { STRIPE_API_BASE: emulator.url, STRIPE_JS_URL: `${emulator.url}/v3` } });
 
