@@ -49,6 +49,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   // Journeys of many steps on a busy 2-core machine; each step still waits for a state, never a fixed time.
   timeout: 180_000,
+  // A state a step waits for (a dialog closing after an argon2id hash, a webhook booked) can take
+  // longer than Playwright's 5 s default when the machine is busy; it is still a wait for a state.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: onlyEmulator ? emulatorUrl : appUrl,

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { IntlProvider } from "@/components/i18n/intl-provider";
 import { ToastProvider } from "@/components/ui/toast";
 import "./globals.css";
 
@@ -13,7 +14,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">
-        <ToastProvider>{children}</ToastProvider>
+        {/* The shared components' words in English for a page that gives no language of its own;
+            a page's own provider (members' language, the staff dashboard's) replaces it below. */}
+        <IntlProvider locale="en" namespaces={[]}>
+          <ToastProvider>{children}</ToastProvider>
+        </IntlProvider>
       </body>
     </html>
   );

@@ -62,7 +62,7 @@ async function main() {
     const renderStart = performance.now();
     let bytes = 0;
     // Batch by batch, as the sender does: the template once, then a batch of mails is kept, then dropped.
-    const template = await compileCampaignTemplate(campaign, dojo.name);
+    const template = await compileCampaignTemplate(campaign, dojo.name, "en");
     const linksStart = performance.now();
     await createCampaignCardLinks(db, campaign);
     let linksMs = performance.now() - linksStart;
@@ -84,7 +84,7 @@ async function main() {
     const oldStart = performance.now();
     for (const r of sample) {
       const values = await mergeValuesFor(db, dojo, { ...r, email: r.email });
-      await composeCampaignMail(campaign, dojo.name, { memberId: r.memberId, email: r.email! }, values);
+      await composeCampaignMail(campaign, dojo.name, { memberId: r.memberId, email: r.email! }, values, "en");
     }
     const oldPerMail = (performance.now() - oldStart) / Math.max(1, sample.length);
     const oldMs = oldPerMail * RECIPIENTS;

@@ -12,6 +12,10 @@ import { machine, printTable } from "./support";
 
 const NEXT = path.join(process.cwd(), ".next");
 const GOAL_KB = 130;
+// The framework's root chunks (React DOM, Next's app router, Turbopack's runtime) are 132 kB before
+// a line of ours, above the 130 kB goal: what a page adds on top is the figure our code decides,
+// held to 30 kB (docs/benchmarks.md, 2026-12-02).
+const OWN_GOAL_KB = 30;
 
 // The pages of issue 18: the shop, the card link and the members area's invoice payment.
 const PAGES: Array<{ name: string; route: string }> = [
@@ -56,17 +60,20 @@ function main() {
     const files = [...new Set([...buildManifest.rootMainFiles, ...entryChunks(route)])];
     const total = files.reduce((n, f) => n + gzipBytes(f), 0);
     const kb = total / 1000;
+    const ownKb = (total - rootBytes) / 1000;
     return {
       page: name,
       "first-load JS (gzip)": `${kb.toFixed(1)} kB`,
-      "framework (root main chunks)": `${(rootBytes / 1000).toFixed(1)} kB`,
-      "page's own": `${((total - rootBytes) / 1000).toFixed(1)} kB`,
-      chunks: files.length,
       goal: `≤ ${GOAL_KB} kB ${kb <= GOAL_KB ? "met" : "NOT met"}`,
+      "framework (root main chunks)": `${(rootBytes / 1000).toFixed(1)} kB`,
+      "page's own": `${ownKb.toFixed(1)} kB`,
+      "own goal": `≤ ${OWN_GOAL_KB} kB ${ownKb <= OWN_GOAL_KB ? "met" : "NOT met"}`,
+      chunks: files.length,
       "Stripe.js (excluded)": files.some(loadsStripeJs) ? "loaded from js.stripe.com when the card form opens" : "not loaded at first load",
     };
   });
   console.log(`\nMachine: ${machine()} · ${new Date().toISOString()} · build ${buildId()}`);
+  console.log(`Framework root chunks: ${(rootBytes / 1000).toFixed(1)} kB, every page; each page's own JavaScript is held to ≤ ${OWN_GOAL_KB} kB above them.`);
   printTable("First-load JavaScript of the public pages (production build, gzip; Stripe.js excluded)", rows);
 }
 

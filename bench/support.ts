@@ -123,7 +123,12 @@ export function shuffle<T>(items: T[]): T[] {
 }
 
 export function machine(): string {
-  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadAverage()}`;
+}
+
+/** The 1-, 5- and 15-minute load averages: on a shared machine, printed beside every figure. */
+export function loadAverage(): string {
+  return os.loadavg().map((n) => n.toFixed(2)).join(" / ");
 }
 
 export function printTable(title: string, rows: Array<Record<string, string | number>>) {

@@ -8,10 +8,11 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import Stripe from "stripe";
 import { drizzle } from "drizzle-orm/postgres-js";
-import { count, eq } from "drizzle-orm";
-import { invoiceLines, invoices, ledgerEntries, payments } from "@/db/schema";
+import { count, eq, like } from "drizzle-orm";
+import { invoiceLines, invoices, jobs, ledgerEntries, payments } from "@/db/schema";
 import { startEmulator } from "@tatami/stripe-emulator";
-import { connectDojo, emulatorStripe, freshDatabase, machine, percentile, printTable, runConcurrently, seedDojoWithMember, shuffle, startApp } from "./support";
+import { sampleActivity } from "./pg-activity";
+import { connectDojo, emulatorStripe, freshDatabase, loadAverage, machine, percentile, printTable, runConcurrently, seedDojoWithMember, shuffle, startApp } from "./support";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -19,6 +20,10 @@ const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3900);
 const WEBHOOK_SECRET = "whsec_bench_ingest_secret";
 const GOAL_SHARE_OF_BARE = 60;
 const GOAL_P99_MS = 100;
+// The app's in-process job worker sends the 462 receipts (React, PDF, a Stripe read each) while the
+// deliveries arrive, as a single production instance would. BENCH_JOB_WORKER=off measures ingest
+// alone (the worker left to other instances).
+const JOB_WORKER = process.env.BENCH_JOB_WORKER ?? "on";
 
 async function main() {
   const distinct = Math.round(EVENTS / 1.3);
@@ -48,9 +53,11 @@ async function main() {
     const deliveries = shuffle([...bodies, ...shuffle([...bodies]).slice(0, EVENTS - distinct)]);
 
     await sql`create table bench_raw (id serial primary key, payload text not null)`;
-    app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { STRIPE_API_BASE: emulator.url, BENCH_ROUTES: "on" } });
+    app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { STRIPE_API_BASE: emulator.url, BENCH_ROUTES: "on", JOB_WORKER } });
     const url = `${app.url}/api/stripe/webhook/${dojo.id}`;
     let failures = 0;
+    console.log(`Delivering… (load average ${loadAverage()})`);
+    const activity = sampleActivity(database.url);
     const started = performance.now();
     const latencies = await runConcurrently(
       deliveries.map((body) => async () => {
@@ -62,6 +69,8 @@ async function main() {
       CONCURRENCY,
     );
     const seconds = (performance.now() - started) / 1000;
+    const where = await activity.stop();
+    const [receipts] = await db.select({ n: count() }).from(jobs).where(like(jobs.dedupeKey, "payment-receipt:%"));
     const [paid] = await db.select({ n: count() }).from(payments).where(eq(payments.dojoId, dojo.id));
     const [booked] = await db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.dojoId, dojo.id));
 
@@ -103,7 +112,10 @@ async function main() {
       { measure: "non-2xx answers (webhook / bare)", value: `${failures} / ${bareFailures}`, floor: "", goal: "0" },
       { measure: "payments recorded (expect distinct)", value: `${paid.n} / ${distinct}`, floor: "", goal: "" },
       { measure: "ledger entries (expect distinct)", value: `${booked.n} / ${distinct}`, floor: "", goal: "" },
+      { measure: "receipts queued (expect distinct)", value: `${receipts.n} / ${distinct}`, floor: "", goal: "" },
+      { measure: "job worker in the app", value: JOB_WORKER, floor: "", goal: "" },
     ]);
+    printTable("The app's database connections during the webhook deliveries (pg_stat_activity, every 20 ms)", where);
   } finally {
     app?.stop();
     await sql.end();

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -25,6 +26,12 @@ interface Connection {
   ready: Promise<void>;
 }
 
+/** An embedded database with the extensions the migrations create (pg_trgm: trigram indexes). */
+export function newPglite(dataDir?: string): PGlite {
+  // One options object: `new PGlite(undefined, options)` drops the options (PGlite 0.5).
+  return new PGlite({ dataDir, extensions: { pg_trgm } });
+}
+
 function connect(): Connection {
   const { DATABASE_URL, PGLITE_DIR } = env();
   if (DATABASE_URL) {
@@ -35,7 +42,7 @@ function connect(): Connection {
   }
   const inMemory = PGLITE_DIR === "memory";
   if (!inMemory) mkdirSync(PGLITE_DIR, { recursive: true });
-  const client = new PGlite(inMemory ? undefined : PGLITE_DIR);
+  const client = newPglite(inMemory ? undefined : PGLITE_DIR);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   // The embedded database migrates itself so `npm run dev` needs no setup step.
   const ready = (async () => {

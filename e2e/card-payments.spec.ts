@@ -67,7 +67,11 @@ test.describe("members area", () => {
     await fillCard(checkout, "4000 0000 0000 9995");
     await checkout.getByRole("button", { name: "Pay" }).click();
     await expect(checkout.getByTestId("checkout-error")).toHaveText("Your card has insufficient funds.");
-    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+    // The dialog's code loads on the click (not with the page): closing it still returns focus to its button.
+    const payButton = page.getByRole("button", { name: NEW_CARD_BUTTON });
+    await expect(payButton).toBeFocused();
+    await expect(payButton).toHaveAttribute("aria-expanded", "false");
     await page.reload();
     await expect(page.getByText(/Still to pay/).first()).toBeVisible();
     await shot(page, "portal-invoice-open", 375, false);

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import Stripe from "stripe";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E, E2E_SEED_FILE, E2E_STRIPE_KEY } from "./support/accounts";
-import { emulatorUrl as EMULATOR } from "./support/emulator";
+import { advanceClock, emulatorStripe, emulatorUrl as EMULATOR } from "./support/emulator";
 import { cardLinkOf, checkoutFrame, completeThreeDSecure, ensureStripeConnected, fillCard, logIn as logInStaff } from "./support/staff";
 import { screenshots } from "./support/screenshots";
 
@@ -11,10 +10,6 @@ import { screenshots } from "./support/screenshots";
 const SHOTS = "test-results/recurring";
 // The same account card-payments.spec.ts connects, so either spec may run first.
 const SECRET_KEY = E2E_STRIPE_KEY;
-const emulatorStripe = () => {
-  const url = new URL(EMULATOR);
-  return new Stripe(SECRET_KEY, { host: url.hostname, port: Number(url.port), protocol: "http" });
-};
 const run = Date.now().toString(36);
 const PLAN = `E2E Judo monthly ${run}`;
 
@@ -64,14 +59,6 @@ async function inbox(to: string) {
   return ((await (await fetch(`${EMULATOR}/_inbox.json?to=${encodeURIComponent(to)}`)).json()) as { data: { subject: string; text: string }[] }).data;
 }
 
-async function advanceClock(clockId: string, to: number) {
-  const stripe = emulatorStripe();
-  let clock = await stripe.testHelpers.testClocks.advance(clockId, { frozen_time: to });
-  while (clock.status !== "ready") {
-    await new Promise((r) => setTimeout(r, 100));
-    clock = await stripe.testHelpers.testClocks.retrieve(clockId);
-  }
-}
 
 test.describe.configure({ mode: "serial" });
 

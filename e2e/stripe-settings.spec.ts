@@ -73,6 +73,37 @@ test.describe("Settings → Stripe", () => {
     await expect(page.getByText("None yet")).toHaveCount(0);
     await shots(page, "connected");
 
+    // Keys of ANOTHER Stripe account while a member is linked to a customer of this one: nothing
+    // is switched before the owner has read what it costs (or been told why it cannot be done).
+    const customer = await emulator("POST", "/v1/customers", E2E_STRIPE_KEY, { name: "Switch check" });
+    await page.goto("/members/new");
+    await page.getByLabel("First name").fill("Switch");
+    await page.getByLabel("Last name").fill("Check");
+    await page.getByRole("button", { name: "Add member" }).click();
+    await page.waitForURL(/\/members\/[0-9a-f-]{36}$/);
+    await page.getByTestId("member-stripe").getByRole("button", { name: "Set customer ID" }).click();
+    await page.getByRole("dialog").getByLabel("Customer ID").fill(String(customer.id));
+    await page.getByRole("dialog").getByRole("button", { name: "Link customer" }).click();
+    await expect(page.getByTestId("member-stripe").getByText(String(customer.id))).toBeVisible();
+    await page.goto("/settings/stripe");
+    await page.getByRole("button", { name: "Replace keys" }).click();
+    const replace = page.getByRole("dialog");
+    await replace.getByLabel("Publishable key").fill("pk_test_e2e_another_account");
+    await replace.getByLabel("Secret key").fill("sk_test_e2e_another_account");
+    await replace.getByRole("button", { name: "Check and save" }).click();
+    // Earlier journeys may have left subscriptions running in this account: then it is refused outright.
+    const question = page.getByRole("alertdialog").filter({ hasText: "Switch to another Stripe account?" });
+    const refusal = replace.getByRole("alert").filter({ hasText: "These keys belong to another Stripe account" });
+    await expect(question.or(refusal).first()).toBeVisible();
+    await shots(page, "account-switch");
+    if (await question.isVisible()) {
+      await expect(question).toContainText("member is linked to a customer");
+      await question.getByRole("button", { name: "Cancel" }).click();
+    }
+    await page.keyboard.press("Escape");
+    await page.reload();
+    await expect(page.getByText(`Emulator account ${E2E_STRIPE_KEY.replace("sk_test_", "")}`)).toBeVisible();
+
     // Disconnect asks first, then deletes the endpoint in Stripe; connecting again leaves the
     // Demo Dojo connected for the payment specs.
     await page.getByRole("button", { name: "Disconnect" }).click();

@@ -1,7 +1,12 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import { mailStyles as styles } from "./styles";
+import { scoped, type MailText } from "./translate";
 
 export interface AutomaticRefundProps {
+  /** The recipient member's language (lib/i18n/locales.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   payerName: string;
   /** "invoice 2026-0004" or "order #12". */
@@ -15,31 +20,30 @@ export interface AutomaticRefundProps {
 }
 
 /** Sent to whoever paid when Tatami refunded a card payment it could not record (paid twice, after a void, ...). */
-export function AutomaticRefund({ dojoName, payerName, paidFor, amount, refundedOn, why }: AutomaticRefundProps) {
+export function AutomaticRefund({ locale, text, dojoName, payerName, paidFor, amount, refundedOn, why }: AutomaticRefundProps) {
+  const t = scoped(text, "automaticRefund");
+  const common = scoped(text, "common");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`${amount} refunded for ${paidFor}`}</Preview>
+      <Preview>{t("preview", { amount, paidFor })}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Heading as="h1" style={styles.heading}>
-            Your payment was refunded
+            {t("heading")}
           </Heading>
-          <Text>Hello {payerName},</Text>
-          <Text>
-            {dojoName} received a card payment for {paidFor} that was not needed, so it was refunded automatically to the same card. Depending on your bank it appears on your
-            statement within 5 to 10 business days.
-          </Text>
+          <Text>{common("hello", { name: payerName })}</Text>
+          <Text>{t("body", { dojo: dojoName, paidFor })}</Text>
           <Section>
-            <Text style={styles.label}>Refunded</Text>
+            <Text style={styles.label}>{t("refunded")}</Text>
             <Text style={styles.value}>{amount}</Text>
-            <Text style={styles.label}>Why</Text>
+            <Text style={styles.label}>{t("why")}</Text>
             <Text style={styles.value}>{why}</Text>
-            <Text style={styles.label}>Date</Text>
+            <Text style={styles.label}>{common("date")}</Text>
             <Text style={styles.value}>{refundedOn}</Text>
           </Section>
           <Hr />
-          <Text style={styles.small}>{dojoName} · Nothing more is owed for this payment. Questions? Please contact the dojo.</Text>
+          <Text style={styles.small}>{t("footer", { dojo: dojoName })}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,7 +1,12 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Text } from "@react-email/components";
 import { mailStyles as styles } from "./styles";
+import { scoped, type MailText } from "./translate";
 
 export interface CampaignMailProps {
+  /** The recipient member's language (lib/i18n/locales.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   /** Already rendered and safe: lib/mail/render-campaign.ts escapes every merge value. */
   bodyHtml: string;
@@ -10,9 +15,10 @@ export interface CampaignMailProps {
 }
 
 /** A campaign mail: the staff's Markdown body, then who sent it and how to stop receiving them. */
-export function CampaignMail({ dojoName, bodyHtml, preview, unsubscribeUrl }: CampaignMailProps) {
+export function CampaignMail({ locale, text, dojoName, bodyHtml, preview, unsubscribeUrl }: CampaignMailProps) {
+  const t = scoped(text, "campaign");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
@@ -20,11 +26,14 @@ export function CampaignMail({ dojoName, bodyHtml, preview, unsubscribeUrl }: Ca
           <div style={{ fontSize: "15px", lineHeight: "1.6" }} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
           <Hr />
           <Text style={styles.small}>
-            You receive this because you are a member of {dojoName}.{" "}
-            <Link href={unsubscribeUrl} style={styles.small}>
-              Unsubscribe
-            </Link>{" "}
-            from these e-mails (invoices and receipts still reach you).
+            {t.rich("footer", {
+              dojo: dojoName,
+              link: (chunks) => (
+                <Link href={unsubscribeUrl} style={styles.small}>
+                  {chunks}
+                </Link>
+              ),
+            })}
           </Text>
         </Container>
       </Body>

@@ -1,7 +1,12 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import { mailStyles as styles } from "./styles";
+import { scoped, type MailText } from "./translate";
 
 export interface InvoiceIssuedProps {
+  /** The recipient member's language (lib/i18n/locales.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   memberName: string;
   invoiceNumber: string;
@@ -14,30 +19,32 @@ export interface InvoiceIssuedProps {
 }
 
 /** Sent when staff issue an invoice to a member who has an e-mail address. */
-export function InvoiceIssued({ dojoName, memberName, invoiceNumber, amount, dueDate, portalUrl }: InvoiceIssuedProps) {
+export function InvoiceIssued({ locale, text, dojoName, memberName, invoiceNumber, amount, dueDate, portalUrl }: InvoiceIssuedProps) {
+  const t = scoped(text, "invoiceIssued");
+  const common = scoped(text, "common");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`Invoice ${invoiceNumber} from ${dojoName}: ${amount} due ${dueDate}`}</Preview>
+      <Preview>{t("preview", { number: invoiceNumber, dojo: dojoName, amount, dueDate })}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Heading as="h1" style={styles.heading}>
-            New invoice {invoiceNumber}
+            {t("heading", { number: invoiceNumber })}
           </Heading>
-          <Text>Hello {memberName},</Text>
-          <Text>{dojoName} has issued you an invoice.</Text>
+          <Text>{common("hello", { name: memberName })}</Text>
+          <Text>{t("body", { dojo: dojoName })}</Text>
           <Section>
-            <Text style={styles.label}>Amount</Text>
+            <Text style={styles.label}>{common("amount")}</Text>
             <Text style={styles.value}>{amount}</Text>
-            <Text style={styles.label}>Due</Text>
+            <Text style={styles.label}>{t("due")}</Text>
             <Text style={styles.value}>{dueDate}</Text>
           </Section>
-          <Text>The invoice is attached as a PDF for your records.</Text>
+          <Text>{t("attached")}</Text>
           <Button href={portalUrl} style={styles.button}>
-            See it in the members area
+            {t("button")}
           </Button>
           <Hr />
-          <Text style={styles.small}>{dojoName} · You can also pay at the desk.</Text>
+          <Text style={styles.small}>{t("footer", { dojo: dojoName })}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,7 +1,12 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import { noticeStyles } from "./notice-styles";
+import { scoped, type MailText } from "./translate";
 
 export interface PaymentAuthenticationNeededProps {
+  /** The recipient member's language (lib/i18n/locales.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   memberFirstName: string;
   /** Already formatted, e.g. "€40.00". */
@@ -14,26 +19,26 @@ export interface PaymentAuthenticationNeededProps {
 const styles = noticeStyles;
 
 /** PSD2/SCA: the bank wants the card holder to confirm a subscription payment. */
-export function PaymentAuthenticationNeeded({ dojoName, memberFirstName, amount, invoiceNumber, authenticateUrl }: PaymentAuthenticationNeededProps) {
+export function PaymentAuthenticationNeeded({ locale, text, dojoName, memberFirstName, amount, invoiceNumber, authenticateUrl }: PaymentAuthenticationNeededProps) {
+  const t = scoped(text, "authenticationNeeded");
+  const common = scoped(text, "common");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`Please confirm your payment of ${amount} to ${dojoName}`}</Preview>
+      <Preview>{t("preview", { amount, dojo: dojoName })}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Heading as="h1" style={styles.heading}>
-            Please confirm your payment
+            {t("heading")}
           </Heading>
-          <Text>Hello {memberFirstName},</Text>
-          <Text>
-            your bank asks you to confirm the subscription payment of {amount} (invoice {invoiceNumber}) to {dojoName}. Nothing is charged until you do.
-          </Text>
+          <Text>{common("hello", { name: memberFirstName })}</Text>
+          <Text>{t("body", { amount, number: invoiceNumber, dojo: dojoName })}</Text>
           <Button href={authenticateUrl} style={styles.button}>
-            Confirm payment
+            {t("button")}
           </Button>
-          <Text style={styles.small}>Or open this address: {authenticateUrl}</Text>
+          <Text style={styles.small}>{common("orOpen", { url: authenticateUrl })}</Text>
           <Hr />
-          <Text style={styles.small}>{dojoName} · The confirmation is your bank&apos;s own check (3-D Secure), required by the EU&apos;s PSD2 rules.</Text>
+          <Text style={styles.small}>{t("footer", { dojo: dojoName })}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,6 +1,11 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { scoped, type MailText } from "./translate";
 
 export interface PaymentReceiptProps {
+  /** The recipient member's language (lib/i18n/locales.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   memberName: string;
   invoiceNumber: string;
@@ -26,39 +31,39 @@ const styles = {
 };
 
 /** The receipt a member gets after paying an invoice by card. */
-export function PaymentReceipt({ dojoName, memberName, invoiceNumber, amount, paidOn, card, settled, stillOpen }: PaymentReceiptProps) {
+export function PaymentReceipt({ locale, text, dojoName, memberName, invoiceNumber, amount, paidOn, card, settled, stillOpen }: PaymentReceiptProps) {
+  const t = scoped(text, "receipt");
+  const common = scoped(text, "common");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`Payment of ${amount} received for invoice ${invoiceNumber}`}</Preview>
+      <Preview>{t("preview", { amount, number: invoiceNumber })}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Heading as="h1" style={styles.heading}>
-            Payment received
+            {t("heading")}
           </Heading>
-          <Text>Hello {memberName},</Text>
-          <Text>
-            thank you: {dojoName} received your card payment for invoice {invoiceNumber}.
-          </Text>
+          <Text>{common("hello", { name: memberName })}</Text>
+          <Text>{t("body", { dojo: dojoName, number: invoiceNumber })}</Text>
           <Section>
-            <Text style={styles.label}>Amount</Text>
+            <Text style={styles.label}>{common("amount")}</Text>
             <Text style={styles.value}>{amount}</Text>
-            <Text style={styles.label}>Invoice</Text>
+            <Text style={styles.label}>{common("invoice")}</Text>
             <Text style={styles.value}>{invoiceNumber}</Text>
-            <Text style={styles.label}>Date</Text>
+            <Text style={styles.label}>{common("date")}</Text>
             <Text style={styles.value}>{paidOn}</Text>
             {card ? (
               <>
-                <Text style={styles.label}>Card</Text>
+                <Text style={styles.label}>{common("card")}</Text>
                 <Text style={styles.value}>{card}</Text>
               </>
             ) : null}
           </Section>
-          <Text>{settled ? "The invoice is now paid in full." : `${stillOpen ?? "An amount"} is still open on this invoice.`} The invoice with this payment is attached as a PDF.</Text>
-          <Hr />
-          <Text style={styles.small}>
-            {dojoName} · This receipt was sent because you paid in the members area or at the desk. Keep it for your records.
+          <Text>
+            {settled ? t("settled") : t("stillOpen", { amount: stillOpen ?? "" })} {t("attached")}
           </Text>
+          <Hr />
+          <Text style={styles.small}>{t("footer", { dojo: dojoName })}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,7 +1,12 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import { mailStyles as styles } from "./styles";
+import { scoped, type MailText } from "./translate";
 
 export interface PortalInvitationProps {
+  /** The recipient member's language (lib/i18n/locales.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   memberName: string;
   uid: string;
@@ -11,25 +16,27 @@ export interface PortalInvitationProps {
 }
 
 /** Invites a member to the members area: they choose a password and log in with their UID. */
-export function PortalInvitation({ dojoName, memberName, uid, setPasswordUrl, expiresOn }: PortalInvitationProps) {
+export function PortalInvitation({ locale, text, dojoName, memberName, uid, setPasswordUrl, expiresOn }: PortalInvitationProps) {
+  const t = scoped(text, "portalInvitation");
+  const common = scoped(text, "common");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`Set your password for the ${dojoName} members area`}</Preview>
+      <Preview>{t("preview", { dojo: dojoName })}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Heading as="h1" style={styles.heading}>
-            Your members area
+            {t("heading")}
           </Heading>
-          <Text>Hello {memberName},</Text>
-          <Text>{dojoName} invites you to its members area, where you see your invoices and pay them. Choose a password to start.</Text>
-          <Text style={styles.label}>Your UID (you log in with it)</Text>
+          <Text>{common("hello", { name: memberName })}</Text>
+          <Text>{t("body", { dojo: dojoName })}</Text>
+          <Text style={styles.label}>{t("uid")}</Text>
           <Text style={{ ...styles.value, fontFamily: "monospace", letterSpacing: "2px" }}>{uid}</Text>
           <Button href={setPasswordUrl} style={styles.button}>
-            Set my password
+            {t("button")}
           </Button>
           <Hr />
-          <Text style={styles.small}>The link works once, until {expiresOn}. If you did not expect this, ignore this mail.</Text>
+          <Text style={styles.small}>{t("footer", { expiresOn })}</Text>
         </Container>
       </Body>
     </Html>

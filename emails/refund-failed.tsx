@@ -1,7 +1,12 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import { noticeStyles } from "./notice-styles";
+import { scoped, type MailText } from "./translate";
 
 export interface RefundFailedProps {
+  /** The staff's language (lib/i18n/staff-mail-locale.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   memberName: string;
   /** Already formatted, e.g. "€25.00". */
@@ -16,27 +21,26 @@ export interface RefundFailedProps {
 const styles = noticeStyles;
 
 /** Tells the dojo's owners that a card refund did not reach the member and was booked back. */
-export function RefundFailed({ dojoName, memberName, amount, invoiceNumber, reason, url }: RefundFailedProps) {
+export function RefundFailed({ locale, text, dojoName, memberName, amount, invoiceNumber, reason, url }: RefundFailedProps) {
+  const t = scoped(text, "refundFailed");
+  const common = scoped(text, "common");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`A refund of ${amount} to ${memberName} failed`}</Preview>
+      <Preview>{t("preview", { amount, name: memberName })}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Heading as="h1" style={styles.heading}>
-            A refund did not go through
+            {t("heading")}
           </Heading>
-          <Text>
-            The refund of {amount} to {memberName} for invoice {invoiceNumber} failed at Stripe: {reason}. The money stayed in your Stripe account, so Tatami booked the
-            refund back in Costs &amp; revenues and the amount counts as not refunded again.
-          </Text>
-          <Text>{memberName} has not received the money. Pay it back another way (cash or bank transfer), or refund it again once the card is fixed.</Text>
+          <Text>{t("body", { amount, name: memberName, number: invoiceNumber, reason })}</Text>
+          <Text>{t("next", { name: memberName })}</Text>
           <Button href={url} style={styles.button}>
-            Open the invoice
+            {t("button")}
           </Button>
-          <Text style={styles.small}>Or open this address: {url}</Text>
+          <Text style={styles.small}>{common("orOpen", { url })}</Text>
           <Hr />
-          <Text style={styles.small}>{dojoName} · Sent to the dojo&apos;s owners by Tatami.</Text>
+          <Text style={styles.small}>{t("footer", { dojo: dojoName })}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,4 +1,5 @@
 import { Body, Column, Container, Head, Heading, Hr, Html, Preview, Row, Section, Text } from "@react-email/components";
+import { scoped, type MailText } from "./translate";
 
 export interface ShopOrderMailLine {
   name: string;
@@ -8,6 +9,10 @@ export interface ShopOrderMailLine {
 }
 
 export interface ShopOrderConfirmationProps {
+  /** The buyer's language: the member's when a member ordered, else the dojo's default. */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   buyerName: string;
   orderNumber: number;
@@ -31,23 +36,23 @@ const styles = {
 };
 
 /** Sent to the buyer when a webshop order is paid by card, or placed to pay at the dojo. */
-export function ShopOrderConfirmation({ dojoName, buyerName, orderNumber, lines, total, payment, invoiceNumber, heldUntil }: ShopOrderConfirmationProps) {
+export function ShopOrderConfirmation({ locale, text, dojoName, buyerName, orderNumber, lines, total, payment, invoiceNumber, heldUntil }: ShopOrderConfirmationProps) {
+  const t = scoped(text, "orderConfirmation");
+  const common = scoped(text, "common");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`Your order #${orderNumber} at ${dojoName}`}</Preview>
+      <Preview>{t("preview", { number: orderNumber, dojo: dojoName })}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Heading as="h1" style={styles.heading}>
-            Thank you for your order
+            {t("heading")}
           </Heading>
-          <Text>Hello {buyerName},</Text>
+          <Text>{common("hello", { name: buyerName })}</Text>
           <Text>
-            {payment === "card"
-              ? `${dojoName} received your card payment for order #${orderNumber}.`
-              : `${dojoName} received your order #${orderNumber}. Please pay when you collect it at the dojo.`}
+            {payment === "card" ? t("paidByCard", { dojo: dojoName, number: orderNumber }) : t("payAtDojo", { dojo: dojoName, number: orderNumber })}
           </Text>
-          {heldUntil ? <Text>The dojo holds your items until {heldUntil} and will confirm your order.</Text> : null}
+          {heldUntil ? <Text>{t("heldUntil", { date: heldUntil })}</Text> : null}
           <Section>
             {lines.map((line, i) => (
               <Row key={i}>
@@ -64,16 +69,16 @@ export function ShopOrderConfirmation({ dojoName, buyerName, orderNumber, lines,
             <Hr />
             <Row>
               <Column>
-                <Text style={styles.total}>{payment === "card" ? "Paid" : "To pay at the dojo"}</Text>
+                <Text style={styles.total}>{payment === "card" ? t("paid") : t("toPay")}</Text>
               </Column>
               <Column>
                 <Text style={{ ...styles.total, textAlign: "right" }}>{total}</Text>
               </Column>
             </Row>
           </Section>
-          {invoiceNumber ? <Text>Invoice: {invoiceNumber}</Text> : null}
+          {invoiceNumber ? <Text>{t("invoice", { number: invoiceNumber })}</Text> : null}
           <Hr />
-          <Text style={styles.small}>{dojoName} · You get this e-mail because you ordered in the dojo&apos;s webshop.</Text>
+          <Text style={styles.small}>{t("footer", { dojo: dojoName })}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,6 +1,12 @@
 import { Body, Container, Head, Heading, Html, Preview, Text } from "@react-email/components";
+import { mailStyles as styles } from "./styles";
+import { scoped, type MailText } from "./translate";
 
 export interface ShopOrderNotificationProps {
+  /** The staff's language (lib/i18n/staff-mail-locale.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   orderNumber: number;
   buyer: string;
@@ -11,20 +17,21 @@ export interface ShopOrderNotificationProps {
 }
 
 /** Tells the dojo's owner that a webshop order came in. */
-export function ShopOrderNotification({ dojoName, orderNumber, buyer, total, paid, url }: ShopOrderNotificationProps) {
+export function ShopOrderNotification({ locale, text, dojoName, orderNumber, buyer, total, paid, url }: ShopOrderNotificationProps) {
+  const t = scoped(text, "orderNotification");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`New webshop order #${orderNumber}`}</Preview>
-      <Body style={{ backgroundColor: "#f5f5f4", fontFamily: "Inter, Helvetica, Arial, sans-serif", color: "#1c1917", padding: "24px 0" }}>
-        <Container style={{ backgroundColor: "#ffffff", borderRadius: "8px", padding: "32px", maxWidth: "520px" }}>
-          <Heading as="h1" style={{ fontSize: "20px", fontWeight: 600 }}>
-            New order #{orderNumber}
+      <Preview>{t("preview", { number: orderNumber })}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Heading as="h1" style={styles.heading}>
+            {t("heading", { number: orderNumber })}
           </Heading>
           <Text>
-            {buyer} ordered for {total} in the {dojoName} webshop. {paid ? "It is paid by card." : "They will pay at the dojo."}
+            {t("body", { buyer, total, dojo: dojoName })} {paid ? t("paid") : t("atDojo")}
           </Text>
-          <Text>Open the order: {url}</Text>
+          <Text>{t("open", { url })}</Text>
         </Container>
       </Body>
     </Html>

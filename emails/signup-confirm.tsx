@@ -1,18 +1,24 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Text } from "@react-email/components";
 import { mailStyles as styles } from "./styles";
+import { scoped, type MailText } from "./translate";
 
-export type SignupConfirmProps =
-  | { kind: "new"; ownerName: string; dojoName: string; confirmUrl: string; expiresOn: string }
-  | { kind: "existing"; loginUrl: string; signupUrl: string };
+export type SignupConfirmProps = {
+  /** The language of the mail (lib/i18n/staff-mail-locale.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
+} & ({ kind: "new"; ownerName: string; dojoName: string; confirmUrl: string; expiresOn: string } | { kind: "existing"; loginUrl: string; signupUrl: string });
 
 /**
  * The answer to the sign-up form, by mail: a link that creates the dojo, or, when the address
  * already has an account, a reminder to log in (the form says the same either way).
  */
 export function SignupConfirm(props: SignupConfirmProps) {
-  const title = props.kind === "new" ? `Confirm your e-mail to create ${props.dojoName}` : "You already have a Tatami account";
+  const t = scoped(props.text, "signupConfirm");
+  const common = scoped(props.text, "common");
+  const title = props.kind === "new" ? t("newTitle", { dojo: props.dojoName }) : t("existingTitle");
   return (
-    <Html lang="en">
+    <Html lang={props.locale}>
       <Head />
       <Preview>{title}</Preview>
       <Body style={styles.body}>
@@ -22,28 +28,28 @@ export function SignupConfirm(props: SignupConfirmProps) {
           </Heading>
           {props.kind === "new" ? (
             <>
-              <Text>Hello {props.ownerName},</Text>
-              <Text>Confirm that this is your e-mail address, and {props.dojoName} is ready on Tatami: log in with the password you chose.</Text>
+              <Text>{common("hello", { name: props.ownerName })}</Text>
+              <Text>{t("newBody", { dojo: props.dojoName })}</Text>
               <Button href={props.confirmUrl} style={styles.button}>
-                Confirm and create my dojo
+                {t("newButton")}
               </Button>
               <Hr />
-              <Text style={styles.small}>The link works until {props.expiresOn}. If you did not sign up, ignore this mail: nothing is created without it.</Text>
+              <Text style={styles.small}>{t("newFooter", { expiresOn: props.expiresOn })}</Text>
             </>
           ) : (
             <>
-              <Text>Someone (probably you) tried to sign up a dojo with this e-mail address, which already has an account. Nothing was changed.</Text>
+              <Text>{t("existingBody")}</Text>
               <Button href={props.loginUrl} style={styles.button}>
-                Log in
+                {t("logIn")}
               </Button>
               <Text>
-                Forgot your password? Ask your dojo&apos;s owner to invite you again, or sign up with another address:{" "}
+                {t("forgot")}{" "}
                 <Link href={props.signupUrl} style={styles.link}>
                   {props.signupUrl}
                 </Link>
               </Text>
               <Hr />
-              <Text style={styles.small}>If it was not you, ignore this mail.</Text>
+              <Text style={styles.small}>{t("existingFooter")}</Text>
             </>
           )}
         </Container>

@@ -1,36 +1,41 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import { mailStyles as styles } from "./styles";
+import { scoped, type MailText } from "./translate";
 
 export interface StaffInvitationProps {
+  /** The staff's language (lib/i18n/staff-mail-locale.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   name: string;
   invitedBy: string;
-  role: string;
+  role: "owner" | "manager" | "staff";
   url: string;
   /** Already formatted. */
   expiresOn: string;
 }
 
 /** The invitation link of Settings → Staff, by mail. */
-export function StaffInvitation({ dojoName, name, invitedBy, role, url, expiresOn }: StaffInvitationProps) {
+export function StaffInvitation({ locale, text, dojoName, name, invitedBy, role, url, expiresOn }: StaffInvitationProps) {
+  const t = scoped(text, "staffInvitation");
+  const common = scoped(text, "common");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`${invitedBy} invites you to ${dojoName} on Tatami`}</Preview>
+      <Preview>{t("subject", { invitedBy, dojo: dojoName })}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Heading as="h1" style={styles.heading}>
-            Join {dojoName} on Tatami
+            {t("heading", { dojo: dojoName })}
           </Heading>
-          <Text>Hello {name},</Text>
-          <Text>
-            {invitedBy} invites you to help run {dojoName} as {role}. Accept the invitation to choose your password.
-          </Text>
+          <Text>{common("hello", { name })}</Text>
+          <Text>{t("body", { invitedBy, dojo: dojoName, role: t(`roles.${role}`) })}</Text>
           <Button href={url} style={styles.button}>
-            Accept invitation
+            {t("button")}
           </Button>
           <Hr />
-          <Text style={styles.small}>The link works once, until {expiresOn}.</Text>
+          <Text style={styles.small}>{t("footer", { expiresOn })}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,7 +1,12 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import { noticeStyles } from "./notice-styles";
+import { scoped, type MailText } from "./translate";
 
 export interface SubscriptionPaymentFailedProps {
+  /** The recipient member's language (lib/i18n/locales.ts). */
+  locale: string;
+  /** Its words: the "emails" messages in that language. */
+  text: MailText;
   dojoName: string;
   memberFirstName: string;
   /** Already formatted, e.g. "€40.00". */
@@ -16,27 +21,30 @@ export interface SubscriptionPaymentFailedProps {
 const styles = noticeStyles;
 
 /** A subscription renewal (or first payment) was declined: pay it with another card. */
-export function SubscriptionPaymentFailed({ dojoName, memberFirstName, amount, invoiceNumber, reason, payUrl }: SubscriptionPaymentFailedProps) {
+export function SubscriptionPaymentFailed({ locale, text, dojoName, memberFirstName, amount, invoiceNumber, reason, payUrl }: SubscriptionPaymentFailedProps) {
+  const t = scoped(text, "paymentFailed");
+  const common = scoped(text, "common");
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
-      <Preview>{`Your payment of ${amount} to ${dojoName} did not go through`}</Preview>
+      <Preview>{t("preview", { amount, dojo: dojoName })}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Heading as="h1" style={styles.heading}>
-            Your subscription payment did not go through
+            {t("heading")}
           </Heading>
-          <Text>Hello {memberFirstName},</Text>
+          <Text>{common("hello", { name: memberFirstName })}</Text>
           <Text>
-            we could not charge {amount} for invoice {invoiceNumber} to your saved card.{reason ? ` The bank said: ${reason}` : ""}
+            {t("body", { amount, number: invoiceNumber })}
+            {reason ? ` ${t("bankSaid", { reason })}` : null}
           </Text>
-          <Text>Please update your card and pay the invoice here:</Text>
+          <Text>{t("update")}</Text>
           <Button href={payUrl} style={styles.button}>
-            Update card and pay
+            {t("button")}
           </Button>
-          <Text style={styles.small}>Or open this address: {payUrl}</Text>
+          <Text style={styles.small}>{common("orOpen", { url: payUrl })}</Text>
           <Hr />
-          <Text style={styles.small}>{dojoName} · Your card details are entered on Stripe&apos;s secure page and never stored by the dojo.</Text>
+          <Text style={styles.small}>{t("footer", { dojo: dojoName })}</Text>
         </Container>
       </Body>
     </Html>

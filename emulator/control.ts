@@ -4,6 +4,7 @@ import { accountForKey, revokeKey } from "./stripe/accounts";
 import { isKnownApiVersion } from "./stripe/api-versions";
 import { addFault, clearFaults, listFaults, type FaultInput } from "./stripe/faults";
 import { settleRefundFailures } from "./stripe/refund-failures";
+import { settleDebits } from "./stripe/bank-methods";
 import { expireDueSessions } from "./stripe/resources/checkout-sessions";
 import { configureDelivery, flushDeliveries, listDeliveries, settingsFor, type DeliverySettings } from "./stripe/webhooks";
 
@@ -24,6 +25,7 @@ import { configureDelivery, flushDeliveries, listDeliveries, settingsFor, type D
  *   POST /_control/checkout/expire-due         { apiKey, asOf?: unix seconds } expire the account's open Checkout
  *                                                Sessions whose expires_at is at or before asOf (default now)
  *   POST /_control/refunds/settle              { apiKey? } refunds that fail asynchronously (card 5126) fail now
+ *   POST /_control/debits/settle               { apiKey? } processing SEPA debits succeed, fail or are disputed now (per test IBAN)
  *   POST /_control/reset                       forget everything (all accounts, deliveries, faults, mail)
  */
 export function createControl(reset: () => void) {
@@ -87,6 +89,9 @@ export function createControl(reset: () => void) {
       } else if (path === "/_control/refunds/settle" && method === "POST") {
         const body = await readJson<{ apiKey?: string }>(req);
         sendJson(res, 200, { failed: settleRefundFailures(accountId(body.apiKey)) });
+      } else if (path === "/_control/debits/settle" && method === "POST") {
+        const body = await readJson<{ apiKey?: string }>(req);
+        sendJson(res, 200, { settled: settleDebits(accountId(body.apiKey)) });
       } else if (path === "/_control/keys/revoke" && method === "POST") {
         const body = await readJson<{ apiKey?: string }>(req);
         if (!body.apiKey) throw new Error("apiKey is required");

@@ -7,6 +7,7 @@ import { handleInvoicePage } from "./stripe/billing/pages/invoice-page";
 import { handleStripeApi } from "./stripe/api";
 import { clearFaults } from "./stripe/faults";
 import { resetRefundFailures } from "./stripe/refund-failures";
+import { resetBankMethods } from "./stripe/bank-methods";
 import { expireDueSessions } from "./stripe/resources/checkout-sessions";
 import { handleStripePages } from "./stripe/pages";
 import { resetDeliveries } from "./stripe/webhooks";
@@ -23,7 +24,7 @@ export interface EmulatorServer {
  *
  *   GET /_health                        "ok"
  *   /v1/*                               Stripe API (stripe/api.ts, routes in stripe/routes.ts)
- *   /c/*, /3ds/*                        hosted checkout and 3-D Secure pages (stripe/pages)
+ *   /c/*, /3ds/*                        hosted checkout, bank redirect and 3-D Secure pages (stripe/pages)
  *   /i/*                                hosted invoice page (stripe/billing/pages)
  *   /v3, /_demo/*                       Stripe.js stand-in and its demo host page (stripejs/)
  *   /resend/*, /_inbox*, /_control/resend   Resend API and inbox (resend/)
@@ -35,6 +36,7 @@ export function createEmulatorServer(): EmulatorServer {
     resetAccounts();
     resetDeliveries();
     resetRefundFailures();
+    resetBankMethods();
     clearFaults();
     resend.reset();
   };

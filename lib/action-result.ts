@@ -1,29 +1,21 @@
 // Shared by server and client code: the one result shape of every action.
 import { AppError } from "@/lib/errors";
 
-export { AppError } from "@/lib/errors";
+export { AppError, NotFoundError } from "@/lib/errors";
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
 /**
- * A refusal whose words are still written where it is thrown (code REFUSED): shown to the user
- * as it is, with field errors where they belong. New domain failures throw a coded AppError
- * (lib/errors.ts) and get their words in lib/action-errors.ts instead.
+ * A refusal written by the action layer itself (app/ server actions, for checks of their own
+ * input): shown as it is, with field errors where they belong. Domain code (lib/) throws a coded
+ * AppError instead, whose words live in lib/action-errors/ (lib/errors.test.ts enforces it).
  */
-export class ActionError extends AppError {
+export class ActionError extends AppError<"REFUSED"> {
   constructor(
     message: string,
     public readonly fieldErrors?: FieldErrors,
-    code: "REFUSED" | "UNAVAILABLE" = "REFUSED",
   ) {
-    super(code, {}, message);
-  }
-}
-
-/** Anything that is not in the caller's dojo is reported as not found, never as forbidden. */
-export class NotFoundError extends AppError {
-  constructor(what = "That record") {
-    super("NOT_FOUND", { what }, `${what} was not found.`);
+    super("REFUSED", { reason: "action.refused" }, message);
   }
 }

@@ -6,6 +6,8 @@ import { FEATURE_LABELS, hasFeature, lowestPlanWith, PLAN_NAMES, type Feature } 
 import type { ActionResult, FieldErrors } from "@/lib/action-result";
 import { presentError, type ErrorFields } from "@/lib/action-errors";
 import { AppError } from "@/lib/errors";
+import { DEFAULT_LOCALE, resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
 
 export { ActionError, NotFoundError } from "@/lib/action-result";
 
@@ -27,21 +29,24 @@ function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-async function run<S extends z.ZodType, T, C>(schema: S, raw: unknown, ctx: C, handler: (input: z.output<S>, ctx: C) => Promise<T>, errorFields?: ErrorFields): Promise<ActionResult<T>> {
+// The action layer's own words (components.action), in the member's or visitor's language; staff get English for now.
+const actionWords = (locale: Locale = DEFAULT_LOCALE) => translator(locale, "components.action");
+
+async function run<S extends z.ZodType, T, C>(schema: S, raw: unknown, ctx: C, handler: (input: z.output<S>, ctx: C) => Promise<T>, errorFields?: ErrorFields, locale?: Locale): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
   if (!parsed.success) {
-    return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+    return { ok: false, error: actionWords(locale)("correctFields"), fieldErrors: fieldErrorsOf(parsed.error) };
   }
   try {
     return { ok: true, data: await handler(parsed.data, ctx) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, ...presentError(error, errorFields) };
     console.error("Action failed", error);
-    return { ok: false, error: "Something went wrong and nothing was saved. Please try again." };
+    return { ok: false, error: actionWords(locale)("failed") };
   }
 }
 
-const SIGNED_OUT = "Your session has ended. Please log in again.";
+const SIGNED_OUT = actionWords()("signedOut");
 
 /**
  * Every staff server action goes through here: a live session, the role's permission, the
@@ -70,8 +75,9 @@ export function memberAction<S extends z.ZodType, T>(
   return gatedBy(options.feature, async (input) => {
     const session = await getMemberSession();
     if (!session) return { ok: false, error: SIGNED_OUT };
-    if (options.feature && !hasFeature(session.dojo.plan, options.feature)) return { ok: false, error: "This is not available for your dojo." };
-    return run(options.schema, input, session, handler);
+    const locale = resolveLocale(session.member.language, session.dojo.defaultLanguage);
+    if (options.feature && !hasFeature(session.dojo.plan, options.feature)) return { ok: false, error: actionWords(locale)("notAvailable") };
+    return run(options.schema, input, session, handler, undefined, locale);
   });
 }
 
@@ -88,7 +94,10 @@ export function featureOf(action: unknown): Feature | undefined {
   return typeof action === "function" ? (action as unknown as Record<symbol, Feature | undefined>)[GATED_BY] : undefined;
 }
 
-/** Actions open to anyone (sign-up, login, accepting an invitation): validation and result shape only. */
-export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
-  return (input) => run(schema, input, null, (data) => handler(data));
+/**
+ * Actions open to anyone (sign-up, login, accepting an invitation): validation and result shape
+ * only; `locale` (the visitor's language, when the page knows it) for the action layer's own words.
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>, options: { locale?: () => Promise<Locale> } = {}): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return async (input) => run(schema, input, null, (data) => handler(data), undefined, await options.locale?.());
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalTimeZone, formatDate, formatDateTime, formatLongDate, formatLongDateTime, formatPeriodStart, localDate } from "./dates";
+import { canonicalTimeZone, formatDate, formatDateTime, formatLongDate, formatLongDateTime, formatPeriodStart, localDate, startOfLocalDay } from "./dates";
 import { timeZoneSchema } from "./validation/common";
 
 // 23:30 UTC on 12 March is already 13 March in Amsterdam (UTC+1) and still 12 March in New York.
@@ -38,5 +38,13 @@ describe("dates in the dojo's time zone", () => {
     expect(timeZoneSchema.parse(" Asia/Tokyo ")).toBe("Asia/Tokyo");
     expect(timeZoneSchema.safeParse("Mars/Olympus_Mons").success).toBe(false);
     expect(timeZoneSchema.safeParse("").success).toBe(false);
+  });
+
+  it("finds the moment a local day begins, on DST days too", () => {
+    expect(startOfLocalDay("2026-03-12", "Europe/Amsterdam").toISOString()).toBe("2026-03-11T23:00:00.000Z");
+    expect(startOfLocalDay("2026-07-01", "Europe/Amsterdam").toISOString()).toBe("2026-06-30T22:00:00.000Z");
+    expect(startOfLocalDay("2026-03-29", "Europe/Amsterdam").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(startOfLocalDay("2026-03-12", "Pacific/Kiritimati").toISOString()).toBe("2026-03-11T10:00:00.000Z");
+    expect(startOfLocalDay("2026-03-12", "UTC").toISOString()).toBe("2026-03-12T00:00:00.000Z");
   });
 });

@@ -37,6 +37,11 @@ describe("rules written once", () => {
     expect(filesMatching(/nextInvoiceNumber\(|status: "void"/, ["lib/invoices/number.ts", "lib/invoices/void-invoice.ts"])).toEqual([]);
   });
 
+  it("changes an invoice's state (status, amounts) only in lib/invoices", () => {
+    const invoicesFolder = files.filter((file) => file.startsWith("lib/invoices/"));
+    expect(filesMatching(/\.update\(\s*invoices\s*\)|update\s+\$\{\s*invoices\s*\}|update\s+"?invoices"?\s/, invoicesFolder)).toEqual([]);
+  });
+
   it("joins first and last name only in lib/members/full-name.ts", () => {
     expect(filesMatching(/firstName\}\s\$\{[\w.?!\[\]]*lastName/, ["lib/members/full-name.ts"])).toEqual([]);
   });

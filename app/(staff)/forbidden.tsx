@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getStaffSession } from "@/lib/auth/session";
 import { PATH_HEADER, refusalFor } from "@/lib/auth/refusal";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { staffT } from "@/lib/i18n/staff-session";
 
 /**
  * What a staff page shows, inside the staff layout and with status 403, when the user's role
@@ -17,24 +17,17 @@ export default async function Forbidden() {
   const path = (await headers()).get(PATH_HEADER) ?? "";
   const refusal = session ? await refusalFor(await getDb(), session.dojo.id, path) : null;
   const ask = refusal?.askNames ?? [];
+  const t = await staffT("staff.shell");
   return (
     <Card className="mx-auto mt-6 max-w-xl p-6 text-center sm:p-8">
       <LockKeyhole className="mx-auto size-8 text-stone-400" aria-hidden />
-      <h1 className="mt-3 text-lg font-semibold text-stone-900">{refusal?.message ?? "Your role cannot open this page."}</h1>
+      <h1 className="mt-3 text-lg font-semibold text-stone-900">{refusal?.message ?? t("forbidden.title")}</h1>
       <p className="mt-2 text-sm text-stone-600">
-        {session && <>You are signed in as {ROLE_LABELS[session.user.role].toLowerCase()}. </>}
-        {ask.length > 0 ? (
-          <>
-            Ask {ask.slice(0, -1).join(", ")}
-            {ask.length > 1 ? " or " : ""}
-            <strong className="font-medium text-stone-800">{ask[ask.length - 1]}</strong> to do it for you or to change your role.
-          </>
-        ) : (
-          "Ask the dojo's owner to do it for you or to change your role."
-        )}
+        {session && <>{t("forbidden.signedInAs", { role: t(`roles.${session.user.role}`).toLowerCase() })} </>}
+        {ask.length > 0 ? t.rich("forbidden.askPeople", { names: ask.join(", "), people: (chunks) => <strong className="font-medium text-stone-800">{chunks}</strong> }) : t("forbidden.askOwner")}
       </p>
       <Button asChild variant="secondary" className="mt-5">
-        <Link href="/dashboard">Back to the dashboard</Link>
+        <Link href="/dashboard">{t("forbidden.back")}</Link>
       </Button>
     </Card>
   );

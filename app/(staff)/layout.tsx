@@ -2,8 +2,11 @@ import { getDb } from "@/db/client";
 import { AppShell } from "@/components/layout/app-shell";
 import { PlanBanner } from "@/components/plans/plan-banner";
 import { Button } from "@/components/ui/button";
-import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { StaffIntlProvider } from "@/components/i18n/staff-intl-provider";
+import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
+import { staffLocale } from "@/lib/i18n/staff-session";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
 import { getBilling } from "@/lib/account-plans/billing-account";
 import { logOut } from "./actions";
 import { settingsTabsFor } from "./settings/tabs";
@@ -11,32 +14,36 @@ import { settingsTabsFor } from "./settings/tabs";
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const { user, dojo } = await requireStaffPage();
   const billing = await getBilling(await getDb(), dojo.id);
+  const locale = await staffLocale();
+  const t = staffTranslator(locale, "staff.shell");
   const nav = [
-    { href: "/dashboard", label: "Dashboard" },
-    { href: "/members", label: "Members" },
-    { href: "/invoices", label: "Invoices" },
-    ...(can(user.role, "shop") ? [{ href: "/webshop", label: "Webshop" }] : []),
-    ...(can(user.role, "campaigns") ? [{ href: "/campaigns", label: "Campaigns" }] : []),
-    ...(can(user.role, "ledger") ? [{ href: "/ledger", label: "Costs & revenues" }] : []),
-    ...(settingsTabsFor(user.role).length > 0 ? [{ href: "/settings", label: "Settings" }] : []),
-    { href: "/account", label: "My account" },
+    { href: "/dashboard", label: t("nav.dashboard") },
+    { href: "/members", label: t("nav.members") },
+    { href: "/invoices", label: t("nav.invoices") },
+    ...(can(user.role, "shop") ? [{ href: "/webshop", label: t("nav.webshop") }] : []),
+    ...(can(user.role, "campaigns") ? [{ href: "/campaigns", label: t("nav.campaigns") }] : []),
+    ...(can(user.role, "ledger") ? [{ href: "/ledger", label: t("nav.ledger") }] : []),
+    ...(settingsTabsFor(user.role).length > 0 ? [{ href: "/settings", label: t("nav.settings") }] : []),
+    { href: "/account", label: t("nav.account") },
   ];
   return (
-    <AppShell
-      home="/dashboard"
-      nav={nav}
-      title={dojo.name}
-      subtitle={`${user.name} · ${ROLE_LABELS[user.role]}`}
-      footer={
-        <form action={logOut}>
-          <Button type="submit" variant="secondary" className="w-full">
-            Log out
-          </Button>
-        </form>
-      }
-    >
-      <PlanBanner billing={billing} canChoose={can(user.role, "settings.account")} timeZone={dojo.timeZone} />
-      {children}
-    </AppShell>
+    <StaffIntlProvider locale={locale}>
+      <AppShell
+        home="/dashboard"
+        nav={nav}
+        title={dojo.name}
+        subtitle={`${user.name} · ${t(`roles.${user.role}`)}`}
+        footer={
+          <form action={logOut}>
+            <Button type="submit" variant="secondary" className="w-full">
+              {t("logOut")}
+            </Button>
+          </form>
+        }
+      >
+        <PlanBanner billing={billing} canChoose={can(user.role, "settings.account")} timeZone={dojo.timeZone} locale={locale} />
+        {children}
+      </AppShell>
+    </StaffIntlProvider>
   );
 }

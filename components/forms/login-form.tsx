@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFollowRedirect } from "./use-follow-redirect";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -16,7 +17,9 @@ interface LoginFormProps {
   action: (values: LoginValues) => Promise<ActionResult<{ redirectTo: string }>>;
 }
 
+/** Words: components.login (the members area in the member's language, staff in English for now). */
 export function LoginForm({ idField, action }: LoginFormProps) {
+  const t = useTranslations("components.login");
   const followRedirect = useFollowRedirect();
   const { form, submit, formError, pending } = useActionForm<LoginValues, { redirectTo: string }>({
     action,
@@ -29,19 +32,19 @@ export function LoginForm({ idField, action }: LoginFormProps) {
     <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       {idField === "email" ? (
-        <Field label="E-mail" error={e.email?.message}>
+        <Field label={t("email")} error={e.email?.message}>
           <Input type="email" autoComplete="username" {...form.register("email")} />
         </Field>
       ) : (
-        <Field label="Member UID" error={e.uid?.message} hint="The 7-character code your dojo gave you">
+        <Field label={t("uid")} error={e.uid?.message} hint={t("uidHint")}>
           <Input autoComplete="username" autoCapitalize="characters" className="uppercase tracking-widest" {...form.register("uid")} />
         </Field>
       )}
-      <Field label="Password" error={e.password?.message}>
+      <Field label={t("password")} error={e.password?.message}>
         <Input type="password" autoComplete="current-password" {...form.register("password")} />
       </Field>
       <Button type="submit" className="w-full" pending={pending}>
-        Log in
+        {t("submit")}
       </Button>
     </form>
   );

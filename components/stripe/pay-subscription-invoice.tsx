@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { ShieldCheck } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/forms/form-error";
 import type { ActionResult } from "@/lib/action-result";
@@ -20,6 +21,7 @@ interface PaySubscriptionInvoiceProps {
 
 /** Pays or authenticates (PSD2 / 3-D Secure) an unpaid subscription invoice with the card holder present. */
 export function PaySubscriptionInvoice({ stripeJsUrl, label, pay, settle, onPaid }: PaySubscriptionInvoiceProps) {
+  const t = useTranslations("components.payInvoice");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   async function run() {
@@ -33,11 +35,11 @@ export function PaySubscriptionInvoice({ stripeJsUrl, label, pay, settle, onPaid
         const confirmed = await stripe.confirmCardPayment(result.data.clientSecret);
         const settled = await settle();
         if (!settled.ok) return setError(settled.error);
-        if (!settled.data.paid) return setError(confirmed.error?.message ?? "Your bank did not confirm the payment. Nothing was charged; please try again.");
+        if (!settled.data.paid) return setError(confirmed.error?.message ?? t("notConfirmed"));
       }
       onPaid();
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The payment could not be completed. Please try again.");
+      setError(e instanceof Error ? e.message : t("failed"));
     } finally {
       setPending(false);
     }

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action-result";
 import type { SavedCardCharge } from "@/lib/payments/card/charge-saved-card";
 import { loadStripeJs } from "./load-stripe";
@@ -15,6 +16,7 @@ const dialogsClosed = () => new Promise<void>((resolve) => requestAnimationFrame
  * modal dialog makes the rest of the page inert, and Stripe's challenge frame sits outside it.
  */
 export function useSavedCardChallenge(stripeJsUrl: string | null, confirm: (input: { paymentIntentId: string }) => Promise<ActionResult<SavedCardCharge>>) {
+  const t = useTranslations("components.checkout");
   return useCallback(
     async (challenge: Challenge): Promise<ActionResult<SavedCardCharge>> => {
       await dialogsClosed();
@@ -22,10 +24,10 @@ export function useSavedCardChallenge(stripeJsUrl: string | null, confirm: (inpu
         const stripe = await loadStripeJs(challenge.publishableKey, stripeJsUrl);
         await stripe.handleNextAction({ clientSecret: challenge.clientSecret });
       } catch (e) {
-        return { ok: false, error: e instanceof Error ? e.message : "Stripe.js could not be loaded. Nothing was charged; please try again." };
+        return { ok: false, error: e instanceof Error ? e.message : t("stripeJsFailed") };
       }
       return confirm({ paymentIntentId: challenge.paymentIntentId });
     },
-    [stripeJsUrl, confirm],
+    [stripeJsUrl, confirm, t],
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { StripeEmbeddedCheckout } from "@stripe/stripe-js";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action-result";
 import { loadStripeJs } from "./load-stripe";
 
@@ -22,8 +23,11 @@ const sessionIdOf = (clientSecret: string) => clientSecret.slice(0, clientSecret
  * Stripe allows one embedded Checkout per page at a time.
  */
 export function useEmbeddedCheckout({ stripeJsUrl, open, onComplete }: Options) {
+  const t = useTranslations("components.checkout");
   const containerRef = useRef<HTMLDivElement>(null);
   const instance = useRef<StripeEmbeddedCheckout | null>(null);
+  // One session at a time: a start from an effect (a dialog mounted open) may run twice in development.
+  const starting = useRef(false);
   const [stage, setStage] = useState<CheckoutStage>("idle");
   const [error, setError] = useState<string | null>(null);
   const completeRef = useRef(onComplete);
@@ -39,7 +43,8 @@ export function useEmbeddedCheckout({ stripeJsUrl, open, onComplete }: Options) 
   }, []);
 
   const start = useCallback(async () => {
-    if (instance.current) return;
+    if (instance.current || starting.current) return;
+    starting.current = true;
     setStage("loading");
     setError(null);
     try {
@@ -62,9 +67,11 @@ export function useEmbeddedCheckout({ stripeJsUrl, open, onComplete }: Options) 
       setStage("mounted");
     } catch (e) {
       setStage("error");
-      setError(e instanceof Error ? e.message : "Stripe Checkout could not be opened. Please try again.");
+      setError(e instanceof Error ? e.message : t("couldNotOpen"));
+    } finally {
+      starting.current = false;
     }
-  }, [open, stripeJsUrl]);
+  }, [open, stripeJsUrl, t]);
 
   useEffect(() => () => instance.current?.destroy(), []);
 

@@ -1,4 +1,5 @@
 import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 
 interface FieldProps {
@@ -13,6 +14,7 @@ interface FieldProps {
 
 /** A label, the control, and the control's error right below it, wired for screen readers. */
 export function Field({ label, error, hint, className, required, children }: FieldProps) {
+  const t = useTranslations("ui");
   const id = useId();
   const messageId = `${id}-message`;
   const control = isValidElement(children)
@@ -23,9 +25,9 @@ export function Field({ label, error, hint, className, required, children }: Fie
       <label htmlFor={id} className="block text-sm font-medium text-stone-700">
         {label}
         {required && (
-          <span className="text-red-600" title="required">
+          <span className="text-red-600" title={t("required")}>
             <span aria-hidden> *</span>
-            <span className="sr-only"> (required)</span>
+            <span className="sr-only"> ({t("required")})</span>
           </span>
         )}
       </label>

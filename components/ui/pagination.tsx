@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { KeysetLinks, PageLinks } from "./pagination-links";
 
 interface PaginationProps {
   page: number;
@@ -12,21 +12,7 @@ export function Pagination({ page, pageSize, total, href }: PaginationProps) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
-  const link = "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100";
-  return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 px-3 py-3 text-sm text-stone-600">
-      <p>
-        {from}–{to} of {total}
-      </p>
-      <div className="flex items-center gap-2">
-        {page > 1 ? <Link className={link} href={href(page - 1)} rel="prev">Previous</Link> : <span className={`${link} opacity-40`} aria-disabled>Previous</span>}
-        <span>
-          Page {page} of {pages}
-        </span>
-        {page < pages ? <Link className={link} href={href(page + 1)} rel="next">Next</Link> : <span className={`${link} opacity-40`} aria-disabled>Next</span>}
-      </div>
-    </nav>
-  );
+  return <PageLinks from={from} to={to} total={total} page={page} pages={pages} prev={page > 1 ? href(page - 1) : null} next={page < pages ? href(page + 1) : null} />;
 }
 
 interface KeysetPaginationProps {
@@ -40,21 +26,6 @@ interface KeysetPaginationProps {
 }
 
 /** Newer/older links of a keyset list (lib/pagination.ts): no page numbers, every page costs the same. */
-export function KeysetPagination({ total, newer, older, first }: KeysetPaginationProps) {
-  const link = "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100";
-  const off = `${link} opacity-40`;
-  return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 px-3 py-3 text-sm text-stone-600">
-      <p>{total} in all</p>
-      <div className="flex items-center gap-2">
-        {first && (
-          <Link className={link} href={first}>
-            Newest
-          </Link>
-        )}
-        {newer ? <Link className={link} href={newer} rel="prev">Newer</Link> : <span className={off} aria-disabled>Newer</span>}
-        {older ? <Link className={link} href={older} rel="next">Older</Link> : <span className={off} aria-disabled>Older</span>}
-      </div>
-    </nav>
-  );
+export function KeysetPagination(props: KeysetPaginationProps) {
+  return <KeysetLinks {...props} />;
 }

@@ -11,7 +11,8 @@ export const campaignRecipientStatusEnum = pgEnum("campaign_recipient_status", [
 export type RecipientFilter =
   | { kind: "all" }
   // subscribedTo: "any" plan, one plan's id, or null for no condition on subscriptions.
-  | { kind: "filter"; status: "active" | "inactive" | "all"; noCard: boolean; openInvoices: boolean; subscribedTo?: string | null }
+  // familyPayers: only members who pay for a family (absent in filters saved before families).
+  | { kind: "filter"; status: "active" | "inactive" | "all"; noCard: boolean; openInvoices: boolean; subscribedTo?: string | null; familyPayers?: boolean } // subscribedTo: a plan id, "any" or "paused"
   | { kind: "picked"; memberIds: string[] };
 
 export const campaigns = pgTable(

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, integer, pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { bytea } from "./bytea";
 
 export const planEnum = pgEnum("plan", ["basic", "pro", "ultimate"]);
@@ -12,6 +12,13 @@ export const dojos = pgTable("dojos", {
   // IANA name: every moment the dojo's pages, mails and documents show is on this zone's clock
   // (lib/dates.ts). Sign-up takes the browser's; dojos from before the setting keep UTC.
   timeZone: text("time_zone").notNull().default("UTC"),
+  // The language of member pages and mails for members who chose none (lib/i18n/locales.ts).
+  defaultLanguage: varchar("default_language", { length: 5 }).notNull().default("en"),
+  // Whether members may pause (and resume) their own subscription in the members area.
+  membersMayPause: boolean("members_may_pause").notNull().default(false),
+  // Family discount: this percentage off every subscription of a family's second and later
+  // subscribed member (0 = none), applied when the subscription is created (lib/families/discount.ts).
+  familyDiscountPercent: integer("family_discount_percent").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,6 +1,7 @@
 export * from "./dojos";
 export * from "./staff";
 export * from "./members";
+export * from "./families";
 export * from "./invoices";
 export * from "./payments";
 export * from "./ledger";

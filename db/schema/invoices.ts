@@ -1,5 +1,7 @@
-import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique, uuid, varchar } from "drizzle-orm/pg-core";
 import { dojos } from "./dojos";
+import { families } from "./families";
 import { members } from "./members";
 import { staffUsers } from "./staff";
 import { tenantKey, tenantReference } from "./tenant-keys";
@@ -12,7 +14,11 @@ export const invoices = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    // The member the invoice is booked under. A family invoice (family_id set) is addressed to the
+    // family's payer and has a line per member: member_id is then the payer member, or for a
+    // contact payer the first member billed.
     memberId: uuid("member_id").notNull(),
+    familyId: uuid("family_id"),
     // Assigned when the invoice is issued (draft → open), so drafts never leave gaps: "2026-0042".
     number: varchar("number", { length: 16 }),
     status: invoiceStatusEnum("status").notNull().default("draft"),
@@ -35,13 +41,20 @@ export const invoices = pgTable(
   },
   (t) => [
     unique("invoices_dojo_number_uq").on(t.dojoId, t.number),
-    // Also covers the list's sums (index-only), so totals over a dojo's 100,000 invoices stay cheap.
-    index("invoices_dojo_status_due_amounts_idx").on(t.dojoId, t.status, t.dueDate, t.currency, t.totalMinor, t.paidMinor),
-    index("invoices_dojo_issue_idx").on(t.dojoId, t.issueDate),
+    // The dashboard's most overdue invoices.
+    index("invoices_dojo_status_due_idx").on(t.dojoId, t.status, t.dueDate),
+    // The list's pages, newest first, all statuses or one (overdue = open, filtered by due date):
+    // read in order from the index, so page one costs the same at 100 invoices or 100,000.
+    index("invoices_dojo_issue_created_idx").on(t.dojoId, t.issueDate, t.createdAt),
+    index("invoices_dojo_status_issue_created_idx").on(t.dojoId, t.status, t.issueDate, t.createdAt),
+    // Searching a part of a number ("0042") is ILIKE '%…%', which only a trigram index serves.
+    index("invoices_number_trgm_idx").using("gin", sql`${t.number} gin_trgm_ops`),
     index("invoices_member_idx").on(t.memberId),
     tenantKey("invoices", t),
     tenantReference("invoices_member_fk", t.dojoId, t.memberId, members),
     tenantReference("invoices_created_by_fk", t.dojoId, t.createdBy, staffUsers),
+    index("invoices_family_idx").on(t.dojoId, t.familyId),
+    tenantReference("invoices_family_fk", t.dojoId, t.familyId, families),
   ],
 );
 
@@ -56,8 +69,15 @@ export const invoiceLines = pgTable(
     quantity: integer("quantity").notNull(),
     unitPriceMinor: bigint("unit_price_minor", { mode: "number" }).notNull(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    // On a family invoice, the member this line is for.
+    memberId: uuid("member_id"),
   },
-  (t) => [index("invoice_lines_invoice_idx").on(t.invoiceId), tenantKey("invoice_lines", t), tenantReference("invoice_lines_invoice_fk", t.dojoId, t.invoiceId, invoices)],
+  (t) => [
+    index("invoice_lines_invoice_idx").on(t.invoiceId),
+    tenantKey("invoice_lines", t),
+    tenantReference("invoice_lines_invoice_fk", t.dojoId, t.invoiceId, invoices),
+    tenantReference("invoice_lines_member_fk", t.dojoId, t.memberId, members),
+  ],
 );
 
 // One row per dojo and year; incremented inside the issuing transaction, whose row lock keeps
@@ -70,6 +90,33 @@ export const invoiceCounters = pgTable(
     lastSeq: integer("last_seq").notNull(),
   },
   (t) => [primaryKey({ columns: [t.dojoId, t.year] })],
+);
+
+/**
+ * The invoices summed per dojo, status and currency, and for open invoices per due date too (the
+ * overdue filter), so the invoice list's count and sums cost the same at 100 invoices or 100,000.
+ * Kept by triggers on invoices (migration 0019_invoice_totals) in the very statement that inserts,
+ * changes or deletes an invoice, so it can never drift from them; lib/invoices/list-invoices.ts reads
+ * it, tests/integration/invoice-totals.test.ts checks it. `dueDate` is null for every status but
+ * open. Each key is spread over a few `slot` rows, an invoice always counting in the slot of its id
+ * (migration 0029_rollup_slots), so one dojo's concurrent payments rarely wait on one row; readers
+ * sum over the slots. A slot's row is the exact sum of its invoices, so it never goes negative and an
+ * open due date's slot row is deleted when its count reaches zero.
+ */
+export const invoiceTotals = pgTable(
+  "invoice_totals",
+  {
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    status: invoiceStatusEnum("status").notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    dueDate: date("due_date"),
+    invoiceCount: integer("invoice_count").notNull(),
+    totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
+    /** total − paid. */
+    openMinor: bigint("open_minor", { mode: "number" }).notNull(),
+    slot: smallint("slot").notNull().default(0),
+  },
+  (t) => [unique("invoice_totals_key").on(t.dojoId, t.status, t.currency, t.dueDate, t.slot).nullsNotDistinct()],
 );
 
 export type Invoice = typeof invoices.$inferSelect;

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { dojos } from "./dojos";
 import { invoices } from "./invoices";
 import { payments } from "./payments";
@@ -50,6 +50,9 @@ export const ledgerEntries = pgTable(
  * cost the same at 200 entries or 2 million. Kept by a trigger on ledger_entries (migration
  * 0016_ledger_months) in the very statement that appends, so it can never drift from the entries;
  * lib/ledger/months.ts reads it, tests/integration/ledger-months.test.ts checks it.
+ * Each key is spread over a few `slot` rows (migration 0029_rollup_slots: an entry counts in the slot
+ * of its invoice, or its own), so one dojo's concurrent payments rarely wait on one row; readers sum
+ * over the slots.
  */
 export const ledgerMonths = pgTable(
   "ledger_months",
@@ -61,8 +64,9 @@ export const ledgerMonths = pgTable(
     currency: varchar("currency", { length: 3 }).notNull(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     entryCount: integer("entry_count").notNull(),
+    slot: smallint("slot").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.dojoId, t.month, t.kind, t.currency] })],
+  (t) => [primaryKey({ columns: [t.dojoId, t.month, t.kind, t.currency, t.slot] })],
 );
 
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;

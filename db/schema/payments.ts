@@ -20,6 +20,12 @@ export const payments = pgTable(
     // One payment per PaymentIntent, whichever path (browser or webhook) records it first.
     stripePaymentIntentId: text("stripe_payment_intent_id").unique(),
     stripeChargeId: text("stripe_charge_id"),
+    // A dispute Stripe decided against the dojo (a returned SEPA debit, a lost card dispute): the
+    // money went back to the payer. Set once, with the reversing ledger entry (lib/payments/disputes).
+    stripeDisputeId: text("stripe_dispute_id").unique(),
+    disputedMinor: bigint("disputed_minor", { mode: "number" }),
+    disputedAt: timestamp("disputed_at", { withTimezone: true }),
+    disputeReason: text("dispute_reason"),
     recordedBy: uuid("recorded_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

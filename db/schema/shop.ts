@@ -61,6 +61,9 @@ export const shopOrders = pgTable(
     buyerPhone: text("buyer_phone"),
     // Set only when a signed-in member placed the order.
     memberId: uuid("member_id"),
+    // The language the buyer ordered in (lib/i18n/locales.ts): their mails and Stripe's page
+    // speak it. Null for orders placed before the shop had languages.
+    language: varchar("language", { length: 5 }),
     status: shopOrderStatusEnum("status").notNull().default("pending"),
     payment: shopPaymentChoiceEnum("payment").notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
@@ -88,6 +91,11 @@ export const shopOrders = pgTable(
     index("shop_orders_dojo_status_idx").on(t.dojoId, t.status, t.createdAt),
     // The unfiltered orders list, newest first.
     index("shop_orders_dojo_created_idx").on(t.dojoId, t.createdAt),
+    // Pay-at-the-dojo orders still pending, a handful among a dojo's thousands of orders: read on
+    // every orders page (syncPaidAtDojoOrders, the "To confirm" list, soonest hold first).
+    index("shop_orders_at_dojo_pending_idx")
+      .on(t.dojoId, t.reservedUntil, t.number)
+      .where(sql`${t.status} = 'pending' and ${t.payment} = 'at_dojo'`),
     tenantKey("shop_orders", t),
     tenantReference("shop_orders_member_fk", t.dojoId, t.memberId, members),
     tenantReference("shop_orders_invoice_fk", t.dojoId, t.invoiceId, invoices),

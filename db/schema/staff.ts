@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid, boolean } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid, boolean, varchar } from "drizzle-orm/pg-core";
 import { dojos } from "./dojos";
 import { tenantKey, tenantReference } from "./tenant-keys";
 
@@ -17,6 +17,8 @@ export const staffUsers = pgTable(
     // Bumped on logout, password change and deactivation: sessions carrying an older value die.
     sessionVersion: integer("session_version").notNull().default(1),
     active: boolean("active").notNull().default(true),
+    // The dashboard's language ("en" | "nl"); null follows the dojo's default language where the dashboard has it.
+    language: varchar("language", { length: 5 }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("staff_users_dojo_idx").on(t.dojoId), tenantKey("staff_users", t)],

@@ -20,6 +20,8 @@ export const stripeConnections = pgTable(
     publishableKey: text("publishable_key").notNull(),
     secretKeyEnc: text("secret_key_enc").notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
+    // The payment methods the dojo offers in Checkout (lib/stripe/payment-methods.ts); card always.
+    paymentMethods: text("payment_methods").array().notNull().default(sql`'{card}'::text[]`),
     webhookEndpointId: text("webhook_endpoint_id"),
     webhookSecretEnc: text("webhook_secret_enc"),
     webhookUrl: text("webhook_url"),
@@ -50,9 +52,11 @@ export const stripeEvents = pgTable(
 
 // opening: the row is written, Stripe's create call is on its way; open: the session can be
 // paid until expires_at; expiring: Tatami decided to end it, the expire call is queued;
-// closed: it can no longer be paid (paid, expired, never created). Saved-card charges use a
+// processing: completed with a delayed method (SEPA Direct Debit), the debit not yet settled —
+// nothing is booked until it succeeds; closed: it can no longer be paid (paid, expired, never
+// created, failed). Saved-card charges use a
 // row too (its id keys the PaymentIntent) and are closed from the start.
-export const cardCheckoutStatusEnum = pgEnum("card_checkout_status", ["opening", "open", "expiring", "closed"]);
+export const cardCheckoutStatusEnum = pgEnum("card_checkout_status", ["opening", "open", "expiring", "processing", "closed"]);
 
 // A Checkout Session we opened for an invoice (or a saved-card charge); its id is the
 // idempotency key of the create call. This table is the source of which sessions are open.
@@ -71,6 +75,12 @@ export const cardCheckouts = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     openedByStaff: uuid("opened_by_staff"),
     openedByMember: uuid("opened_by_member"),
+    // A delayed method (SEPA Direct Debit) was used: the session completed unpaid and the debit is
+    // processing (status "processing") until Stripe reports it succeeded or failed.
+    delayedMethod: text("delayed_method"),
+    // A subscription invoice's SEPA debit (Stripe's own PaymentIntent, no Checkout Session): one
+    // row per PaymentIntent, so a late or repeated invoice event cannot make it pending again.
+    stripePaymentIntentId: text("stripe_payment_intent_id").unique(),
     // Set by checkout.session.expired: the session can no longer be paid.
     expiredAt: timestamp("expired_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

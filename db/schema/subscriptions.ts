@@ -17,6 +17,12 @@ export const subscriptionPlans = pgTable(
     currency: varchar("currency", { length: 3 }).notNull(),
     interval: planIntervalEnum("interval").notNull(),
     intervalCount: integer("interval_count").notNull().default(1),
+    // Free days before the first charge (Stripe's trial_period_days on each subscription); null: none.
+    trialDays: integer("trial_days"),
+    // One-time sign-up fee on the member's first paid invoice (minor units, the plan's currency); null: none.
+    signupFeeMinor: bigint("signup_fee_minor", { mode: "number" }),
+    // The Stripe Product the fee is billed under when it rides on the first invoice (add_invoice_items' price_data names a product).
+    signupFeeProductId: text("signup_fee_product_id"),
     stripeProductId: text("stripe_product_id").notNull(),
     stripePriceId: text("stripe_price_id").notNull(),
     archived: boolean("archived").notNull().default(false),
@@ -40,6 +46,10 @@ export const memberSubscriptions = pgTable(
     cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
     latestAmountMinor: bigint("latest_amount_minor", { mode: "number" }),
     currency: varchar("currency", { length: 3 }).notNull(),
+    // Stripe's pause_collection: while set, renewals are voided and nothing is collected (null: collecting).
+    pauseBehavior: text("pause_behavior"),
+    // When Stripe resumes collecting by itself; null while paused: until staff resume it.
+    pauseResumesAt: timestamp("pause_resumes_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -52,6 +62,31 @@ export const memberSubscriptions = pgTable(
   ],
 );
 
+export const pauseEventKindEnum = pgEnum("subscription_pause_event_kind", ["paused", "resumed"]);
+
+// A subscription's pauses and resumes as Tatami saw them happen (by staff, the member, or Stripe
+// at resumes_at), for the member page's history. Written by syncSubscription on each transition.
+export const subscriptionPauseEvents = pgTable(
+  "subscription_pause_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dojoId: uuid("dojo_id").notNull().references(() => dojos.id),
+    subscriptionId: uuid("subscription_id").notNull(),
+    kind: pauseEventKindEnum("kind").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    // For "paused": the resume date chosen (null: open-ended).
+    resumesAt: timestamp("resumes_at", { withTimezone: true }),
+    // Who: "staff", "member", or "stripe" (an automatic resume, or a change in the Stripe dashboard).
+    actor: text("actor").notNull(),
+  },
+  (t) => [
+    index("subscription_pause_events_sub_idx").on(t.subscriptionId, t.occurredAt),
+    tenantKey("subscription_pause_events", t),
+    tenantReference("subscription_pause_events_subscription_fk", t.dojoId, t.subscriptionId, memberSubscriptions),
+  ],
+);
+
 export type SubscriptionPlan = typeof subscriptionPlans.$inferSelect;
 export type MemberSubscription = typeof memberSubscriptions.$inferSelect;
+export type SubscriptionPauseEvent = typeof subscriptionPauseEvents.$inferSelect;
 export type PlanInterval = (typeof planIntervalEnum.enumValues)[number];

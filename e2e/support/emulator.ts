@@ -1,3 +1,6 @@
+import Stripe from "stripe";
+import { E2E_STRIPE_KEY } from "./accounts";
+
 // The emulator as playwright.config.ts starts it. The app and the tests call its API on
 // 127.0.0.1, and the app loads Stripe.js from there; the pages it hands to browsers (hosted
 // Checkout, 3-D Secure, hosted invoices) are on localhost, as `npm run dev` does. Like Stripe,
@@ -23,4 +26,20 @@ export async function mailedSignupLink(address: string): Promise<string> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`No sign-up mail for ${address}`);
+}
+
+/** The SDK on the e2e dojo's emulator account, for what a test does "in the Stripe dashboard". */
+export function emulatorStripe(secretKey = E2E_STRIPE_KEY): Stripe {
+  const url = new URL(emulatorUrl);
+  return new Stripe(secretKey, { host: url.hostname, port: Number(url.port), protocol: "http" });
+}
+
+/** Moves a test clock and waits until it is ready (advancing is asynchronous, as in Stripe). */
+export async function advanceClock(clockId: string, to: number): Promise<void> {
+  const stripe = emulatorStripe();
+  let clock = await stripe.testHelpers.testClocks.advance(clockId, { frozen_time: to });
+  while (clock.status !== "ready") {
+    await new Promise((r) => setTimeout(r, 100));
+    clock = await stripe.testHelpers.testClocks.retrieve(clockId);
+  }
 }

@@ -36,6 +36,11 @@ export interface TestCard {
    */
   refund?: "fail_async";
   /**
+   * 4000000000000259: the charge succeeds and is then disputed as fraudulent (a `needs_response`
+   * dispute; https://docs.stripe.com/testing#disputes).
+   */
+  dispute?: "fraudulent";
+  /**
    * Shortcut names without prefix: `visa` → `pm_card_visa`, `tok_visa`. The first is the one
    * https://docs.stripe.com/testing lists for the card; older names Stripe still answers follow.
    */
@@ -68,6 +73,7 @@ export const TEST_CARDS: TestCard[] = [
   { number: "4000000000000127", brand: "visa", funding: "credit", country: "US", behaviour: "decline", decline: DECLINES.incorrectCvc, aliases: ["chargeDeclinedIncorrectCvc"] },
   { number: "4000000000000341", brand: "visa", funding: "credit", country: "US", behaviour: "attach_then_decline", decline: DECLINES.generic, aliases: ["chargeCustomerFail"] },
   { number: "4000000000005126", brand: "visa", funding: "credit", country: "US", behaviour: "succeed", refund: "fail_async", aliases: ["refundFail"] },
+  { number: "4000000000000259", brand: "visa", funding: "credit", country: "US", behaviour: "succeed", dispute: "fraudulent", aliases: ["createDispute"] },
 ];
 
 export function cardByNumber(number: string): TestCard | undefined {

@@ -16,10 +16,13 @@ import type { Account } from "./accounts";
 import { DECLINES, type Decline } from "./cards";
 import { emulatorConfig } from "./config";
 import { cardError, invalidRequest, unexpectedState, type StripeApiError } from "./errors";
+import { openDispute } from "./disputes";
 import { emitEvent } from "./events";
 import { clientSecretFor, newId, nowSeconds } from "./ids";
 import { recordBalanceTransaction } from "./resources/balance";
-import { attachPaymentMethod, cardOf } from "./resources/payment-methods";
+import { attachPaymentMethod, bankMethodDetails, cardOf } from "./resources/payment-methods";
+import { activeMandateFor, createSepaMandate } from "./resources/mandates";
+import { startMandateDebit } from "./bank-methods";
 
 export type SetupFutureUsage = "off_session" | "on_session";
 
@@ -64,7 +67,8 @@ export function onPaymentIntentSettled(listener: SettledListener): void {
   settledListeners.push(listener);
 }
 
-function settled(account: Account, pi: Stripe.PaymentIntent): void {
+/** Tells the listeners (Checkout, billing) that a PaymentIntent reached an end, also a debit settled days later. */
+export function settled(account: Account, pi: Stripe.PaymentIntent): void {
   for (const listener of settledListeners) listener(account, pi);
 }
 
@@ -209,6 +213,8 @@ export function confirmPaymentIntent(account: Account, pi: Stripe.PaymentIntent,
     );
   }
   const internals = account.internal<IntentInternals>(pi.id);
+  // A saved SEPA account is debited under its mandate: processing now, settled days later.
+  if (pm.type === "sepa_debit") return startMandateDebit(account, pi, pm, opts.now);
   internals.offSession = !!opts.offSession;
   internals.returnUrl = opts.returnUrl ?? null;
   pi.last_payment_error = null;
@@ -257,6 +263,8 @@ function settlePayment(account: Account, pi: Stripe.PaymentIntent, pm: Stripe.Pa
   }
   emitEvent(account, "charge.succeeded", charge, null, { created: now });
   emitEvent(account, "payment_intent.succeeded", pi, null, { created: now });
+  const disputeReason = cardOf(account, pm).card.dispute;
+  if (disputeReason) openDispute(account, charge, { status: "needs_response", reason: disputeReason });
   settled(account, pi);
   return pi;
 }
@@ -275,15 +283,21 @@ export function paymentFailure(account: Account, pi: Stripe.PaymentIntent): Stri
   });
 }
 
-function createCharge(account: Account, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, decline: Decline | null, now?: number): Stripe.Charge {
-  const card = pm.card!;
+/**
+ * A charge for the intent. Bank methods (bank-methods.ts) have no card: their details are the
+ * method's own, and a SEPA debit's charge starts `pending` (no money yet, no balance transaction)
+ * until it is settled.
+ */
+export function createCharge(account: Account, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, decline: Decline | null, now?: number, opts: { pending?: boolean } = {}): Stripe.Charge {
+  const card = pm.card;
+  const pending = !!opts.pending && !decline;
   const created = now ?? nowSeconds();
   const id = newId("ch");
   const charge: Stripe.Charge = {
     id,
     object: "charge",
     amount: pi.amount,
-    amount_captured: decline ? 0 : pi.amount,
+    amount_captured: decline || pending ? 0 : pi.amount,
     amount_refunded: 0,
     application: null,
     application_fee: null,
@@ -325,10 +339,10 @@ function createCharge(account: Account, pi: Stripe.PaymentIntent, pm: Stripe.Pay
           seller_message: "Payment complete.",
           type: "authorized",
         },
-    paid: !decline,
+    paid: !decline && !pending,
     payment_intent: pi.id,
     payment_method: pm.id,
-    payment_method_details: {
+    payment_method_details: !card ? bankMethodDetails(pm, pm.type === "sepa_debit" ? (activeMandateFor(account, pm.id)?.id ?? null) : null) : {
       type: "card",
       card: {
         amount_authorized: decline ? null : pi.amount,
@@ -362,12 +376,12 @@ function createCharge(account: Account, pi: Stripe.PaymentIntent, pm: Stripe.Pay
     source_transfer: null,
     statement_descriptor: pi.statement_descriptor,
     statement_descriptor_suffix: null,
-    status: decline ? "failed" : "succeeded",
+    status: decline ? "failed" : pending ? "pending" : "succeeded",
     transfer_data: null,
     transfer_group: null,
   };
   account.insert(charge);
-  if (!decline) {
+  if (!decline && !pending) {
     charge.balance_transaction = recordBalanceTransaction(account, {
       amount: charge.amount,
       currency: charge.currency,
@@ -447,7 +461,7 @@ export function createSetupIntent(account: Account, init: SetupIntentInit): Stri
   return si;
 }
 
-export function confirmSetupIntent(account: Account, si: Stripe.SetupIntent, opts: { returnUrl?: string | null } = {}): Stripe.SetupIntent {
+export function confirmSetupIntent(account: Account, si: Stripe.SetupIntent, opts: { returnUrl?: string | null; mandateAcceptance?: { ipAddress?: string | null; userAgent?: string | null } } = {}): Stripe.SetupIntent {
   if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(si.status)) {
     throw unexpectedState(
       `You cannot confirm this SetupIntent because it has a status of ${si.status}. Only a SetupIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method, requires_action.`,
@@ -469,6 +483,14 @@ export function confirmSetupIntent(account: Account, si: Stripe.SetupIntent, opt
   internals.returnUrl = opts.returnUrl ?? null;
   si.last_setup_error = null;
   si.next_action = null;
+  if (pm.type === "sepa_debit") {
+    // A SEPA SetupIntent needs the payer's acceptance of the mandate, which Checkout's page
+    // collects with the IBAN; the API route takes no mandate_data in the emulator.
+    // https://docs.stripe.com/api/setup_intents/confirm#confirm_setup_intent-mandate_data
+    if (!opts.mandateAcceptance) throw invalidRequest("A SEPA Direct Debit SetupIntent needs `mandate_data` (the customer's acceptance of the mandate) to be confirmed.", "mandate_data", "parameter_missing");
+    si.mandate = createSepaMandate(account, pm, opts.mandateAcceptance).id;
+    return succeedSetup(account, si, pm);
+  }
   const { card, setUpForOffSession } = cardOf(account, pm);
   if (card.behaviour === "decline") return failSetup(account, si, pm, card.decline ?? DECLINES.generic);
   const needsAuth = card.behaviour === "authenticate_always" || (card.behaviour === "authenticate_unless_set_up" && !setUpForOffSession);
@@ -486,7 +508,7 @@ function succeedSetup(account: Account, si: Stripe.SetupIntent, pm: Stripe.Payme
   account.internal<IntentInternals>(si.id).awaitingAuthentication = false;
   const siCustomer = customerId(si.customer);
   if (siCustomer) attachPaymentMethod(account, pm, siCustomer);
-  if (si.usage === "off_session") cardOf(account, pm).setUpForOffSession = true;
+  if (si.usage === "off_session" && pm.type === "card") cardOf(account, pm).setUpForOffSession = true;
   si.status = "succeeded";
   si.next_action = null;
   si.latest_attempt = newId("setatt");

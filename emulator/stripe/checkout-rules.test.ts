@@ -105,14 +105,15 @@ describe("Checkout Session rules: customer and payment methods", () => {
     expect(await refusal({ ...hosted, customer_update: { name: "auto" } })).toEqual(invalid("customer_update", "`customer_update` can only be used with `customer`."));
   });
 
-  it("allowed_payment_method_types excludes the other ways of choosing methods and must offer cards here", async () => {
+  it("allowed_payment_method_types excludes the other ways of choosing methods and offers only what the emulator has", async () => {
     expect(await refusal({ ...hosted, allowed_payment_method_types: ["card"], excluded_payment_method_types: ["klarna"] })).toEqual(
       invalid("excluded_payment_method_types", "You may only specify one of these parameters: allowed_payment_method_types, excluded_payment_method_types.", null),
     );
     expect(await refusal({ ...hosted, allowed_payment_method_types: ["card"], payment_method_configuration: "pmc_123" })).toEqual(
       invalid("payment_method_configuration", "You may only specify one of these parameters: allowed_payment_method_types, payment_method_configuration.", null),
     );
-    expect(await refusal({ ...hosted, allowed_payment_method_types: ["sepa_debit"] })).toEqual(invalid("allowed_payment_method_types", /only takes cards/));
+    expect(await refusal({ ...hosted, allowed_payment_method_types: ["klarna"] })).toEqual(invalid("allowed_payment_method_types", /not `klarna`/));
+    expect(await stripe.checkout.sessions.create({ ...hosted, allowed_payment_method_types: ["sepa_debit"] })).toMatchObject({ payment_method_types: ["sepa_debit"] });
     const cards = await stripe.checkout.sessions.create({ ...hosted, allowed_payment_method_types: ["card"] });
     expect(cards).toMatchObject({ allowed_payment_method_types: ["card"], payment_method_types: ["card"] });
   });
@@ -163,5 +164,27 @@ describe("Checkout Session rules: expiry, currencies and amounts", () => {
     expect(await refusal({ ...hosted, line_items: [item(99_999_999), item(1)] })).toEqual(
       invalid(undefined, /^The Checkout Session's total amount due must be no more than €999,999\.99 eur$/, "amount_too_large"),
     );
+  });
+});
+
+describe("Checkout Session rules: payment methods and currencies", () => {
+  it("refuses iDEAL, Bancontact and SEPA Direct Debit outside EUR, as Stripe does", async () => {
+    for (const type of ["ideal", "bancontact", "sepa_debit"] as const) {
+      expect(await refusal({ ...hosted, line_items: [item(2500, "usd")], allowed_payment_method_types: ["card", type] })).toEqual(
+        invalid("allowed_payment_method_types", `Invalid currency options \`\`usd\`\`. The payment method \`${type}\` only supports the following currencies: \`\`eur\`\`.`),
+      );
+    }
+    const eur = await stripe.checkout.sessions.create({ ...hosted, allowed_payment_method_types: ["card", "sepa_debit", "ideal", "bancontact"] });
+    expect(eur).toMatchObject({ currency: "eur", payment_method_types: ["card", "sepa_debit", "ideal", "bancontact"] });
+  });
+
+  it("takes iDEAL and Bancontact in payment mode only; setup mode takes SEPA Direct Debit (its mandate flow), subscription mode cards", async () => {
+    expect(await refusal({ mode: "setup", currency: "eur", success_url: "https://app.example/done", allowed_payment_method_types: ["card", "ideal"] })).toEqual(
+      invalid("allowed_payment_method_types", /payment` mode only/),
+    );
+    expect(await refusal({ mode: "setup", currency: "usd", success_url: "https://app.example/done", allowed_payment_method_types: ["card", "sepa_debit"] })).toEqual(
+      invalid("allowed_payment_method_types", /only supports the following currencies/),
+    );
+    expect(await stripe.checkout.sessions.create({ mode: "setup", currency: "eur", success_url: "https://app.example/done", allowed_payment_method_types: ["card", "sepa_debit"] })).toMatchObject({ payment_method_types: ["card", "sepa_debit"] });
   });
 });

@@ -1,5 +1,6 @@
 import type { Route } from "./route";
 import { billingRoutes } from "./billing/routes";
+import { disputeRoutes } from "./disputes";
 import { accountRoutes } from "./resources/account";
 import { balanceRoutes } from "./resources/balance";
 import { catalogRoutes } from "./resources/catalog";
@@ -7,6 +8,7 @@ import { chargeRoutes } from "./resources/charges";
 import { checkoutSessionRoutes } from "./resources/checkout-sessions";
 import { customerRoutes } from "./resources/customers";
 import { eventRoutes } from "./resources/events";
+import { mandateRoutes } from "./resources/mandates";
 import { paymentIntentRoutes } from "./resources/payment-intents";
 import { paymentMethodRoutes } from "./resources/payment-methods";
 import { refundRoutes } from "./resources/refunds";
@@ -22,9 +24,11 @@ const routeModules: Route[][] = [
   customerRoutes,
   paymentMethodRoutes,
   setupIntentRoutes,
+  mandateRoutes,
   paymentIntentRoutes,
   chargeRoutes,
   refundRoutes,
+  disputeRoutes,
   catalogRoutes,
   checkoutSessionRoutes,
   webhookEndpointRoutes,

@@ -106,3 +106,40 @@ export async function answerThreeDSecure(intentId: string, outcome: "complete" |
     body: new URLSearchParams({ outcome }).toString(),
   });
 }
+
+/** Pays the hosted checkout form with a bank method (an IBAN for SEPA Direct Debit), like a browser. */
+export async function submitBankMethod(sessionId: string, type: "sepa_debit" | "ideal" | "bancontact", fields: { iban?: string; email?: string; name?: string } = {}, opts: { embedded?: boolean } = {}): Promise<Response> {
+  const form = new URLSearchParams({ payment_method_type: type, name: "Jenny Rosen", ...fields });
+  return fetch(`${emulatorUrl()}/c/pay/${sessionId}${opts.embedded ? "?embedded=1" : ""}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: form.toString(),
+  });
+}
+
+/** Presses "Authorize test payment" or "Fail test payment" on the bank page of an iDEAL / Bancontact payment. */
+export async function answerBankPage(intentId: string, answer: "authorize" | "fail", opts: { embedded?: boolean } = {}): Promise<Response> {
+  return fetch(`${emulatorUrl()}/c/bank/${intentId}${opts.embedded ? "?embedded=1" : ""}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ answer }).toString(),
+  });
+}
+
+/** Stripe's test IBANs (https://docs.stripe.com/testing#sepa-direct-debit). */
+export const TEST_IBANS = { succeeds: "DE89370400440532013000", fails: "DE62370400440532013001", disputed: "DE35370400440532013002" } as const;
+
+/**
+ * A SEPA mandate for `customer`, as a payer gives it: Checkout in setup mode (EUR, card and SEPA
+ * Direct Debit), the IBAN on the page. Returns the saved PaymentMethod and its Mandate ids.
+ */
+export async function saveSepaMandate(stripe: Stripe, customer: string, iban: string = TEST_IBANS.succeeds): Promise<{ paymentMethod: string; mandate: string; sessionId: string }> {
+  const session = await stripe.checkout.sessions.create({ mode: "setup", currency: "eur", customer, allowed_payment_method_types: ["card", "sepa_debit"], success_url: "https://app.example/done" });
+  const res = await submitBankMethod(session.id, "sepa_debit", { iban });
+  if (res.status !== 303) throw new Error(`the setup page answered ${res.status}`);
+  const done = await stripe.checkout.sessions.retrieve(session.id, { expand: ["setup_intent"] });
+  const si = done.setup_intent as Stripe.SetupIntent;
+  return { paymentMethod: si.payment_method as string, mandate: si.mandate as string, sessionId: session.id };
+}

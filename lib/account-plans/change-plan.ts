@@ -3,13 +3,13 @@ import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { dojoBilling, type Dojo, type Plan } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { platformStripe } from "@/lib/stripe/platform";
 import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { getBilling, periodOf } from "./billing-account";
 import { planOfPrice, planPriceId } from "./catalog";
 import { changeRequestKey, recordChangeRequest, settleChangeRequest } from "./change-requests";
-import { comparePlans, PLAN_NAMES } from "./features";
+import { comparePlans } from "./features";
 import { planPaymentFailure } from "./plan-failure";
 
 /** The dojo's running plan subscription, read from Stripe, with the plan it is priced at. */
@@ -29,9 +29,9 @@ export async function currentSubscription(db: Db, dojoId: string) {
  */
 export async function scheduleDowngrade(db: Db, dojo: Pick<Dojo, "id">, plan: Plan): Promise<{ effectiveAt: Date }> {
   const current = await currentSubscription(db, dojo.id);
-  if (!current) throw new ActionError("Your dojo has no running plan subscription.");
+  if (!current) throw refused("plan.no_subscription");
   const { stripe, subscription, priced } = current;
-  if (comparePlans(priced.plan, plan) >= 0) throw new ActionError(`${PLAN_NAMES[plan]} is not a smaller plan than ${PLAN_NAMES[priced.plan]}.`);
+  if (comparePlans(priced.plan, plan) >= 0) throw refused("plan.not_smaller", { plan, current: priced.plan });
   const effectiveAt = new Date(periodOf(subscription).end * 1000);
   const price = await planPriceId(stripe, plan, priced.interval);
   // Written first: the webhook for the price change must find the downgrade waiting.
@@ -55,7 +55,7 @@ export async function scheduleDowngrade(db: Db, dojo: Pick<Dojo, "id">, plan: Pl
 /** Keeps the current plan after all: the subscription's price goes back to it. */
 export async function cancelScheduledChange(db: Db, dojo: Pick<Dojo, "id" | "plan">): Promise<void> {
   const current = await currentSubscription(db, dojo.id);
-  if (!current?.billing.pendingPlan) throw new ActionError("No plan change is scheduled.");
+  if (!current?.billing.pendingPlan) throw refused("plan.no_change_scheduled");
   const { stripe, subscription, priced } = current;
   const request = await recordChangeRequest(db, { dojoId: dojo.id, kind: "keep", plan: dojo.plan, stripeSubscriptionId: subscription.id });
   try {

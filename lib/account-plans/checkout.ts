@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import type { BillingInterval, Dojo, DojoBilling, Plan } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { platformPublishableKey, platformStripe } from "@/lib/stripe/platform";
 import { customerNow, ensurePlatformCustomer, getBilling } from "./billing-account";
@@ -31,7 +31,7 @@ async function embedded(params: Stripe.Checkout.SessionCreateParams): Promise<Pl
       { ...params, ui_mode: "embedded_page", redirect_on_completion: "never" },
       { idempotencyKey: `tatami-plan-checkout:${params.metadata?.tatami_dojo_id}:${randomUUID()}` },
     );
-    if (!session.client_secret) throw new ActionError("Stripe did not open Checkout. Please try again.");
+    if (!session.client_secret) throw refused("plan.checkout_not_opened");
     return { clientSecret: session.client_secret, publishableKey: platformPublishableKey() };
   } catch (error) {
     throw planPaymentFailure(error, "opening Checkout for the plan");
@@ -62,7 +62,7 @@ export function planStart(trialEndsAt: Date | null | undefined, nowSeconds: numb
 export async function openSubscribeCheckout(db: Db, dojo: Pick<Dojo, "id" | "name">, input: { plan: Plan; interval: BillingInterval }): Promise<PlanCheckout> {
   const billing = await getBilling(db, dojo.id);
   if (billing?.stripeSubscriptionId && isLiveSubscription(billing.subscriptionStatus)) {
-    throw new ActionError("Your dojo already has a plan. Use Change plan instead.");
+    throw refused("plan.already_has_plan");
   }
   const stripe = platformStripe();
   const customer = await ensurePlatformCustomer(db, stripe, dojo);
@@ -112,7 +112,7 @@ export async function confirmPlanCheckout(db: Db, dojo: Pick<Dojo, "id">, sessio
   const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ["subscription", "setup_intent"] });
   const billing = await getBilling(db, dojo.id);
   if (session.metadata?.tatami_dojo_id !== dojo.id || !billing?.stripeCustomerId || session.customer !== billing.stripeCustomerId) {
-    throw new ActionError("That Checkout does not belong to your dojo.");
+    throw refused("plan.checkout_of_other_dojo");
   }
   if (session.status !== "complete") return { kind: "pending" };
   if (session.mode === "subscription") {

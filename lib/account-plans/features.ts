@@ -40,7 +40,6 @@ export const PLAN_PRICES = {
 } as const satisfies Record<Plan, Record<BillingInterval, number>>;
 
 export const PLANS: readonly Plan[] = ["basic", "pro", "ultimate"];
-export const INTERVAL_LABELS: Record<BillingInterval, string> = { month: "Monthly", year: "Yearly" };
 
 /** Positive when `to` is a bigger plan than `from`. */
 export function comparePlans(from: Plan, to: Plan): number {

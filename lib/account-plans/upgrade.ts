@@ -2,14 +2,14 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import type { Dojo, Plan, PlanChangeRequest } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { platformPublishableKey } from "@/lib/stripe/platform";
 import { periodOf, stripeNow } from "./billing-account";
 import { planPriceId } from "./catalog";
 import { currentSubscription } from "./change-plan";
 import { changeRequestKey, recordChangeRequest, requireChangeRequest, settleChangeRequest } from "./change-requests";
-import { comparePlans, PLAN_NAMES } from "./features";
-import { planDeclined, planPaymentFailure } from "./plan-failure";
+import { comparePlans } from "./features";
+import { planPaymentFailure } from "./plan-failure";
 import { syncSubscription } from "./sync-subscription";
 import { idOf } from "@/lib/stripe/objects";
 
@@ -38,9 +38,9 @@ export type UpgradeResult =
 /** Stripe's preview of upgrading now: the price difference for the rest of the period. */
 export async function quoteUpgrade(db: Db, dojo: Pick<Dojo, "id">, to: Plan): Promise<UpgradeQuote> {
   const current = await currentSubscription(db, dojo.id);
-  if (!current) throw new ActionError("Your dojo has no running plan subscription: choose a plan first.");
+  if (!current) throw refused("plan.no_subscription_choose");
   const { stripe, subscription, priced } = current;
-  if (comparePlans(priced.plan, to) <= 0) throw new ActionError(`${PLAN_NAMES[to]} is not an upgrade from ${PLAN_NAMES[priced.plan]}.`);
+  if (comparePlans(priced.plan, to) <= 0) throw refused("plan.not_upgrade", { plan: to, current: priced.plan });
   const prorationDate = await stripeNow(stripe, subscription);
   const item = subscription.items.data[0];
   const preview = await stripe.invoices.createPreview({
@@ -91,15 +91,15 @@ async function defaultCard(stripe: Stripe, subscription: Stripe.Subscription): P
  */
 export async function upgradePlan(db: Db, dojo: Pick<Dojo, "id">, input: { plan: Plan; prorationDate: number }): Promise<UpgradeResult> {
   const current = await currentSubscription(db, dojo.id);
-  if (!current) throw new ActionError("Your dojo has no running plan subscription: choose a plan first.");
+  if (!current) throw refused("plan.no_subscription_choose");
   const { stripe, subscription, priced, billing } = current;
-  if (comparePlans(priced.plan, input.plan) <= 0) throw new ActionError(`${PLAN_NAMES[input.plan]} is not an upgrade from ${PLAN_NAMES[priced.plan]}.`);
-  if (billing.pendingPlan) throw new ActionError("A plan change is already scheduled. Cancel it first, then upgrade.");
+  if (comparePlans(priced.plan, input.plan) <= 0) throw refused("plan.not_upgrade", { plan: input.plan, current: priced.plan });
+  if (billing.pendingPlan) throw refused("plan.change_already_scheduled");
   const now = await stripeNow(stripe, subscription);
   const period = periodOf(subscription);
   // The browser only sends back what the server quoted; anything else is not a price we showed.
   if (input.prorationDate > now || input.prorationDate < now - QUOTE_VALID_SECONDS || input.prorationDate < period.start) {
-    throw new ActionError("The amount shown has expired. Please review the new amount and confirm again.");
+    throw refused("plan.quote_expired");
   }
   const price = await planPriceId(stripe, input.plan, priced.interval);
   const request = await recordChangeRequest(db, { dojoId: dojo.id, kind: "upgrade", plan: input.plan, stripeSubscriptionId: subscription.id });
@@ -126,10 +126,10 @@ export async function upgradePlan(db: Db, dojo: Pick<Dojo, "id">, input: { plan:
 export async function confirmUpgrade(db: Db, dojo: Pick<Dojo, "id">, requestId: string): Promise<UpgradeResult> {
   const request = await requireChangeRequest(db, dojo.id, requestId, "upgrade");
   const current = await currentSubscription(db, dojo.id);
-  if (!current || current.subscription.id !== request.stripeSubscriptionId) throw new ActionError("Your dojo's plan subscription has changed meanwhile. Reload the page.");
+  if (!current || current.subscription.id !== request.stripeSubscriptionId) throw refused("plan.subscription_changed");
   const result = await settleUpgrade(db, current.stripe, request, current.subscription);
   if (result.status === "requires_action") {
-    throw new ActionError("Your bank has not confirmed the payment. Your plan is unchanged and nothing was charged; please try again.");
+    throw refused("plan.bank_not_confirmed");
   }
   return result;
 }
@@ -150,7 +150,7 @@ async function invoicePaymentIntent(stripe: Stripe, invoiceId: string): Promise<
  */
 async function settleUpgrade(db: Db, stripe: Stripe, request: PlanChangeRequest, subscription: Stripe.Subscription): Promise<UpgradeResult> {
   const invoiceId = request.stripeInvoiceId ?? idOf(subscription.latest_invoice);
-  if (!invoiceId) throw new ActionError("Stripe did not bill the upgrade. Your plan is unchanged; please try again.");
+  if (!invoiceId) throw refused("plan.upgrade_not_billed");
   const { invoice, pi } = await invoicePaymentIntent(stripe, invoiceId);
   if (invoice.status === "paid") {
     await db.transaction(async (tx) => {
@@ -166,7 +166,7 @@ async function settleUpgrade(db: Db, stripe: Stripe, request: PlanChangeRequest,
   await settleChangeRequest(db, request.id, "failed", invoice.id);
   const error = pi?.last_payment_error;
   if (error?.code === "payment_intent_authentication_failure") {
-    throw new ActionError("Your bank did not confirm the payment (3-D Secure failed or was cancelled). Your plan is unchanged and nothing was charged.");
+    throw refused("plan.authentication_failed");
   }
-  throw planDeclined(error?.message);
+  throw refused("plan.card_declined", { stripeMessage: error?.message });
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
-import { ActionError } from "@/lib/action-result";
-import { takeAttempt, throttleMessage } from "./throttle";
+import { refused } from "@/lib/errors";
+import { takeAttempt } from "./throttle";
 
 // Public forms that hash a password (or send mail) for anyone who asks: each address gets a
 // number of tries per window, counted before any token is looked up or password hashed.
@@ -20,5 +20,5 @@ export type PublicEndpoint = keyof typeof PUBLIC_LIMITS;
 export async function throttlePublicEndpoint(db: DbOrTx, endpoint: PublicEndpoint, who: string, now = new Date()) {
   const { max, windowMs } = PUBLIC_LIMITS[endpoint];
   const status = await takeAttempt(db, [{ key: `${endpoint}:${who}`, max }], windowMs, now);
-  if (status.throttled) throw new ActionError(throttleMessage(status.retryAfterMinutes, "attempts"));
+  if (status.throttled) throw refused("auth.throttled", { minutes: status.retryAfterMinutes, what: "attempts" });
 }

@@ -9,7 +9,7 @@ import { readSessionClaims } from "./claims";
 import { can, type Permission } from "./permissions";
 
 export interface StaffContext {
-  user: Pick<StaffUser, "id" | "name" | "email" | "role">;
+  user: Pick<StaffUser, "id" | "name" | "email" | "role" | "language">;
   dojo: Dojo;
 }
 export interface MemberContext {
@@ -24,7 +24,7 @@ export const getStaffSession = cache(async (): Promise<StaffContext | null> => {
   if (!claims || claims.kind !== "staff") return null;
   const db = await getDb();
   const [row] = await db
-    .select({ user: { id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, sv: staffUsers.sessionVersion, active: staffUsers.active }, dojo: dojos, billing: dojoBilling })
+    .select({ user: { id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, language: staffUsers.language, sv: staffUsers.sessionVersion, active: staffUsers.active }, dojo: dojos, billing: dojoBilling })
     .from(staffUsers)
     .innerJoin(dojos, eq(dojos.id, staffUsers.dojoId))
     .leftJoin(dojoBilling, eq(dojoBilling.dojoId, dojos.id))

@@ -70,7 +70,3 @@ export async function releaseAttempt(db: DbOrTx, { clear, giveBack }: { clear: r
   // Old windows are pruned as we go.
   await db.delete(throttleCounters).where(lt(throttleCounters.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
 }
-
-export function throttleMessage(minutes: number, what = "failed attempts"): string {
-  return `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-}

@@ -1,13 +1,15 @@
 import "server-only";
+import { translator } from "@/lib/i18n/messages";
 import { randomBytes } from "node:crypto";
 import { createElement } from "react";
 import CampaignMail from "@/emails/campaign";
 import type { BatchMail } from "@/lib/mail/batch";
-import { MERGE_CODES, isMergeCode, type MergeValues } from "@/lib/mail/merge-codes";
+import { MERGE_CODES, isMergeCode, replaceMergeCodes, type MergeCode, type MergeValues } from "@/lib/mail/merge-codes";
 import { escapeHtml, renderCampaignBody, renderCampaignSubject } from "@/lib/mail/render-campaign";
 import { fromHeader, renderMail } from "@/lib/mail/send";
 import { unsubscribeUrl } from "@/lib/mail/unsubscribe";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { composeCampaignMail, unsubscribeHeaders } from "./compose-mail";
 
 /*
@@ -39,33 +41,42 @@ function escapeReact(value: string): string {
 const PLAIN_VALUE = /^[^ \t\r\n\f\u200b]+( [^ \t\r\n\f\u200b]+)*$/;
 
 export interface CampaignTemplate {
+  /** The language of the footer around the body: one template per language of the recipients. */
+  locale: Locale;
   campaign: { subject: string; body: string };
   dojoName: string;
   from: string;
   html: string;
   text: string;
   tokens: RegExp;
+  /** The codes the subject and the mail use: only their values decide whether a merge reproduces the render. */
+  codes: MergeCode[];
 }
 
 /** Renders the campaign's mail once, with tokens for every recipient's own values. */
-export async function compileCampaignTemplate(campaign: { subject: string; body: string }, dojoName: string): Promise<CampaignTemplate> {
+export async function compileCampaignTemplate(campaign: { subject: string; body: string }, dojoName: string, locale: Locale): Promise<CampaignTemplate> {
   // Random per campaign run, so no text a member or staff typed can pass for a token.
   const nonce = randomBytes(8).toString("hex");
   const token = (name: string) => `zq${nonce}${name}qz`;
   const values = Object.fromEntries(Object.keys(MERGE_CODES).map((code) => [code, token(code)])) as MergeValues;
   const preview = token("preview");
   const { html, text } = await renderMail(
-    createElement(CampaignMail, { dojoName, bodyHtml: renderCampaignBody(campaign.body, values), preview, unsubscribeUrl: token("unsubscribe") }),
+    createElement(CampaignMail, { locale, text: translator(locale, "emails"), dojoName, bodyHtml: renderCampaignBody(campaign.body, values), preview, unsubscribeUrl: token("unsubscribe") }),
   );
   // The preview's padding was counted for the token's length: it is recounted per recipient.
   const padded = `${preview}${previewPadding(preview)}`;
   if (html.split(padded).length !== 2) throw new Error("The campaign template has no single preview to fill in.");
-  return { campaign, dojoName, from: fromHeader(dojoName, env().MAIL_FROM_ADDRESS), html: html.replace(padded, preview), text, tokens: new RegExp(`zq${nonce}([a-z]+)qz`, "gi") };
+  const tokens = new RegExp(`zq${nonce}([a-z]+)qz`, "gi");
+  const codes = new Set<MergeCode>();
+  replaceMergeCodes(campaign.subject, (code) => (codes.add(code), ""));
+  for (const [, name] of `${html}${text}`.matchAll(tokens)) if (isMergeCode(name.toLowerCase())) codes.add(name.toLowerCase() as MergeCode);
+  return { locale, campaign, dojoName, from: fromHeader(dojoName, env().MAIL_FROM_ADDRESS), html: html.replace(padded, preview), text, tokens, codes: [...codes] };
 }
 
 /** One recipient's mail from the template, or null when a value needs the full render. */
 export function mergeCampaignMail(template: CampaignTemplate, recipient: { memberId: string; email: string }, values: MergeValues): BatchMail | null {
-  if (!Object.values(values).every((v) => PLAIN_VALUE.test(v))) return null;
+  // A code the campaign does not use (say {familyname}, empty outside a family) cannot change the mail.
+  if (!template.codes.every((code) => PLAIN_VALUE.test(values[code]))) return null;
   const subject = renderCampaignSubject(template.campaign.subject, values);
   const unsubscribe = unsubscribeUrl(recipient.memberId);
   const html = template.html.replace(template.tokens, (whole, name: string) => {
@@ -90,7 +101,7 @@ export function mergeCampaignMail(template: CampaignTemplate, recipient: { membe
 export async function composeCampaignMails(template: CampaignTemplate, recipients: Array<{ memberId: string; email: string; values: MergeValues }>): Promise<BatchMail[]> {
   const mails: BatchMail[] = [];
   for (const r of recipients) {
-    mails.push(mergeCampaignMail(template, r, r.values) ?? (await composeCampaignMail(template.campaign, template.dojoName, r, r.values)));
+    mails.push(mergeCampaignMail(template, r, r.values) ?? (await composeCampaignMail(template.campaign, template.dojoName, r, r.values, template.locale)));
   }
   return mails;
 }

@@ -57,7 +57,10 @@ export async function listCampaignRecipients(db: DbOrTx, dojoId: string, campaig
         sentAt: campaignRecipients.sentAt,
       })
       .from(campaignRecipients)
-      .innerJoin(members, eq(members.id, campaignRecipients.memberId))
+      // The members by the dojo's name index (members_dojo_name_idx), each looked up in the campaign
+      // (campaign_recipients_campaign_member_uq): a page reads 25 recipients, not the campaign's
+      // thousands sorted by name. Without the dojo on the members the planner cannot walk that index.
+      .innerJoin(members, and(eq(members.id, campaignRecipients.memberId), eq(members.dojoId, dojoId)))
       .where(where)
       .orderBy(asc(members.lastName), asc(members.firstName), asc(campaignRecipients.id))
       .limit(PAGE_SIZE)

@@ -9,7 +9,7 @@ import { mergeValuesFor, portalUrl } from "./merge-values";
 /** A member of this dojo and their merge values, for a preview or a test send. */
 export async function memberMergeValues(db: DbOrTx, dojo: { id: string; name: string }, memberId: string) {
   const [member] = await db
-    .select({ memberId: members.id, firstName: members.firstName, lastName: members.lastName, uid: members.uid, email: members.email })
+    .select({ memberId: members.id, firstName: members.firstName, lastName: members.lastName, uid: members.uid, email: members.email, language: members.language })
     .from(members)
     .where(and(eq(members.id, memberId), eq(members.dojoId, dojo.id)));
   if (!member) throw new NotFoundError("Member");
@@ -28,5 +28,6 @@ export function sampleValues(dojo: { name: string }, staff: { name: string; emai
     dojoname: dojo.name,
     portallink: portalUrl(),
     stripecardlink: portalUrl().replace(/\/portal\/login$/, "/card/example-link"),
+    familyname: rest.join(" ") || "Sample",
   };
 }

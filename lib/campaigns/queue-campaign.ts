@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { campaignRecipients, campaigns, type Campaign } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { CAMPAIGN_SEND_JOB } from "@/lib/jobs/kinds";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { campaignTargets } from "./recipients";
@@ -17,7 +18,7 @@ export async function queueCampaign(tx: Tx, ctx: { dojoId: string; userId: strin
   const targets = await campaignTargets(tx, ctx.dojoId, input.recipients);
   const sendable = targets.filter((t) => !t.skipReason);
   if (sendable.length === 0) {
-    throw new ActionError("Nobody to send to: none of the chosen members has an e-mail address and is subscribed.", { recipients: ["No member to send to"] });
+    throw refused("campaign.nobody_to_send_to");
   }
   const [campaign] = await tx
     .insert(campaigns)
@@ -36,15 +37,18 @@ export async function queueCampaign(tx: Tx, ctx: { dojoId: string; userId: strin
     .returning();
   let position = 0;
   const rows = targets.map((t) => ({
-    dojoId: ctx.dojoId,
-    campaignId: campaign.id,
-    memberId: t.memberId,
+    member_id: t.memberId,
     email: t.email,
-    status: t.skipReason ? ("skipped" as const) : ("queued" as const),
+    status: t.skipReason ? "skipped" : "queued",
     reason: t.skipReason,
-    batchIndex: t.skipReason ? null : Math.floor(position++ / BATCH_SIZE),
+    batch_index: t.skipReason ? null : Math.floor(position++ / BATCH_SIZE),
   }));
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(campaignRecipients).values(rows.slice(i, i + 500));
+  // One statement with one JSON parameter: building a 10,000-row INSERT through the query builder
+  // (a parameter per value) cost seconds of CPU, the database a few milliseconds.
+  await tx.execute(sql`
+    insert into ${campaignRecipients} (dojo_id, campaign_id, member_id, email, status, reason, batch_index)
+    select ${ctx.dojoId}::uuid, ${campaign.id}::uuid, r.member_id, r.email, r.status, r.reason, r.batch_index
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(member_id uuid, email text, status campaign_recipient_status, reason text, batch_index integer)`);
   await enqueueJob(tx, { kind: CAMPAIGN_SEND_JOB, payload: { campaignId: campaign.id }, dojoId: ctx.dojoId, maxAttempts: 8 });
   return campaign;
 }

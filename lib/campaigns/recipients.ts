@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { emailOptOuts, invoices, members, memberSubscriptions, type RecipientFilter } from "@/db/schema";
+import { emailOptOuts, families, invoices, members, memberSubscriptions, type RecipientFilter } from "@/db/schema";
 import { LIVE_SUBSCRIPTION_STATUSES } from "@/lib/stripe/subscription-status";
 import { fullName } from "@/lib/members/full-name";
 
@@ -33,10 +33,16 @@ function conditionOf(dojoId: string, filter: RecipientFilter) {
         filter.subscribedTo
           ? exists(
               sql`(select 1 from ${memberSubscriptions} where ${memberSubscriptions.memberId} = ${members.id} and ${memberSubscriptions.dojoId} = ${dojoId} and ${inArray(memberSubscriptions.status, LIVE_SUBSCRIPTION_STATUSES)}${
-                filter.subscribedTo === "any" ? sql`` : sql` and ${memberSubscriptions.planId} = ${filter.subscribedTo}`
+                filter.subscribedTo === "any"
+                  ? sql``
+                  : filter.subscribedTo === "paused"
+                    ? sql` and ${memberSubscriptions.pauseBehavior} is not null`
+                    : sql` and ${memberSubscriptions.planId} = ${filter.subscribedTo}`
               })`,
             )
           : undefined,
+        // Members who pay for a family (a contact payer is no member and gets no campaign).
+        filter.familyPayers ? exists(sql`(select 1 from ${families} where ${families.payerMemberId} = ${members.id} and ${families.dojoId} = ${dojoId})`) : undefined,
       );
   }
 }

@@ -9,7 +9,9 @@ export const recipientFilterSchema = z.discriminatedUnion("kind", [
     status: z.enum(["active", "inactive", "all"]).default("active"),
     noCard: z.boolean().default(false),
     openInvoices: z.boolean().default(false),
-    subscribedTo: z.union([z.literal("any"), idSchema]).nullable().default(null),
+    // "paused": a live subscription whose collection is paused.
+    subscribedTo: z.union([z.literal("any"), z.literal("paused"), idSchema]).nullable().default(null),
+    familyPayers: z.boolean().default(false),
   }),
   z.object({ kind: z.literal("picked"), memberIds: z.array(idSchema).min(1, "Pick at least one member").max(5000) }),
 ]);

@@ -3,8 +3,9 @@ import { and, asc, eq, min, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { campaignRecipients, campaigns, cardLinks, dojos, members } from "@/db/schema";
 import { env } from "@/lib/env";
-import { sendBatch } from "@/lib/mail/batch";
-import { compileCampaignTemplate, composeCampaignMails } from "./campaign-template";
+import { sendBatch, type BatchMail } from "@/lib/mail/batch";
+import { resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { compileCampaignTemplate, composeCampaignMails, type CampaignTemplate } from "./campaign-template";
 import { mergeValuesForMany } from "./merge-values";
 
 export interface SendCampaignOptions {
@@ -86,13 +87,14 @@ export async function sendCampaign(db: Db, campaignId: string, opts: SendCampaig
   let lastCallAt = 0;
   let rateLimitedInARow = 0;
 
-  const [row] = await db.select({ campaign: campaigns, dojoName: dojos.name }).from(campaigns).innerJoin(dojos, eq(dojos.id, campaigns.dojoId)).where(eq(campaigns.id, campaignId));
+  const [row] = await db.select({ campaign: campaigns, dojoName: dojos.name, defaultLanguage: dojos.defaultLanguage }).from(campaigns).innerJoin(dojos, eq(dojos.id, campaigns.dojoId)).where(eq(campaigns.id, campaignId));
   if (!row || row.campaign.status === "sent" || row.campaign.status === "failed" || row.campaign.status === "draft") return;
   const { campaign, dojoName } = row;
   const dojo = { id: campaign.dojoId, name: dojoName };
   if (campaign.status === "queued") await db.update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, campaignId));
-  // Rendered once for the whole run; each batch only merges its recipients' values in.
-  const template = await compileCampaignTemplate(campaign, dojoName);
+  // Rendered once per language for the whole run; each batch only merges its recipients' values in.
+  const templates = new Map<Locale, Promise<CampaignTemplate>>();
+  const templateIn = (locale: Locale) => templates.get(locale) ?? templates.set(locale, compileCampaignTemplate(campaign, dojoName, locale)).get(locale)!;
   await createCampaignCardLinks(db, campaign);
 
   for (;;) {
@@ -104,15 +106,16 @@ export async function sendCampaign(db: Db, campaignId: string, opts: SendCampaig
     if (next === null) break;
 
     const recipients = await db
-      .select({ id: campaignRecipients.id, memberId: campaignRecipients.memberId, email: campaignRecipients.email, firstName: members.firstName, lastName: members.lastName, uid: members.uid })
+      .select({ id: campaignRecipients.id, memberId: campaignRecipients.memberId, email: campaignRecipients.email, firstName: members.firstName, lastName: members.lastName, uid: members.uid, language: members.language })
       .from(campaignRecipients)
       .innerJoin(members, eq(members.id, campaignRecipients.memberId))
       .where(and(eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.batchIndex, next), eq(campaignRecipients.status, "queued")))
       .orderBy(asc(campaignRecipients.id));
-    const mails = await composeCampaignMails(
-      template,
-      (await mergeValuesForMany(db, dojo, recipients)).map((r) => ({ memberId: r.memberId, email: r.email!, values: r.values })),
-    );
+    const mails: BatchMail[] = [];
+    for (const r of await mergeValuesForMany(db, dojo, recipients)) {
+      const template = await templateIn(resolveLocale(r.language, row.defaultLanguage));
+      mails.push(...(await composeCampaignMails(template, [{ memberId: r.memberId, email: r.email!, values: r.values }])));
+    }
 
     const wait = lastCallAt + intervalMs - Date.now();
     if (wait > 0) await sleep(wait);

@@ -1,6 +1,7 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, countDistinct, count, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { members } from "@/db/schema";
+import { members, memberSubscriptions } from "@/db/schema";
+import { LIVE_SUBSCRIPTION_STATUSES } from "@/lib/stripe/subscription-status";
 import { listInvoices, type InvoiceListTotals } from "@/lib/invoices/list-invoices";
 import { today } from "@/lib/dates";
 import { periodRange } from "@/lib/ledger/period";
@@ -14,6 +15,8 @@ export interface InvoiceKpi {
 
 export interface DashboardKpis {
   activeMembers: number;
+  /** Members with a running subscription whose collection is paused. */
+  pausedMembers: number;
   open: InvoiceKpi;
   overdue: InvoiceKpi;
   /** Null when the viewer's role may not see the ledger. */
@@ -24,14 +27,19 @@ const outstandingOf = (totals: InvoiceListTotals[]) => totals.map((t) => ({ curr
 
 /** The dashboard's headline figures; open and overdue mean what the invoice list means by them. */
 export async function dashboardKpis(db: DbOrTx, dojoId: string, opts: { withRevenue: boolean }): Promise<DashboardKpis> {
-  const [[active], open, overdue, revenue] = await Promise.all([
+  const [[active], [paused], open, overdue, revenue] = await Promise.all([
     db.select({ n: count() }).from(members).where(and(eq(members.dojoId, dojoId), eq(members.status, "active"))),
+    db
+      .select({ n: countDistinct(memberSubscriptions.memberId) })
+      .from(memberSubscriptions)
+      .where(and(eq(memberSubscriptions.dojoId, dojoId), inArray(memberSubscriptions.status, LIVE_SUBSCRIPTION_STATUSES), isNotNull(memberSubscriptions.pauseBehavior))),
     listInvoices(db, dojoId, { status: "open", pageSize: 1 }),
     listInvoices(db, dojoId, { status: "overdue", pageSize: 1 }),
     opts.withRevenue ? ledgerTotals(db, dojoId, { kind: "revenue", range: periodRange("this-month", today()) }) : null,
   ]);
   return {
     activeMembers: active.n,
+    pausedMembers: paused.n,
     open: { count: open.total, outstanding: outstandingOf(open.totals) },
     overdue: { count: overdue.total, outstanding: outstandingOf(overdue.totals) },
     revenueThisMonthMinor: revenue ? revenue.revenueMinor : null,

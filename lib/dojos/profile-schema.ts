@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 import { nameSchema, optionalText, timeZoneSchema } from "@/lib/validation/common";
 
 /** ISO 13616: two letters, two check digits, then up to 30 letters or digits; mod 97 must be 1. */
@@ -14,11 +15,6 @@ export function isValidIban(value: string): boolean {
 /** IBAN in groups of four, as printed on invoices: "DE89 3704 0044 0532 0130 00". */
 export const formatIban = (iban: string) => iban.replace(/(.{4})/g, "$1 ").trim();
 
-/** The bank details lines of an invoice ("IBAN: DE89 …"), empty when the profile has none. */
-export function bankLines(seller: { bankAccountHolder: string | null; iban: string | null; bic: string | null }): string[] {
-  return [seller.bankAccountHolder && `Account holder: ${seller.bankAccountHolder}`, seller.iban && `IBAN: ${formatIban(seller.iban)}`, seller.bic && `BIC: ${seller.bic}`].filter((l): l is string => !!l);
-}
-
 // Only the characters a VAT or company register number uses (letters, digits, spaces, . - /).
 const registerNumber = (label: string) =>
   optionalText(32).refine((v) => v === null || /^[A-Za-z0-9 .\/-]+$/.test(v), `Enter the ${label} with letters, digits, spaces, dots, dashes or slashes only`);
@@ -28,6 +24,8 @@ export const dojoProfileSchema = z.object({
   name: nameSchema,
   // Left out, the dojo keeps its zone.
   timeZone: timeZoneSchema.optional(),
+  // The language of member pages and mails for members who chose none; left out, it is kept.
+  defaultLanguage: z.enum(LOCALES).optional(),
   legalName: optionalText(200),
   address: optionalText(500),
   email: z

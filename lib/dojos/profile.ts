@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dojoProfiles, dojos } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { invalidInput } from "@/lib/errors";
 import { checkImage } from "@/lib/shop/image";
 import { LOGO_TYPES, MAX_LOGO_BYTES, type DojoProfileInput } from "./profile-schema";
 
@@ -10,6 +10,7 @@ import { LOGO_TYPES, MAX_LOGO_BYTES, type DojoProfileInput } from "./profile-sch
 export interface Seller {
   name: string;
   timeZone: string;
+  defaultLanguage: string;
   legalName: string | null;
   address: string | null;
   email: string | null;
@@ -26,12 +27,13 @@ export interface Seller {
 
 /** The dojo's profile; a dojo that never saved one gets its name and nothing else. */
 export async function getSeller(db: DbOrTx, dojoId: string): Promise<Seller> {
-  const [row] = await db.select({ name: dojos.name, timeZone: dojos.timeZone, profile: dojoProfiles }).from(dojos).leftJoin(dojoProfiles, eq(dojoProfiles.dojoId, dojos.id)).where(eq(dojos.id, dojoId));
+  const [row] = await db.select({ name: dojos.name, timeZone: dojos.timeZone, defaultLanguage: dojos.defaultLanguage, profile: dojoProfiles }).from(dojos).leftJoin(dojoProfiles, eq(dojoProfiles.dojoId, dojos.id)).where(eq(dojos.id, dojoId));
   if (!row) throw new Error(`Dojo ${dojoId} does not exist`);
   const p = row.profile;
   return {
     name: row.name,
     timeZone: row.timeZone,
+    defaultLanguage: row.defaultLanguage,
     legalName: p?.legalName ?? null,
     address: p?.address ?? null,
     email: p?.email ?? null,
@@ -49,10 +51,10 @@ export async function getSeller(db: DbOrTx, dojoId: string): Promise<Seller> {
 
 /** The logo's real type from its bytes, or a field error: PNG or JPEG (what the PDF can print), at most 512 KB. */
 export function checkLogo(bytes: Uint8Array): { bytes: Buffer; type: (typeof LOGO_TYPES)[number] } {
-  if (bytes.length > MAX_LOGO_BYTES) throw new ActionError("Please correct the highlighted fields.", { logo: ["The logo is larger than 512 KB. Please use a smaller one."] });
+  if (bytes.length > MAX_LOGO_BYTES) throw invalidInput("dojo.logo_too_large");
   const checked = checkImage(bytes);
   if (!checked.ok || !(LOGO_TYPES as readonly string[]).includes(checked.type)) {
-    throw new ActionError("Please correct the highlighted fields.", { logo: [checked.ok ? "Use a PNG or JPEG logo." : checked.message.replace("PNG, JPEG or WebP picture", "PNG or JPEG logo")] });
+    throw invalidInput("dojo.logo_type", { problem: checked.ok ? null : checked.message });
   }
   return { bytes: Buffer.from(bytes), type: checked.type as (typeof LOGO_TYPES)[number] };
 }
@@ -62,10 +64,10 @@ export function checkLogo(bytes: Uint8Array): { bytes: Buffer; type: (typeof LOG
  * undefined to keep the current one.
  */
 export async function saveDojoProfile(db: DbOrTx, dojoId: string, input: DojoProfileInput, logo?: Uint8Array | "remove"): Promise<void> {
-  const { name, timeZone, ...profile } = input;
+  const { name, timeZone, defaultLanguage, ...profile } = input;
   const picture = logo === "remove" ? { logo: null, logoType: null } : logo ? (({ bytes, type }) => ({ logo: bytes, logoType: type }))(checkLogo(logo)) : {};
   await db.transaction(async (tx) => {
-    await tx.update(dojos).set({ name, ...(timeZone && { timeZone }) }).where(eq(dojos.id, dojoId));
+    await tx.update(dojos).set({ name, ...(timeZone && { timeZone }), ...(defaultLanguage && { defaultLanguage }) }).where(eq(dojos.id, dojoId));
     const values = { ...profile, ...picture, updatedAt: new Date() };
     await tx.insert(dojoProfiles).values({ dojoId, ...values }).onConflictDoUpdate({ target: dojoProfiles.dojoId, set: values });
   });

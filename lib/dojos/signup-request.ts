@@ -2,7 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { dojos, signupRequests, staffUsers } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { createDojoWithOwner, type signupSchema } from "./signup";
 import { signupRequestIdOf } from "./signup-link";
@@ -17,7 +17,7 @@ export const SIGNUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export async function requestSignup(db: Db, input: z.output<typeof signupSchema>, now = new Date()): Promise<{ sentTo: string }> {
   const [taken] = await db.select({ id: dojos.id }).from(dojos).where(eq(dojos.slug, input.slug));
-  if (taken) throw new ActionError("That address is taken.", { slug: ["That address is taken — try another"] });
+  if (taken) throw refused("dojo.address_taken");
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     const [account] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, input.email));
@@ -56,18 +56,13 @@ export async function findSignupRequest(db: DbOrTx, token: string, now = new Dat
   return { state: "valid", request };
 }
 
-export const SIGNUP_LINK_PROBLEMS = {
-  invalid: "This link is not valid. Check that you copied all of it, or sign up again.",
-  expired: "This link has expired. Sign up again to get a new one.",
-} as const;
-
 /** Following the mailed link: the dojo and its owner are created, once. */
 export async function confirmSignup(db: Db, token: string, now = new Date()): Promise<{ dojoId: string; ownerId: string; email: string }> {
   return db.transaction(async (tx) => {
     // The row lock makes a second click wait, then see the request confirmed.
     const found = await findSignupRequest(tx, token, now, { lock: true });
-    if (found.state === "confirmed") throw new ActionError("Your dojo is already set up. Log in with your e-mail and password.");
-    if (found.state !== "valid") throw new ActionError(SIGNUP_LINK_PROBLEMS[found.state]);
+    if (found.state === "confirmed") throw refused("signup.already_confirmed");
+    if (found.state !== "valid") throw refused("signup.link_unusable", { state: found.state });
     const { request } = found;
     const created = await createDojoWithOwner(tx, { ...request, passwordHash: request.passwordHash! }, now);
     await tx.update(signupRequests).set({ confirmedAt: now }).where(eq(signupRequests.id, request.id));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { dojoBilling, dojos, staffUsers } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { DEFAULT_TIME_ZONE } from "@/lib/dates";
 import { emailSchema, nameSchema, passwordSchema, stripeCurrencySchema, timeZoneSchema } from "@/lib/validation/common";
 import { isUniqueViolation } from "@/db/errors";
@@ -50,8 +50,8 @@ export async function createDojoWithOwner(db: DbOrTx, input: NewDojo, now = new 
     });
   } catch (error) {
     const constraint = isUniqueViolation(error);
-    if (constraint?.includes("slug")) throw new ActionError("That address is taken.", { slug: ["That address is taken — try another"] });
-    if (constraint?.includes("email")) throw new ActionError("That e-mail already has an account.", { email: ["This e-mail already has an account — log in instead"] });
+    if (constraint?.includes("slug")) throw refused("dojo.address_taken");
+    if (constraint?.includes("email")) throw refused("dojo.email_has_account");
     throw error;
   }
 }

@@ -5,6 +5,8 @@ import { getSeller, type Seller } from "@/lib/dojos/profile";
 import { refundsOfInvoice } from "@/lib/payments/refunds/list-refunds";
 import { getInvoice } from "./get-invoice";
 import { fullName } from "@/lib/members/full-name";
+import { memberLocale } from "@/lib/i18n/member-locale";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * An invoice as a document a bookkeeper accepts: the seller block (Settings → Dojo profile), the
@@ -14,6 +16,8 @@ import { fullName } from "@/lib/members/full-name";
 export interface InvoiceDocument {
   id: string;
   memberId: string;
+  /** The member's language: the document is theirs, whoever prints it. */
+  locale: Locale;
   number: string | null;
   status: InvoiceStatus;
   currency: string;
@@ -28,6 +32,8 @@ export interface InvoiceDocument {
   payments: { id: string; paidAt: Date; method: PaymentMethod; reference: string | null; amountMinor: number }[];
   /** Refunds that went through; a failed one gave nothing back and is not listed. */
   refunds: { id: string; refundedAt: Date; amountMinor: number; reason: string | null }[];
+  /** Payments the payer's bank took back (a returned debit, a lost dispute): no longer paid. */
+  disputes: { id: string; disputedAt: Date; amountMinor: number }[];
   totalMinor: number;
   paidMinor: number;
   refundedMinor: number;
@@ -39,11 +45,12 @@ export interface InvoiceDocument {
 export async function invoiceDocument(db: DbOrTx, dojoId: string, invoiceId: string): Promise<InvoiceDocument | null> {
   const detail = await getInvoice(db, dojoId, invoiceId);
   if (!detail) return null;
-  const [seller, refunds] = await Promise.all([getSeller(db, dojoId), refundsOfInvoice(db, dojoId, invoiceId)]);
   const { invoice, member } = detail;
+  const [seller, refunds, locale] = await Promise.all([getSeller(db, dojoId), refundsOfInvoice(db, dojoId, invoiceId), memberLocale(db, dojoId, invoice.memberId)]);
   return {
     id: invoice.id,
     memberId: invoice.memberId,
+    locale,
     number: invoice.number,
     status: invoice.status,
     currency: invoice.currency,
@@ -57,6 +64,7 @@ export async function invoiceDocument(db: DbOrTx, dojoId: string, invoiceId: str
     lines: detail.lines.map(({ id, description, quantity, unitPriceMinor, amountMinor }) => ({ id, description, quantity, unitPriceMinor, amountMinor })),
     payments: detail.payments.map(({ id, paidAt, method, reference, amountMinor }) => ({ id, paidAt, method, reference, amountMinor })),
     refunds: refunds.filter((r) => !r.failedAt).map((r) => ({ id: r.id, refundedAt: r.createdAt, amountMinor: r.amountMinor, reason: r.reason })),
+    disputes: detail.payments.flatMap((p) => (p.disputedMinor ? [{ id: p.id, disputedAt: p.disputedAt ?? p.paidAt, amountMinor: p.disputedMinor }] : [])),
     totalMinor: invoice.totalMinor,
     paidMinor: invoice.paidMinor,
     refundedMinor: invoice.refundedMinor,

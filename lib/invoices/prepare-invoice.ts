@@ -1,11 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { invalidInput } from "@/lib/errors";
 import { priceLines, type PricedLine } from "./price-lines";
 import type { InvoiceInput } from "./schemas";
 
-const CORRECT_FIELDS = "Please correct the highlighted fields.";
 
 /**
  * Server-side checks shared by creating and editing: the member must belong to the dojo,
@@ -16,8 +15,8 @@ export async function prepareInvoice(db: DbOrTx, dojo: { id: string; currency: s
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.id, input.memberId), eq(members.dojoId, dojo.id)));
-  if (!member) throw new ActionError(CORRECT_FIELDS, { memberId: ["Choose a member of your dojo"] });
+  if (!member) throw invalidInput("invoice.member_not_in_dojo");
   const priced = priceLines(input.lines, dojo.currency);
-  if (!priced.ok) throw new ActionError(CORRECT_FIELDS, priced.fieldErrors);
+  if (!priced.ok) throw invalidInput("invoice.lines", priced.problems);
   return priced;
 }

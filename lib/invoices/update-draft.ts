@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { invoiceLines, invoices, type Invoice } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { issueInvoice } from "./issue-invoice";
 import { lockInvoice } from "./lock-invoice";
 import { prepareInvoice } from "./prepare-invoice";
@@ -10,7 +10,7 @@ import type { InvoiceInput } from "./schemas";
 /** Only drafts change: once issued, an invoice is a document the member may already have. */
 export async function updateDraftInvoice(tx: Tx, dojo: { id: string; currency: string }, invoiceId: string, input: InvoiceInput): Promise<Invoice> {
   const invoice = await lockInvoice(tx, dojo.id, invoiceId);
-  if (invoice.status !== "draft") throw new ActionError(`Only a draft can be edited; this invoice is ${invoice.status}.`);
+  if (invoice.status !== "draft") throw refused("invoice.not_draft", { action: "edit", status: invoice.status });
   const { lines, totalMinor } = await prepareInvoice(tx, { id: dojo.id, currency: invoice.currency }, input);
   await tx
     .update(invoices)

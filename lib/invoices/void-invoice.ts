@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { invoices, type Invoice } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { invalidInput, refused } from "@/lib/errors";
 import type { AfterCommit } from "@/lib/after-commit";
 import { endOpenCheckouts } from "@/lib/payments/card/end-checkouts";
 import { lockInvoice } from "./lock-invoice";
@@ -14,13 +14,13 @@ import { lockInvoice } from "./lock-invoice";
  */
 export async function voidInvoice(tx: Tx, dojoId: string, invoiceId: string, reason: string, afterCommit?: AfterCommit): Promise<Invoice> {
   const invoice = await lockInvoice(tx, dojoId, invoiceId);
-  if (invoice.status === "void") throw new ActionError("This invoice is already void.");
+  if (invoice.status === "void") throw refused("invoice.already_void");
   // Stripe collects it and would still charge the card: it ends in Stripe, and Tatami follows.
-  if (invoice.stripeInvoiceId) throw new ActionError("Stripe collects this subscription invoice. Void it in the Stripe dashboard (or cancel the subscription); Tatami follows.");
-  if (invoice.status === "paid") throw new ActionError("A paid invoice cannot be voided; refund the payment instead.");
-  if (invoice.paidMinor > 0) throw new ActionError("This invoice has payments recorded; refund them before voiding it.");
+  if (invoice.stripeInvoiceId) throw refused("invoice.void_collected_by_stripe");
+  if (invoice.status === "paid") throw refused("invoice.void_paid");
+  if (invoice.paidMinor > 0) throw refused("invoice.void_has_payments");
   const trimmed = reason.trim();
-  if (!trimmed) throw new ActionError("Please correct the highlighted fields.", { reason: ["Give a reason"] });
+  if (!trimmed) throw invalidInput("invoice.void_reason_missing");
   const voided = await markVoid(tx, invoice, trimmed);
   await endOpenCheckouts(tx, dojoId, invoice.id, { afterCommit });
   return voided;

@@ -1,5 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { insertWhere } from "@/db/insert-where";
 import { jobs, type Job } from "@/db/schema";
 
 /*
@@ -24,14 +25,23 @@ export interface NewJob {
   dedupeKey?: string;
 }
 
+/**
+ * The insert that queues a job, not yet sent: enqueueJob sends it alone, a caller that writes
+ * something else in the same statement (storePayment) sends it as a WITH clause of that statement;
+ * with `onlyIf`, it queues nothing when that condition is false.
+ */
+export function jobInsert(db: DbOrTx, input: NewJob, onlyIf?: SQL) {
+  const values = { kind: input.kind, payload: input.payload, dojoId: input.dojoId ?? null, runAt: input.runAt ?? new Date(), maxAttempts: input.maxAttempts ?? 5, dedupeKey: input.dedupeKey ?? null };
+  return (
+    (onlyIf ? insertWhere(db, jobs, values, onlyIf) : db.insert(jobs).values(values))
+      // A concurrent transaction with the same key waits for this one and then inserts nothing.
+      .onConflictDoNothing({ target: jobs.dedupeKey })
+  );
+}
+
 /** Queues a job in the caller's transaction; null when a job with the same dedupe key exists. */
 export async function enqueueJob(db: DbOrTx, input: NewJob): Promise<Job | null> {
-  const [job] = await db
-    .insert(jobs)
-    .values({ kind: input.kind, payload: input.payload, dojoId: input.dojoId ?? null, runAt: input.runAt ?? new Date(), maxAttempts: input.maxAttempts ?? 5, dedupeKey: input.dedupeKey ?? null })
-    // A concurrent transaction with the same key waits for this one and then inserts nothing.
-    .onConflictDoNothing({ target: jobs.dedupeKey })
-    .returning();
+  const [job] = await jobInsert(db, input).returning();
   return job ?? null;
 }
 

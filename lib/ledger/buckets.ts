@@ -3,4 +3,3 @@
 /** How long one bar of the ledger chart is. */
 export type Bucket = "day" | "week" | "month" | "year";
 
-export const BUCKET_NAMES: Record<Bucket, string> = { day: "day", week: "week", month: "month", year: "year" };

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { ledgerEntries } from "@/db/schema";
 import type { StaffContext } from "@/lib/auth/session";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError, refused } from "@/lib/errors";
 import { appendLedgerEntry } from "./append";
 import type { correctEntrySchema } from "./schemas";
 
@@ -21,17 +21,17 @@ export async function correctLedgerEntry(tx: Tx, ctx: StaffContext, input: z.out
     .where(and(eq(ledgerEntries.id, input.entryId), eq(ledgerEntries.dojoId, ctx.dojo.id)))
     .for("update");
   if (!original) throw new NotFoundError("Ledger entry");
-  if (original.correctsEntryId) throw new ActionError("This entry is itself a correction. Add a new entry instead.");
+  if (original.correctsEntryId) throw refused("ledger.correction_of_correction");
   // Payment and refund entries mirror a payment record; correcting one alone would leave the
   // ledger disagreeing with the invoice it belongs to.
-  if (original.paymentId || original.refundKey) throw new ActionError("This entry belongs to a payment or refund. Change the payment on its invoice instead.");
+  if (original.paymentId || original.refundKey) throw refused("ledger.entry_of_payment");
 
   const [existing] = await tx
     .select({ id: ledgerEntries.id })
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.dojoId, ctx.dojo.id), eq(ledgerEntries.correctsEntryId, original.id)))
     .limit(1);
-  if (existing) throw new ActionError("This entry has already been corrected.");
+  if (existing) throw refused("ledger.already_corrected");
 
   return appendLedgerEntry(tx, {
     dojoId: ctx.dojo.id,

@@ -6,15 +6,6 @@ import { addDays, formatDate } from "@/lib/dates";
 export const PERIODS = ["this-month", "last-month", "this-year", "last-year", "last-12-months", "custom"] as const;
 export type Period = (typeof PERIODS)[number];
 
-export const PERIOD_LABELS: Record<Period, string> = {
-  "this-month": "This month",
-  "last-month": "Last month",
-  "this-year": "This year",
-  "last-year": "Last year",
-  "last-12-months": "Last 12 months",
-  custom: "Custom dates",
-};
-
 /** A date range; a missing end means "unbounded" (only a custom period can have one). */
 export interface DateRange {
   from: string | null;

@@ -4,7 +4,7 @@ import { ledgerEntries } from "@/db/schema";
 import { addDays } from "@/lib/dates";
 import { ledgerConditions } from "./conditions";
 import type { LedgerFilter } from "./filters";
-import { monthSums } from "./months";
+import { monthSums, type MonthSum } from "./months";
 import { sumOfKind } from "./totals";
 
 import type { Bucket } from "./buckets";
@@ -62,8 +62,9 @@ function nextStart(start: string, bucket: Bucket): string {
  * Revenue against costs per bucket of the filtered period, one point for every bucket (empty
  * ones are zero, so the time axis has no holes). An open-ended custom range is closed by the
  * first or last entry. The database sums per bucket; only the bars travel to the page.
+ * `filterMonths`: the filter's month sums when the page already reads them for the totals.
  */
-export async function ledgerSeries(db: DbOrTx, dojoId: string, filter: Pick<LedgerFilter, "kind" | "range">): Promise<LedgerSeries> {
+export async function ledgerSeries(db: DbOrTx, dojoId: string, filter: Pick<LedgerFilter, "kind" | "range">, filterMonths?: Promise<MonthSum[]>): Promise<LedgerSeries> {
   const where = ledgerConditions(dojoId, filter);
   let { from, to } = filter.range;
   if (!from || !to) {
@@ -78,7 +79,9 @@ export async function ledgerSeries(db: DbOrTx, dojoId: string, filter: Pick<Ledg
   const byStart = new Map<string, { revenueMinor: number; costMinor: number }>();
   if (bucket === "month" || bucket === "year") {
     // Months and years are sums of months: the rollup answers them (./months.ts).
-    for (const m of await monthSums(db, dojoId, { kind: filter.kind, range: { from, to } })) {
+    // The page's own read of the filter's months serves when the chart spans exactly the filter.
+    const sameRange = filterMonths && from === filter.range.from && to === filter.range.to;
+    for (const m of await (sameRange ? filterMonths : monthSums(db, dojoId, { kind: filter.kind, range: { from, to } }))) {
       const key = bucketStart(m.month, bucket);
       const point = byStart.get(key) ?? { revenueMinor: 0, costMinor: 0 };
       if (m.kind === "revenue") point.revenueMinor += m.amountMinor;

@@ -19,8 +19,9 @@ export const sumOfKind = (kind: "revenue" | "cost") =>
  * Revenue, costs and net of the filtered entries. Amounts are summed as stored,
  * so corrections and refunds (negative entries, see lib/ledger/amounts.ts) reduce their kind's
  * total. Whole months come from the monthly rollup (./months.ts): the cost does not grow with the ledger.
+ * `months`: the filter's month sums when the page already reads them for the list and the chart.
  */
-export async function ledgerTotals(db: DbOrTx, dojoId: string, filter: Pick<LedgerFilter, "kind" | "range">): Promise<LedgerTotals> {
-  const { revenueMinor, costMinor } = sumMonths(await monthSums(db, dojoId, filter));
+export async function ledgerTotals(db: DbOrTx, dojoId: string, filter: Pick<LedgerFilter, "kind" | "range">, months = monthSums(db, dojoId, filter)): Promise<LedgerTotals> {
+  const { revenueMinor, costMinor } = sumMonths(await months);
   return { revenueMinor, costMinor, netMinor: revenueMinor - costMinor };
 }

@@ -8,7 +8,8 @@ import { MAIL_KINDS } from "./registry";
 
 export interface FailedMail {
   id: string;
-  label: string;
+  /** The mail's kind ("invoice-issued"), named in the staff member's words on the dashboard; "other" for one no longer sent. */
+  kind: string;
   failedAt: Date;
   error: string;
 }
@@ -27,8 +28,8 @@ export async function failedMails(db: DbOrTx, dojoId: string, now = new Date(), 
     .where(and(failedMail(dojoId), gt(jobs.finishedAt, new Date(now.getTime() - SHOWN_FOR_MS))))
     .orderBy(desc(jobs.finishedAt))
     .limit(limit);
-  const labels = new Map(MAIL_KINDS.map((k) => [`${MAIL_JOB_PREFIX}${k.name}`, k.label]));
-  return rows.map((r) => ({ id: r.id, label: labels.get(r.kind) ?? "Mail", failedAt: r.finishedAt ?? now, error: r.lastError ?? "unknown error" }));
+  const kinds = new Map(MAIL_KINDS.map((k) => [`${MAIL_JOB_PREFIX}${k.name}`, k.name]));
+  return rows.map((r) => ({ id: r.id, kind: kinds.get(r.kind) ?? "other", failedAt: r.finishedAt ?? now, error: r.lastError ?? "unknown error" }));
 }
 
 /**

@@ -8,6 +8,7 @@ export const MERGE_CODES = {
   dojoname: "Dojo name",
   portallink: "Members-area link",
   stripecardlink: "Personal “add your card” link",
+  familyname: "Family name (empty when not in a family)",
 } as const;
 
 export type MergeCode = keyof typeof MERGE_CODES;
@@ -39,6 +40,7 @@ export const MERGE_CODE_EXAMPLES: Record<MergeCode, string> = {
   dojoname: "Kaizen Dojo",
   portallink: "a button “Open the members area” (the bare link in the plain-text part)",
   stripecardlink: "a button “Add my card” (the bare link in the plain-text part)",
+  familyname: "Tanaka",
 };
 
 // `{word}`: anything else in braces (JSON, "{ }") is left alone as text.

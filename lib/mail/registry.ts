@@ -6,6 +6,8 @@ import { invoiceIssuedMail } from "@/lib/invoices/issued-mail";
 import { automaticRefundMail } from "@/lib/payments/automatic-refunds/automatic-refund-mail";
 import { paymentReceiptMail } from "@/lib/payments/card/receipt-mail";
 import { refundFailedMail } from "@/lib/payments/refunds/refund-failed-mail";
+import { debitFailedMail } from "@/lib/payments/card/debit-failed-mail";
+import { disputeLostMail } from "@/lib/payments/disputes/dispute-lost-mail";
 import { portalInvitationMail } from "@/lib/portal/invitation-mail";
 import { orderConfirmationMail, orderNotificationMail } from "@/lib/shop/order-mails";
 import { staffInvitationMail } from "@/lib/staff/invitation-mail";
@@ -22,6 +24,8 @@ import { runMailJob } from "./mail-job";
 export const MAIL_KINDS: readonly MailKind<never>[] = [
   paymentReceiptMail,
   refundFailedMail,
+  debitFailedMail,
+  disputeLostMail,
   automaticRefundMail,
   invoiceIssuedMail,
   paymentAuthenticationNeededMail,

@@ -30,7 +30,7 @@ export async function unsubscribeTarget(db: DbOrTx, token: string) {
   const memberId = verifyUnsubscribeToken(token);
   if (!memberId) return null;
   const [row] = await db
-    .select({ memberId: members.id, dojoId: members.dojoId, email: members.email, dojoName: dojos.name, optedOutAt: emailOptOuts.createdAt })
+    .select({ memberId: members.id, dojoId: members.dojoId, email: members.email, language: members.language, dojoName: dojos.name, defaultLanguage: dojos.defaultLanguage, optedOutAt: emailOptOuts.createdAt })
     .from(members)
     .innerJoin(dojos, eq(dojos.id, members.dojoId))
     .leftJoin(emailOptOuts, and(eq(emailOptOuts.memberId, members.id), eq(emailOptOuts.dojoId, members.dojoId)))

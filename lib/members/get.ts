@@ -14,6 +14,7 @@ export const memberProfileColumns = {
   birthDate: members.birthDate,
   address: members.address,
   notes: members.notes,
+  language: members.language,
   status: members.status,
   hasPortalPassword: sql<boolean>`${members.passwordHash} is not null`.as("has_portal_password"),
   createdAt: members.createdAt,
@@ -28,6 +29,7 @@ export type MemberProfile = {
   birthDate: string | null;
   address: string | null;
   notes: string | null;
+  language: string | null;
   status: "active" | "inactive";
   hasPortalPassword: boolean;
   createdAt: Date;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { today } from "@/lib/dates";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { dateSchema, emailSchema, idSchema, nameSchema, optionalText, passwordSchema } from "@/lib/validation/common";
 
 /** Empty or whitespace-only input means "not given". */
@@ -27,6 +28,12 @@ export const memberFieldsSchema = z.object({
   birthDate,
   address: optionalText(500),
   notes: optionalText(2000),
+  // The member's language for pages and mails: "" = the dojo's default; left out (imports) = unchanged.
+  language: z
+    .string()
+    .refine((v) => !v || isLocale(v), "Choose one of the languages")
+    .transform((v) => (v === "" ? null : (v as Locale)))
+    .optional(),
 });
 export type MemberFields = z.output<typeof memberFieldsSchema>;
 /** What the member form holds: every field as typed text. */

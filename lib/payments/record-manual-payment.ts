@@ -1,5 +1,5 @@
 import type { Tx } from "@/db/client";
-import { ActionError } from "@/lib/action-result";
+import { invalidInput, refused } from "@/lib/errors";
 import type { AfterCommit } from "@/lib/after-commit";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
 import { today } from "@/lib/dates";
@@ -12,14 +12,12 @@ export async function recordManualPayment(tx: Tx, ctx: { dojoId: string; userId:
   const invoice = await lockInvoice(tx, ctx.dojoId, input.invoiceId);
   // Stripe keeps retrying an unpaid subscription invoice: cash taken here would be charged again.
   if (invoice.stripeInvoiceId) {
-    throw new ActionError("Stripe collects this subscription invoice and will retry the card. Send the member the pay link from their Stripe section instead of taking cash here.", {
-      amount: ["Paid through Stripe only"],
-    });
+    throw refused("payment.manual_on_stripe_invoice");
   }
   const amount = parseAmount(input.amount, invoice.currency);
-  if (!amount.ok) throw new ActionError("Please correct the highlighted fields.", { amount: [amount.message] });
+  if (!amount.ok) throw invalidInput("payment.amount", { problem: amount.message });
   // A day of slack for staff ahead of UTC.
-  if (input.paidOn > today(new Date(Date.now() + 86_400_000))) throw new ActionError("Please correct the highlighted fields.", { paidOn: ["The payment date cannot be in the future"] });
+  if (input.paidOn > today(new Date(Date.now() + 86_400_000))) throw invalidInput("payment.paid_on_in_future");
   return recordPayment(
     tx,
     {

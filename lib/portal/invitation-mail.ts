@@ -1,10 +1,12 @@
 import "server-only";
+import { translator } from "@/lib/i18n/messages";
+import { resolveLocale } from "@/lib/i18n/locales";
 import { createElement } from "react";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dojos, members } from "@/db/schema";
 import PortalInvitation from "@/emails/portal-invitation";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError, refused } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
@@ -21,7 +23,7 @@ export const portalInvitationMail = defineMail<{ dojoId: string; memberId: strin
   label: "Members-area invitation",
   async compose(db, { dojoId, memberId, expiresAt }, now) {
     const [row] = await db
-      .select({ member: members, dojoName: dojos.name, timeZone: dojos.timeZone })
+      .select({ member: members, dojoName: dojos.name, timeZone: dojos.timeZone, defaultLanguage: dojos.defaultLanguage })
       .from(members)
       .innerJoin(dojos, eq(dojos.id, members.dojoId))
       .where(and(eq(members.id, memberId), eq(members.dojoId, dojoId)));
@@ -29,17 +31,20 @@ export const portalInvitationMail = defineMail<{ dojoId: string; memberId: strin
     if (row.member.status !== "active") return { skip: "the member is inactive now" };
     if (!row.member.email) return { skip: "the member has no e-mail address" };
     if (expiresAt <= now.getTime()) return { skip: "the invitation expired before it could be sent" };
+    const locale = resolveLocale(row.member.language, row.defaultLanguage);
     const { token, expiresAt: expires } = portalInvitationTokenUntil(row.member, expiresAt);
     return {
       dojoName: row.dojoName,
       to: row.member.email,
-      subject: `Your ${row.dojoName} members area`,
+      subject: translator(locale, "emails.portalInvitation")("subject", { dojo: row.dojoName }),
       react: createElement(PortalInvitation, {
+        locale,
+        text: translator(locale, "emails"),
         dojoName: row.dojoName,
         memberName: row.member.firstName,
         uid: row.member.uid,
         setPasswordUrl: `${env().APP_URL}/portal/set-password/${token}`,
-        expiresOn: formatLongDate(expires, row.timeZone),
+        expiresOn: formatLongDate(expires, row.timeZone, locale),
       }),
     };
   },
@@ -49,8 +54,8 @@ export const portalInvitationMail = defineMail<{ dojoId: string; memberId: strin
 export async function queuePortalInvitation(tx: DbOrTx, dojo: { id: string }, memberId: string, now = new Date()): Promise<{ email: string }> {
   const [member] = await tx.select().from(members).where(eq(members.id, memberId));
   if (!member || member.dojoId !== dojo.id) throw new NotFoundError("Member");
-  if (!member.email) throw new ActionError("This member has no e-mail address. Add one under Details first.");
-  if (member.status !== "active") throw new ActionError("Reactivate this member first: inactive members cannot log into the members area.");
+  if (!member.email) throw refused("portal.member_no_email");
+  if (member.status !== "active") throw refused("portal.member_inactive");
   const expiresAt = now.getTime() + PORTAL_INVITATION_TTL_MS;
   // Each click is its own invitation (a lost mail, a new link): the expiry tells them apart.
   await enqueueMail(tx, portalInvitationMail, { dojoId: dojo.id, cause: `${member.id}:${expiresAt}`, params: { dojoId: dojo.id, memberId: member.id, expiresAt } });

@@ -2,10 +2,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dojos, members } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { signToken, tokenParts, verifyToken } from "@/lib/crypto";
 import { setMemberPassword } from "@/lib/members/password";
 import { idSchema } from "@/lib/validation/common";
+import { resolveLocale, type Locale } from "@/lib/i18n/locales";
 
 export const PORTAL_INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -28,24 +29,25 @@ export function portalInvitationTokenUntil(member: Signable, expires: number): {
 }
 
 export type PortalInvitationState =
-  | { state: "valid"; member: { id: string; dojoId: string; firstName: string; uid: string }; dojoName: string }
-  | { state: "expired" | "invalid" };
+  | { state: "valid"; member: { id: string; dojoId: string; firstName: string; uid: string }; dojoName: string; locale: Locale }
+  // An expired link still names its member: the page tells them in their language.
+  | { state: "expired"; locale: Locale }
+  | { state: "invalid" };
 
 export async function findPortalInvitation(db: DbOrTx, token: string, now = new Date()): Promise<PortalInvitationState> {
   const [memberId, expiresRaw] = tokenParts(token, 2) ?? [];
   const expires = Number(expiresRaw);
   if (!idSchema.safeParse(memberId).success || !Number.isSafeInteger(expires)) return { state: "invalid" };
-  const [row] = await db.select({ member: members, dojoName: dojos.name }).from(members).innerJoin(dojos, eq(dojos.id, members.dojoId)).where(eq(members.id, memberId));
+  const [row] = await db.select({ member: members, dojoName: dojos.name, defaultLanguage: dojos.defaultLanguage }).from(members).innerJoin(dojos, eq(dojos.id, members.dojoId)).where(eq(members.id, memberId));
   if (!row || row.member.status !== "active" || !verifyToken(PURPOSE, token, 2, boundTo(row.member))) return { state: "invalid" };
-  if (expires < now.getTime()) return { state: "expired" };
-  return { state: "valid", member: { id: row.member.id, dojoId: row.member.dojoId, firstName: row.member.firstName, uid: row.member.uid }, dojoName: row.dojoName };
+  const locale = resolveLocale(row.member.language, row.defaultLanguage);
+  if (expires < now.getTime()) return { state: "expired", locale };
+  return { state: "valid", member: { id: row.member.id, dojoId: row.member.dojoId, firstName: row.member.firstName, uid: row.member.uid }, dojoName: row.dojoName, locale };
 }
 
-/** Why a link cannot set a password, in the member's words; null when it can. */
-export function portalInvitationProblem(found: PortalInvitationState): string | null {
-  if (found.state === "expired") return "This link has expired. Ask your dojo for a new invitation.";
-  if (found.state !== "valid") return "This link is not valid any more (it works once). Log in with your UID and password, or ask your dojo for a new invitation.";
-  return null;
+/** Refuses a link that cannot set a password (expired, used or forged). */
+export function assertInvitationUsable(found: PortalInvitationState): asserts found is Extract<PortalInvitationState, { state: "valid" }> {
+  if (found.state !== "valid") throw refused("portal.invitation_unusable", { state: found.state });
 }
 
 /**
@@ -57,8 +59,7 @@ export async function acceptPortalInvitation(tx: DbOrTx, token: string, password
   const memberId = token.split(".")[0];
   if (idSchema.safeParse(memberId).success) await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId)).for("update");
   const found = await findPortalInvitation(tx, token);
-  const problem = portalInvitationProblem(found);
-  if (problem || found.state !== "valid") throw new ActionError(problem!);
+  assertInvitationUsable(found);
   await setMemberPassword(tx, found.member.dojoId, found.member.id, passwordHash);
   return { uid: found.member.uid };
 }

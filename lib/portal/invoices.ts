@@ -11,17 +11,21 @@ export const MEMBER_VISIBLE_STATUSES = ["open", "paid"] as const satisfies reado
 interface MemberScope {
   dojoId: string;
   memberId: string;
+  /** A family payer's scope: every family member's invoices (lib/portal/family-scope.ts). */
+  memberIds?: string[];
 }
+
+const idsOf = (scope: MemberScope) => scope.memberIds ?? [scope.memberId];
 
 function ownVisible(scope: MemberScope) {
-  return and(eq(invoices.dojoId, scope.dojoId), eq(invoices.memberId, scope.memberId), inArray(invoices.status, MEMBER_VISIBLE_STATUSES));
+  return and(eq(invoices.dojoId, scope.dojoId), inArray(invoices.memberId, idsOf(scope)), inArray(invoices.status, MEMBER_VISIBLE_STATUSES));
 }
 
-const summaryColumns = { ...invoiceSummaryColumns, paidAt: invoices.paidAt, source: invoices.source };
+const summaryColumns = { ...invoiceSummaryColumns, paidAt: invoices.paidAt, source: invoices.source, memberId: invoices.memberId, familyId: invoices.familyId };
 
 export type PortalInvoice = Awaited<ReturnType<typeof listMemberInvoices>>[number];
 
-/** The member's own issued invoices, newest first. */
+/** The member's own issued invoices (a family payer's: the family's), newest first. */
 export async function listMemberInvoices(db: DbOrTx, scope: MemberScope) {
   return db.select(summaryColumns).from(invoices).where(ownVisible(scope)).orderBy(desc(invoices.issueDate), desc(invoices.number));
 }
@@ -50,7 +54,7 @@ export async function memberInvoiceTotals(db: DbOrTx, scope: MemberScope): Promi
 /** One of the member's own issued invoices with its lines and payments; null for anything else. */
 export async function getMemberInvoice(db: DbOrTx, scope: MemberScope, invoiceId: string) {
   const detail = await getInvoice(db, scope.dojoId, invoiceId);
-  if (!detail || detail.invoice.memberId !== scope.memberId || !isMemberVisible(detail.invoice.status)) return null;
+  if (!detail || !idsOf(scope).includes(detail.invoice.memberId) || !isMemberVisible(detail.invoice.status)) return null;
   const { invoice, lines, payments, automaticRefunds } = detail;
   return { ...invoice, openMinor: invoice.status === "open" ? invoice.totalMinor - invoice.paidMinor : 0, lines, payments, automaticRefunds };
 }

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-export const memberLoginSchema = z.object({
-  uid: z.string().trim().toUpperCase().min(1, "Enter your member UID").max(20, "A UID has 7 characters"),
-  password: z.string().min(1, "Enter your password").max(200),
-});
+type LoginWords = (key: "uidMissing" | "uidTooLong" | "passwordMissing") => string;
+
+/** The members-area login, its messages in the visitor's language (portal.login). */
+export const memberLoginSchema = (t: LoginWords) =>
+  z.object({
+    uid: z.string().trim().toUpperCase().min(1, t("uidMissing")).max(20, t("uidTooLong")),
+    password: z.string().min(1, t("passwordMissing")).max(200),
+  });

@@ -1,12 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { shopOrderLines, shopOrders, type ShopOrder } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError, refused } from "@/lib/errors";
 import { SHOP_RESERVATION_EXPIRY_JOB } from "@/lib/jobs/kinds";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { idSchema } from "@/lib/validation/common";
 import { createOrderInvoice } from "./order-invoice";
 import { returnStock } from "./place-order";
+import { ORDER_CANCEL_REASONS } from "./cancel-reasons";
 
 /*
  * A pay-at-the-dojo order needs nobody to pay anything, so it only holds its items for the
@@ -15,7 +16,7 @@ import { returnStock } from "./place-order";
  * cancelled by a job when its reservation ends, and its items go back on sale.
  */
 
-export const RESERVATION_EXPIRED_REASON = "Not confirmed by the dojo in time; the items went back on sale.";
+export const RESERVATION_EXPIRED_REASON = ORDER_CANCEL_REASONS.notConfirmed;
 
 /** An unpaid pay-at-the-dojo order staff have not confirmed yet. */
 export const awaitsConfirmation = (order: Pick<ShopOrder, "status" | "payment" | "confirmedAt">) => order.status === "pending" && order.payment === "at_dojo" && order.confirmedAt === null;
@@ -63,8 +64,8 @@ export async function confirmOrder(db: Db, dojoId: string, orderId: string): Pro
   return db.transaction(async (tx) => {
     const [order] = await tx.select().from(shopOrders).where(and(eq(shopOrders.id, orderId), eq(shopOrders.dojoId, dojoId))).for("update");
     if (!order) throw new NotFoundError("Order");
-    if (order.payment !== "at_dojo") throw new ActionError("Only orders paid at the dojo are confirmed; card orders are invoiced when paid.");
-    if (order.status === "cancelled") throw new ActionError("This order was cancelled; it can no longer be confirmed.");
+    if (order.payment !== "at_dojo") throw refused("shop.confirm_card_order");
+    if (order.status === "cancelled") throw refused("shop.confirm_cancelled_order");
     if (!awaitsConfirmation(order)) return order;
     return confirmLockedOrder(tx, order);
   });

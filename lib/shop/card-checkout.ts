@@ -2,11 +2,15 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { shopOrderLines, shopOrders, type ShopOrder } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { stripeForDojo } from "@/lib/stripe/connection";
+import { checkoutMethods } from "@/lib/stripe/payment-methods";
 import { orderPaymentMetadata } from "./metadata";
 import { CHECKOUT_MARGIN_MINUTES } from "./place-order";
+import { memberLocale } from "@/lib/i18n/member-locale";
+import { isLocale } from "@/lib/i18n/locales";
+import { ORDER_CANCEL_REASONS } from "./cancel-reasons";
 
 export const ORDER_RETURN_PARAM = "checkout_session";
 
@@ -26,13 +30,16 @@ const checkoutExpiresAt = (order: ShopOrder) => Math.floor(order.reservedUntil!.
 export async function openOrderCheckout(db: Db, slug: string, order: ShopOrder): Promise<string> {
   const lines = await db.select().from(shopOrderLines).where(eq(shopOrderLines.orderId, order.id)).orderBy(shopOrderLines.position);
   try {
-    const { stripe } = await stripeForDojo(db, order.dojoId);
+    const { stripe, connection } = await stripeForDojo(db, order.dojoId);
     const session = await stripe.checkout.sessions.create(
       {
         mode: "payment",
-        // Cards only: the items are held for a card's minutes, not a bank debit's days.
-        allowed_payment_method_types: ["card"],
+        // The dojo's methods. A SEPA debit completes unpaid: the order then keeps its items
+        // until the debit succeeds or fails (complete-card-order.ts, fail-card-order.ts).
+        allowed_payment_method_types: checkoutMethods(connection, "payment"),
         customer_email: order.buyerEmail,
+        // The language the buyer ordered in (an older order: its member's, else the dojo's).
+        locale: isLocale(order.language) ? order.language : await memberLocale(db, order.dojoId, order.memberId),
         success_url: `${appUrl(orderPath(slug, order.id))}?${ORDER_RETURN_PARAM}={CHECKOUT_SESSION_ID}`,
         cancel_url: appUrl(orderPath(slug, order.id)),
         expires_at: checkoutExpiresAt(order),
@@ -45,13 +52,12 @@ export async function openOrderCheckout(db: Db, slug: string, order: ShopOrder):
       },
       { idempotencyKey: `shop-order-checkout-${order.id}` },
     );
-    if (!session.url) throw new ActionError("Stripe did not return a payment page.");
+    if (!session.url) throw new Error("Stripe did not return a payment page");
     await db.update(shopOrders).set({ stripeSessionId: session.id }).where(eq(shopOrders.id, order.id));
     return session.url;
   } catch (error) {
-    await db.update(shopOrders).set({ status: "cancelled", cancelledAt: new Date(), cancelReason: "The card payment could not be started." }).where(eq(shopOrders.id, order.id));
-    if (error instanceof ActionError && !/Stripe/.test(error.message)) throw error;
+    await db.update(shopOrders).set({ status: "cancelled", cancelledAt: new Date(), cancelReason: ORDER_CANCEL_REASONS.notStarted }).where(eq(shopOrders.id, order.id));
     console.error("Opening the webshop checkout failed", error);
-    throw new ActionError("The card payment could not be started. Nothing was charged; please try again, or choose to pay at the dojo.");
+    throw refused("shop.card_payment_not_started");
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { shopOrders, type ShopOrder } from "@/db/schema";
-import { ActionError, AppError, NotFoundError } from "@/lib/action-result";
+import { AppError, NotFoundError, refused } from "@/lib/errors";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { recordRefund } from "@/lib/payments/refunds/record-refund";
 import { stripeForDojo } from "@/lib/stripe/connection";
@@ -10,6 +10,7 @@ import { isStripeError } from "@/lib/stripe/errors";
 import { idSchema } from "@/lib/validation/common";
 import { awaitsConfirmation, confirmLockedOrder } from "./at-dojo-orders";
 import { returnStock } from "./place-order";
+import { ORDER_CANCEL_REASONS } from "./cancel-reasons";
 
 async function lockOrder(tx: Tx, dojoId: string, orderId: string): Promise<ShopOrder> {
   if (!idSchema.safeParse(orderId).success) throw new NotFoundError("Order");
@@ -26,8 +27,8 @@ export async function fulfilOrder(db: Db, dojoId: string, orderId: string): Prom
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, dojoId, orderId);
     if (order.status === "fulfilled") return order;
-    if (order.status === "cancelled") throw new ActionError("A cancelled order cannot be fulfilled.");
-    if (order.status === "pending" && order.payment === "card") throw new ActionError("This order is waiting for its card payment.");
+    if (order.status === "cancelled") throw refused("shop.fulfil_cancelled");
+    if (order.status === "pending" && order.payment === "card") throw refused("shop.fulfil_awaiting_card");
     if (awaitsConfirmation(order)) await confirmLockedOrder(tx, order);
     const [done] = await tx.update(shopOrders).set({ status: "fulfilled", fulfilledAt: new Date() }).where(eq(shopOrders.id, order.id)).returning();
     return done;
@@ -46,7 +47,7 @@ export async function cancelOrder(db: Db, dojoId: string, orderId: string, staff
   if (current.status === "cancelled") return current;
   const needsRefund = current.payment === "card" && (current.status === "paid" || current.status === "fulfilled") && current.stripePaymentIntentId;
   // Cancelling a paid card order gives the money back: the same people who refund invoices.
-  if (needsRefund && !opts.mayRefund) throw new ActionError("Cancelling a paid order refunds the buyer; only an owner or manager can do that.");
+  if (needsRefund && !opts.mayRefund) throw refused("shop.cancel_needs_refund_permission");
   let refund: { id: string; amount: number; currency: string; created: number } | null = null;
   if (needsRefund || (current.status === "pending" && current.stripeSessionId)) {
     const { stripe } = await stripeForDojo(db, dojoId);
@@ -58,13 +59,13 @@ export async function cancelOrder(db: Db, dojoId: string, orderId: string, staff
         );
       } else {
         const session = await stripe.checkout.sessions.retrieve(current.stripeSessionId!);
-        if (session.status === "complete") throw new ActionError("The buyer has just paid this order. Reload the page, then cancel it again to refund.");
+        if (session.status === "complete") throw refused("shop.paid_meanwhile");
         if (session.status === "open") await stripe.checkout.sessions.expire(session.id, {}, { idempotencyKey: `shop-order-expire-${current.id}` });
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
       console.error("Stripe refused while cancelling a webshop order", error);
-      throw new ActionError(isStripeError(error) ? `Stripe refused: ${error.message} The order was not cancelled.` : "Stripe could not be reached. The order was not cancelled; please try again.");
+      throw refused("shop.cancel_stripe_refused", { stripeMessage: isStripeError(error) ? error.message : null });
     }
   }
   return db.transaction(async (tx) => {
@@ -78,7 +79,7 @@ export async function cancelOrder(db: Db, dojoId: string, orderId: string, staff
     if (order.stockTaken) await returnStock(tx, order.id);
     const [cancelled] = await tx
       .update(shopOrders)
-      .set({ status: "cancelled", cancelledAt: new Date(), cancelReason: refund ? "Cancelled by the dojo; the payment was refunded." : "Cancelled by the dojo.", stockTaken: false, refundedMinor: refund?.amount ?? 0, reservedUntil: null })
+      .set({ status: "cancelled", cancelledAt: new Date(), cancelReason: refund ? ORDER_CANCEL_REASONS.byDojoRefunded : ORDER_CANCEL_REASONS.byDojo, stockTaken: false, refundedMinor: refund?.amount ?? 0, reservedUntil: null })
       .where(eq(shopOrders.id, order.id))
       .returning();
     return cancelled;

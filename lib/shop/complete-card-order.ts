@@ -11,11 +11,14 @@ import { orderIdFor } from "./metadata";
 import { queueOrderMails } from "./order-mails";
 import { createOrderInvoice } from "./order-invoice";
 import { takeStock } from "./place-order";
+import { ORDER_CANCEL_REASONS } from "./cancel-reasons";
 
 export type CardOrderOutcome =
   /** Recorded now (recorded: true) or before, by the browser return or a webhook. */
   | { kind: "paid"; order: ShopOrder; recorded: boolean }
   | { kind: "unpaid"; order: ShopOrder; expired: boolean }
+  /** Paid by SEPA Direct Debit, not yet settled: the items are taken and held until it succeeds or fails. */
+  | { kind: "processing"; order: ShopOrder }
   /** Paid, but the items are gone (cancelled meanwhile, or the reservation ran out and others bought them): refunded automatically. */
   | { kind: "refund"; order: ShopOrder; automaticRefund: AutomaticRefund };
 
@@ -37,6 +40,7 @@ export async function completeCardOrder(tx: Tx, dojoId: string, session: Stripe.
   if (!order || order.payment !== "card" || (order.stripeSessionId && order.stripeSessionId !== session.id)) return null;
 
   const pi = session.payment_intent && typeof session.payment_intent === "object" ? session.payment_intent : null;
+  if (order.status === "pending" && session.status === "complete" && session.payment_status === "unpaid" && pi?.status === "processing") return holdForDebit(tx, order, session);
   if (session.payment_status !== "paid" || !pi || pi.status !== "succeeded") return { kind: "unpaid", order, expired: session.status === "expired" };
   if (order.status === "paid" || order.status === "fulfilled") return { kind: "paid", order, recorded: false };
   const taken = paymentFromIntent(pi);
@@ -51,8 +55,8 @@ export async function completeCardOrder(tx: Tx, dojoId: string, session: Stripe.
   });
   if (order.status === "cancelled") return refund(order);
   // Stripe charged what the order says (its line items are the order's); anything else is refunded.
-  if (taken.amountMinor !== order.totalMinor || taken.currency !== order.currency) return refund(await cancel(tx, order, "The amount charged did not match the order; the payment was refunded."));
-  if (!order.stockTaken && !(await takeStock(tx, order.id))) return refund(await cancel(tx, order, "Sold out before the payment arrived; the payment was refunded."));
+  if (taken.amountMinor !== order.totalMinor || taken.currency !== order.currency) return refund(await cancel(tx, order, ORDER_CANCEL_REASONS.amountMismatch));
+  if (!order.stockTaken && !(await takeStock(tx, order.id))) return refund(await cancel(tx, order, ORDER_CANCEL_REASONS.soldOutRefunded));
 
   const lines = await tx.select().from(shopOrderLines).where(eq(shopOrderLines.orderId, order.id)).orderBy(shopOrderLines.position);
   const invoice = await createOrderInvoice(tx, order, lines);
@@ -65,6 +69,18 @@ export async function completeCardOrder(tx: Tx, dojoId: string, session: Stripe.
     .returning();
   await queueOrderMails(tx, paid);
   return { kind: "paid", order: paid, recorded: true };
+}
+
+/**
+ * A SEPA debit is processing for days, longer than a card order's reservation: the items are
+ * taken from stock now (as a paid order's are) and the reservation ends, so the order keeps them
+ * whatever the clock says. Nothing is booked; failCardOrder gives them back if the debit fails.
+ * Sold out meanwhile: the order still waits for the bank, and is refunded when the money arrives.
+ */
+async function holdForDebit(tx: Tx, order: ShopOrder, session: Stripe.Checkout.Session): Promise<CardOrderOutcome> {
+  const taken = order.stockTaken || (await takeStock(tx, order.id));
+  const [held] = await tx.update(shopOrders).set({ stockTaken: taken, reservedUntil: null, stripeSessionId: session.id }).where(eq(shopOrders.id, order.id)).returning();
+  return { kind: "processing", order: held };
 }
 
 async function cancel(tx: Tx, order: ShopOrder, reason: string): Promise<ShopOrder> {

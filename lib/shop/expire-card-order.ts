@@ -5,8 +5,9 @@ import { shopOrders, type ShopOrder } from "@/db/schema";
 import { idSchema } from "@/lib/validation/common";
 import { orderIdFor } from "./metadata";
 import { returnStock } from "./place-order";
+import { ORDER_CANCEL_REASONS } from "./cancel-reasons";
 
-export const EXPIRED_ORDER_REASON = "The card payment was not completed in time; the items went back on sale.";
+export const EXPIRED_ORDER_REASON = ORDER_CANCEL_REASONS.paymentExpired;
 
 /**
  * Stripe expired the Checkout Session of a card order (checkout.session.expired): nobody paid,

@@ -4,6 +4,8 @@ import type { Tx } from "@/db/client";
 import { shopOrders, type ShopOrder } from "@/db/schema";
 import { idSchema } from "@/lib/validation/common";
 import { orderIdFor } from "./metadata";
+import { returnStock } from "./place-order";
+import { ORDER_CANCEL_REASONS } from "./cancel-reasons";
 
 /**
  * A card order whose delayed payment failed (checkout.session.async_payment_failed), with the
@@ -17,9 +19,11 @@ export async function failCardOrder(tx: Tx, dojoId: string, session: Stripe.Chec
   if (!orderId || !idSchema.safeParse(orderId).success || session.payment_status === "paid") return null;
   const [order] = await tx.select().from(shopOrders).where(and(eq(shopOrders.id, orderId), eq(shopOrders.dojoId, dojoId))).for("update");
   if (!order || order.payment !== "card" || order.status !== "pending" || (order.stripeSessionId && order.stripeSessionId !== session.id)) return null;
+  // Items taken while a SEPA debit was processing go back to stock.
+  if (order.stockTaken) await returnStock(tx, order.id);
   const [failed] = await tx
     .update(shopOrders)
-    .set({ status: "cancelled", cancelledAt: new Date(), cancelReason: "The payment failed; nothing was charged.", reservedUntil: null })
+    .set({ status: "cancelled", cancelledAt: new Date(), cancelReason: ORDER_CANCEL_REASONS.paymentFailed, reservedUntil: null, stockTaken: false })
     .where(eq(shopOrders.id, order.id))
     .returning();
   return failed;

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
-import { ActionError } from "@/lib/action-result";
-import { takeToken, waitLabel, type RateLimit } from "@/lib/security/rate-limit";
+import { refused } from "@/lib/errors";
+import { takeToken, type RateLimit } from "@/lib/security/rate-limit";
 
 /*
  * Ordering in a shop needs no account, and every order holds stock (and mails the buyer and the
@@ -29,10 +29,10 @@ export const normalisedEmail = (email: string) => email.trim().toLowerCase();
 export async function checkOrderLimits(db: DbOrTx, dojoId: string, who: { ip: string | null; email: string }, now = new Date()): Promise<void> {
   if (who.ip) {
     const byAddress = await takeToken(db, `shop-order:${dojoId}:ip:${who.ip}`, ORDER_LIMITS.address, now);
-    if (!byAddress.allowed) throw new ActionError(`Too many orders from your network. Please try again in ${waitLabel(byAddress.retryAfterMs)}.`);
+    if (!byAddress.allowed) throw refused("shop.too_many_orders_network", { retryAfterMs: byAddress.retryAfterMs });
   }
   const byEmail = await takeToken(db, `shop-order:${dojoId}:email:${normalisedEmail(who.email)}`, ORDER_LIMITS.email, now);
-  if (!byEmail.allowed) throw new ActionError(`Too many orders for this e-mail address. Please try again in ${waitLabel(byEmail.retryAfterMs)}.`, { email: ["Too many orders for this address just now"] });
+  if (!byEmail.allowed) throw refused("shop.too_many_orders_email", { retryAfterMs: byEmail.retryAfterMs });
 }
 
 /** Whether an unpaid order's confirmation may go to this address now (takes the token when it may). */

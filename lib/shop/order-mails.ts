@@ -1,8 +1,11 @@
 import "server-only";
+import { translator } from "@/lib/i18n/messages";
+import { isLocale, moneyLocale, resolveLocale } from "@/lib/i18n/locales";
+import { staffMailLocale } from "@/lib/i18n/staff-mail-locale";
 import { createElement } from "react";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { dojos, invoices, shopOrderLines, shopOrders, staffUsers, type ShopOrder } from "@/db/schema";
+import { dojos, invoices, members, shopOrderLines, shopOrders, staffUsers, type ShopOrder } from "@/db/schema";
 import ShopOrderConfirmation from "@/emails/shop-order-confirmation";
 import ShopOrderNotification from "@/emails/shop-order-notification";
 import { env } from "@/lib/env";
@@ -13,10 +16,12 @@ import { formatMoney } from "@/lib/money";
 
 async function orderNow(db: Db, orderId: string) {
   const [row] = await db
-    .select({ order: shopOrders, dojoName: dojos.name, timeZone: dojos.timeZone, invoiceNumber: invoices.number })
+    .select({ order: shopOrders, dojoName: dojos.name, timeZone: dojos.timeZone, defaultLanguage: dojos.defaultLanguage, memberLanguage: members.language, invoiceNumber: invoices.number })
     .from(shopOrders)
     .innerJoin(dojos, eq(dojos.id, shopOrders.dojoId))
     .leftJoin(invoices, eq(invoices.id, shopOrders.invoiceId))
+    // An order placed before the shop had languages: its member's language, else the dojo's.
+    .leftJoin(members, and(eq(members.id, shopOrders.memberId), eq(members.dojoId, shopOrders.dojoId)))
     .where(eq(shopOrders.id, orderId));
   return row ?? null;
 }
@@ -31,20 +36,25 @@ export const orderConfirmationMail = defineMail<{ orderId: string }>({
     const { order, dojoName } = row;
     if (order.status === "cancelled") return { skip: "the order was cancelled meanwhile" };
     const lines = await db.select().from(shopOrderLines).where(eq(shopOrderLines.orderId, order.id)).orderBy(asc(shopOrderLines.position));
-    const total = formatMoney(order.totalMinor, order.currency);
+    // The language the buyer ordered in.
+    const locale = isLocale(order.language) ? order.language : resolveLocale(row.memberLanguage, row.defaultLanguage);
+    const t = translator(locale, "emails.orderConfirmation");
+    const total = formatMoney(order.totalMinor, order.currency, moneyLocale(locale));
     return {
       dojoName,
       to: order.buyerEmail,
-      subject: order.payment === "card" ? `Order #${order.number} paid: ${total}` : `Order #${order.number} received`,
+      subject: order.payment === "card" ? t("subjectPaid", { number: order.number, total }) : t("subject", { number: order.number }),
       react: createElement(ShopOrderConfirmation, {
+        locale,
+        text: translator(locale, "emails"),
         dojoName,
         buyerName: order.buyerName,
         orderNumber: order.number,
-        lines: lines.map((l) => ({ name: l.name, quantity: l.quantity, amount: formatMoney(l.unitPriceMinor * l.quantity, order.currency) })),
+        lines: lines.map((l) => ({ name: l.name, quantity: l.quantity, amount: formatMoney(l.unitPriceMinor * l.quantity, order.currency, moneyLocale(locale)) })),
         total,
         payment: order.payment,
         invoiceNumber: row.invoiceNumber,
-        heldUntil: order.payment === "at_dojo" && !order.confirmedAt && order.reservedUntil ? formatDate(order.reservedUntil, row.timeZone) : null,
+        heldUntil: order.payment === "at_dojo" && !order.confirmedAt && order.reservedUntil ? formatDate(order.reservedUntil, row.timeZone, locale) : null,
       }),
     };
   },
@@ -60,12 +70,22 @@ export const orderNotificationMail = defineMail<{ orderId: string; staffId: stri
     const { order, dojoName } = row;
     const [owner] = await db.select({ email: staffUsers.email, active: staffUsers.active }).from(staffUsers).where(and(eq(staffUsers.id, staffId), eq(staffUsers.dojoId, order.dojoId)));
     if (!owner?.active) return { skip: "the owner is no longer active" };
-    const total = formatMoney(order.totalMinor, order.currency);
+    const locale = staffMailLocale(row.defaultLanguage);
+    const total = formatMoney(order.totalMinor, order.currency, moneyLocale(locale));
     return {
       dojoName,
       to: owner.email,
-      subject: `New webshop order #${order.number} (${total})`,
-      react: createElement(ShopOrderNotification, { dojoName, orderNumber: order.number, buyer: order.buyerName, total, paid: order.payment === "card", url: `${env().APP_URL.replace(/\/$/, "")}/webshop/orders/${order.id}` }),
+      subject: translator(locale, "emails.orderNotification")("subject", { number: order.number, total }),
+      react: createElement(ShopOrderNotification, {
+        locale,
+        text: translator(locale, "emails"),
+        dojoName,
+        orderNumber: order.number,
+        buyer: order.buyerName,
+        total,
+        paid: order.payment === "card",
+        url: `${env().APP_URL.replace(/\/$/, "")}/webshop/orders/${order.id}`,
+      }),
     };
   },
 });

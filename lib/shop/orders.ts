@@ -10,7 +10,6 @@ export const ORDER_STATUS_LABELS: Record<ShopOrderStatus, string> = { pending: "
 
 /** What the orders list filters by: a status, or the pay-at-the-dojo orders staff still have to confirm. */
 export type OrderFilter = ShopOrderStatus | "to_confirm";
-export const ORDER_FILTER_LABELS: Record<OrderFilter, string> = { to_confirm: "To confirm", ...ORDER_STATUS_LABELS };
 
 const toConfirm = and(eq(shopOrders.status, "pending"), eq(shopOrders.payment, "at_dojo"), isNull(shopOrders.confirmedAt));
 
@@ -29,6 +28,20 @@ export async function syncPaidAtDojoOrders(db: DbOrTx, dojoId: string): Promise<
     where i.dojo_id = o.dojo_id and i.id = o.invoice_id and o.dojo_id = ${dojoId} and o.status = 'pending' and o.payment = 'at_dojo' and i.status = 'paid'`);
 }
 
+/** What the orders list shows of an order (not the buyer's address, note or Stripe references). */
+const orderListColumns = {
+  id: shopOrders.id,
+  number: shopOrders.number,
+  buyerName: shopOrders.buyerName,
+  status: shopOrders.status,
+  payment: shopOrders.payment,
+  currency: shopOrders.currency,
+  totalMinor: shopOrders.totalMinor,
+  reservedUntil: shopOrders.reservedUntil,
+  confirmedAt: shopOrders.confirmedAt,
+  createdAt: shopOrders.createdAt,
+};
+
 /** A page of orders, newest first — orders to confirm soonest-expiring first. */
 export async function listOrders(db: DbOrTx, dojoId: string, opts: { status?: OrderFilter | null; q?: string; page?: number; pageSize?: number }) {
   const where: (SQL | undefined)[] = [eq(shopOrders.dojoId, dojoId)];
@@ -41,10 +54,11 @@ export async function listOrders(db: DbOrTx, dojoId: string, opts: { status?: Or
   }
   const page = Math.max(1, opts.page ?? 1);
   const pageSize = opts.pageSize ?? PAGE_SIZE;
-  await syncPaidAtDojoOrders(db, dojoId);
+  // Orders to confirm have no invoice yet (confirming issues it): the sync cannot change them.
+  if (opts.status !== "to_confirm") await syncPaidAtDojoOrders(db, dojoId);
   const order = opts.status === "to_confirm" ? [asc(shopOrders.reservedUntil), asc(shopOrders.number)] : [desc(shopOrders.createdAt)];
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(shopOrders).where(and(...where)).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize),
+    db.select(orderListColumns).from(shopOrders).where(and(...where)).orderBy(...order).limit(pageSize).offset((page - 1) * pageSize),
     db.select({ total: count() }).from(shopOrders).where(and(...where)),
   ]);
   return { rows, total, page };

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { shopOrderLines, shopOrders, shopProducts, shopSettings, type Dojo, type ShopOrder } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError, refused } from "@/lib/errors";
 import { assertCardChargeable } from "@/lib/payments/card/charge-limits";
 import { availableOf, reservedQuantities } from "./availability";
 import { scheduleReservationExpiry } from "./at-dojo-orders";
@@ -9,6 +9,7 @@ import { checkOrderLimits, mayMailConfirmation } from "./order-limits";
 import { queueOrderMails } from "./order-mails";
 import type { CheckoutInput } from "./schemas";
 import { getShopSettings, shopPaymentOptions } from "./settings";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * A card order's items are held 50 minutes and its Checkout Session ends 5 minutes before
@@ -40,14 +41,14 @@ function merged(items: CheckoutInput["items"]): Map<string, number> {
  * - card: the items are reserved until the Checkout Session expires; stock goes down when
  *   Stripe confirms the payment (complete-card-order.ts).
  * Before anything is locked, the buyer's address (`ip`, null for a signed-in member) and e-mail
- * must be within the order limits (order-limits.ts).
+ * must be within the order limits (order-limits.ts). `language`: the one the buyer ordered in.
  */
-export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, "slug">, memberId: string | null, ip: string | null): Promise<ShopOrder> {
+export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, "slug">, memberId: string | null, ip: string | null, language: Locale | null = null): Promise<ShopOrder> {
   const settings = await getShopSettings(db, dojo.id);
   if (!settings.enabled) throw new NotFoundError("Shop");
   const options = await shopPaymentOptions(db, dojo, settings);
-  if (input.payment === "card" && !options.card) throw new ActionError("Card payments are not available in this shop.", { payment: ["Choose another way to pay"] });
-  if (input.payment === "at_dojo" && !options.atDojo) throw new ActionError("Paying at the dojo is not available in this shop.", { payment: ["Choose another way to pay"] });
+  if (input.payment === "card" && !options.card) throw refused("shop.card_not_offered");
+  if (input.payment === "at_dojo" && !options.atDojo) throw refused("shop.at_dojo_not_offered");
   await checkOrderLimits(db, dojo.id, { ip: memberId ? null : ip, email: input.email });
 
   const wanted = merged(input.items);
@@ -63,11 +64,11 @@ export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, 
     const reserved = await reservedQuantities(tx, ids);
     for (const id of ids) {
       const product = byId.get(id);
-      if (!product || !product.active || product.currency !== dojo.currency) throw new ActionError("A product in your cart is no longer sold. Please remove it and try again.");
+      if (!product || !product.active || product.currency !== dojo.currency) throw refused("shop.product_gone");
       const available = availableOf(product.stock, reserved.get(id));
       const quantity = wanted.get(id)!;
       if (available !== null && available < quantity) {
-        throw new ActionError(available === 0 ? `"${product.name}" is sold out.` : `Only ${available} of "${product.name}" left. Please lower the quantity.`);
+        throw refused("shop.not_enough_stock", { product: product.name, available });
       }
     }
 
@@ -80,7 +81,7 @@ export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, 
     const totalMinor = lines.reduce((sum, l) => sum + l.product.priceMinor * l.quantity, 0);
     const card = input.payment === "card";
     // Stripe would refuse the Checkout; the order is not placed (the transaction rolls back).
-    if (card) assertCardChargeable(totalMinor, dojo.currency, (amount) => `this order is ${amount}`, options.atDojo ? "Choose to pay at the dojo, or add to your order." : "Add to your order.");
+    if (card) assertCardChargeable(totalMinor, dojo.currency, { of: "order", atDojoOffered: options.atDojo });
     const [order] = await tx
       .insert(shopOrders)
       .values({
@@ -90,6 +91,7 @@ export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, 
         buyerEmail: input.email,
         buyerPhone: input.phone,
         memberId,
+        language,
         payment: input.payment,
         currency: dojo.currency,
         totalMinor,
@@ -101,7 +103,7 @@ export async function placeOrder(db: Db, dojo: Dojo, input: Omit<CheckoutInput, 
       .values(lines.map((l) => ({ orderId: order.id, position: l.position, dojoId: dojo.id, productId: l.product.id, name: l.product.name, unitPriceMinor: l.product.priceMinor, quantity: l.quantity })));
     if (card) return order;
 
-    if (!(await takeStock(tx, order.id))) throw new ActionError("An item in your cart just sold out. Please check your cart.");
+    if (!(await takeStock(tx, order.id))) throw refused("shop.sold_out_meanwhile");
     const [held] = await tx.update(shopOrders).set({ stockTaken: true }).where(eq(shopOrders.id, order.id)).returning();
     await scheduleReservationExpiry(tx, held);
     await queueOrderMails(tx, held, { buyer: await mayMailConfirmation(tx, held.buyerEmail) });

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { shopProducts, type ShopProduct } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { invalidInput, NotFoundError } from "@/lib/errors";
 import { containsPattern } from "@/lib/search-pattern";
 import { parseAmount } from "@/lib/money";
 import { PAGE_SIZE } from "@/lib/pagination";
@@ -31,14 +31,14 @@ export interface ImageUpload {
 
 function priceOf(input: ProductInput, currency: string): number {
   const price = parseAmount(input.price, currency);
-  if (!price.ok) throw new ActionError("Please correct the highlighted fields.", { price: [price.message] });
+  if (!price.ok) throw invalidInput("shop.price", { problem: price.message });
   return price.minor;
 }
 
 function imageOf(upload: ImageUpload | null | undefined) {
   if (!upload) return {};
   const checked = checkImage(upload.bytes);
-  if (!checked.ok) throw new ActionError("Please correct the highlighted fields.", { image: [checked.message] });
+  if (!checked.ok) throw invalidInput("shop.image", { problem: checked.message });
   return { image: Buffer.from(upload.bytes), imageType: checked.type };
 }
 

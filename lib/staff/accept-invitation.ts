@@ -3,18 +3,11 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { staffInvitations, staffUsers } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { findInvitation, type InvitationState } from "./find-invitation";
+import { findInvitation } from "./find-invitation";
 import type { acceptInvitationSchema } from "./schemas";
 import { assertSeatAvailable } from "./seats";
-
-export const INVITATION_PROBLEMS: Record<Exclude<InvitationState, "valid">, string> = {
-  expired: "This invitation has expired. Ask the dojo's owner for a new one.",
-  revoked: "This invitation was withdrawn. Ask the dojo's owner for a new one.",
-  accepted: "This invitation was already used. Log in with your e-mail and password.",
-  unknown: "This invitation link is not valid. Check that you copied all of it.",
-};
 
 /**
  * Turns a valid invitation into a staff account with the invited role, once. The link is
@@ -22,13 +15,13 @@ export const INVITATION_PROBLEMS: Record<Exclude<InvitationState, "valid">, stri
  */
 export async function acceptInvitation(db: Db, input: z.output<typeof acceptInvitationSchema>, now = new Date()) {
   const early = await findInvitation(db, input.token, now);
-  if (early.state !== "valid") throw new ActionError(INVITATION_PROBLEMS[early.state]);
+  if (early.state !== "valid") throw refused("staff.invitation_unusable", { state: early.state });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
       // The row lock makes a second acceptance of the same link wait, then see it accepted.
       const found = await findInvitation(tx, input.token, now, { lock: true });
-      if (found.state !== "valid") throw new ActionError(INVITATION_PROBLEMS[found.state]);
+      if (found.state !== "valid") throw refused("staff.invitation_unusable", { state: found.state });
       const { invitation } = found;
       await assertSeatAvailable(tx, invitation.dojoId, now, { holdsSeat: true });
       const [user] = await tx
@@ -39,7 +32,7 @@ export async function acceptInvitation(db: Db, input: z.output<typeof acceptInvi
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ActionError("That e-mail already has a Tatami account. Log in instead, or ask for an invitation to another address.");
+    if (isUniqueViolation(error)) throw refused("staff.invitation_email_has_account");
     throw error;
   }
 }

@@ -4,12 +4,13 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dojos, staffInvitations, staffUsers } from "@/db/schema";
 import StaffInvitation from "@/emails/staff-invitation";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { decryptSecret, encryptSecret, hashToken, safeEqual } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { formatLongDate } from "@/lib/dates";
+import { translator } from "@/lib/i18n/messages";
+import { staffMailLocale } from "@/lib/i18n/staff-mail-locale";
 
 export function invitationUrl(token: string): string {
   return new URL(`/invite/${token}`, env().APP_URL).toString();
@@ -26,7 +27,7 @@ export const staffInvitationMail = defineMail<{ invitationId: string; sealedToke
   label: "Staff invitation",
   async compose(db, { invitationId, sealedToken }, now) {
     const [row] = await db
-      .select({ invitation: staffInvitations, dojoName: dojos.name, timeZone: dojos.timeZone, invitedBy: staffUsers.name })
+      .select({ invitation: staffInvitations, dojoName: dojos.name, timeZone: dojos.timeZone, defaultLanguage: dojos.defaultLanguage, invitedBy: staffUsers.name })
       .from(staffInvitations)
       .innerJoin(dojos, eq(dojos.id, staffInvitations.dojoId))
       .innerJoin(staffUsers, eq(staffUsers.id, staffInvitations.invitedBy))
@@ -36,17 +37,21 @@ export const staffInvitationMail = defineMail<{ invitationId: string; sealedToke
     if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return { skip: "the invitation is not pending any more" };
     const token = decryptSecret(sealedToken);
     if (!safeEqual(hashToken(token), invitation.tokenHash)) return { skip: "the sealed token is not this invitation's" };
+    // The invitee has no language yet: the dojo's.
+    const locale = staffMailLocale(row.defaultLanguage);
     return {
       dojoName: row.dojoName,
       to: invitation.email,
-      subject: `${row.invitedBy} invites you to ${row.dojoName} on Tatami`,
+      subject: translator(locale, "emails.staffInvitation")("subject", { invitedBy: row.invitedBy, dojo: row.dojoName }),
       react: createElement(StaffInvitation, {
+        locale,
+        text: translator(locale, "emails"),
         dojoName: row.dojoName,
         name: invitation.name,
         invitedBy: row.invitedBy,
-        role: ROLE_LABELS[invitation.role].toLowerCase(),
+        role: invitation.role,
         url: invitationUrl(token),
-        expiresOn: formatLongDate(invitation.expiresAt, row.timeZone),
+        expiresOn: formatLongDate(invitation.expiresAt, row.timeZone, locale),
       }),
     };
   },

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { staffInvitations, staffUsers } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import type { StaffContext } from "@/lib/auth/session";
 import { hashToken, newToken } from "@/lib/crypto";
 import type { z } from "zod";
@@ -21,12 +21,12 @@ export async function inviteStaff(db: Db, ctx: StaffContext, input: z.output<typ
   return db.transaction(async (tx) => {
     await assertSeatAvailable(tx, ctx.dojo.id, now);
     const [account] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, input.email));
-    if (account) throw new ActionError("That e-mail already has a Tatami account.", { email: ["This e-mail already has an account"] });
+    if (account) throw refused("staff.invite_email_has_account");
     const [pending] = await tx
       .select({ id: staffInvitations.id })
       .from(staffInvitations)
       .where(and(pendingInvitationsOf(ctx.dojo.id, now), eq(staffInvitations.email, input.email)));
-    if (pending) throw new ActionError("That e-mail is already invited.", { email: ["Already invited — revoke the pending invitation to send a new one"] });
+    if (pending) throw refused("staff.invite_email_invited");
     const [invitation] = await tx
       .insert(staffInvitations)
       .values({

@@ -1,7 +1,7 @@
 import { and, count, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { dojos, staffUsers, type Role } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError, refused } from "@/lib/errors";
 
 /**
  * Loads a staff member of the caller's dojo for a change, after locking the dojo row: two
@@ -21,12 +21,12 @@ export async function lockStaffMember(tx: Tx, dojoId: string, staffId: string) {
 /** A dojo always keeps at least one active owner, and nobody removes their own access. */
 export async function assertOwnerRemains(tx: Tx, dojoId: string, target: { id: string; role: Role; active: boolean }, actorId: string, change: "demote" | "deactivate") {
   if (target.id === actorId) {
-    throw new ActionError(change === "demote" ? "You cannot change your own role. Another owner can." : "You cannot deactivate yourself. Another owner can.");
+    throw refused("staff.change_own_access", { change });
   }
   if (target.role !== "owner" || !target.active) return;
   const [others] = await tx
     .select({ n: count() })
     .from(staffUsers)
     .where(and(eq(staffUsers.dojoId, dojoId), eq(staffUsers.role, "owner"), eq(staffUsers.active, true), ne(staffUsers.id, target.id)));
-  if (others.n === 0) throw new ActionError("A dojo needs at least one active owner. Make someone else owner first.");
+  if (others.n === 0) throw refused("staff.last_owner");
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { staffInvitations } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError, refused } from "@/lib/errors";
 
 export async function revokeInvitation(db: Db, dojoId: string, invitationId: string, now = new Date()) {
   return db.transaction(async (tx) => {
@@ -11,7 +11,7 @@ export async function revokeInvitation(db: Db, dojoId: string, invitationId: str
       .where(and(eq(staffInvitations.id, invitationId), eq(staffInvitations.dojoId, dojoId)))
       .for("update");
     if (!invitation) throw new NotFoundError("Invitation");
-    if (invitation.acceptedAt) throw new ActionError("This invitation was already accepted.");
+    if (invitation.acceptedAt) throw refused("staff.invitation_already_accepted");
     if (invitation.revokedAt) return;
     await tx
       .update(staffInvitations)

@@ -1,3 +1,4 @@
+import { STAFF_LOCALES } from "@/lib/i18n/staff-locales";
 import { z } from "zod";
 import type { Role } from "@/db/schema";
 import { emailSchema, idSchema, nameSchema, passwordSchema } from "@/lib/validation/common";
@@ -22,6 +23,9 @@ export const setActiveSchema = z.object({ staffId: idSchema, active: z.boolean()
 
 export const changeNameSchema = z.object({ name: nameSchema });
 export type ChangeNameInput = z.input<typeof changeNameSchema>;
+
+export const changeLanguageSchema = z.object({ language: z.enum(STAFF_LOCALES) });
+export type ChangeLanguageInput = z.input<typeof changeLanguageSchema>;
 
 export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1, "Enter your current password").max(200), newPassword: passwordSchema, confirmPassword: z.string() })

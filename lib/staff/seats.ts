@@ -2,8 +2,8 @@ import { and, count, eq, gt, isNull } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { dojoBilling, dojos, staffInvitations, staffUsers } from "@/db/schema";
 import { effectivePlan } from "@/lib/account-plans/effective-plan";
-import { ActionError, NotFoundError } from "@/lib/action-result";
-import { PLAN_NAMES, planLimit } from "@/lib/account-plans/features";
+import { NotFoundError, refused } from "@/lib/errors";
+import { planLimit } from "@/lib/account-plans/features";
 
 /** Active staff plus invitations still waiting to be accepted: each of those holds a seat. */
 export async function seatUsage(db: DbOrTx, dojoId: string, now = new Date()) {
@@ -32,8 +32,6 @@ export async function assertSeatAvailable(tx: Tx, dojoId: string, now: Date, opt
   const usage = await seatUsage(tx, dojoId, now);
   const taken = usage.active + usage.pending - (opts.holdsSeat ? 1 : 0);
   if (taken >= usage.limit) {
-    throw new ActionError(
-      `The ${PLAN_NAMES[usage.plan]} plan includes ${usage.limit} staff users, and all are in use (counting pending invitations). Deactivate someone or revoke an invitation first.`,
-    );
+    throw refused("staff.no_seat", { plan: usage.plan, limit: usage.limit });
   }
 }

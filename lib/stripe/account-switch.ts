@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, gt, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { cardCheckouts, memberSubscriptions, members, shopOrders, subscriptionPlans } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { LIVE_SUBSCRIPTION_STATUSES } from "./subscription-status";
 
 // Every status in which Stripe may still charge the member (or ask them to pay).
@@ -34,29 +34,19 @@ export async function oldAccountLinks(db: DbOrTx, dojoId: string, now = new Date
   return { linkedMembers: linked.n, plans: plans.n, chargingSubscriptions: charging.n, openPaymentPages: checkouts.n + orders.n };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * Refuses a switch that would strand money: a subscription of the old account would go on
  * charging members with no webhook left to record it, and a payment page still open there
  * could be paid unseen. What can be let go safely (customer links, plans) needs the user's yes.
  */
 export function assertSwitchAllowed(links: OldAccountLinks, confirmed: boolean, oldStillConnected: boolean): void {
-  const blockers: string[] = [];
   // Without the old keys nothing can be cancelled from here: then the user is only told.
-  if (oldStillConnected && links.chargingSubscriptions > 0) {
-    blockers.push(`${plural(links.chargingSubscriptions, "member subscription is", "member subscriptions are")} still running in the connected account: cancel them on the members' pages first, or they would keep charging without being recorded here`);
+  if (oldStillConnected && (links.chargingSubscriptions > 0 || links.openPaymentPages > 0)) {
+    throw refused("stripe.switch_blocked", { chargingSubscriptions: links.chargingSubscriptions, openPaymentPages: links.openPaymentPages });
   }
-  if (oldStillConnected && links.openPaymentPages > 0) {
-    blockers.push(`${plural(links.openPaymentPages, "payment page is", "payment pages are")} still open in the connected account: try again once they have been paid or have expired (at most a day)`);
-  }
-  if (blockers.length > 0) throw new ActionError(`These keys belong to another Stripe account. ${blockers.join("; ")}. Nothing was changed.`);
 
   if (!confirmed && (links.linkedMembers > 0 || links.plans > 0 || links.chargingSubscriptions > 0)) {
-    const what = [links.linkedMembers > 0 && plural(links.linkedMembers, "member is linked to a customer", "members are linked to customers"), links.plans > 0 && plural(links.plans, "plan uses a price", "plans use prices")].filter(Boolean).join(" and ");
-    const running = links.chargingSubscriptions > 0 ? ` ${plural(links.chargingSubscriptions, "subscription", "subscriptions")} of the earlier account will no longer be followed here: cancel them in that account's Stripe dashboard.` : "";
-    const message = `These keys belong to another Stripe account than the one Tatami used before.${what ? ` ${what} of that account.` : ""} Switching unlinks those customers (members add their card again in the new account) and archives those plans.${running} Nothing was changed yet.`;
-    throw new ActionError(message, { confirmAccountSwitch: [message] });
+    throw refused("stripe.switch_needs_confirmation", { linkedMembers: links.linkedMembers, plans: links.plans, chargingSubscriptions: links.chargingSubscriptions });
   }
 }
 

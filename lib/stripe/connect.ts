@@ -3,7 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { dojos, members, stripeConnections } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { AppError, refused, unavailable } from "@/lib/errors";
 import type { StaffContext } from "@/lib/auth/session";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { assertSwitchAllowed, oldAccountLinks, unlinkOldAccount } from "./account-switch";
@@ -13,9 +13,6 @@ import { keyFingerprint, keyShape } from "./keys";
 import type { ConnectStripeValues } from "./schemas";
 import { createWebhookEndpoint, deleteWebhookEndpointQuietly, webhookUrlFor, webhookUrlProblem } from "./webhook-endpoint";
 
-const secretKeyError = (message: string) => new ActionError(message, { secretKey: [message] });
-const publishableKeyError = (message: string) => new ActionError(message, { publishableKey: [message] });
-
 function accountName(account: Stripe.Account): string | null {
   return account.business_profile?.name || account.settings?.dashboard?.display_name || account.email || null;
 }
@@ -24,8 +21,8 @@ async function retrieveAccount(stripe: Stripe): Promise<Stripe.Account> {
   try {
     return await stripe.accounts.retrieveCurrent();
   } catch (error) {
-    if (isAuthenticationError(error)) throw secretKeyError("Stripe did not accept this secret key. Copy it again from Developers → API keys.");
-    if (isPermissionError(error)) throw secretKeyError("This restricted key may not read the account. Give it read access to account details, or use the secret key.");
+    if (isAuthenticationError(error)) throw refused("stripe.secret_key_refused");
+    if (isPermissionError(error)) throw refused("stripe.restricted_key_no_account");
     throw stripeUnavailable(error);
   }
 }
@@ -42,15 +39,15 @@ async function checkKeyPair(stripe: Stripe, publishableKey: string, idempotencyK
   try {
     probe = await stripe.setupIntents.create({ description: "Tatami: checks that the publishable key belongs to this account", metadata: { tatami_purpose: "key_check" } }, { idempotencyKey });
   } catch (error) {
-    if (isPermissionError(error)) throw secretKeyError("This restricted key may not create SetupIntents, which Tatami needs to check the keys and to save cards. Give it write access to SetupIntents.");
+    if (isPermissionError(error)) throw refused("stripe.restricted_key_no_setup_intents");
     throw stripeUnavailable(error);
   }
   try {
     if (!probe.client_secret) throw new Error("Stripe returned a SetupIntent without a client secret");
     await stripeFor(publishableKey).setupIntents.retrieve(probe.id, { client_secret: probe.client_secret });
   } catch (error) {
-    if (isMissingInStripe(error)) throw publishableKeyError("This publishable key belongs to another Stripe account than the secret key. Copy both keys from the same account (Developers → API keys).");
-    if (isAuthenticationError(error)) throw publishableKeyError("Stripe did not accept this publishable key. Copy it again from Developers → API keys.");
+    if (isMissingInStripe(error)) throw refused("stripe.publishable_key_other_account");
+    if (isAuthenticationError(error)) throw refused("stripe.publishable_key_refused");
     throw stripeUnavailable(error);
   } finally {
     await stripe.setupIntents.cancel(probe.id, {}, { idempotencyKey: `${idempotencyKey}:cancel` }).catch((error: unknown) => console.error(`Could not cancel the key-check SetupIntent ${probe.id}`, error));
@@ -75,9 +72,9 @@ async function switchesAccount(db: Db, stripe: Stripe, dojoId: string, account: 
   }
 }
 
-function stripeUnavailable(error: unknown): ActionError {
+function stripeUnavailable(error: unknown): AppError {
   console.error("Stripe call failed while connecting", error);
-  return new ActionError("Stripe could not be reached or answered with an error. Nothing was saved; please try again.", undefined, "UNAVAILABLE");
+  return unavailable("stripe.unreachable_connecting");
 }
 
 /**
@@ -90,10 +87,10 @@ export async function connectStripe(db: Db, ctx: StaffContext, input: ConnectStr
   const dojoId = ctx.dojo.id;
   const mode = keyShape(input.secretKey)?.mode;
   // The schema checked the shapes; this only narrows the type.
-  if (!mode) throw secretKeyError("Enter the secret key (sk_…) or a restricted key (rk_…)");
+  if (!mode) throw refused("stripe.secret_key_shape");
   // Said before any call: Stripe would refuse the webhook endpoint at the end anyway.
   const unreachable = webhookUrlProblem(dojoId);
-  if (unreachable) throw new ActionError(`${unreachable} Nothing was saved.`);
+  if (unreachable) throw refused("stripe.webhook_url_unreachable", unreachable);
 
   const stripe = stripeFor(input.secretKey);
   const account = await retrieveAccount(stripe);
@@ -111,16 +108,16 @@ export async function connectStripe(db: Db, ctx: StaffContext, input: ConnectStr
       idempotencyKey: `tatami-webhook-endpoint:${dojoId}:${keyFingerprint(input.secretKey)}:${input.attempt}`,
     });
   } catch (error) {
-    if (isPermissionError(error)) throw secretKeyError("This restricted key may not create webhook endpoints. Give it write access to Webhook endpoints.");
+    if (isPermissionError(error)) throw refused("stripe.restricted_key_no_webhooks");
     if (isStripeError(error) && error.type === "StripeInvalidRequestError") {
       console.error("Stripe refused the webhook endpoint", error);
-      throw new ActionError(`Stripe refused the webhook endpoint for ${webhookUrlFor(dojoId)}: ${error.message}`);
+      throw refused("stripe.webhook_endpoint_refused", { url: webhookUrlFor(dojoId), stripeMessage: error.message });
     }
     throw stripeUnavailable(error);
   }
   if (!endpoint.secret) {
     await deleteWebhookEndpointQuietly(stripe, endpoint.id);
-    throw new ActionError("Stripe did not return the webhook signing secret. Nothing was saved; please try again.");
+    throw refused("stripe.webhook_secret_missing");
   }
 
   const values = {

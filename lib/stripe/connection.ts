@@ -3,9 +3,8 @@ import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { stripeConnections, type StripeConnection } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
-import { decryptSecret } from "@/lib/crypto";
-import { stripeFor } from "./client";
+import { refused } from "@/lib/errors";
+import { stripeForSealedKey } from "./client";
 
 export async function getStripeConnection(db: DbOrTx, dojoId: string): Promise<StripeConnection | null> {
   const [row] = await db.select().from(stripeConnections).where(eq(stripeConnections.dojoId, dojoId));
@@ -20,6 +19,6 @@ export interface DojoStripe {
 /** The dojo's Stripe client, or a clear error when the dojo has not connected Stripe. */
 export async function stripeForDojo(db: DbOrTx, dojoId: string): Promise<DojoStripe> {
   const connection = await getStripeConnection(db, dojoId);
-  if (!connection) throw new ActionError("Stripe is not connected. The owner can connect it in Settings → Stripe.");
-  return { stripe: stripeFor(decryptSecret(connection.secretKeyEnc)), connection };
+  if (!connection) throw refused("stripe.not_connected");
+  return { stripe: stripeForSealedKey(connection.secretKeyEnc), connection };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stripeConnections } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused, unavailable } from "@/lib/errors";
 import { decryptSecret } from "@/lib/crypto";
 import { stripeFor } from "./client";
 import { deleteWebhookEndpoint } from "./webhook-endpoint";
@@ -13,13 +13,13 @@ import { deleteWebhookEndpoint } from "./webhook-endpoint";
  */
 export async function disconnectStripe(db: Db, dojoId: string): Promise<void> {
   const [connection] = await db.select().from(stripeConnections).where(eq(stripeConnections.dojoId, dojoId));
-  if (!connection) throw new ActionError("Stripe is not connected.");
+  if (!connection) throw refused("stripe.not_connected_disconnect");
   if (connection.webhookEndpointId) {
     try {
       await deleteWebhookEndpoint(stripeFor(decryptSecret(connection.secretKeyEnc)), connection.webhookEndpointId);
     } catch (error) {
       console.error("Could not delete the Stripe webhook endpoint", error);
-      throw new ActionError("Stripe could not be reached to delete the webhook endpoint. Nothing was changed; please try again.", undefined, "UNAVAILABLE");
+      throw unavailable("stripe.unreachable_disconnecting");
     }
   }
   // Only the connection we looked at (each encryption is unique): a reconnect in between stays.

@@ -1,6 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { stripeFor } from "./client";
 
@@ -12,7 +12,7 @@ export function platformBillingConfigured(): boolean {
 
 export function platformStripe(): Stripe {
   const key = env().PLATFORM_STRIPE_SECRET_KEY;
-  if (!key) throw new ActionError("Plan payments are not set up on this server (PLATFORM_STRIPE_SECRET_KEY is missing).");
+  if (!key) throw refused("stripe.platform_key_missing", { key: "PLATFORM_STRIPE_SECRET_KEY" });
   return stripeFor(key);
 }
 
@@ -20,5 +20,5 @@ export function platformStripe(): Stripe {
 export function platformPublishableKey(): string {
   const pk = env().PLATFORM_STRIPE_PUBLISHABLE_KEY;
   if (pk) return pk;
-  throw new ActionError("Plan payments are not set up on this server (PLATFORM_STRIPE_PUBLISHABLE_KEY is missing).");
+  throw refused("stripe.platform_key_missing", { key: "PLATFORM_STRIPE_PUBLISHABLE_KEY" });
 }

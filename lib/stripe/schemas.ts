@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { stripeCurrencySchema } from "@/lib/validation/common";
 import { keyShape } from "./keys";
+import { PAYMENT_METHODS } from "./payment-methods";
 
 // Shared by the Settings → Stripe form and its server action.
 export const connectStripeSchema = z
@@ -40,3 +41,6 @@ export type ConnectStripeValues = z.output<typeof connectStripeSchema>;
 export const disconnectStripeSchema = z.object({});
 
 export const reconcileSchema = z.object({ days: z.coerce.number().int().min(1, "At least one day").max(30, "At most 30 days").default(3) });
+
+// Settings → Stripe → payment methods: the ones ticked besides card (card is always on).
+export const paymentMethodsSchema = z.object({ methods: z.array(z.enum(PAYMENT_METHODS)).max(PAYMENT_METHODS.length) });

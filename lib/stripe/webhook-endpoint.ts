@@ -12,20 +12,17 @@ export function webhookUrlFor(dojoId: string): string {
 }
 
 /**
- * Why Stripe would refuse the dojo's webhook URL, in plain words, or null. Stripe sends events
+ * Why Stripe would refuse the dojo's webhook URL (the origin, and whether it is local), or null. Stripe sends events
  * only to an https address it can reach from the internet, so an installation whose APP_URL is
  * http or local cannot connect a real Stripe account. The emulator (STRIPE_API_BASE) runs next to
  * the app and accepts local addresses in its demo mode, so it is not asked.
  */
-export function webhookUrlProblem(dojoId: string): string | null {
+export function webhookUrlProblem(dojoId: string): { origin: string; local: boolean } | null {
   if (env().STRIPE_API_BASE) return null;
   const url = new URL(webhookUrlFor(dojoId));
   const local = isPrivateHost(url.hostname);
   if (!local && url.protocol === "https:") return null;
-  const why = local
-    ? `this installation's address (APP_URL) is ${url.origin}, which Stripe cannot reach from the internet`
-    : `this installation's address (APP_URL) is ${url.origin}, and Stripe sends events only to https addresses`;
-  return `Stripe cannot send payment events to Tatami: ${why}. Set APP_URL to the public https address of this installation and restart it, then connect again. To try card payments on this computer, run npm run dev without Stripe settings: it uses the built-in Stripe emulator.`;
+  return { origin: url.origin, local };
 }
 
 /**

@@ -1,20 +1,22 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
-import { members, type StripeConnection } from "@/db/schema";
+import { type StripeConnection } from "@/db/schema";
 import { NotFoundError } from "@/lib/action-result";
-import { cardName } from "@/lib/stripe/card-name";
+import { cardName, savedMethodOf } from "@/lib/stripe/card-name";
 import { checkoutReturnUrl } from "@/lib/payments/card/open-checkout";
 import { isMissingInStripe } from "@/lib/stripe/errors";
+import { checkoutMethods } from "@/lib/stripe/payment-methods";
 import { queueCardAddedMail } from "./card-added-mail";
-import { ensureStripeCustomer } from "./stripe-customer";
+import { asPayer, payerKey, type Payer } from "@/lib/families/payer";
+import { ensurePayerCustomer, payerCustomerId } from "./payer-customer";
 import { stripeFailure } from "./stripe-failure";
 import { idOf } from "@/lib/stripe/objects";
+import { memberLocale } from "@/lib/i18n/member-locale";
 
 // The metadata of every setup-mode Checkout Session we open, so the browser path and the
-// checkout.session.completed webhook find the same dojo and member.
+// checkout.session.completed webhook find the same dojo and payer (a member, or a contact-paid family).
 const PURPOSE = "card_setup";
 
 export interface OpenedCardSetup {
@@ -25,15 +27,18 @@ export interface OpenedCardSetup {
 
 /**
  * Embedded Checkout in setup mode for off-session use: "Add card now" at the desk, the card link
- * page and "Replace card" in the members area. A member without a Stripe customer gets one first.
- * Only a card is offered: subscriptions and "charge saved card" charge cards, nothing else.
+ * page and "Replace card" in the members area. A payer without a Stripe customer gets one first.
+ * A card is offered, and a SEPA Direct Debit mandate when the dojo takes SEPA (checkoutMethods):
+ * subscriptions and "charge saved card" then debit the account off-session under that mandate.
  */
 export async function openCardSetup(
   db: DbOrTx,
   stripe: Stripe,
-  input: { dojoId: string; memberId: string; connection: Pick<StripeConnection, "publishableKey" | "currency">; returnPath: string },
+  input: { dojoId: string; payer: string | Payer; connection: Pick<StripeConnection, "publishableKey" | "currency"> & { paymentMethods?: readonly string[] | null }; returnPath: string },
 ): Promise<OpenedCardSetup> {
-  const customer = await ensureStripeCustomer(db, stripe, input.dojoId, input.memberId);
+  const payer = asPayer(input.payer);
+  const customer = await ensurePayerCustomer(db, stripe, input.dojoId, payer);
+  const payerMeta: Record<string, string> = payer.kind === "member" ? { tatami_member_id: payer.memberId } : { tatami_family_id: payer.familyId };
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(
@@ -42,15 +47,16 @@ export async function openCardSetup(
         // Setup mode needs a currency (the one later charges are in) unless the methods are listed;
         // both are given. https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-currency
         currency: input.connection.currency.toLowerCase(),
-        allowed_payment_method_types: ["card"],
+        allowed_payment_method_types: checkoutMethods(input.connection, "setup"),
         ui_mode: "embedded_page",
         redirect_on_completion: "if_required",
         return_url: checkoutReturnUrl(input.returnPath),
         customer,
-        metadata: { tatami_dojo_id: input.dojoId, tatami_member_id: input.memberId, tatami_purpose: PURPOSE },
-        setup_intent_data: { metadata: { tatami_dojo_id: input.dojoId, tatami_member_id: input.memberId } },
+        locale: await memberLocale(db, input.dojoId, payer.kind === "member" ? payer.memberId : null),
+        metadata: { tatami_dojo_id: input.dojoId, ...payerMeta, tatami_purpose: PURPOSE },
+        setup_intent_data: { metadata: { tatami_dojo_id: input.dojoId, ...payerMeta } },
       },
-      { idempotencyKey: `card-setup-${input.memberId}-${randomUUID()}` },
+      { idempotencyKey: `card-setup-${payerKey(payer)}-${randomUUID()}` },
     );
   } catch (error) {
     throw stripeFailure(error, "opening Checkout to add a card");
@@ -59,15 +65,17 @@ export async function openCardSetup(
   return { clientSecret: session.client_secret, publishableKey: input.connection.publishableKey, sessionId: session.id };
 }
 
-export type CardSetupOutcome = { status: "saved"; memberId: string; paymentMethodId: string } | { status: "open" | "ignored" };
+/** `method`: what was saved, as the mail and pages name it ("Visa •••• 4242", "SEPA Direct Debit •••• 3000"). */
+export type CardSetupOutcome = { status: "saved"; payer: Payer; paymentMethodId: string; method: string | null } | { status: "open" | "ignored" };
 
 /**
- * A finished setup session, read again from Stripe: the new card becomes the customer's default.
+ * A finished setup session, read again from Stripe: the new card (or SEPA account, whose mandate
+ * the SetupIntent holds) becomes the customer's default, so subscriptions charge it.
  * Called by the browser (staff dialog, card link page, members area) and by the webhook; running
  * it twice sets the same default twice and queues the "card saved" mail once (keyed by the card;
- * in the webhook's transaction when called from there). `memberId` limits it to one member.
+ * in the webhook's transaction when called from there). `payer` limits it to one payer.
  */
-export async function completeCardSetup(db: DbOrTx, stripe: Stripe, input: { dojoId: string; sessionId: string; memberId?: string }): Promise<CardSetupOutcome> {
+export async function completeCardSetup(db: DbOrTx, stripe: Stripe, input: { dojoId: string; sessionId: string; payer?: string | Payer }): Promise<CardSetupOutcome> {
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.retrieve(input.sessionId, { expand: ["setup_intent.payment_method"] });
@@ -77,21 +85,22 @@ export async function completeCardSetup(db: DbOrTx, stripe: Stripe, input: { doj
   }
   const meta = session.metadata ?? {};
   if (session.mode !== "setup" || meta.tatami_purpose !== PURPOSE || meta.tatami_dojo_id !== input.dojoId) return { status: "ignored" };
-  const memberId = meta.tatami_member_id;
-  if (!memberId || (input.memberId && memberId !== input.memberId)) throw new NotFoundError("Card setup");
+  const payer: Payer | null = meta.tatami_member_id ? { kind: "member", memberId: meta.tatami_member_id } : meta.tatami_family_id ? { kind: "family", familyId: meta.tatami_family_id } : null;
+  if (!payer || (input.payer && payerKey(payer) !== payerKey(asPayer(input.payer)))) throw new NotFoundError("Card setup");
   const si = session.setup_intent && typeof session.setup_intent === "object" ? session.setup_intent : null;
   const method = si?.payment_method && typeof si.payment_method === "object" ? si.payment_method : null;
   const paymentMethodId = idOf(si?.payment_method);
   if (session.status !== "complete" || si?.status !== "succeeded" || !paymentMethodId) return { status: "open" };
   const customerId = idOf(session.customer);
-  const [member] = await db.select({ customerId: members.stripeCustomerId }).from(members).where(and(eq(members.id, memberId), eq(members.dojoId, input.dojoId)));
-  // The member was relinked to another customer meanwhile: that card is not theirs any more.
-  if (!member || !customerId || member.customerId !== customerId) return { status: "ignored" };
+  // The payer was relinked to another customer meanwhile: that card is not theirs any more.
+  if (!customerId || (await payerCustomerId(db, input.dojoId, payer)) !== customerId) return { status: "ignored" };
   try {
     await stripe.customers.update(customerId, { invoice_settings: { default_payment_method: paymentMethodId } }, { idempotencyKey: `card-setup-default-${session.id}` });
   } catch (error) {
     throw stripeFailure(error, "making the new card the default");
   }
-  if (method?.card) await queueCardAddedMail(db, { dojoId: input.dojoId, memberId, paymentMethodId, card: cardName(method.card) });
-  return { status: "saved", memberId, paymentMethodId };
+  const saved = method ? savedMethodOf(method) : null;
+  const name = saved ? cardName(saved) : null;
+  if (name) await queueCardAddedMail(db, { dojoId: input.dojoId, payer, paymentMethodId, card: name, sepa: saved?.brand === "sepa_debit" });
+  return { status: "saved", payer, paymentMethodId, method: name };
 }

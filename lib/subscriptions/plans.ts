@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db, DbOrTx } from "@/db/client";
-import { subscriptionPlans, type PlanInterval, type SubscriptionPlan } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { dojos, subscriptionPlans, type PlanInterval, type SubscriptionPlan } from "@/db/schema";
+import { invalidInput, NotFoundError, refused } from "@/lib/errors";
 import { parseAmount } from "@/lib/money";
+import { signupFeeLabel } from "./labels";
 import { stripeFailure } from "./stripe-failure";
 
 export async function listPlans(db: DbOrTx, dojoId: string, opts: { includeArchived?: boolean } = {}): Promise<SubscriptionPlan[]> {
@@ -25,12 +26,14 @@ export async function requirePlan(db: DbOrTx, dojoId: string, planId: string): P
 export async function createPlan(
   db: DbOrTx,
   stripe: Stripe,
-  input: { dojoId: string; currency: string; name: string; amount: string; interval: PlanInterval; intervalCount: number; attempt: string },
+  input: { dojoId: string; currency: string; name: string; amount: string; interval: PlanInterval; intervalCount: number; trialDays?: number | null; signupFee?: string; attempt: string },
 ): Promise<SubscriptionPlan> {
   const amount = parseAmount(input.amount, input.currency);
-  if (!amount.ok) throw new ActionError(amount.message, { amount: [amount.message] });
-  if (amount.minor <= 0) throw new ActionError("The amount must be more than zero.", { amount: ["The amount must be more than zero."] });
+  if (!amount.ok) throw invalidInput("subscription_plan.amount", { problem: amount.message });
+  if (amount.minor <= 0) throw invalidInput("subscription_plan.amount_not_positive");
+  const fee = signupFeeMinor(input.signupFee ?? "", input.currency);
   let price: Stripe.Price;
+  let feeProductId: string | null = null;
   try {
     const product = await stripe.products.create({ name: input.name, metadata: { tatami_dojo_id: input.dojoId } }, { idempotencyKey: `plan-product-${input.attempt}` });
     price = await stripe.prices.create(
@@ -43,6 +46,11 @@ export async function createPlan(
       },
       { idempotencyKey: `plan-price-${input.attempt}` },
     );
+    // The fee's own product, so the first invoice's line reads "<plan> sign-up fee" (see subscribe.ts).
+    if (fee) {
+      const product = await stripe.products.create({ name: signupFeeLabel(input), metadata: { tatami_dojo_id: input.dojoId } }, { idempotencyKey: `plan-fee-product-${input.attempt}` });
+      feeProductId = product.id;
+    }
   } catch (error) {
     throw stripeFailure(error, "creating the plan in Stripe");
   }
@@ -55,12 +63,24 @@ export async function createPlan(
       currency: input.currency.toUpperCase(),
       interval: input.interval,
       intervalCount: input.intervalCount,
+      trialDays: input.trialDays ?? null,
+      signupFeeMinor: fee,
+      signupFeeProductId: feeProductId,
       stripeProductId: price.product as string,
       stripePriceId: price.id,
     })
     .onConflictDoNothing()
     .returning();
   return plan ?? (await db.select().from(subscriptionPlans).where(and(eq(subscriptionPlans.dojoId, input.dojoId), eq(subscriptionPlans.stripePriceId, price.id))))[0];
+}
+
+/** The sign-up fee in minor units of the plan's currency; null when none (empty or zero). */
+function signupFeeMinor(value: string, currency: string): number | null {
+  if (value === "") return null;
+  const fee = parseAmount(value, currency);
+  if (!fee.ok) throw invalidInput("subscription_plan.signup_fee", { problem: fee.message });
+  if (fee.minor < 0) throw invalidInput("subscription_plan.signup_fee", { problem: "A fee cannot be negative." });
+  return fee.minor === 0 ? null : fee.minor;
 }
 
 const INTERVALS: readonly string[] = ["week", "month", "year"];
@@ -133,8 +153,8 @@ export async function importPlans(db: Db, stripe: Stripe, input: { dojoId: strin
   const { choices, prices } = await stripePriceChoices(db, stripe, input);
   const chosen = [...new Set(input.priceIds)].map((id) => choices.find((c) => c.priceId === id) ?? id);
   for (const choice of chosen) {
-    if (typeof choice === "string") throw new ActionError(`The price ${choice} is no longer an active recurring price in your Stripe account. Reload the list and choose again.`);
-    if (choice.state === "unsupported") throw new ActionError(`${choice.name} cannot be imported: ${choice.reason}`);
+    if (typeof choice === "string") throw refused("subscription_plan.price_gone", { priceId: choice });
+    if (choice.state === "unsupported") throw refused("subscription_plan.price_unsupported", { name: choice.name, why: choice.reason });
   }
   const available = (chosen as StripePriceChoice[]).filter((c) => c.state === "available");
   const imported = await db.transaction(async (tx) => {
@@ -166,4 +186,9 @@ export async function importPlans(db: Db, stripe: Stripe, input: { dojoId: strin
 export async function setPlanArchived(db: DbOrTx, dojoId: string, planId: string, archived: boolean): Promise<void> {
   await requirePlan(db, dojoId, planId);
   await db.update(subscriptionPlans).set({ archived }).where(and(eq(subscriptionPlans.id, planId), eq(subscriptionPlans.dojoId, dojoId)));
+}
+
+/** The dojo's choice whether members pause their own subscriptions (members area). */
+export async function setMembersMayPause(db: DbOrTx, dojoId: string, allowed: boolean): Promise<void> {
+  await db.update(dojos).set({ membersMayPause: allowed }).where(eq(dojos.id, dojoId));
 }

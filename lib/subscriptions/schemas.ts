@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, nameSchema } from "@/lib/validation/common";
+import { dateSchema, idSchema, nameSchema } from "@/lib/validation/common";
 
 export const memberIdSchema = z.object({ memberId: idSchema });
 export const setCustomerIdSchema = z.object({
@@ -10,6 +10,8 @@ export const memberCardSchema = z.object({ memberId: idSchema, paymentMethodId: 
 export const setupSessionSchema = z.object({ sessionId: z.string().regex(/^cs_[A-Za-z0-9_]+$/, "Not a Checkout Session") });
 export const memberSetupSessionSchema = setupSessionSchema.extend({ memberId: idSchema });
 
+// Optional one-time sign-up fee, parsed against the plan's currency on the server; empty: none.
+export const signupFeeSchema = z.string().trim().max(20, "Too long").default("");
 export const PLAN_INTERVALS = ["week", "month", "year"] as const;
 export const planFormSchema = z.object({
   name: nameSchema,
@@ -17,6 +19,12 @@ export const planFormSchema = z.object({
   amount: z.string().trim().min(1, "Enter an amount"),
   interval: z.enum(PLAN_INTERVALS, { message: "Choose week, month or year" }),
   intervalCount: z.coerce.number().int("Whole numbers only").min(1, "At least 1").max(52, "At most 52"),
+  // Stripe's limit on trial_period_days: 730 (two years). Empty: no trial.
+  trialDays: z
+    .union([z.literal("").transform(() => null), z.coerce.number().int("Whole days only").min(1, "At least 1 day, or leave it empty").max(730, "At most 730 days (Stripe's limit)")])
+    .nullable()
+    .default(null),
+  signupFee: signupFeeSchema,
 });
 export const planIdSchema = z.object({ planId: idSchema });
 export const importPlansSchema = z.object({
@@ -27,4 +35,20 @@ export const importPlansSchema = z.object({
 });
 export const subscribeSchema = z.object({ memberId: idSchema, planId: idSchema });
 export const cancelSchema = z.object({ subscriptionId: idSchema, when: z.enum(["now", "period_end"]) });
+// Pause from today; `resumeOn` empty: until resumed. `attempt` keys the Stripe call (a double click pauses once).
+export const pauseSchema = z.object({
+  subscriptionId: idSchema,
+  resumeOn: z.union([z.literal("").transform(() => null), dateSchema]),
+  attempt: z.string().uuid(),
+});
+export const resumeSchema = z.object({ subscriptionId: idSchema, attempt: z.string().uuid() });
+// A fee (e.g. grading) on the subscription's next invoice; `attempt` keys the Stripe call (a double submit adds one fee).
+export const addFeeSchema = z.object({
+  subscriptionId: idSchema,
+  description: z.string().trim().min(1, "Say what the fee is for").max(200, "At most 200 characters"),
+  amount: z.string().trim().min(1, "Enter an amount"),
+  attempt: z.string().uuid(),
+});
+export const removeFeeSchema = z.object({ subscriptionId: idSchema, invoiceItemId: z.string().regex(/^ii_[A-Za-z0-9_]+$/, "Not a Stripe invoice item") });
+export type AddFeeInput = z.input<typeof addFeeSchema>;
 export type PlanFormInput = z.input<typeof planFormSchema>;

@@ -3,14 +3,13 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
 import { members } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError, refused } from "@/lib/errors";
 import { stripeFailure } from "./stripe-failure";
 import { queueCustomerImport } from "./import-customer-invoices";
 import { syncSubscription } from "./sync-subscription";
 import { isMissingInStripe } from "@/lib/stripe/errors";
 import { fullName } from "@/lib/members/full-name";
 
-const customerField = (message: string) => new ActionError(message, { customerId: [message] });
 
 async function memberOf(db: DbOrTx, dojoId: string, memberId: string) {
   const [member] = await db
@@ -32,15 +31,15 @@ export async function linkStripeCustomer(db: DbOrTx, stripe: Stripe, dojoId: str
   try {
     customer = await stripe.customers.retrieve(customerId);
   } catch (error) {
-    if (isMissingInStripe(error)) throw customerField(`No customer ${customerId} exists in this dojo's Stripe account. Check the ID in the Stripe dashboard.`);
+    if (isMissingInStripe(error)) throw refused("customer.missing_in_stripe", { customerId });
     throw stripeFailure(error, "reading the Stripe customer");
   }
-  if (customer.deleted) throw customerField(`Customer ${customerId} was deleted in Stripe.`);
+  if (customer.deleted) throw refused("customer.deleted_in_stripe", { customerId });
   const [other] = await db
     .select({ firstName: members.firstName, lastName: members.lastName })
     .from(members)
     .where(and(eq(members.dojoId, dojoId), eq(members.stripeCustomerId, customerId), ne(members.id, memberId)));
-  if (other) throw customerField(`Customer ${customerId} is already linked to ${fullName(other)}.`);
+  if (other) throw refused("customer.linked_to_other", { customerId, memberName: fullName(other) });
   await db.transaction(async (tx) => {
     await tx.update(members).set({ stripeCustomerId: customerId, updatedAt: new Date() }).where(and(eq(members.id, memberId), eq(members.dojoId, dojoId)));
     await queueCustomerImport(tx, dojoId, memberId, customerId);
@@ -85,6 +84,6 @@ export async function ensureStripeCustomer(db: DbOrTx, stripe: Stripe, dojoId: s
 /** The member's linked customer id, or a clear error asking staff to link one first. */
 export async function requireStripeCustomer(db: DbOrTx, dojoId: string, memberId: string): Promise<string> {
   const member = await memberOf(db, dojoId, memberId);
-  if (!member.stripeCustomerId) throw new ActionError("This member has no Stripe customer yet. Create one or set the customer ID first.");
+  if (!member.stripeCustomerId) throw refused("customer.none");
   return member.stripeCustomerId;
 }

@@ -1,19 +1,19 @@
-import { ActionError, AppError } from "@/lib/action-result";
+import { AppError, refused, unavailable } from "@/lib/errors";
 import { isAuthenticationError, isPermissionError, isStripeError, isTransientStripeError } from "@/lib/stripe/errors";
 
-/** What staff or a member reads when a Stripe call about customers, cards or subscriptions fails. */
+/** A failed Stripe call about customers, cards or subscriptions, by code: a refusal, or an outage to retry. */
 export function stripeFailure(error: unknown, doing: string): AppError {
   if (error instanceof AppError) return error;
   if (isStripeError(error)) {
-    if (error.type === "StripeCardError") return new ActionError(`The card was declined: ${error.message}`);
+    if (error.type === "StripeCardError") return refused("stripe.card_declined", { stripeMessage: error.message });
     if (isTransientStripeError(error)) {
       console.error(`Stripe unavailable while ${doing}`, error);
-      return new ActionError("Stripe could not be reached or had a problem. Nothing was changed; please try again in a moment.", undefined, "UNAVAILABLE");
+      return unavailable("stripe.unreachable");
     }
-    if (isAuthenticationError(error) || isPermissionError(error)) return new ActionError("Stripe refused the dojo's API key. The owner can reconnect Stripe in Settings → Stripe.");
+    if (isAuthenticationError(error) || isPermissionError(error)) return refused("stripe.api_key_refused");
     console.error(`Stripe refused a request while ${doing}`, error);
-    return new ActionError(`Stripe refused this: ${error.message}`);
+    return refused("stripe.refused", { stripeMessage: error.message });
   }
   console.error(`Stripe call failed while ${doing}`, error);
-  return new ActionError("Something went wrong talking to Stripe. Nothing was changed; please try again.");
+  return refused("stripe.failed");
 }

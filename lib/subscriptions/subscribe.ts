@@ -2,14 +2,17 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { memberSubscriptions } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { memberSubscriptions, type SubscriptionPlan } from "@/db/schema";
+import { NotFoundError, refused } from "@/lib/errors";
 import { listCustomerCards, makeDefaultCard } from "./cards";
+import { signupFeeLabel } from "./labels";
 import { requirePlan } from "./plans";
-import { requireStripeCustomer } from "./stripe-customer";
+import { requirePayerCustomer } from "./payer-customer";
 import { stripeFailure } from "./stripe-failure";
 import { syncStripeInvoice, type StripeInvoiceState } from "./sync-invoice";
 import { syncSubscription } from "./sync-subscription";
+import { payerOf } from "@/lib/families/payer";
+import { discountedMinor, familyDiscountPercent } from "@/lib/families/discount";
 import { queueUnpaidInvoiceMail } from "./unpaid-invoice-mail";
 
 export interface Subscribed {
@@ -27,31 +30,59 @@ export interface Subscribed {
  * renewals. The first Stripe invoice becomes a Tatami invoice here already (the webhooks find
  * it done); a declined or authentication-needing first payment leaves the
  * subscription incomplete and mails the member. `attempt` (from the form) keys the create call.
+ * A family member is subscribed on the payer's customer and card: the paying member's, or the
+ * family's own when a contact pays (the subscription's metadata
+ * names the member), at the family discount from the family's second subscribed member: a
+ * price of the plan's product at the discounted amount, made for this subscription.
  */
 export async function subscribeMember(db: Db, stripe: Stripe, input: { dojoId: string; memberId: string; planId: string; currency: string; attempt: string }): Promise<Subscribed> {
   const plan = await requirePlan(db, input.dojoId, input.planId);
-  if (plan.archived) throw new ActionError("This plan is archived. Choose another plan.");
-  if (plan.currency !== input.currency.toUpperCase()) throw new ActionError(`This plan is in ${plan.currency}, but the dojo's Stripe account charges in ${input.currency.toUpperCase()}.`);
-  const customer = await requireStripeCustomer(db, input.dojoId, input.memberId);
+  if (plan.archived) throw refused("subscription.plan_archived");
+  if (plan.currency !== input.currency.toUpperCase()) throw refused("subscription.plan_other_currency", { planCurrency: plan.currency, currency: input.currency.toUpperCase() });
+  const payer = await payerOf(db, input.dojoId, input.memberId);
+  const customer = await requirePayerCustomer(db, input.dojoId, payer);
   const cards = await listCustomerCards(stripe, customer);
-  if (!cards?.length) throw new ActionError("This member has no saved card. Add a card (or send the card link) before subscribing.");
+  if (!cards?.length) throw refused(payer.kind === "member" && payer.memberId === input.memberId ? "subscription.no_card" : "subscription.family_payer_no_card");
   // Stripe charges only the customer's default card; a card saved without being made default becomes it.
   if (!cards.some((c) => c.isDefault)) await makeDefaultCard(stripe, customer, cards[0].paymentMethodId);
 
+  const discount = await familyDiscountPercent(db, input.dojoId, input.memberId);
   let sub: Stripe.Subscription;
   try {
+    const price = discount > 0 ? (await familyPrice(stripe, plan, discount, `${input.memberId}-${input.attempt}`)).id : plan.stripePriceId;
     sub = await stripe.subscriptions.create(
       {
         customer,
-        items: [{ price: plan.stripePriceId }],
+        items: [{ price }],
+        // A trial: nothing is charged now (Stripe's first invoice is of zero and becomes no invoice here); the card pays at its end.
+        ...(plan.trialDays ? { trial_period_days: plan.trialDays } : {}),
+        // Without a trial the sign-up fee rides on the first invoice, charged now with the first period.
+        ...(plan.signupFeeMinor && !plan.trialDays ? { add_invoice_items: [signupFeeItem(plan)] } : {}),
         payment_behavior: "allow_incomplete",
         off_session: true,
-        metadata: { tatami_dojo_id: input.dojoId, tatami_member_id: input.memberId, tatami_plan_id: plan.id },
+        metadata: { tatami_dojo_id: input.dojoId, tatami_member_id: input.memberId, tatami_plan_id: plan.id, ...(discount > 0 ? { tatami_family_discount: String(discount) } : {}) },
       },
       { idempotencyKey: `subscribe-${input.memberId}-${plan.id}-${input.attempt}` },
     );
   } catch (error) {
     throw stripeFailure(error, "creating the subscription");
+  }
+
+  // With a trial, add_invoice_items would land on the zero trial invoice (Stripe's "next invoice for
+  // this subscription" is the one made at creation) and charge the fee on day 0. A pending invoice
+  // item on the subscription waits instead for the first invoice after the trial, so the member pays
+  // fee + first period together at its end. Keyed on the create call's key: a retry adds it once.
+  // https://docs.stripe.com/api/subscriptions/create#create_subscription-add_invoice_items
+  // https://docs.stripe.com/billing/invoices/subscription#adding-upcoming-invoice-items
+  if (plan.signupFeeMinor && plan.trialDays) {
+    try {
+      await stripe.invoiceItems.create(
+        { customer, subscription: sub.id, amount: plan.signupFeeMinor, currency: plan.currency.toLowerCase(), description: signupFeeLabel(plan), metadata: { tatami_dojo_id: input.dojoId, tatami_fee: "signup" } },
+        { idempotencyKey: `signup-fee-${input.memberId}-${plan.id}-${input.attempt}` },
+      );
+    } catch (error) {
+      throw stripeFailure(error, "adding the sign-up fee to the first invoice");
+    }
   }
 
   const result = await db.transaction(async (tx) => {
@@ -65,6 +96,25 @@ export async function subscribeMember(db: Db, stripe: Stripe, input: { dojoId: s
   return { subscriptionId: result.row.id, firstPayment: result.synced?.state ?? "none", invoiceId: result.synced?.invoice.id ?? null };
 }
 
+/** The fee as add_invoice_items takes it: an inline one-time price on the fee's own product (named for the line). */
+function signupFeeItem(plan: SubscriptionPlan): Stripe.SubscriptionCreateParams.AddInvoiceItem {
+  return { price_data: { currency: plan.currency.toLowerCase(), product: plan.signupFeeProductId ?? plan.stripeProductId, unit_amount: plan.signupFeeMinor! } };
+}
+
+/** The plan's price less the family discount, on the plan's product (so Stripe reports it as the same product). */
+function familyPrice(stripe: Stripe, plan: SubscriptionPlan, percent: number, key: string) {
+  return stripe.prices.create(
+    {
+      product: plan.stripeProductId,
+      currency: plan.currency.toLowerCase(),
+      unit_amount: discountedMinor(plan.amountMinor, percent),
+      recurring: { interval: plan.interval, interval_count: plan.intervalCount },
+      metadata: { tatami_dojo_id: plan.dojoId, tatami_plan_id: plan.id, tatami_family_discount: String(percent) },
+    },
+    { idempotencyKey: `family-price-${plan.id}-${key}` },
+  );
+}
+
 /** Cancel now, or at the end of the paid period; the row follows what Stripe answers. */
 export async function cancelSubscription(db: Db, stripe: Stripe, input: { dojoId: string; subscriptionId: string; when: "now" | "period_end" }): Promise<void> {
   const [row] = await db
@@ -72,7 +122,7 @@ export async function cancelSubscription(db: Db, stripe: Stripe, input: { dojoId
     .from(memberSubscriptions)
     .where(and(eq(memberSubscriptions.id, input.subscriptionId), eq(memberSubscriptions.dojoId, input.dojoId)));
   if (!row) throw new NotFoundError("Subscription");
-  if (row.status === "canceled" || row.status === "incomplete_expired") throw new ActionError("This subscription has already ended.");
+  if (row.status === "canceled" || row.status === "incomplete_expired") throw refused("subscription.ended");
   let sub: Stripe.Subscription;
   try {
     sub =

@@ -1,16 +1,21 @@
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx, Tx } from "@/db/client";
-import { invoiceLines, invoices, type Invoice } from "@/db/schema";
+import { invoiceLines, invoices, members, type Invoice } from "@/db/schema";
 import type { AfterCommit } from "@/lib/after-commit";
 import { numberInvoice } from "@/lib/invoices/number";
+import { dayInDojo } from "@/lib/ledger/append";
 import { voidCollectedInvoice } from "@/lib/invoices/void-invoice";
-import { queuePaymentReceipt } from "@/lib/payments/card/receipt-mail";
+import { paymentReceiptJob } from "@/lib/payments/card/receipt-mail";
+import { delayedMethodOf, endInvoiceDebit, markInvoiceDebitProcessing } from "@/lib/payments/card/delayed-checkout";
 import { settleStripePayment } from "@/lib/payments/settle-stripe-payment";
 import { idOf } from "@/lib/stripe/objects";
-import { memberForCustomer } from "./stripe-member";
+import { isDelayedMethod } from "@/lib/stripe/payment-methods";
+import { subscriptionMemberOf } from "./stripe-member";
+import { fullName } from "@/lib/members/full-name";
 
-export type StripeInvoiceState = "paid" | "action_required" | "failed" | "open" | "void";
+/** processing: a delayed method's debit (SEPA) is with the bank; nothing is booked until it succeeds. */
+export type StripeInvoiceState = "paid" | "action_required" | "processing" | "failed" | "open" | "void";
 
 export interface SyncedInvoice {
   invoice: Invoice;
@@ -20,6 +25,8 @@ export interface SyncedInvoice {
   recorded: boolean;
   stripeInvoice: Stripe.Invoice;
   paymentIntent: Stripe.PaymentIntent | null;
+  /** A SEPA debit failed after processing: the member and the owners are told by the debit-failed mail. */
+  debitFailed?: boolean;
 }
 
 /**
@@ -33,7 +40,6 @@ export interface StripeInvoiceRead {
   lines: Stripe.InvoiceLineItem[] | null;
 }
 
-const isoDate = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
 const mirrored = (si: Stripe.Invoice) => !!si.parent?.subscription_details && si.status !== "draft" && si.amount_due > 0;
 
 /** The PaymentIntent collecting a Stripe invoice: the paid one, else the open one. */
@@ -44,17 +50,30 @@ async function paymentIntentOf(stripe: Stripe, invoice: Stripe.Invoice): Promise
   return piId ? stripe.paymentIntents.retrieve(piId, { expand: ["latest_charge"] }) : null;
 }
 
-/** One Tatami invoice per Stripe invoice: the unique stripe_invoice_id makes a concurrent insert wait and lose. */
-async function findOrCreateInvoice(tx: Tx, dojoId: string, memberId: string, si: Stripe.Invoice, lines: Stripe.InvoiceLineItem[]): Promise<Invoice> {
+/** On a family's invoice (the payer's customer), the member it is for: its lines name them. */
+interface FamilyLine {
+  familyId: string;
+  memberId: string;
+  name: string;
+}
+
+/**
+ * One Tatami invoice per Stripe invoice: the unique stripe_invoice_id makes a concurrent insert
+ * wait and lose. A family member's subscription invoice is the family's: addressed to the payer
+ * (memberId), with its lines naming the member.
+ */
+async function findOrCreateInvoice(tx: Tx, dojoId: string, memberId: string, si: Stripe.Invoice, lines: Stripe.InvoiceLineItem[], family: FamilyLine | null): Promise<Invoice> {
   const mine = and(eq(invoices.dojoId, dojoId), eq(invoices.stripeInvoiceId, si.id));
   const [existing] = await tx.select().from(invoices).where(mine).for("update");
   if (existing) return existing;
-  const issueDate = isoDate(si.status_transitions.finalized_at ?? si.created);
+  // The dojo's calendar day when Stripe finalized it (not the UTC day), worked out in the insert.
+  const issueDate = dayInDojo(dojoId, new Date((si.status_transitions.finalized_at ?? si.created) * 1000));
   const [created] = await tx
     .insert(invoices)
     .values({
       dojoId,
       memberId,
+      familyId: family?.familyId ?? null,
       status: "open",
       source: "subscription",
       currency: si.currency.toUpperCase(),
@@ -71,7 +90,17 @@ async function findOrCreateInvoice(tx: Tx, dojoId: string, memberId: string, si:
     await tx.insert(invoiceLines).values(
       lines.map((line, i) => {
         const quantity = line.quantity ?? 1;
-        return { dojoId, invoiceId: created.id, position: i + 1, description: line.description ?? "Subscription", quantity, unitPriceMinor: Math.round(line.amount / quantity), amountMinor: line.amount };
+        const description = line.description ?? "Subscription";
+        return {
+          dojoId,
+          invoiceId: created.id,
+          position: i + 1,
+          description: family ? `${family.name}: ${description}` : description,
+          quantity,
+          unitPriceMinor: Math.round(line.amount / quantity),
+          amountMinor: line.amount,
+          memberId: family?.memberId ?? null,
+        };
       }),
     );
   }
@@ -103,33 +132,60 @@ export async function readStripeInvoice(db: DbOrTx, stripe: Stripe, dojoId: stri
   return { stripeInvoice: si, paymentIntent: await paymentIntentOf(stripe, si), lines };
 }
 
+/**
+ * Whom a Stripe invoice is booked under and, on a family's invoice, the member its lines are for:
+ * a paying member's invoices are booked under them; a contact-paid family's under the member
+ * the subscription is for. Null: the customer is no payer of this dojo.
+ */
+async function bookingOf(tx: Tx, dojoId: string, si: Stripe.Invoice): Promise<{ memberId: string; family: FamilyLine | null } | null> {
+  const paidFor = await subscriptionMemberOf(tx, dojoId, si.customer ?? null, si.parent?.subscription_details?.metadata?.tatami_member_id);
+  if (!paidFor) return null;
+  const memberId = paidFor.payerMemberId ?? paidFor.memberId;
+  if (!paidFor.familyId) return { memberId, family: null };
+  const [m] = await tx.select({ firstName: members.firstName, lastName: members.lastName }).from(members).where(and(eq(members.dojoId, dojoId), eq(members.id, paidFor.memberId)));
+  return { memberId, family: { familyId: paidFor.familyId, memberId: paidFor.memberId, name: fullName(m) } };
+}
+
 /** The database half of syncStripeInvoice, from what readStripeInvoice read: no Stripe call. */
 export async function applyStripeInvoice(tx: Tx, dojoId: string, read: StripeInvoiceRead, opts: { receipt?: boolean; afterCommit?: AfterCommit } = {}): Promise<SyncedInvoice | null> {
   const { stripeInvoice: si, paymentIntent: pi } = read;
   if (!mirrored(si)) return null;
-  const member = await memberForCustomer(tx, dojoId, si.customer ?? null);
-  if (!member) return null;
+  const booking = await bookingOf(tx, dojoId, si);
+  if (!booking) return null;
   const [known] = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.dojoId, dojoId), eq(invoices.stripeInvoiceId, si.id)));
   // A Stripe invoice voided before we saw it has nothing to mirror.
   if (!known && (si.status === "void" || si.status === "uncollectible")) return null;
 
-  let invoice = await findOrCreateInvoice(tx, dojoId, member.id, si, read.lines ?? []);
+  let invoice = await findOrCreateInvoice(tx, dojoId, booking.memberId, si, read.lines ?? [], booking.family);
   let recorded = false;
+  let debitFailed = false;
   let state: StripeInvoiceState;
   if (si.status === "paid") {
     state = "paid";
     if (pi && pi.status === "succeeded") {
-      const result = await settleStripePayment(tx, { dojoId, invoiceId: invoice.id, paymentIntent: pi, paidAt: new Date((si.status_transitions.paid_at ?? si.created) * 1000) }, opts.afterCommit);
+      // A SEPA debit that was pending is booked now, below, once.
+      await endInvoiceDebit(tx, dojoId, pi, "paid");
+      // First payment or renewal: the member gets a receipt like any card payment, queued in the payment's statement.
+      const receipt = opts.receipt !== false ? (paymentId: string) => [paymentReceiptJob({ id: paymentId, dojoId }, pi)] : undefined;
+      const result = await settleStripePayment(tx, { dojoId, invoiceId: invoice.id, paymentIntent: pi, paidAt: new Date((si.status_transitions.paid_at ?? si.created) * 1000), jobs: receipt }, opts.afterCommit);
       invoice = result.invoice;
       recorded = result.recorded;
-      // First payment or renewal: the member gets a receipt like any card payment.
-      if (recorded && result.payment && opts.receipt !== false) await queuePaymentReceipt(tx, result.payment, pi);
     }
   } else if (si.status === "void" || si.status === "uncollectible") {
     state = "void";
     invoice = await voidCollectedInvoice(tx, invoice, si.status);
+  } else if (delayedMethodOf(pi)) {
+    // SEPA: the invoice is open at Stripe while the debit is processing. Pending, nothing booked.
+    state = "processing";
+    await markInvoiceDebitProcessing(tx, dojoId, invoice, pi!, delayedMethodOf(pi)!);
   } else {
     state = pi?.status === "requires_action" ? "action_required" : si.attempted ? "failed" : "open";
+    // A debit that came back: nothing was booked; the member and the owners are told (once, by the
+    // pending row), and every later sync of the same failure knows it too.
+    if (pi && pi.status === "requires_payment_method" && isDelayedMethod(pi.last_payment_error?.payment_method_type)) {
+      await endInvoiceDebit(tx, dojoId, pi, "failed");
+      debitFailed = true;
+    }
   }
-  return { invoice, state, memberId: member.id, recorded, stripeInvoice: si, paymentIntent: pi };
+  return { invoice, state, memberId: booking.memberId, recorded, stripeInvoice: si, paymentIntent: pi, debitFailed };
 }

@@ -1,19 +1,23 @@
 import "server-only";
+import { translator } from "@/lib/i18n/messages";
+import { moneyLocale, resolveLocale } from "@/lib/i18n/locales";
 import { createElement } from "react";
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { dojos, invoices, members } from "@/db/schema";
+import { dojos, families, invoices, members } from "@/db/schema";
+import { contactPayerOfInvoice, invoiceRecipient, recipientColumns } from "@/lib/invoices/recipient";
 import PaymentAuthenticationNeeded from "@/emails/payment-authentication-needed";
 import SubscriptionPaymentFailed from "@/emails/subscription-payment-failed";
 import { liveCardLink } from "@/lib/card-links/live-card-link";
+import type { Payer } from "@/lib/families/payer";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail, type Composition } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
 import type { SyncedInvoice } from "./sync-invoice";
 
-/** Where the member pays or authenticates an unpaid subscription invoice: their card link page. */
-export async function payInvoiceUrl(db: DbOrTx, dojoId: string, memberId: string, invoiceId: string): Promise<string> {
-  const { url } = await liveCardLink(db, dojoId, memberId);
+/** Where the payer pays or authenticates an unpaid subscription invoice: their card link page (a contact-paid family's own). */
+export async function payInvoiceUrl(db: DbOrTx, dojoId: string, payer: string | Payer, invoiceId: string): Promise<string> {
+  const { url } = await liveCardLink(db, dojoId, payer);
   return `${url}?invoice=${invoiceId}`;
 }
 
@@ -22,17 +26,21 @@ type Params = { dojoId: string; invoiceId: string; reason: string | null };
 /** The unpaid invoice as it is now, or why there is nothing to send (paid or void: the member acted already). */
 async function unpaidInvoice(db: Db, { dojoId, invoiceId }: Params) {
   const [row] = await db
-    .select({ invoice: invoices, firstName: members.firstName, email: members.email, dojoName: dojos.name })
+    .select({ invoice: invoices, recipient: recipientColumns, dojoName: dojos.name, defaultLanguage: dojos.defaultLanguage })
     .from(invoices)
     .innerJoin(members, and(eq(members.id, invoices.memberId), eq(members.dojoId, invoices.dojoId)))
+    .leftJoin(families, contactPayerOfInvoice)
     .innerJoin(dojos, eq(dojos.id, invoices.dojoId))
     .where(and(eq(invoices.id, invoiceId), eq(invoices.dojoId, dojoId)));
   if (!row) return "the invoice no longer exists";
   if (row.invoice.status !== "open") return `the invoice is ${row.invoice.status} now`;
-  if (!row.email) return "the member has no e-mail address";
-  const amount = formatMoney(row.invoice.totalMinor - row.invoice.paidMinor, row.invoice.currency);
-  const url = await payInvoiceUrl(db, dojoId, row.invoice.memberId, invoiceId);
-  return { ...row, email: row.email, amount, url, invoiceNumber: row.invoice.number ?? "" };
+  const to = invoiceRecipient(row.recipient);
+  if (!to.email) return "the member has no e-mail address";
+  const locale = resolveLocale(to.language, row.defaultLanguage);
+  const amount = formatMoney(row.invoice.totalMinor - row.invoice.paidMinor, row.invoice.currency, moneyLocale(locale));
+  const payer: Payer = to.isContact ? { kind: "family", familyId: row.invoice.familyId! } : { kind: "member", memberId: row.invoice.memberId };
+  const url = await payInvoiceUrl(db, dojoId, payer, invoiceId);
+  return { ...row, firstName: to.firstName, email: to.email, locale, amount, url, invoiceNumber: row.invoice.number ?? "" };
 }
 
 /** A renewal (or first payment) the bank wants the member to confirm (PSD2). */
@@ -45,8 +53,8 @@ export const paymentAuthenticationNeededMail = defineMail<Params>({
     return {
       dojoName: found.dojoName,
       to: found.email,
-      subject: `Please confirm your payment of ${found.amount} to ${found.dojoName}`,
-      react: createElement(PaymentAuthenticationNeeded, { dojoName: found.dojoName, memberFirstName: found.firstName, amount: found.amount, invoiceNumber: found.invoiceNumber, authenticateUrl: found.url }),
+      subject: translator(found.locale, "emails.authenticationNeeded")("preview", { amount: found.amount, dojo: found.dojoName }),
+      react: createElement(PaymentAuthenticationNeeded, { locale: found.locale, text: translator(found.locale, "emails"), dojoName: found.dojoName, memberFirstName: found.firstName, amount: found.amount, invoiceNumber: found.invoiceNumber, authenticateUrl: found.url }),
     };
   },
 });
@@ -61,8 +69,8 @@ export const subscriptionPaymentFailedMail = defineMail<Params>({
     return {
       dojoName: found.dojoName,
       to: found.email,
-      subject: `Your payment of ${found.amount} to ${found.dojoName} did not go through`,
-      react: createElement(SubscriptionPaymentFailed, { dojoName: found.dojoName, memberFirstName: found.firstName, amount: found.amount, invoiceNumber: found.invoiceNumber, reason: params.reason, payUrl: found.url }),
+      subject: translator(found.locale, "emails.paymentFailed")("preview", { amount: found.amount, dojo: found.dojoName }),
+      react: createElement(SubscriptionPaymentFailed, { locale: found.locale, text: translator(found.locale, "emails"), dojoName: found.dojoName, memberFirstName: found.firstName, amount: found.amount, invoiceNumber: found.invoiceNumber, reason: params.reason, payUrl: found.url }),
     };
   },
 });
@@ -74,6 +82,8 @@ export const subscriptionPaymentFailedMail = defineMail<Params>({
  */
 export async function queueUnpaidInvoiceMail(tx: DbOrTx, dojoId: string, synced: SyncedInvoice): Promise<void> {
   if (synced.state !== "failed" && synced.state !== "action_required") return;
+  // A returned SEPA debit has its own mail (debit-failed), to the member and the owners.
+  if (synced.debitFailed) return;
   const kind = synced.state === "action_required" ? paymentAuthenticationNeededMail : subscriptionPaymentFailedMail;
   await enqueueMail(tx, kind, {
     dojoId,

@@ -6,11 +6,14 @@ import { makeDefaultCard } from "@/lib/subscriptions/cards";
 import { payOpenSubscriptionInvoice } from "@/lib/subscriptions/pay-open-invoice";
 import { createPlan, importPlans, listPlans } from "@/lib/subscriptions/plans";
 import { cancelSubscription, subscribeMember } from "@/lib/subscriptions/subscribe";
+import { pauseSubscription, resumeSubscription } from "@/lib/subscriptions/pause";
+import { addDays, localDate, startOfLocalDay } from "@/lib/dates";
 import { retrieveAndSyncSubscription } from "@/lib/subscriptions/sync-subscription";
 import { paymentState } from "../support/card-payment";
 import { contractSuite, contractTest } from "./support/contract";
 import { contractTarget } from "./support/target";
 import { connectedDojo, memberWithCard, type ConnectedDojo } from "./support/world";
+import { wordsOf } from "../support/refusal";
 
 const monthlyPlan = (world: ConnectedDojo) =>
   createPlan(world.db, world.stripe, { dojoId: world.dojo.id, currency: world.dojo.currency, name: "Kids monthly", amount: "39.00", interval: "month", intervalCount: 1, attempt: randomUUID() });
@@ -18,6 +21,15 @@ const monthlyPlan = (world: ConnectedDojo) =>
 async function subscriptionRow(world: ConnectedDojo, id: string) {
   const [row] = await world.db.select().from(memberSubscriptions).where(eq(memberSubscriptions.id, id));
   return row;
+}
+
+/** A member with a card, subscribed to a new monthly plan. */
+async function subscribedToMonthly() {
+  const world = await connectedDojo();
+  const plan = await monthlyPlan(world);
+  const { memberId } = await memberWithCard(world);
+  const { subscriptionId } = await subscribeMember(world.db, world.stripe, { dojoId: world.dojo.id, memberId, planId: plan.id, currency: world.dojo.currency, attempt: randomUUID() });
+  return { world, memberId, subscriptionId, stripeId: (await subscriptionRow(world, subscriptionId)).stripeSubscriptionId };
 }
 
 contractSuite("Member subscriptions (Billing)", () => {
@@ -65,12 +77,8 @@ contractSuite("Member subscriptions (Billing)", () => {
   );
 
   contractTest("cancelling at the period end and then at once; the subscription row follows what Stripe answers", ["subscriptions.update", "subscriptions.cancel", "subscriptions.retrieve"], async () => {
-    const world = await connectedDojo();
+    const { world, subscriptionId, stripeId } = await subscribedToMonthly();
     const { db, dojo, admin, stripe } = world;
-    const plan = await monthlyPlan(world);
-    const { memberId } = await memberWithCard(world);
-    const { subscriptionId } = await subscribeMember(db, stripe, { dojoId: dojo.id, memberId, planId: plan.id, currency: dojo.currency, attempt: randomUUID() });
-    const stripeId = (await subscriptionRow(world, subscriptionId)).stripeSubscriptionId;
 
     await cancelSubscription(db, stripe, { dojoId: dojo.id, subscriptionId, when: "period_end" });
     expect(await subscriptionRow(world, subscriptionId)).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
@@ -80,7 +88,38 @@ contractSuite("Member subscriptions (Billing)", () => {
     await cancelSubscription(db, stripe, { dojoId: dojo.id, subscriptionId, when: "now" });
     expect(await subscriptionRow(world, subscriptionId)).toMatchObject({ status: "canceled" });
     expect(await admin.subscriptions.retrieve(stripeId)).toMatchObject({ status: "canceled" });
-    await expect(cancelSubscription(db, stripe, { dojoId: dojo.id, subscriptionId, when: "now" })).rejects.toThrow("This subscription has already ended.");
+    await expect(wordsOf(cancelSubscription(db, stripe, { dojoId: dojo.id, subscriptionId, when: "now" }))).resolves.toMatch("This subscription has already ended.");
+  });
+
+  contractTest("a plan with a free trial: subscribing charges nothing now; Stripe's zero first invoice becomes no invoice here", ["subscriptions.create"], async () => {
+    const world = await connectedDojo();
+    const { db, dojo, admin, stripe } = world;
+    const plan = await createPlan(db, stripe, { dojoId: dojo.id, currency: dojo.currency, name: "Trial monthly", amount: "39.00", interval: "month", intervalCount: 1, trialDays: 30, attempt: randomUUID() });
+    const { memberId, customerId } = await memberWithCard(world);
+    const subscribed = await subscribeMember(db, stripe, { dojoId: dojo.id, memberId, planId: plan.id, currency: dojo.currency, attempt: randomUUID() });
+    expect(subscribed).toEqual({ subscriptionId: expect.any(String), firstPayment: "none", invoiceId: null });
+    const row = await subscriptionRow(world, subscribed.subscriptionId);
+    expect(row).toMatchObject({ status: "trialing", planId: plan.id });
+    const sub = await admin.subscriptions.retrieve(row.stripeSubscriptionId, { expand: ["latest_invoice"] });
+    expect(sub).toMatchObject({ status: "trialing", customer: customerId, latest_invoice: { amount_due: 0, status: "paid" } });
+    expect(sub.trial_end! - sub.trial_start!).toBe(30 * 86_400);
+  });
+
+  contractTest("pausing collection (behavior void) until a date, then resuming; the row and Stripe agree", ["subscriptions.update"], async () => {
+    const { world, memberId, subscriptionId, stripeId } = await subscribedToMonthly();
+    const { db, dojo, admin, stripe } = world;
+    const timeZone = "Europe/Amsterdam";
+    const resumeOn = addDays(localDate(new Date(), timeZone), 20);
+
+    await pauseSubscription(db, stripe, { dojoId: dojo.id, timeZone, subscriptionId, memberIds: [memberId], resumeOn, actor: "staff", attempt: randomUUID() });
+    const resumesAt = Math.floor(startOfLocalDay(resumeOn, timeZone).getTime() / 1000);
+    const paused = await admin.subscriptions.retrieve(stripeId);
+    expect(paused).toMatchObject({ status: "active", pause_collection: { behavior: "void", resumes_at: resumesAt }, metadata: { tatami_pause_by: "staff" } });
+    expect(await subscriptionRow(world, subscriptionId)).toMatchObject({ status: "active", pauseBehavior: "void", pauseResumesAt: new Date(resumesAt * 1000) });
+
+    await resumeSubscription(db, stripe, { dojoId: dojo.id, subscriptionId, memberIds: [memberId], actor: "staff", attempt: randomUUID() });
+    expect((await admin.subscriptions.retrieve(stripeId)).pause_collection).toBeNull();
+    expect(await subscriptionRow(world, subscriptionId)).toMatchObject({ status: "active", pauseBehavior: null, pauseResumesAt: null });
   });
 
   contractTest(
@@ -98,7 +137,7 @@ contractSuite("Member subscriptions (Billing)", () => {
 
       const visa = await admin.paymentMethods.attach("pm_card_visa", { customer: customerId });
       await makeDefaultCard(stripe, customerId, visa.id);
-      const paid = await payOpenSubscriptionInvoice(db, stripe, { dojoId: dojo.id, memberId, invoiceId: subscribed.invoiceId!, customerId, publishableKey: contractTarget().publishableKey(world.secretKey) });
+      const paid = await payOpenSubscriptionInvoice(db, stripe, { dojoId: dojo.id, payer: memberId, invoiceId: subscribed.invoiceId!, customerId, publishableKey: contractTarget().publishableKey(world.secretKey) });
       expect(paid).toEqual({ status: "paid" });
       expect(await subscriptionRow(world, subscribed.subscriptionId)).toMatchObject({ status: "active" });
       const state = await paymentState(subscribed.invoiceId!);

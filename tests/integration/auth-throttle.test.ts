@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { members, staffUsers, throttleCounters } from "@/db/schema";
 import { checkMemberCredentials, checkStaffCredentials } from "@/lib/auth/credentials";
-import { THROTTLE_WINDOW_MS, throttleMessage } from "@/lib/auth/throttle";
+import { throttleMessage } from "@/lib/action-errors/auth";
+import { THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 import { LOGIN_LIMITS } from "@/lib/auth/login-throttle";
 import { createDojo, createMember, createStaff, TEST_PASSWORD } from "../support/factories";
 

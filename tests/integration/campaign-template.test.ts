@@ -44,6 +44,7 @@ function valuesOf(m: { firstname: string; lastname: string }, i: number): MergeV
     dojoname: "Kaizen <Dojo> & \"Friends\"",
     portallink: "http://localhost:3000/portal/login",
     stripecardlink: `http://localhost:3000/card/${randomUUID()}.sig_${i}-abc?x=1&y=2`,
+    familyname: `${m.lastname} <family>`,
   };
 }
 
@@ -52,20 +53,20 @@ describe("campaign mails rendered once and merged per recipient", () => {
     for (const body of BODIES) {
       for (const subject of SUBJECTS) {
         const campaign = { subject, body };
-        const template = await compileCampaignTemplate(campaign, "Kaizen <Dojo> & \"Friends\"");
+        const template = await compileCampaignTemplate(campaign, "Kaizen <Dojo> & \"Friends\"", "en");
         for (const [i, m] of MEMBERS.entries()) {
           const recipient = { memberId: randomUUID(), email: `member${i}@example.test` };
           const values = valuesOf(m, i);
           const merged = mergeCampaignMail(template, recipient, values);
           expect(merged, `${m.firstname} / ${body.slice(0, 20)}`).not.toBeNull();
-          expect(merged).toEqual(await composeCampaignMail(campaign, "Kaizen <Dojo> & \"Friends\"", recipient, values));
+          expect(merged).toEqual(await composeCampaignMail(campaign, "Kaizen <Dojo> & \"Friends\"", recipient, values, "en"));
         }
       }
     }
   });
 
   it("escapes a value for HTML in the HTML part and leaves it as typed in the text part", async () => {
-    const template = await compileCampaignTemplate({ subject: "Hi {firstname}", body: "# Hi {firstname}\n\nDear {firstname}, [card]({stripecardlink})" }, "Dojo");
+    const template = await compileCampaignTemplate({ subject: "Hi {firstname}", body: "# Hi {firstname}\n\nDear {firstname}, [card]({stripecardlink})" }, "Dojo", "en");
     const values = { ...valuesOf({ firstname: "<img src=x onerror=alert(1)>&'\"", lastname: "X" }, 1), stripecardlink: "http://localhost:3000/card/a\"b" };
     const mail = mergeCampaignMail(template, { memberId: randomUUID(), email: "a@example.test" }, values)!;
     expect(mail.html).not.toContain("<img src=x");
@@ -80,15 +81,28 @@ describe("campaign mails rendered once and merged per recipient", () => {
     expect(mail.text).not.toMatch(/zq[0-9a-f]{16}/i);
   });
 
+  it("merges a member outside a family (empty {familyname}) when the campaign does not use that code, identically", async () => {
+    const campaign = { subject: "Hi {firstname}", body: "Hello {firstname}\n\n{stripecardlink}" };
+    const template = await compileCampaignTemplate(campaign, "Dojo", "en");
+    const recipient = { memberId: randomUUID(), email: "a@example.test" };
+    const values = { ...valuesOf(MEMBERS[0], 0), familyname: "" };
+    const merged = mergeCampaignMail(template, recipient, values);
+    expect(merged).not.toBeNull();
+    expect(merged).toEqual(await composeCampaignMail(campaign, "Dojo", recipient, values, "en"));
+    // Used, an empty family name still takes the full render.
+    const withFamily = await compileCampaignTemplate({ subject: "Hi {firstname}", body: "The {familyname} family" }, "Dojo", "en");
+    expect(mergeCampaignMail(withFamily, recipient, values)).toBeNull();
+  });
+
   it("renders a recipient whose values the template cannot stand in for the full way, identically", async () => {
     const campaign = { subject: "Hi {firstname}", body: "Hello {firstname}  {lastname}\n\n{stripecardlink}" };
-    const template = await compileCampaignTemplate(campaign, "Dojo");
+    const template = await compileCampaignTemplate(campaign, "Dojo", "en");
     const recipient = { memberId: randomUUID(), email: "a@example.test" };
     for (const odd of [{ lastname: "" }, { firstname: "Two  spaces" }, { stripecardlink: "" }, { firstname: "Line\nbreak" }]) {
       const values = { ...valuesOf(MEMBERS[0], 0), ...odd };
       expect(mergeCampaignMail(template, recipient, values)).toBeNull();
       const [mail] = await composeCampaignMails(template, [{ ...recipient, values }]);
-      expect(mail).toEqual(await composeCampaignMail(campaign, "Dojo", recipient, values));
+      expect(mail).toEqual(await composeCampaignMail(campaign, "Dojo", recipient, values, "en"));
     }
   });
 });

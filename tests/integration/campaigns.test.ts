@@ -82,9 +82,11 @@ beforeAll(async () => {
 
 describe("merge codes", () => {
   it("escapes member values: a member named <b>Bob</b> never injects markup", () => {
-    const values = { firstname: "<b>Bob</b>", lastname: "**Smith** [x](javascript:alert(1))", fullname: "<b>Bob</b> Smith", uid: "ABC1234", email: "bob@example.test", dojoname: "Dojo & Co", portallink: "https://app.test/portal/login", stripecardlink: "https://app.test/card/abc" };
-    const html = renderCampaignBody("Hi {firstname} {lastname}\n\n<script>alert(1)</script>\n\n[Card]({stripecardlink}) [bad]({firstname})", values);
+    const values = { firstname: "<b>Bob</b>", lastname: "**Smith** [x](javascript:alert(1))", fullname: "<b>Bob</b> Smith", uid: "ABC1234", email: "bob@example.test", dojoname: "Dojo & Co", portallink: "https://app.test/portal/login", stripecardlink: "https://app.test/card/abc", familyname: "<i>Ito</i> & Co" };
+    const html = renderCampaignBody("Hi {firstname} {lastname} of the {familyname} family\n\n<script>alert(1)</script>\n\n[Card]({stripecardlink}) [bad]({firstname})", values);
     expect(html).not.toContain("<b>");
+    expect(html).not.toContain("<i>");
+    expect(html).toContain("&lt;i&gt;Ito&lt;/i&gt; &amp; Co family");
     expect(html).toContain("&lt;b&gt;Bob&lt;/b&gt;");
     expect(html).not.toContain("<strong>Smith");
     expect(html).not.toMatch(/href="javascript/i);
@@ -96,7 +98,7 @@ describe("merge codes", () => {
   });
 
   it("makes a URL code on its own a button in the HTML part and a bare URL in the text part", async () => {
-    const values = { firstname: "Aiko", lastname: "Tanaka", fullname: "Aiko Tanaka", uid: "ABC1234", email: "aiko@example.test", dojoname: "Dojo", portallink: "https://app.test/portal/login", stripecardlink: "https://app.test/card/abc.def" };
+    const values = { firstname: "Aiko", lastname: "Tanaka", fullname: "Aiko Tanaka", uid: "ABC1234", email: "aiko@example.test", dojoname: "Dojo", portallink: "https://app.test/portal/login", stripecardlink: "https://app.test/card/abc.def", familyname: "Tanaka" };
     const html = renderCampaignBody("Please add your card:\n\n{stripecardlink}\n\nor log in: {portallink}", values);
     expect(html).toMatch(/<a href="https:\/\/app\.test\/card\/abc\.def" style="[^"]*background-color:#b45309[^"]*">Add my card<\/a>/);
     expect(html).toMatch(/<a href="https:\/\/app\.test\/portal\/login" style="[^"]*">Open the members area<\/a>/);
@@ -108,7 +110,7 @@ describe("merge codes", () => {
     expect(inLink).toContain('<a href="https://app.test/card/abc.def" style="color:#b45309">card</a>');
     expect(inLink).not.toContain("Add my card");
 
-    const { text, html: mailHtml } = await renderMail(campaignMailFor({ subject: "Card", body: "Hello {firstname},\n\n{stripecardlink}" }, "Dojo", randomUUID(), values).react);
+    const { text, html: mailHtml } = await renderMail(campaignMailFor({ subject: "Card", body: "Hello {firstname},\n\n{stripecardlink}" }, "Dojo", randomUUID(), values, "en").react);
     expect(mailHtml).toContain(">Add my card</a>");
     expect(text).toContain("Add my card https://app.test/card/abc.def");
     expect(text).not.toMatch(/\[https:\/\/app\.test\/card/);
@@ -198,8 +200,8 @@ describe("sending a campaign", () => {
     expect(new Set(tokens).size).toBe(250);
     for (const mail of mails) {
       const opened = await resolveCardLink(db, cardTokenOf(mail)!);
-      expect(opened?.member.email).toBe(mail.to[0]);
-      expect(mail.html).toContain(`Hello ${opened?.member.firstName},`);
+      expect(opened?.holder.email).toBe(mail.to[0]);
+      expect(mail.html).toContain(`Hello ${opened?.holder.firstName},`);
       expect(mail.headers?.["List-Unsubscribe"]).toMatch(/\/api\/unsubscribe\//);
     }
     const [done] = await db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
@@ -336,6 +338,20 @@ describe("recipient filters", () => {
     expect(await names(null)).toEqual(["Former", "Judoka", "Karateka", "Nobody"]);
     // Another dojo's plan id selects nobody here.
     expect(await names(randomUUID())).toEqual([]);
+  });
+
+  it("selects members whose subscription is paused, while it runs", async () => {
+    const db = await getDb();
+    const dojo = await createDojo();
+    const subscribe = async (firstName: string, status: string, pauseBehavior: string | null) => {
+      const member = await createMember(dojo.id, { firstName });
+      await db.insert(memberSubscriptions).values({ dojoId: dojo.id, memberId: member.id, stripeSubscriptionId: `sub_${randomUUID()}`, status, currency: "EUR", pauseBehavior });
+    };
+    await subscribe("Resting", "active", "void");
+    await subscribe("Training", "active", null);
+    await subscribe("Gone", "canceled", "void");
+    const paused = await campaignTargets(db, dojo.id, { kind: "filter", status: "active", noCard: false, openInvoices: false, subscribedTo: "paused" });
+    expect(paused.map((t) => t.firstName)).toEqual(["Resting"]);
   });
 
   it("selects members with open invoices, and members without a card on file", async () => {

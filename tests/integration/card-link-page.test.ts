@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { members } from "@/db/schema";
+import { dojos, members } from "@/db/schema";
 import CardLinkPage from "@/app/card/[token]/page";
 import { completeCardLinkSetupAction, openCardLinkSetupAction } from "@/app/card/[token]/actions";
 import { submitCheckoutForm } from "@tatami/stripe-emulator/test-support";
@@ -37,10 +37,28 @@ describe("the /card/<token> page", () => {
     expect(tampered).not.toContain("Aiko");
   });
 
+  it("speaks the language of the link's member, else the dojo's, and opens Stripe Checkout in it", async () => {
+    ip = "203.0.113.15";
+    const { dojo, stripe } = await dojoWithStripe();
+    const dutch = await createMember(dojo.id, { firstName: "Sanne", language: "nl" });
+    const dutchPage = await render(tokenOf((await liveCardLink(await getDb(), dojo.id, dutch.id)).url));
+    expect(dutchPage).toContain("Hallo Sanne");
+    expect(dutchPage).toContain("<title>Je kaart toevoegen</title>");
+    expect(dutchPage).not.toContain("Add card");
+
+    await (await getDb()).update(dojos).set({ defaultLanguage: "fr" }).where(eq(dojos.id, dojo.id));
+    const undecided = await createMember(dojo.id, { firstName: "Léa" });
+    const token = tokenOf((await liveCardLink(await getDb(), dojo.id, undecided.id)).url);
+    expect(await render(token)).toContain("Ajouter une carte");
+    const opened = await openCardLinkSetupAction({ token });
+    if (!opened.ok) throw new Error(opened.error);
+    expect((await stripe.checkout.sessions.retrieve(sessionIdOf(opened.data.clientSecret))).locale).toBe("fr");
+  });
+
   it("stops an address that keeps trying bad tokens", async () => {
     ip = "203.0.113.20";
     for (let i = 0; i < 10; i++) expect(await render(`guess-${i}`)).toContain("This card link does not work");
-    expect(await render("guess-11")).toContain("Too many failed attempts");
+    expect(await render("guess-11")).toContain("Too many attempts");
     // Another address is not affected.
     ip = "203.0.113.21";
     expect(await render("guess-12")).toContain("This card link does not work");
@@ -62,7 +80,7 @@ describe("the /card/<token> page", () => {
     // Stripe needs setup mode's currency; only a card can be charged off-session later.
     expect(await stripe.checkout.sessions.retrieve(sessionId)).toMatchObject({ mode: "setup", currency: "chf", allowed_payment_method_types: ["card"] });
     await submitCheckoutForm(sessionId, { card_number: "4242424242424242" }, { embedded: true });
-    expect(await completeCardLinkSetupAction({ token, sessionId })).toEqual({ ok: true, data: { saved: true } });
+    expect(await completeCardLinkSetupAction({ token, sessionId })).toEqual({ ok: true, data: { saved: true, method: "Visa •••• 4242" } });
     const customer = await stripe.customers.retrieve(linked.customer!);
     if (customer.deleted) throw new Error("deleted");
     expect(customer.invoice_settings.default_payment_method).toMatch(/^pm_/);

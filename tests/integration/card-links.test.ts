@@ -16,7 +16,7 @@ describe("card links", () => {
     const again = await liveCardLink(db, dojo.id, member.id);
     expect(again.url).toBe(first.url);
     const opened = await resolveCardLink(db, tokenOf(first.url));
-    expect(opened?.member.firstName).toBe("Aiko");
+    expect(opened?.holder.firstName).toBe("Aiko");
     expect(opened?.dojo.id).toBe(dojo.id);
   });
 

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { invoices, type NewInvoice } from "@/db/schema";
+import { invoices, memberSubscriptions, type NewInvoice } from "@/db/schema";
 import { dashboardKpis } from "@/lib/dashboard/kpis";
 import { mostOverdueInvoices } from "@/lib/dashboard/overdue-invoices";
 import { today } from "@/lib/dates";
@@ -59,6 +60,21 @@ describe("dashboard figures", () => {
     expect(kpis.revenueThisMonthMinor).toBe(10_000);
   });
 
+  it("counts members whose running subscription is paused, once each, in this dojo only", async () => {
+    const db = await getDb();
+    const dojo = await createDojo();
+    const other = await createDojo();
+    const subscription = async (dojoId: string, memberId: string, status: string, pauseBehavior: string | null) =>
+      db.insert(memberSubscriptions).values({ dojoId, memberId, stripeSubscriptionId: `sub_${randomUUID()}`, status, currency: "EUR", pauseBehavior });
+    const resting = await createMember(dojo.id);
+    await subscription(dojo.id, resting.id, "active", "void");
+    await subscription(dojo.id, resting.id, "active", "void");
+    await subscription(dojo.id, (await createMember(dojo.id)).id, "active", null);
+    await subscription(dojo.id, (await createMember(dojo.id)).id, "canceled", "void");
+    await subscription(other.id, (await createMember(other.id)).id, "active", "void");
+    expect((await dashboardKpis(db, dojo.id, { withRevenue: false })).pausedMembers).toBe(1);
+  });
+
   it("hides revenue from a viewer without the ledger", async () => {
     const { dojo } = await seedDojo();
     const kpis = await dashboardKpis(await getDb(), dojo.id, { withRevenue: false });
@@ -80,6 +96,7 @@ describe("dashboard figures", () => {
     expect(await mostOverdueInvoices(db, dojo.id)).toEqual([]);
     expect(await dashboardKpis(db, dojo.id, { withRevenue: true })).toEqual({
       activeMembers: 0,
+      pausedMembers: 0,
       open: { count: 0, outstanding: [] },
       overdue: { count: 0, outstanding: [] },
       revenueThisMonthMinor: 0,

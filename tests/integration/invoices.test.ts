@@ -194,7 +194,7 @@ describe("text from users", () => {
     const invoice = await createTestInvoice(dojo, member.id, { lines: [{ description: evil, quantity: 1, unitPrice: "5" }] });
     const detail = await getInvoice(await getDb(), dojo.id, invoice.id);
     expect(detail?.lines[0].description).toBe(evil);
-    const html = renderToStaticMarkup(createElement(InvoiceLinesTable, { lines: detail!.lines, currency: "EUR", totalMinor: detail!.invoice.totalMinor, paidMinor: 0 }));
+    const html = renderToStaticMarkup(createElement(InvoiceLinesTable, { lines: detail!.lines, currency: "EUR", totalMinor: detail!.invoice.totalMinor, paidMinor: 0, locale: "en" }));
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;");

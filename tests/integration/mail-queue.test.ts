@@ -175,7 +175,7 @@ describe("the mail queue", () => {
       expect(job).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringMatching(/^Resend refused the mail to not-an-address: validation_error \(422\): Invalid `to` field/) });
       expect(errors).toHaveBeenCalledWith(expect.stringMatching(/mail\.invoice-issued .* failed for good after 1 attempt\(s\) \(permanent error\)/));
       const db = await getDb();
-      expect(await failedMails(db, dojo.id)).toEqual([{ id: job.id, label: "Invoice issued", failedAt: job.finishedAt, error: job.lastError }]);
+      expect(await failedMails(db, dojo.id)).toEqual([{ id: job.id, kind: "invoice-issued", failedAt: job.finishedAt, error: job.lastError }]);
       expect(await failedMails(db, (await signedInDojo()).dojo.id)).toEqual([]);
 
       // The owner corrects the address and sends it again: one mail, composed from the data as it is now.

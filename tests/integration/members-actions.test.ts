@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createElement } from "react";
-import { renderToString } from "react-dom/server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { members } from "@/db/schema";
@@ -11,6 +10,7 @@ import { isUid } from "@/lib/members/uid";
 import { addMember, deactivateMember, editMember, reactivateMember, setPortalPassword } from "@/app/(staff)/members/actions";
 import { MemberListItem, MemberTableRow } from "@/app/(staff)/members/member-list";
 import { MemberProfileCard } from "@/app/(staff)/members/[id]/profile-card";
+import { staffHtml } from "../support/staff-html";
 import { actAs, createMember as seedMember, signedInDojo, signInAsMember, signInAsStaff } from "../support/factories";
 
 async function memberRow(id: string) {
@@ -184,12 +184,13 @@ describe("member actions", () => {
     expect(await memberRow(created.data.id)).toMatchObject({ firstName: script, notes: script, address: script });
 
     const member = (await getMember(await getDb(), dojo.id, created.data.id))!;
-    const html = [
-      renderToString(createElement("table", null, createElement("tbody", null, createElement(MemberTableRow, { member })))),
-      renderToString(createElement("ul", null, createElement(MemberListItem, { member }))),
-      renderToString(createElement(MemberProfileCard, { member, timeZone: "UTC" })),
-    ];
-    for (const markup of html) {
+    // Async server components (their words in the staff member's language): rendered to a stream.
+    const markups = await Promise.all([
+      staffHtml(createElement("table", null, createElement("tbody", null, createElement(MemberTableRow, { member })))),
+      staffHtml(createElement("ul", null, createElement(MemberListItem, { member }))),
+      staffHtml(createElement(MemberProfileCard, { member, timeZone: "UTC" })),
+    ]);
+    for (const markup of markups) {
       expect(markup).not.toContain("<script>");
       expect(markup).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     }

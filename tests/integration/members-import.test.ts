@@ -40,7 +40,7 @@ describe("member import from CSV", () => {
       { row: 499, messages: ["E-mail: member3@import.test is also on row 4"] },
     ]);
     expect(preview.data.sample[0]).toEqual({ row: 2, cells: expect.objectContaining({ firstName: "Given1", lastName: "Family1", email: "member1@import.test" }) });
-    expect(preview.data.columns.map((c) => c.field)).toEqual(["First name", "Last name", "E-mail", "Phone", "Birth date", "Notes"]);
+    expect(preview.data.columns.map((c) => c.field)).toEqual(["firstName", "lastName", "email", "phone", "birthDate", "notes"]);
 
     const refused = await importMembersAction({ csv: file500(true) });
     expect(refused).toEqual({
@@ -79,17 +79,28 @@ describe("member import from CSV", () => {
     const preview = await previewMemberImportAction({ csv });
     if (!preview.ok) throw new Error(preview.error);
     expect(preview.data.columns).toEqual([
-      { header: "Surname", field: "Last name" },
-      { header: "Given name", field: "First name" },
-      { header: "Email address", field: "E-mail" },
-      { header: "Date of birth", field: "Birth date" },
-      { header: "Address", field: "Address" },
+      { header: "Surname", field: "lastName" },
+      { header: "Given name", field: "firstName" },
+      { header: "Email address", field: "email" },
+      { header: "Date of birth", field: "birthDate" },
+      { header: "Address", field: "address" },
       { header: "Membership no.", field: null },
     ]);
     expect(preview.data).toMatchObject({ total: 1, errors: [] });
     expect(await importMembersAction({ csv })).toEqual({ ok: true, data: { imported: 1 } });
     const [aiko] = await (await getDb()).select().from(members).where(eq(members.dojoId, dojo.id));
     expect(aiko).toMatchObject({ firstName: "Aiko", lastName: "Tanaka", email: "aiko@example.test", birthDate: "1990-04-01", address: "1-2-3 Shibuya\nTokyo" });
+  });
+
+  it("reads the Dutch column names the Dutch import page asks for", async () => {
+    const { dojo } = await signedInDojo();
+    const csv = "Voornaam,Achternaam,E-mail,Telefoon,Geboortedatum,Adres,Notities\nSanne,de Vries,sanne@import.test,06 12345678,2001-02-03,Dorpsstraat 1,Groene band\n";
+    const preview = await previewMemberImportAction({ csv });
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.data.columns.map((c) => c.field)).toEqual(["firstName", "lastName", "email", "phone", "birthDate", "address", "notes"]);
+    expect(await importMembersAction({ csv })).toEqual({ ok: true, data: { imported: 1 } });
+    const [sanne] = await (await getDb()).select().from(members).where(eq(members.dojoId, dojo.id));
+    expect(sanne).toMatchObject({ firstName: "Sanne", lastName: "de Vries", phone: "06 12345678", birthDate: "2001-02-03", address: "Dorpsstraat 1", notes: "Groene band" });
   });
 
   it("reports every problem of a row, with its spreadsheet row number", async () => {

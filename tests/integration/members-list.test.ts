@@ -76,6 +76,11 @@ describe("listing members", () => {
     expect((await listMembers(db, big.id, { status: "all" })).total).toBe(PAGE_SIZE + 10);
     expect((await listMembers(db, big.id, { status: "inactive" })).total).toBe(3);
     expect((await listMembers(db, big.id, { q: "N00", status: "all" })).total).toBe(10);
+    // A search's page and total come from one query; a page past the end still knows the total.
+    const searched = await listMembers(db, big.id, { q: "member n", page: 2 });
+    expect(searched).toMatchObject({ total: PAGE_SIZE + 7, page: 2 });
+    expect(searched.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
+    expect(await listMembers(db, big.id, { q: "member n", page: 3 })).toMatchObject({ rows: [], total: PAGE_SIZE + 7 });
   });
 
   it("tells an empty dojo from an empty search", async () => {

@@ -16,9 +16,12 @@ import { stripeFor } from "@/lib/stripe/client";
 import { reconcileStripeEvents } from "@/lib/stripe/webhooks/reconcile";
 import { today } from "@/lib/dates";
 import { dojoWithStripe, inboxFor, openInvoiceFor, payInCheckout, paymentState, sessionIdOf, webhookEvent } from "../support/card-payment";
-import { signInAsMember } from "../support/factories";
+import { createMember, signInAsMember } from "../support/factories";
 import { allEvents, deliverEvents, failedEventsOf, stripeSideOf, tatamiSideOf } from "../support/money";
 import { handleUnclaimed } from "../support/handle-event";
+import { deliverSignedEvent, eventAbout } from "../support/signed-event";
+import { createTestInvoice } from "../support/invoice-factory";
+import { issueInvoice } from "@/lib/invoices/issue-invoice";
 
 type OpenResult = Awaited<ReturnType<typeof openInvoiceCheckoutAction>>;
 const sessionOf = (result: OpenResult) => {
@@ -219,6 +222,44 @@ describe("one decision and one refund per payment, whichever path comes first", 
     expect(await db.select().from(automaticRefunds).where(eq(automaticRefunds.invoiceId, invoice.id))).toHaveLength(1);
     const { stripeSide } = await expectBalanced(stripe, invoice.id);
     expect(stripeSide.intents.find((i) => i.id === pi)?.refunds).toHaveLength(1);
+  });
+
+  // The payment's write checks itself that no earlier call settled the PaymentIntent (no look-up
+  // of its own): these are the two cases where that check, not the invoice's state, stops it.
+  it("a second event for a part payment already recorded: nothing recorded twice", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const { invoice } = await openInvoiceFor(dojo);
+    const pi = await stripe.paymentIntents.create({ amount: 2000, currency: "eur", payment_method: "pm_card_visa", confirm: true, metadata: invoicePaymentMetadata(dojo.id, invoice.id) });
+    expect(await deliverSignedEvent(dojo.id, eventAbout("payment_intent.succeeded", pi))).toEqual({ status: 200, result: "processed" });
+    // Still €30 open, so the invoice alone would take these €20 again.
+    expect(await deliverSignedEvent(dojo.id, eventAbout("payment_intent.succeeded", pi))).toEqual({ status: 200, result: "processed" });
+
+    const db = await getDb();
+    const state = await paymentState(invoice.id);
+    expect(state.invoice).toMatchObject({ status: "open", paidMinor: 2000 });
+    expect(state.payments.map((p) => p.amountMinor)).toEqual([2000]);
+    expect(state.entries.map((e) => e.amountMinor)).toEqual([2000]);
+    expect(await db.select().from(automaticRefunds).where(eq(automaticRefunds.invoiceId, invoice.id))).toEqual([]);
+    expect(await db.select().from(jobs).where(eq(jobs.dedupeKey, `payment-receipt:${state.payments[0].id}`))).toHaveLength(1);
+    await expectBalanced(stripe, invoice.id);
+  });
+
+  it("refunded while the invoice was a draft, then the invoice issued: a later event records nothing", async () => {
+    const { dojo, stripe } = await dojoWithStripe();
+    const draft = await createTestInvoice(dojo, (await createMember(dojo.id)).id);
+    const pi = await stripe.paymentIntents.create({ amount: 5000, currency: "eur", payment_method: "pm_card_visa", confirm: true, metadata: invoicePaymentMetadata(dojo.id, draft.id) });
+    expect(await deliverSignedEvent(dojo.id, eventAbout("payment_intent.succeeded", pi))).toEqual({ status: 200, result: "processed" });
+    const db = await getDb();
+    expect(await db.select({ reason: automaticRefunds.reason }).from(automaticRefunds).where(eq(automaticRefunds.invoiceId, draft.id))).toEqual([{ reason: "not_payable" }]);
+    await db.transaction((tx) => issueInvoice(tx, dojo.id, draft.id));
+    // Open now, €50 open, the same €50: only the automatic refund says it is settled.
+    expect(await deliverSignedEvent(dojo.id, eventAbout("payment_intent.succeeded", pi))).toEqual({ status: 200, result: "processed" });
+
+    const state = await paymentState(draft.id);
+    expect(state.invoice).toMatchObject({ status: "open", paidMinor: 0 });
+    expect(state.payments).toEqual([]);
+    expect(state.entries).toEqual([]);
+    expect(await db.select().from(automaticRefunds).where(eq(automaticRefunds.invoiceId, draft.id))).toHaveLength(1);
   });
 
   it("paid more than was still open: the open part recorded, the rest refunded", async () => {

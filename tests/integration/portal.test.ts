@@ -13,6 +13,8 @@ import { digestOf, html as pageHtml } from "../support/next";
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
 vi.mock("next-auth", () => import("../support/authjs"));
 vi.mock("next/navigation", async (original) => (await import("../support/next")).navigationOutsideNext(original));
+// The login takes its language from the browser's Accept-Language (none here: English).
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 let seq = 0;
 async function addInvoice(dojoId: string, memberId: string, status: InvoiceStatus, totalMinor: number, paidMinor = 0) {

@@ -91,7 +91,7 @@ describe("amounts under Stripe's minimum charge", () => {
     actAs(null);
     const who = { name: "Buyer", email: `buyer-${Date.now()}@example.test`, phone: "+386 40 123 456" };
     const card = await placeShopOrderAction({ slug: dojo.slug, ...who, payment: "card", items: [{ productId: patch.id, quantity: 1 }] });
-    expect(card).toMatchObject({ ok: false, error: "Card payments start at €0.50 (Stripe's minimum in EUR); this order is €0.40. Choose to pay at the dojo, or add to your order." });
+    expect(card).toMatchObject({ ok: false, error: "Card payments start at €0.50; this order is €0.40. Please add to your order. Or choose to pay at the dojo." });
     expect(await (await getDb()).select().from(shopOrders).where(eq(shopOrders.dojoId, dojo.id))).toEqual([]);
     expect((await stripe.checkout.sessions.list({ limit: 10 })).data).toEqual([]);
 

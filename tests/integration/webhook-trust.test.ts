@@ -7,17 +7,21 @@ import { invoicePaymentMetadata } from "@/lib/payments/card/metadata";
 import { dojoWithStripe, inboxFor, openInvoiceFor } from "../support/card-payment";
 import { deliverSignedEvent, eventAbout } from "../support/signed-event";
 
-// Every Stripe request the app makes, as "METHOD /path": every client comes from stripeFor.
+// Every Stripe request the app makes, as "METHOD /path": every client comes from stripeFor, or
+// from stripeForSealedKey, which keeps a client per stored key (listened to once).
 const requests: string[] = [];
 vi.mock("@/lib/stripe/client", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/stripe/client")>();
+  const listened = new WeakSet<Stripe>();
+  const listen = (client: Stripe) => {
+    if (!listened.has(client)) client.on("request", (request: Stripe.RequestEvent) => requests.push(`${request.method} ${request.path}`));
+    listened.add(client);
+    return client;
+  };
   return {
     ...actual,
-    stripeFor: (secretKey: string) => {
-      const client = actual.stripeFor(secretKey);
-      client.on("request", (request: Stripe.RequestEvent) => requests.push(`${request.method} ${request.path}`));
-      return client;
-    },
+    stripeFor: (secretKey: string) => listen(actual.stripeFor(secretKey)),
+    stripeForSealedKey: (sealedKey: string, now?: number) => listen(actual.stripeForSealedKey(sealedKey, now)),
   };
 });
 

@@ -183,7 +183,7 @@ describe("webshop rules", () => {
     expect(await publicShop(db, dojo.slug)).toBeNull();
     await openShop(dojo.id, { enabled: false });
     expect(await publicShop(db, dojo.slug)).toBeNull();
-    expect(await placeShopOrderAction({ slug: dojo.slug, ...buyer(), payment: "at_dojo", items: [{ productId: gi.id, quantity: 1 }] })).toMatchObject({ ok: false, error: "Shop was not found." });
+    expect(await placeShopOrderAction({ slug: dojo.slug, ...buyer(), payment: "at_dojo", items: [{ productId: gi.id, quantity: 1 }] })).toMatchObject({ ok: false, error: "This shop is not open at the moment." });
     expect(await publicShop(db, "no-such-dojo")).toBeNull();
   });
 

@@ -21,9 +21,9 @@ describe("raw HTML sinks", () => {
 
   it("the campaign body keeps script, handlers and javascript: links inert", () => {
     // Member values come from members (hostile); the link codes are URLs Tatami makes.
-    const values = { firstname: `<img src=x onerror="alert(1)">`, lastname: "", fullname: "", uid: "", email: "", dojoname: "", portallink: "https://tatami.test/portal/login", stripecardlink: "" };
-    const html = renderCampaignBody(`Hi {firstname}! <script>alert(2)</script> [portal]({portallink}) [trap](javascript:alert(3)) <a href="javascript:alert(4)">x</a>`, values);
-    expect(html).not.toMatch(/<script|<img|href="javascript:/i);
+    const values = { firstname: `<img src=x onerror="alert(1)">`, lastname: "", fullname: "", uid: "", email: "", dojoname: "", portallink: "https://tatami.test/portal/login", stripecardlink: "", familyname: `<svg onload="alert(5)">` };
+    const html = renderCampaignBody(`Hi {firstname} {familyname}! <script>alert(2)</script> [portal]({portallink}) [trap](javascript:alert(3)) <a href="javascript:alert(4)">x</a>`, values);
+    expect(html).not.toMatch(/<script|<img|<svg|href="javascript:/i);
     expect(html).toContain("&lt;img src=x onerror=");
     expect(html).toContain('<a href="https://tatami.test/portal/login"');
   });

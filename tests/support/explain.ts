@@ -13,15 +13,34 @@ function clientOf(db: Db): unknown {
   return (db as unknown as { $client: unknown }).$client;
 }
 
-/** Runs `work` (pages, domain functions) with the app's database swapped for one that records every query it sends. */
-export async function captureQueries(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
+/**
+ * Runs `work` (pages, domain functions) with the app's database swapped for one that records every
+ * query it sends. With `transactions`, each transaction's BEGIN and COMMIT are listed too (the
+ * driver sends them as statements of their own, so they are round trips like any other).
+ */
+export async function captureQueries(work: () => Promise<unknown>, opts: { transactions?: boolean } = {}): Promise<CapturedQuery[]> {
   const conn = connection();
   await conn.ready;
   const original = conn.db;
   const captured: CapturedQuery[] = [];
   const logger = { logQuery: (query: string, params: unknown[]) => void captured.push({ sql: query, params }) };
   const client = clientOf(original);
-  conn.db = (conn.kind === "pglite" ? drizzlePglite(client as PGlite, { schema, logger }) : drizzlePostgres(client as Sql, { schema, logger })) as unknown as Db;
+  const recording = (conn.kind === "pglite" ? drizzlePglite(client as PGlite, { schema, logger }) : drizzlePostgres(client as Sql, { schema, logger })) as unknown as Db;
+  if (opts.transactions) {
+    const transaction = recording.transaction.bind(recording);
+    recording.transaction = (async (...args: Parameters<Db["transaction"]>) => {
+      captured.push({ sql: "begin", params: [] });
+      try {
+        const result = await transaction(...args);
+        captured.push({ sql: "commit", params: [] });
+        return result;
+      } catch (error) {
+        captured.push({ sql: "rollback", params: [] });
+        throw error;
+      }
+    }) as Db["transaction"];
+  }
+  conn.db = recording;
   try {
     await work();
   } finally {

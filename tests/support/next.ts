@@ -1,5 +1,5 @@
 import { renderToReadableStream } from "react-dom/server";
-import type { ReactElement } from "react";
+import { createElement, type ComponentProps, type ReactElement } from "react";
 
 // notFound() and redirect() end a page by throwing an error with a digest Next.js understands.
 export const digestOf = (e: unknown) => (e as { digest?: string }).digest ?? "";
@@ -8,9 +8,14 @@ export const isNotFound = (e: unknown) => digestOf(e).includes("404");
 export const isForbidden = (e: unknown) => digestOf(e).endsWith(";403");
 export const redirectsTo = (path: string) => (e: unknown) => digestOf(e).includes(`;${path};`);
 
-/** The page as HTML, with everything that suspends resolved. */
+/**
+ * The page as HTML, with everything that suspends resolved. Inside the staff layout's language
+ * (the signed-in staff member's), as its client components read it; member pages set their own.
+ */
 export async function html(page: ReactElement | Promise<ReactElement>) {
-  const stream = await renderToReadableStream(await page);
+  // Imported here: both reach next/navigation, which tests mock with this module's navigationOutsideNext.
+  const [{ StaffIntlProvider }, { staffLocale }] = await Promise.all([import("@/components/i18n/staff-intl-provider"), import("@/lib/i18n/staff-session")]);
+  const stream = await renderToReadableStream(createElement(StaffIntlProvider, { locale: await staffLocale() } as ComponentProps<typeof StaffIntlProvider>, await page));
   await stream.allReady;
   return new Response(stream).text();
 }

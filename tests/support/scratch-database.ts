@@ -2,13 +2,12 @@ import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { migrationsFolder, schema, type Db } from "@/db/client";
+import { migrationsFolder, newPglite, schema, type Db } from "@/db/client";
 
 /**
  * A copy of db/migrations that stops before the migration whose tag ends with `tagSuffix` (the
@@ -31,7 +30,7 @@ export function migrationsBefore(tagSuffix: string, { through = false } = {}) {
 export async function scratchDatabase(): Promise<{ db: Db; migrate(folder: string): Promise<void>; close(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const client = new PGlite();
+    const client = newPglite();
     const db = drizzlePglite(client, { schema });
     return { db: db as unknown as Db, migrate: (folder) => migratePglite(db, { migrationsFolder: folder }), close: () => client.close() };
   }

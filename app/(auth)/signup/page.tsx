@@ -1,22 +1,27 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardBody } from "@/components/ui/card";
+import { staffT } from "@/lib/i18n/staff-session";
 import { SignupForm } from "./signup-form";
 
-export const metadata = { title: "Sign up your dojo" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await staffT("staff.auth.signup"))("title") };
+}
 
-export default function SignupPage() {
+export default async function SignupPage() {
+  const t = await staffT("staff.auth.signup");
   return (
     <Card>
       <CardBody className="space-y-6 p-6">
         <div>
-          <h1 className="text-xl font-semibold">Sign up your dojo</h1>
-          <p className="mt-1 text-sm text-stone-500">Members, invoices and payments in one place.</p>
+          <h1 className="text-xl font-semibold">{t("title")}</h1>
+          <p className="mt-1 text-sm text-stone-500">{t("tagline")}</p>
         </div>
         <SignupForm />
         <p className="text-center text-sm text-stone-500">
-          Already have an account?{" "}
+          {t("haveAccount")}{" "}
           <Link className="font-medium text-brand-700 hover:underline" href="/login">
-            Log in
+            {t("logIn")}
           </Link>
         </p>
       </CardBody>

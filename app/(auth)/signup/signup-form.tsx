@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { MailCheck } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -17,6 +18,7 @@ function slugify(name: string) {
 
 export function SignupForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const t = useTranslations("staff.auth.signup");
   const { form, submit, formError, pending } = useActionForm<SignupInput, { sentTo: string }>({
     action: signUp,
     defaultValues: { currency: "EUR", timeZone: currentTimeZone() },
@@ -28,12 +30,12 @@ export function SignupForm() {
     return (
       <div role="status" className="space-y-3 rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">
         <p className="flex items-center gap-2 font-semibold">
-          <MailCheck className="size-5 shrink-0" aria-hidden /> Check your inbox
+          <MailCheck className="size-5 shrink-0" aria-hidden /> {t("sentTitle")}
         </p>
         <p>
-          We sent a mail to <strong className="break-all">{sentTo}</strong>. Follow the link in it to create your dojo; it works for 24 hours.
+          {t.rich("sent", { email: sentTo, strong: (chunks) => <strong className="break-all">{chunks}</strong> })}
         </p>
-        <p className="text-emerald-800">Nothing there after a few minutes? Look in your spam folder, or check the address and sign up again.</p>
+        <p className="text-emerald-800">{t("nothingThere")}</p>
       </div>
     );
   }
@@ -41,7 +43,7 @@ export function SignupForm() {
     <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       <input type="hidden" {...register("timeZone")} />
-      <Field label="Dojo name" error={e.dojoName?.message}>
+      <Field label={t("dojoName")} error={e.dojoName?.message}>
         <Input
           autoComplete="organization"
           {...register("dojoName", {
@@ -51,10 +53,10 @@ export function SignupForm() {
           })}
         />
       </Field>
-      <Field label="Public address" error={e.slug?.message} hint="Used for your webshop: /shop/your-address">
+      <Field label={t("slug")} error={e.slug?.message} hint={t("slugHint")}>
         <Input autoCapitalize="none" {...register("slug")} />
       </Field>
-      <Field label="Currency" error={e.currency?.message}>
+      <Field label={t("currency")} error={e.currency?.message}>
         <Select {...register("currency")}>
           {CURRENCIES.map((c) => (
             <option key={c} value={c}>
@@ -63,17 +65,17 @@ export function SignupForm() {
           ))}
         </Select>
       </Field>
-      <Field label="Your name" error={e.ownerName?.message}>
+      <Field label={t("ownerName")} error={e.ownerName?.message}>
         <Input autoComplete="name" {...register("ownerName")} />
       </Field>
-      <Field label="E-mail" error={e.email?.message}>
+      <Field label={t("email")} error={e.email?.message}>
         <Input type="email" autoComplete="email" {...register("email")} />
       </Field>
-      <Field label="Password" error={e.password?.message} hint="At least 10 characters">
+      <Field label={t("password")} error={e.password?.message} hint={t("passwordHint")}>
         <Input type="password" autoComplete="new-password" {...register("password")} />
       </Field>
       <Button type="submit" className="w-full" pending={pending}>
-        Create my dojo
+        {t("submit")}
       </Button>
     </form>
   );

@@ -3,11 +3,17 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
 import { signOut } from "@/lib/auth/auth";
-import { changeOwnName, changeOwnPassword } from "@/lib/staff/own-account";
-import { changeNameSchema, changePasswordSchema } from "@/lib/staff/schemas";
+import { changeOwnLanguage, changeOwnName, changeOwnPassword } from "@/lib/staff/own-account";
+import { changeLanguageSchema, changeNameSchema, changePasswordSchema } from "@/lib/staff/schemas";
 
 export const changeName = staffAction({ schema: changeNameSchema, permission: "account" }, async ({ name }, ctx) => {
   await changeOwnName(await getDb(), ctx, name);
+  revalidatePath("/", "layout");
+  return null;
+});
+
+export const changeLanguage = staffAction({ schema: changeLanguageSchema, permission: "account" }, async ({ language }, ctx) => {
+  await changeOwnLanguage(await getDb(), ctx, language);
   revalidatePath("/", "layout");
   return null;
 });

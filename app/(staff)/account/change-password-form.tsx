@@ -1,6 +1,7 @@
 "use client";
 import { useFollowRedirect } from "@/components/forms/use-follow-redirect";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -11,27 +12,28 @@ import { changePassword } from "./actions";
 
 export function ChangePasswordForm() {
   const followRedirect = useFollowRedirect();
+  const t = useTranslations("staff.account.password");
   const { form, submit, formError, pending } = useActionForm<ChangePasswordInput, { redirectTo: string }>({
     action: changePassword,
     resolver: zodResolver(changePasswordSchema),
-    successMessage: "Password changed. Please log in with your new password.",
+    successMessage: t("saved"),
     onSuccess: followRedirect,
   });
   const e = form.formState.errors;
   return (
     <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
-      <Field label="Current password" error={e.currentPassword?.message}>
+      <Field label={t("current")} error={e.currentPassword?.message}>
         <Input type="password" autoComplete="current-password" {...form.register("currentPassword")} />
       </Field>
-      <Field label="New password" error={e.newPassword?.message} hint="At least 10 characters">
+      <Field label={t("new")} error={e.newPassword?.message} hint={t("newHint")}>
         <Input type="password" autoComplete="new-password" {...form.register("newPassword")} />
       </Field>
-      <Field label="New password again" error={e.confirmPassword?.message}>
+      <Field label={t("again")} error={e.confirmPassword?.message}>
         <Input type="password" autoComplete="new-password" {...form.register("confirmPassword")} />
       </Field>
       <Button type="submit" pending={pending}>
-        Change password
+        {t("save")}
       </Button>
     </form>
   );

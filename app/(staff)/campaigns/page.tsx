@@ -14,20 +14,24 @@ import { hasFeature } from "@/lib/account-plans/features";
 import { CampaignStatusBadge } from "./campaign-status-badge";
 import { Mail } from "lucide-react";
 import { UpgradePrompt } from "@/components/plans/upgrade-prompt";
-import { formatDateTime } from "@/lib/dates";
+import { formatIn } from "@/lib/i18n/format";
+import { staffLocale, staffT } from "@/lib/i18n/staff-session";
 
-export const metadata = { title: "Campaigns" };
-
+export async function generateMetadata() {
+  return { title: (await staffT("staff.campaigns"))("title") };
+}
 
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { dojo } = await requireStaffPage("campaigns");
-  const description = "E-mail your members, each mail with their own name and links.";
+  const t = await staffT("staff.campaigns");
+  const f = formatIn(await staffLocale());
+  const description = t("description");
   if (!hasFeature(dojo.plan, "emailCampaigns")) {
     return (
       <>
-        <PageHeader title="Campaigns" description={description} />
+        <PageHeader title={t("title")} description={description} />
         <UpgradePrompt feature="emailCampaigns" plan={dojo.plan} icon={<Mail className="size-6" aria-hidden />}>
-          <p className="text-sm text-stone-600">E-mail all your members at once, each mail with their own name and their own link to add a card.</p>
+          <p className="text-sm text-stone-600">{t("upgrade")}</p>
         </UpgradePrompt>
       </>
     );
@@ -38,16 +42,16 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
     <Button asChild>
       <Link href="/campaigns/new">
         <Plus className="size-4" aria-hidden />
-        New campaign
+        {t("new")}
       </Link>
     </Button>
   );
   return (
     <>
-      <PageHeader title="Campaigns" description={description} actions={newButton} />
+      <PageHeader title={t("title")} description={description} actions={newButton} />
       <Card>
         {total === 0 ? (
-          <EmptyState title="No campaigns yet" description="Write to all your members at once, for example to ask them to add a card for their monthly fee." action={newButton} />
+          <EmptyState title={t("emptyTitle")} description={t("emptyDescription")} action={newButton} />
         ) : (
           <>
             {/* Phones: one card per campaign. */}
@@ -60,8 +64,8 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                       <CampaignStatusBadge status={c.status} />
                     </p>
                     <p className="text-sm text-stone-500">
-                      {formatDateTime(c.createdAt, dojo.timeZone)} · {c.sentCount} of {c.recipientCount - c.skippedCount} sent
-                      {c.failedCount > 0 && ` · ${c.failedCount} failed`}
+                      {f.dateTime(c.createdAt, dojo.timeZone)} · {t("sentOf", { sent: c.sentCount, total: c.recipientCount - c.skippedCount })}
+                      {c.failedCount > 0 && ` · ${t("failedCount", { count: c.failedCount })}`}
                     </p>
                   </Link>
                 </li>
@@ -71,12 +75,12 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
               <Table>
                 <thead>
                   <tr>
-                    <Th>Subject</Th>
-                    <Th>Created</Th>
-                    <Th>Status</Th>
-                    <Th className="text-right">Sent</Th>
-                    <Th className="text-right">Failed</Th>
-                    <Th className="text-right">Skipped</Th>
+                    <Th>{t("subject")}</Th>
+                    <Th>{t("created")}</Th>
+                    <Th>{t("status")}</Th>
+                    <Th className="text-right">{t("sent")}</Th>
+                    <Th className="text-right">{t("failed")}</Th>
+                    <Th className="text-right">{t("skipped")}</Th>
                   </tr>
                 </thead>
                 <tbody>
@@ -88,8 +92,8 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                         </Link>
                       </Td>
                       <Td className="whitespace-nowrap text-stone-600">
-                        {formatDateTime(c.createdAt, dojo.timeZone)}
-                        {c.createdBy && <span className="block text-xs text-stone-500">by {c.createdBy}</span>}
+                        {f.dateTime(c.createdAt, dojo.timeZone)}
+                        {c.createdBy && <span className="block text-xs text-stone-500">{t("by", { name: c.createdBy })}</span>}
                       </Td>
                       <Td>
                         <CampaignStatusBadge status={c.status} />

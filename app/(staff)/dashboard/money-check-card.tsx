@@ -2,22 +2,24 @@ import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import { MoneyDifferences } from "@/components/stripe/money-differences";
 import type { MoneyCheckResult } from "@/lib/stripe/money-check/types";
+import { staffT } from "@/lib/i18n/staff-session";
 import { recordDifferenceAction, refundDifferenceAction } from "../settings/stripe/money-check-actions";
 
 const SHOWN = 3;
 
 /** Only when the last money check found differences: the first few, each with what settles it. */
-export function MoneyCheckAlert({ check, seesSettings, timeZone }: { check: MoneyCheckResult; seesSettings: boolean; timeZone: string }) {
+export async function MoneyCheckAlert({ check, seesSettings, timeZone }: { check: MoneyCheckResult; seesSettings: boolean; timeZone: string }) {
   const n = check.differences.length;
+  const t = await staffT("staff.dashboard.moneyCheck");
   return (
     <Card className="border-red-200" data-testid="money-check-alert">
       <CardHeader
-        title={`Stripe and Tatami disagree: ${n} difference${n === 1 ? "" : "s"}`}
-        description="Money Stripe captured or refunded that Tatami's books do not show, or the other way round."
+        title={t("title", { count: n })}
+        description={t("description")}
         actions={
           seesSettings ? (
             <Link href="/settings/stripe" className="text-sm font-medium text-brand-700 hover:underline">
-              {n > SHOWN ? `All ${n} in Settings → Stripe` : "Settings → Stripe"}
+              {n > SHOWN ? t("all", { count: n }) : t("settings")}
             </Link>
           ) : undefined
         }

@@ -10,19 +10,22 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { dashboardKpis, type InvoiceKpi } from "@/lib/dashboard/kpis";
 import { mostOverdueInvoices } from "@/lib/dashboard/overdue-invoices";
 import { failedMails } from "@/lib/mail/failed-mails";
-import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/dates";
+import { formatIn, type Formats } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/messages";
+import { staffLocale, staffT } from "@/lib/i18n/staff-session";
 import { hasFeature } from "@/lib/account-plans/features";
 import { latestMoneyCheck } from "@/lib/stripe/money-check/check";
 import { FailedMails } from "./failed-mails";
 import { KpiCard } from "./kpi-card";
 import { MoneyCheckAlert } from "./money-check-card";
 
-export const metadata = { title: "Dashboard" };
+export async function generateMetadata() {
+  return { title: (await staffT("staff.dashboard"))("title") };
+}
 
-function owed(kpi: InvoiceKpi, currency: string): string {
-  if (kpi.outstanding.length === 0) return `${formatMoney(0, currency)} outstanding`;
-  return `${kpi.outstanding.map((o) => formatMoney(o.minor, o.currency)).join(" + ")} outstanding`;
+function owed(kpi: InvoiceKpi, currency: string, t: Translate, f: Formats): string {
+  const amounts = kpi.outstanding.length === 0 ? [f.money(0, currency)] : kpi.outstanding.map((o) => f.money(o.minor, o.currency));
+  return t("outstanding", { amount: amounts.join(" + ") });
 }
 
 export default async function DashboardPage() {
@@ -37,24 +40,26 @@ export default async function DashboardPage() {
     failedMails(db, dojo.id),
     seesMoney ? latestMoneyCheck(db, dojo.id) : null,
   ]);
+  const t = await staffT("staff.dashboard");
+  const f = formatIn(await staffLocale());
 
   return (
     <>
       <PageHeader
-        title={`Welcome, ${user.name.split(" ")[0]}`}
+        title={t("welcome", { name: user.name.split(" ")[0] })}
         description={dojo.name}
         actions={
           <>
             <Button asChild variant="secondary">
               <Link href="/members/new">
                 <UserPlus className="size-4" aria-hidden />
-                Add member
+                {t("addMember")}
               </Link>
             </Button>
             <Button asChild>
               <Link href="/invoices/new">
                 <FilePlus2 className="size-4" aria-hidden />
-                New invoice
+                {t("newInvoice")}
               </Link>
             </Button>
           </>
@@ -62,12 +67,12 @@ export default async function DashboardPage() {
       />
       <div className="space-y-6">
         {moneyCheck && moneyCheck.differences.length > 0 && <MoneyCheckAlert check={moneyCheck} seesSettings={can(user.role, "settings.payments")} timeZone={dojo.timeZone} />}
-        <section aria-label="Key figures" className={`grid grid-cols-1 gap-3 sm:grid-cols-2 ${seesLedger ? "xl:grid-cols-4" : "xl:grid-cols-3"}`}>
-          <KpiCard label="Active members" value={kpis.activeMembers} href="/members" />
-          <KpiCard label="Open invoices" value={kpis.open.count} detail={owed(kpis.open, dojo.currency)} href="/invoices?status=open" />
-          <KpiCard label="Overdue invoices" value={kpis.overdue.count} detail={owed(kpis.overdue, dojo.currency)} href="/invoices?status=overdue" tone={kpis.overdue.count > 0 ? "alert" : "neutral"} />
+        <section aria-label={t("keyFigures")} className={`grid grid-cols-1 gap-3 sm:grid-cols-2 ${seesLedger ? "xl:grid-cols-4" : "xl:grid-cols-3"}`}>
+          <KpiCard label={t("activeMembers")} value={kpis.activeMembers} detail={t("paused", { count: kpis.pausedMembers })} href="/members" />
+          <KpiCard label={t("openInvoices")} value={kpis.open.count} detail={owed(kpis.open, dojo.currency, t, f)} href="/invoices?status=open" />
+          <KpiCard label={t("overdueInvoices")} value={kpis.overdue.count} detail={owed(kpis.overdue, dojo.currency, t, f)} href="/invoices?status=overdue" tone={kpis.overdue.count > 0 ? "alert" : "neutral"} />
           {kpis.revenueThisMonthMinor !== null && (
-            <KpiCard label="Revenue this month" value={formatMoney(kpis.revenueThisMonthMinor, dojo.currency)} href="/ledger?period=this-month&kind=revenue" tone="good" />
+            <KpiCard label={t("revenueThisMonth")} value={f.money(kpis.revenueThisMonthMinor, dojo.currency)} href="/ledger?period=this-month&kind=revenue" tone="good" />
           )}
         </section>
 
@@ -75,17 +80,17 @@ export default async function DashboardPage() {
 
         <Card>
           <CardHeader
-            title="Most overdue invoices"
+            title={t("mostOverdue")}
             actions={
               kpis.overdue.count > overdue.length ? (
                 <Link href="/invoices?status=overdue" className="text-sm font-medium text-brand-700 hover:underline">
-                  All {kpis.overdue.count} overdue
+                  {t("allOverdue", { count: kpis.overdue.count })}
                 </Link>
               ) : undefined
             }
           />
           {overdue.length === 0 ? (
-            <EmptyState title="Nothing overdue" description="Every open invoice is still within its due date." />
+            <EmptyState title={t("nothingOverdue")} description={t("nothingOverdueDescription")} />
           ) : (
             <ul className="divide-y divide-stone-100">
               {overdue.map((inv) => (
@@ -96,13 +101,13 @@ export default async function DashboardPage() {
                         {inv.firstName} {inv.lastName}
                       </span>
                       <span className="block text-sm text-stone-500">
-                        {inv.number ?? "Invoice"} · due {formatDate(inv.dueDate)}
+                        {inv.number ?? t("invoice")} · {t("dueOn", { date: f.date(inv.dueDate) })}
                       </span>
                     </span>
                     <span className="shrink-0 text-right">
-                      <span className="block font-medium text-stone-900 tabular-nums">{formatMoney(inv.outstandingMinor, inv.currency)}</span>
+                      <span className="block font-medium text-stone-900 tabular-nums">{f.money(inv.outstandingMinor, inv.currency)}</span>
                       <span className="block text-sm font-medium text-red-700">
-                        {inv.daysOverdue} {inv.daysOverdue === 1 ? "day" : "days"} late
+                        {t("daysLate", { days: inv.daysOverdue })}
                       </span>
                     </span>
                   </Link>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useController, useFieldArray, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocale, useTranslations } from "next-intl";
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -12,7 +13,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import type { MemberOption } from "@/lib/invoices/member-options";
 import { EMPTY_LINE } from "@/lib/invoices/form-values";
 import { invoiceInputSchema, type InvoiceFormValues } from "@/lib/invoices/schemas";
-import { formatMoney, parseAmount } from "@/lib/money";
+import { parseAmount } from "@/lib/money";
+import { formatIn } from "@/lib/i18n/format";
 import { createInvoiceAction, updateInvoiceAction } from "./actions";
 import { MemberPicker } from "./member-picker";
 
@@ -34,12 +36,14 @@ function lineAmount(line: { quantity?: unknown; unitPrice?: string } | undefined
 
 export function InvoiceForm({ currency, invoiceId, defaultValues, member: initialMember }: InvoiceFormProps) {
   const router = useRouter();
+  const t = useTranslations("staff.invoices.form");
+  const f = formatIn(useLocale());
   const [member, setMember] = useState<MemberOption | null>(initialMember);
   const { form, submit, formError, pending } = useActionForm<InvoiceFormValues, { id: string }>({
     action: (values) => (invoiceId ? updateInvoiceAction({ ...values, id: invoiceId }) : createInvoiceAction(values)),
     defaultValues,
     resolver: zodResolver(invoiceInputSchema, undefined, { raw: true }),
-    successMessage: invoiceId ? "Invoice saved" : "Invoice created",
+    successMessage: invoiceId ? t("saved") : t("created"),
     onSuccess: ({ id }) => router.push(`/invoices/${id}`),
   });
   const { register, control, setValue, formState } = form;
@@ -61,7 +65,7 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
       noValidate
     >
       <FormError message={formError} />
-      <Field label="Member" required error={e.memberId?.message}>
+      <Field label={t("member")} required error={e.memberId?.message}>
         <MemberPicker
           value={member}
           onChange={(m) => {
@@ -72,16 +76,16 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
       </Field>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Issue date" required error={e.issueDate?.message}>
+        <Field label={t("issueDate")} required error={e.issueDate?.message}>
           <Input type="date" {...register("issueDate")} />
         </Field>
-        <Field label="Due date" required error={e.dueDate?.message}>
+        <Field label={t("dueDate")} required error={e.dueDate?.message}>
           <Input type="date" {...register("dueDate")} />
         </Field>
       </div>
 
       <fieldset className="space-y-3">
-        <legend className="mb-2 text-sm font-medium text-stone-700">Lines</legend>
+        <legend className="mb-2 text-sm font-medium text-stone-700">{t("lines")}</legend>
         {e.lines?.message && (
           <p role="alert" className="text-sm text-red-600">
             {e.lines.message}
@@ -96,21 +100,21 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
           const le = e.lines?.[i];
           return (
             <div key={field.id} className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-stone-200 bg-stone-50/60 p-3 sm:grid-cols-[minmax(0,1fr)_6rem_8rem_7rem_auto] sm:items-start sm:border-0 sm:bg-transparent sm:p-0">
-              <Field label="Description" required error={le?.description?.message} className="col-span-2 sm:col-span-1">
-                <Input {...register(`lines.${i}.description`)} placeholder="e.g. Training, March" />
+              <Field label={t("description")} required error={le?.description?.message} className="col-span-2 sm:col-span-1">
+                <Input {...register(`lines.${i}.description`)} placeholder={t("descriptionPlaceholder")} />
               </Field>
-              <Field label="Qty" required error={le?.quantity?.message}>
+              <Field label={t("quantity")} required error={le?.quantity?.message}>
                 <Input inputMode="numeric" {...register(`lines.${i}.quantity`)} />
               </Field>
-              <Field label={`Unit price (${currency})`} required error={le?.unitPrice?.message}>
+              <Field label={t("unitPrice", { currency })} required error={le?.unitPrice?.message}>
                 <Input inputMode="decimal" placeholder="0.00" {...register(`lines.${i}.unitPrice`)} />
               </Field>
               <div className="space-y-1">
-                <span className="block text-sm font-medium text-stone-700">Amount</span>
-                <p className="flex h-10 items-center justify-end text-sm tabular-nums">{amounts[i] === null ? "—" : formatMoney(amounts[i]!, currency)}</p>
+                <span className="block text-sm font-medium text-stone-700">{t("amount")}</span>
+                <p className="flex h-10 items-center justify-end text-sm tabular-nums">{amounts[i] === null ? "—" : f.money(amounts[i]!, currency)}</p>
               </div>
               <div className="flex items-end justify-end sm:pt-6">
-                <Button type="button" variant="ghost" size="sm" className="h-10" aria-label={`Remove line ${i + 1}`} disabled={fields.length === 1} onClick={() => remove(i)}>
+                <Button type="button" variant="ghost" size="sm" className="h-10" aria-label={t("removeLine", { n: i + 1 })} disabled={fields.length === 1} onClick={() => remove(i)}>
                   <Trash2 className="size-4" aria-hidden />
                 </Button>
               </div>
@@ -120,15 +124,15 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-stone-200 pt-3">
           <Button type="button" variant="secondary" size="sm" onClick={() => append(EMPTY_LINE)}>
             <Plus className="size-4" aria-hidden />
-            Add line
+            {t("addLine")}
           </Button>
           <p className="text-base">
-            Total <span className="ml-2 text-lg font-semibold tabular-nums" aria-live="polite">{formatMoney(total, currency)}</span>
+            {t("total")} <span className="ml-2 text-lg font-semibold tabular-nums" aria-live="polite">{f.money(total, currency)}</span>
           </p>
         </div>
       </fieldset>
 
-      <Field label="Notes" error={e.notes?.message} hint="Printed on the invoice, e.g. bank details or a thank-you.">
+      <Field label={t("notes")} error={e.notes?.message} hint={t("notesHint")}>
         <Textarea rows={3} {...register("notes")} />
       </Field>
 
@@ -143,7 +147,7 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
             setValue("issue", false);
           }}
         >
-          Save draft
+          {t("saveDraft")}
         </Button>
         <Button
           type="submit"
@@ -154,7 +158,7 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
             setValue("issue", true);
           }}
         >
-          {invoiceId ? "Save and issue" : "Create and issue"}
+          {invoiceId ? t("saveAndIssue") : t("createAndIssue")}
         </Button>
       </div>
     </form>

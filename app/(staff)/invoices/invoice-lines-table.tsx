@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import type { InvoiceLine } from "@/db/schema";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatMoney } from "@/lib/money";
+import type { Locale } from "@/lib/i18n/locales";
+import { invoiceDocumentText } from "@/lib/invoices/document-text";
 import { cn } from "@/lib/cn";
 
 interface InvoiceLinesTableProps {
@@ -9,19 +10,23 @@ interface InvoiceLinesTableProps {
   currency: string;
   totalMinor: number;
   paidMinor: number;
+  /** The reader's: the staff member's on the invoice page, the member's on the printed invoice. */
+  locale: Locale;
 }
 
 /** The lines and totals of an invoice; shared by the invoice page and its printable version. */
-export function InvoiceLinesTable({ lines, currency, totalMinor, paidMinor }: InvoiceLinesTableProps) {
-  const money = (minor: number) => formatMoney(minor, currency);
+export function InvoiceLinesTable({ lines, currency, totalMinor, paidMinor, locale }: InvoiceLinesTableProps) {
+  const text = invoiceDocumentText(locale);
+  const t = text.t;
+  const money = (minor: number) => text.money(minor, currency);
   return (
     <Table>
       <thead>
         <tr>
-          <Th>Description</Th>
-          <Th className="hidden text-right sm:table-cell">Qty</Th>
-          <Th className="hidden text-right sm:table-cell">Unit price</Th>
-          <Th className="text-right">Amount</Th>
+          <Th>{t("description")}</Th>
+          <Th className="hidden text-right sm:table-cell">{t("quantity")}</Th>
+          <Th className="hidden text-right sm:table-cell">{t("unitPrice")}</Th>
+          <Th className="text-right">{t("amount")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -41,15 +46,15 @@ export function InvoiceLinesTable({ lines, currency, totalMinor, paidMinor }: In
         ))}
       </tbody>
       <tfoot className="font-medium">
-        <FootRow label="Total" valueClassName="text-base font-semibold">
+        <FootRow label={t("total")} valueClassName="text-base font-semibold">
           {money(totalMinor)}
         </FootRow>
         {paidMinor > 0 && (
           <>
-            <FootRow label="Paid" className="py-1 text-stone-500">
+            <FootRow label={t("paid")} className="py-1 text-stone-500">
               −{money(paidMinor)}
             </FootRow>
-            <FootRow label="Open">{money(totalMinor - paidMinor)}</FootRow>
+            <FootRow label={t("open")}>{money(totalMinor - paidMinor)}</FootRow>
           </>
         )}
       </tfoot>

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Search, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import type { MemberOption } from "@/lib/invoices/member-options";
 import { cn } from "@/lib/cn";
@@ -20,6 +21,7 @@ interface MemberPickerProps {
  */
 export function MemberPicker({ id, value, onChange, ...aria }: MemberPickerProps) {
   const listId = useId();
+  const t = useTranslations("staff.invoices.picker");
   const [query, setQuery] = useState("");
   const [options, setOptions] = useState<MemberOption[]>([]);
   const [open, setOpen] = useState(false);
@@ -73,13 +75,13 @@ export function MemberPicker({ id, value, onChange, ...aria }: MemberPickerProps
       <div className="flex h-10 items-center justify-between gap-2 rounded-md border border-stone-300 bg-white px-3 text-sm shadow-xs">
         <span className="truncate">
           <span className="font-medium">{value.name}</span> <span className="text-stone-500">· {value.uid}</span>
-          {value.status === "inactive" && <span className="ml-1 text-stone-500">(inactive)</span>}
+          {value.status === "inactive" && <span className="ml-1 text-stone-500">{t("inactive")}</span>}
         </span>
         <button
           id={id}
           type="button"
           className="shrink-0 rounded p-1 text-stone-500 hover:bg-stone-100"
-          aria-label={`Change member (${value.name})`}
+          aria-label={t("change", { name: value.name })}
           onClick={() => {
             onChange(null);
             setOpen(true);
@@ -106,7 +108,7 @@ export function MemberPicker({ id, value, onChange, ...aria }: MemberPickerProps
         aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
         autoComplete="off"
         className="pl-9"
-        placeholder="Search by name, e-mail or UID"
+        placeholder={t("placeholder")}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -121,7 +123,7 @@ export function MemberPicker({ id, value, onChange, ...aria }: MemberPickerProps
           {error ? (
             <li className="px-3 py-2 text-red-600">{error}</li>
           ) : options.length === 0 ? (
-            <li className="px-3 py-2 text-stone-500">{loading ? "Searching…" : "No members found"}</li>
+            <li className="px-3 py-2 text-stone-500">{loading ? t("searching") : t("none")}</li>
           ) : (
             options.map((m, i) => (
               <li
@@ -138,7 +140,7 @@ export function MemberPicker({ id, value, onChange, ...aria }: MemberPickerProps
               >
                 <span className="truncate">
                   {m.name}
-                  {m.status === "inactive" && <span className="ml-1 text-stone-500">(inactive)</span>}
+                  {m.status === "inactive" && <span className="ml-1 text-stone-500">{t("inactive")}</span>}
                 </span>
                 <span className="shrink-0 font-mono text-xs text-stone-500">{m.uid}</span>
               </li>

@@ -12,14 +12,17 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listInvoices } from "@/lib/invoices/list-invoices";
 import { getMemberOption } from "@/lib/invoices/member-options";
-import { displayStatus, STATUS_FILTERS, STATUS_LABELS, type StatusFilter } from "@/lib/invoices/status";
-import { formatDate, today } from "@/lib/dates";
-import { formatMoney } from "@/lib/money";
+import { displayStatus, STATUS_FILTERS, type StatusFilter } from "@/lib/invoices/status";
+import { today } from "@/lib/dates";
+import { formatIn } from "@/lib/i18n/format";
+import { staffLocale, staffT } from "@/lib/i18n/staff-session";
 import { hrefWith, pageFrom, paramOf, type SearchParams } from "@/lib/pagination";
 import { cn } from "@/lib/cn";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 
-export const metadata = { title: "Invoices" };
+export async function generateMetadata() {
+  return { title: (await staffT("staff.invoices"))("title") };
+}
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { dojo } = await requireStaffPage("invoices");
@@ -33,19 +36,21 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const { rows, total, totals, page, pageSize } = await listInvoices(db, dojo.id, { status, q, memberId: member?.id, page: pageFrom(params) });
   const filtered = Boolean(status || q || member);
   const on = today();
+  const t = await staffT("staff.invoices");
+  const f = formatIn(await staffLocale());
   return (
     <>
       <PageHeader
-        title="Invoices"
-        description="Create invoices, record payments and see what is still open."
+        title={t("title")}
+        description={t("list.description")}
         actions={
           <>
-            <DownloadLink href="/invoices/export">Export invoices</DownloadLink>
-            <DownloadLink href="/payments/export">Export payments</DownloadLink>
+            <DownloadLink href="/invoices/export">{t("list.exportInvoices")}</DownloadLink>
+            <DownloadLink href="/payments/export">{t("list.exportPayments")}</DownloadLink>
             <Button asChild>
               <Link href="/invoices/new">
                 <Plus className="size-4" aria-hidden />
-                New invoice
+                {t("list.new")}
               </Link>
             </Button>
           </>
@@ -56,34 +61,34 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           <>
             <input type="hidden" name="member" value={member.id} />
             <p className="flex h-10 w-full items-center gap-2 text-sm text-stone-600">
-              Invoices of <span className="font-medium text-stone-900">{member.name}</span>
+              {t.rich("list.ofMember", { name: member.name, member: (chunks) => <span className="font-medium text-stone-900">{chunks}</span> })}
               <Link href={hrefWith("/invoices", params, { member: undefined, page: undefined })} className="text-brand-700 hover:underline">
-                Show all members
+                {t("list.showAllMembers")}
               </Link>
             </p>
           </>
         )}
         <label className="min-w-0 flex-1 basis-56">
-          <span className="sr-only">Search</span>
-          <Input type="search" name="q" defaultValue={q} placeholder="Search number or member name" />
+          <span className="sr-only">{t("list.search")}</span>
+          <Input type="search" name="q" defaultValue={q} placeholder={t("list.searchPlaceholder")} />
         </label>
         <label className="basis-40">
-          <span className="sr-only">Status</span>
+          <span className="sr-only">{t("list.status")}</span>
           <Select name="status" defaultValue={status ?? ""}>
-            <option value="">All statuses</option>
+            <option value="">{t("list.allStatuses")}</option>
             {STATUS_FILTERS.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {t(`status.${s}`)}
               </option>
             ))}
           </Select>
         </label>
         <Button type="submit" variant="secondary">
-          Filter
+          {t("list.filter")}
         </Button>
         {filtered && (
           <Button asChild variant="ghost">
-            <Link href="/invoices">Clear</Link>
+            <Link href="/invoices">{t("list.clear")}</Link>
           </Button>
         )}
       </form>
@@ -91,21 +96,21 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         {rows.length === 0 ? (
           filtered ? (
             <EmptyState
-              title="No invoices match"
-              description="Try another search or status."
+              title={t("list.noMatchTitle")}
+              description={t("list.noMatchDescription")}
               action={
                 <Button asChild variant="secondary">
-                  <Link href="/invoices">Show all invoices</Link>
+                  <Link href="/invoices">{t("list.showAll")}</Link>
                 </Button>
               }
             />
           ) : (
             <EmptyState
-              title="No invoices yet"
-              description="Invoice a member for training, gradings or equipment. Drafts get their number when you issue them."
+              title={t("list.emptyTitle")}
+              description={t("list.emptyDescription")}
               action={
                 <Button asChild>
-                  <Link href="/invoices/new">Create the first invoice</Link>
+                  <Link href="/invoices/new">{t("list.createFirst")}</Link>
                 </Button>
               }
             />
@@ -115,13 +120,13 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             <Table>
               <thead>
                 <tr>
-                  <Th>Number</Th>
-                  <Th className="hidden sm:table-cell">Member</Th>
-                  <Th>Status</Th>
-                  <Th className="hidden md:table-cell">Issued</Th>
-                  <Th className="hidden sm:table-cell">Due</Th>
-                  <Th className="text-right">Total</Th>
-                  <Th className="hidden text-right md:table-cell">Open</Th>
+                  <Th>{t("list.number")}</Th>
+                  <Th className="hidden sm:table-cell">{t("list.member")}</Th>
+                  <Th>{t("list.status")}</Th>
+                  <Th className="hidden md:table-cell">{t("list.issued")}</Th>
+                  <Th className="hidden sm:table-cell">{t("list.due")}</Th>
+                  <Th className="text-right">{t("list.total")}</Th>
+                  <Th className="hidden text-right md:table-cell">{t("list.open")}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -132,7 +137,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                     <tr key={row.id} className={cn("hover:bg-stone-50", shown === "overdue" && "bg-red-50/40")}>
                       <Td className="whitespace-nowrap">
                         <Link href={`/invoices/${row.id}`} className="font-medium text-brand-700 hover:underline">
-                          {row.number ?? <span className="text-stone-500 italic">Draft</span>}
+                          {row.number ?? <span className="text-stone-500 italic">{t("list.draft")}</span>}
                         </Link>
                         {/* On a phone the member and due date fold under the number and status. */}
                         <span className="block max-w-40 truncate text-xs text-stone-500 sm:hidden">{row.memberName}</span>
@@ -141,33 +146,33 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                       <Td>
                         <InvoiceStatusBadge status={shown} />
                         <span className={cn("block text-xs whitespace-nowrap sm:hidden", shown === "overdue" ? "text-red-700" : "text-stone-500")}>
-                          due {formatDate(row.dueDate)}
+                          {t("list.dueOn", { date: f.date(row.dueDate) })}
                         </span>
                       </Td>
-                      <Td className="hidden whitespace-nowrap text-stone-600 md:table-cell">{formatDate(row.issueDate)}</Td>
+                      <Td className="hidden whitespace-nowrap text-stone-600 md:table-cell">{f.date(row.issueDate)}</Td>
                       <Td className={cn("hidden whitespace-nowrap sm:table-cell", shown === "overdue" ? "font-medium text-red-700" : "text-stone-600")}>
-                        {formatDate(row.dueDate)}
+                        {f.date(row.dueDate)}
                       </Td>
                       <Td className={cn("text-right whitespace-nowrap tabular-nums", row.status === "void" && "text-stone-400 line-through")}>
-                        {formatMoney(row.totalMinor, row.currency)}
+                        {f.money(row.totalMinor, row.currency)}
                       </Td>
-                      <Td className="hidden text-right whitespace-nowrap tabular-nums md:table-cell">{open > 0 ? formatMoney(open, row.currency) : "—"}</Td>
+                      <Td className="hidden text-right whitespace-nowrap tabular-nums md:table-cell">{open > 0 ? f.money(open, row.currency) : "—"}</Td>
                     </tr>
                   );
                 })}
               </tbody>
             </Table>
             <div className="flex flex-wrap justify-end gap-x-6 gap-y-1 border-t border-stone-100 px-4 py-3 text-sm">
-              {totals.map((t) => (
-                <p key={t.currency} className="text-stone-600">
-                  {totals.length > 1 && <span className="mr-2 font-medium">{t.currency}</span>}
-                  Invoiced <span className="font-semibold text-stone-900 tabular-nums">{formatMoney(t.totalMinor, t.currency)}</span>
+              {totals.map((sum) => (
+                <p key={sum.currency} className="text-stone-600">
+                  {totals.length > 1 && <span className="mr-2 font-medium">{sum.currency}</span>}
+                  {t("list.invoiced")} <span className="font-semibold text-stone-900 tabular-nums">{f.money(sum.totalMinor, sum.currency)}</span>
                   <span className="mx-2 text-stone-300">·</span>
-                  Open <span className="font-semibold text-stone-900 tabular-nums">{formatMoney(t.openMinor, t.currency)}</span>
+                  {t("list.open")} <span className="font-semibold text-stone-900 tabular-nums">{f.money(sum.openMinor, sum.currency)}</span>
                 </p>
               ))}
               <p className="w-full text-right text-xs text-stone-500">
-                Sums of all {total} invoices listed{filtered ? " with these filters" : ""}, void excluded.
+                {t(filtered ? "list.sumsFiltered" : "list.sums", { count: total })}
               </p>
             </div>
             <Pagination page={page} pageSize={pageSize} total={total} href={(p) => hrefWith("/invoices", params, { page: p })} />

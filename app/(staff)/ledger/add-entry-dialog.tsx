@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -21,6 +22,7 @@ interface AddEntryDialogProps {
 
 export function AddEntryDialog({ currency, today, categories }: AddEntryDialogProps) {
   const router = useRouter();
+  const t = useTranslations("staff.ledger.add");
   const [open, setOpen] = useState(false);
   const listId = useId();
   const blank: ManualEntryInput = { kind: "cost", date: today, category: "", description: "", amount: "" };
@@ -28,7 +30,7 @@ export function AddEntryDialog({ currency, today, categories }: AddEntryDialogPr
     action: addLedgerEntry,
     resolver: zodResolver(manualEntrySchema),
     defaultValues: blank,
-    successMessage: "Entry added",
+    successMessage: t("added"),
     onSuccess: () => {
       setOpen(false);
       form.reset(blank);
@@ -43,26 +45,26 @@ export function AddEntryDialog({ currency, today, categories }: AddEntryDialogPr
       trigger={
         <Button>
           <Plus className="size-4" aria-hidden />
-          Add entry
+          {t("button")}
         </Button>
       }
-      title="Add an entry"
-      description="A cost or revenue outside invoices, e.g. rent, equipment or a seminar paid in cash. Entries cannot be edited later; a mistake is corrected with a reversing entry."
+      title={t("title")}
+      description={t("description")}
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={formError} />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field label="Kind" error={e.kind?.message}>
+          <Field label={t("kind")} error={e.kind?.message}>
             <Select {...form.register("kind")}>
-              <option value="cost">Cost</option>
-              <option value="revenue">Revenue</option>
+              <option value="cost">{t("cost")}</option>
+              <option value="revenue">{t("revenue")}</option>
             </Select>
           </Field>
-          <Field label="Date" required error={e.date?.message}>
+          <Field label={t("date")} required error={e.date?.message}>
             <Input type="date" {...form.register("date")} />
           </Field>
         </div>
-        <Field label="Category" required error={e.category?.message} hint={categories.length ? "Pick one you used before or type a new one" : "For example Rent, Equipment, Seminars"}>
+        <Field label={t("category")} required error={e.category?.message} hint={categories.length ? t("categoryHintUsed") : t("categoryHintNew")}>
           <Input list={listId} autoComplete="off" {...form.register("category")} />
         </Field>
         <datalist id={listId}>
@@ -70,15 +72,15 @@ export function AddEntryDialog({ currency, today, categories }: AddEntryDialogPr
             <option key={c} value={c} />
           ))}
         </datalist>
-        <Field label="Description" required error={e.description?.message}>
+        <Field label={t("entryDescription")} required error={e.description?.message}>
           <Input {...form.register("description")} />
         </Field>
-        <Field label={`Amount (${currency})`} required error={e.amount?.message}>
+        <Field label={t("amount", { currency })} required error={e.amount?.message}>
           <Input inputMode="decimal" autoComplete="off" placeholder="0.00" className="tabular-nums" {...form.register("amount")} />
         </Field>
         <div className="flex justify-end">
           <Button type="submit" pending={pending}>
-            Add entry
+            {t("submit")}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
@@ -11,6 +12,7 @@ import { correctEntry } from "./actions";
 /** "Correct…": books the entry's exact opposite, with a reason, after asking. */
 export function CorrectEntryButton({ id, summary }: { id: string; summary: string }) {
   const router = useRouter();
+  const t = useTranslations("staff.ledger.correct");
   const toast = useToast();
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string>();
@@ -18,17 +20,12 @@ export function CorrectEntryButton({ id, summary }: { id: string; summary: strin
     <ConfirmDialog
       trigger={
         <Button variant="ghost" size="sm">
-          Correct…
+          {t("button")}
         </Button>
       }
-      title="Correct this entry?"
-      description={
-        <>
-          A new entry with the opposite amount is added on the same date, cancelling <strong className="font-medium text-stone-800">{summary}</strong>. The original stays in the ledger. Add the right entry
-          afterwards if one is needed.
-        </>
-      }
-      confirmLabel="Add correction"
+      title={t("title")}
+      description={t.rich("description", { summary, strong: (chunks) => <strong className="font-medium text-stone-800">{chunks}</strong> })}
+      confirmLabel={t("confirm")}
       destructive
       onConfirm={async () => {
         setError(undefined);
@@ -39,14 +36,14 @@ export function CorrectEntryButton({ id, summary }: { id: string; summary: strin
           else toast({ title: result.error, tone: "error" });
           return false;
         }
-        toast({ title: "Correction added", tone: "success" });
+        toast({ title: t("done"), tone: "success" });
         setReason("");
         router.refresh();
         return true;
       }}
     >
-      <Field label="Reason" error={error}>
-        <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder="e.g. Booked twice" />
+      <Field label={t("reason")} error={error}>
+        <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder={t("reasonPlaceholder")} />
       </Field>
     </ConfirmDialog>
   );

@@ -2,45 +2,63 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import { getDb } from "@/db/client";
 import { RevenueCostChart } from "@/components/charts/revenue-cost-chart";
-import { BUCKET_NAMES } from "@/lib/ledger/buckets";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { KeysetPagination } from "@/components/ui/pagination";
 import { requireStaffPage } from "@/lib/auth/session";
-import { formatDate, today } from "@/lib/dates";
+import { today } from "@/lib/dates";
+import { formatIn, type Formats } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/messages";
+import { staffLocale, staffT } from "@/lib/i18n/staff-session";
 import { ledgerCategories } from "@/lib/ledger/categories";
 import { ledgerFilterFrom, ledgerFilterParams, type LedgerFilter } from "@/lib/ledger/filters";
 import { listLedgerEntries } from "@/lib/ledger/list-entries";
+import { monthSums } from "@/lib/ledger/months";
 import { ledgerSeries } from "@/lib/ledger/series";
-import { PERIOD_LABELS } from "@/lib/ledger/period";
+import { MAX_RANGE_YEARS } from "@/lib/ledger/period";
 import { ledgerTotals } from "@/lib/ledger/totals";
-import { hrefWith, keysetFrom, type Keyset, type SearchParams } from "@/lib/pagination";
+import { hrefWith, keysetFrom, PAGE_SIZE, type Keyset, type SearchParams } from "@/lib/pagination";
 import { AddEntryDialog } from "./add-entry-dialog";
 import { EntriesTable } from "./entries-table";
 import { LedgerFilters } from "./ledger-filters";
 import { LedgerTotalsCards } from "./ledger-totals";
 
-export const metadata = { title: "Costs & revenues" };
+export async function generateMetadata() {
+  return { title: (await staffT("staff.ledger"))("title") };
+}
 
-function describe(filter: LedgerFilter): string {
+/** "Revenue and costs, this month (1 Mar 2026 – 31 Mar 2026)". */
+function describe(filter: LedgerFilter, t: Translate, f: Formats): string {
   const { from, to } = filter.range;
-  const span = from && to ? `${formatDate(from)} – ${formatDate(to)}` : from ? `from ${formatDate(from)}` : to ? `until ${formatDate(to)}` : "all dates";
-  const kind = filter.kind === "revenue" ? "Revenue" : filter.kind === "cost" ? "Costs" : "Revenue and costs";
-  return `${kind}, ${filter.period === "custom" ? span : `${PERIOD_LABELS[filter.period].toLowerCase()} (${span})`}`;
+  const span = from && to ? `${f.date(from)} – ${f.date(to)}` : from ? t("summary.from", { from: f.date(from) }) : to ? t("summary.until", { to: f.date(to) }) : t("summary.allDates");
+  const kind = t(`summary.${filter.kind}`);
+  return `${kind}, ${filter.period === "custom" ? span : `${t(`period.${filter.period}`).toLocaleLowerCase(f.locale)} (${span})`}`;
+}
+
+/** Said when a custom range was shortened; years before 1000 as typed ("0005-12-31"), which Intl would print as "5". */
+function cappedNotice(filter: LedgerFilter, t: Translate, f: Formats): string | null {
+  const { from, to } = filter.range;
+  if (!filter.notice || !from || !to) return null;
+  const day = (d: string) => (d < "1000" ? d : f.date(d));
+  return t("filters.capped", { years: MAX_RANGE_YEARS, from: day(from), to: day(to) });
 }
 
 export default async function LedgerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { dojo } = await requireStaffPage("ledger");
   const params = await searchParams;
+  const t = await staffT("staff.ledger");
+  const f = formatIn(await staffLocale());
   const filter = ledgerFilterFrom(params);
   const keyset = keysetFrom(params);
   const db = await getDb();
+  // One read of the monthly rollup serves the entry count, the totals and the chart.
+  const months = monthSums(db, dojo.id, filter);
   const [list, totals, series, categories] = await Promise.all([
-    listLedgerEntries(db, dojo.id, filter, keyset),
-    ledgerTotals(db, dojo.id, filter),
-    ledgerSeries(db, dojo.id, filter),
+    listLedgerEntries(db, dojo.id, filter, keyset, PAGE_SIZE, months),
+    ledgerTotals(db, dojo.id, filter, months),
+    ledgerSeries(db, dojo.id, filter, months),
     ledgerCategories(db, dojo.id),
   ]);
   const current = ledgerFilterParams(filter);
@@ -58,17 +76,26 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
     );
   } else if (categories.length === 0) {
     // Every entry has a category, so no categories means no entries at all.
-    entries = <EmptyState title="No entries yet" description="Payments recorded on invoices appear here by themselves. Add costs such as rent or equipment, and revenue from outside invoices." action={addEntry} />;
+    entries = <EmptyState title={t("emptyTitle")} description={t("emptyDescription")} action={addEntry} />;
   } else if (list.total > 0) {
-    entries = <EmptyState title="Nothing on this page" action={<Button asChild variant="secondary"><Link href={hrefWith("/ledger", current, {})}>Go to the first page</Link></Button>} />;
+    entries = (
+      <EmptyState
+        title={t("nothingOnPage")}
+        action={
+          <Button asChild variant="secondary">
+            <Link href={hrefWith("/ledger", current, {})}>{t("firstPage")}</Link>
+          </Button>
+        }
+      />
+    );
   } else {
     entries = (
       <EmptyState
-        title="No entries in this period"
-        description="Try another period or kind."
+        title={t("noneInPeriod")}
+        description={t("noneInPeriodDescription")}
         action={
           <Button asChild variant="secondary">
-            <Link href={hrefWith("/ledger", {}, { period: "last-12-months" })}>Show the last 12 months</Link>
+            <Link href={hrefWith("/ledger", {}, { period: "last-12-months" })}>{t("lastTwelveMonths")}</Link>
           </Button>
         }
       />
@@ -78,14 +105,14 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader
-        title="Costs & revenues"
-        description={describe(filter)}
+        title={t("title")}
+        description={describe(filter, t, f)}
         actions={
           <>
             <Button asChild variant="secondary">
               <a href={hrefWith("/ledger/export", current, {})} download>
                 <Download className="size-4" aria-hidden />
-                Export CSV
+                {t("exportCsv")}
               </a>
             </Button>
             {addEntry}
@@ -94,20 +121,20 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       />
       <div className="space-y-6">
         <Card>
-          <LedgerFilters period={filter.period} kind={filter.kind} custom={filter.custom} notice={filter.notice} />
+          <LedgerFilters period={filter.period} kind={filter.kind} custom={filter.custom} notice={cappedNotice(filter, t, f)} />
         </Card>
         <LedgerTotalsCards totals={totals} currency={dojo.currency} />
         {/* A chart of nothing but zeros says less than the empty list below. */}
         {series.points.some((m) => m.revenueMinor !== 0 || m.costMinor !== 0) && (
           <Card>
-            <CardHeader title={`Revenue and costs per ${BUCKET_NAMES[series.bucket]}`} />
+            <CardHeader title={t(`chartTitle.${series.bucket}`)} />
             <div className="px-2 py-4 sm:px-4">
               <RevenueCostChart data={series.points} bucket={series.bucket} currency={dojo.currency} />
             </div>
           </Card>
         )}
         <Card>
-          <CardHeader title="Entries" description={`${list.total} ${list.total === 1 ? "entry" : "entries"}`} />
+          <CardHeader title={t("entries")} description={t("entryCount", { count: list.total })} />
           {entries}
         </Card>
       </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
+import { staffT } from "@/lib/i18n/staff-session";
 import { fullName } from "@/lib/members/full-name";
 import type { MemberProfile } from "@/lib/members/get";
 import { MemberStatusBadge } from "./member-status-badge";
@@ -7,17 +8,18 @@ import { MemberStatusBadge } from "./member-status-badge";
 type ListedMember = Pick<MemberProfile, "id" | "uid" | "firstName" | "lastName" | "email" | "status">;
 
 /** The members as a table on wide screens and as a stack of rows on phones. */
-export function MemberList({ members }: { members: ListedMember[] }) {
+export async function MemberList({ members }: { members: ListedMember[] }) {
+  const t = await staffT("staff.members.list.columns");
   return (
     <>
       <div className="hidden sm:block">
         <Table>
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>UID</Th>
-              <Th>E-mail</Th>
-              <Th>Status</Th>
+              <Th>{t("name")}</Th>
+              <Th>{t("uid")}</Th>
+              <Th>{t("email")}</Th>
+              <Th>{t("status")}</Th>
             </tr>
           </thead>
           <tbody>

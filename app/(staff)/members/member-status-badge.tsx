@@ -1,6 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import type { MemberStatus } from "@/db/schema";
+import { staffT } from "@/lib/i18n/staff-session";
 
-export function MemberStatusBadge({ status }: { status: MemberStatus }) {
-  return status === "active" ? <Badge tone="green">Active</Badge> : <Badge>Inactive</Badge>;
+export async function MemberStatusBadge({ status }: { status: MemberStatus }) {
+  const t = await staffT("staff.members.status");
+  return <Badge tone={status === "active" ? "green" : "neutral"}>{t(status)}</Badge>;
 }

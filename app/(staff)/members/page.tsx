@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus, Upload } from "lucide-react";
 import { getDb } from "@/db/client";
@@ -8,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireStaffPage } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff-session";
 import { hasFeature } from "@/lib/account-plans/features";
 import { dojoHasMembers, listMembers } from "@/lib/members/list";
 import { statusFilterSchema } from "@/lib/members/schemas";
@@ -15,7 +17,9 @@ import { hrefWith, pageFrom, paramOf, type SearchParams } from "@/lib/pagination
 import { MemberFilters } from "./member-filters";
 import { MemberList } from "./member-list";
 
-export const metadata = { title: "Members" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await staffT("staff.members"))("title") };
+}
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { dojo } = await requireStaffPage("members");
@@ -23,12 +27,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const q = paramOf(params, "q");
   const status = statusFilterSchema.parse(paramOf(params, "status") || undefined);
   const db = await getDb();
+  const t = await staffT("staff.members");
   const list = await listMembers(db, dojo.id, { q, status, page: pageFrom(params) });
   const addButton = (
     <Button asChild>
       <Link href="/members/new">
         <Plus className="size-4" aria-hidden />
-        Add member
+        {t("list.add")}
       </Link>
     </Button>
   );
@@ -45,13 +50,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   } else if (!(await dojoHasMembers(db, dojo.id))) {
     body = (
       <EmptyState
-        title="No members yet"
-        description="Add your first member to give them a UID for the members area and start invoicing, or import your members from a CSV file."
+        title={t("list.empty.title")}
+        description={t("list.empty.description")}
         action={
           <div className="flex flex-wrap justify-center gap-2">
             {addButton}
             <Button asChild variant="secondary">
-              <Link href="/members/import">Import from CSV</Link>
+              <Link href="/members/import">{t("list.empty.import")}</Link>
             </Button>
           </div>
         }
@@ -59,37 +64,41 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     );
   } else if (list.total > 0) {
     // A page number past the end, e.g. from an old link after members were deactivated.
-    body = <EmptyState title="Nothing on this page" action={<Button asChild variant="secondary"><Link href={hrefWith("/members", current, { page: 1 })}>Go to the first page</Link></Button>} />;
+    body = <EmptyState title={t("list.pastEnd.title")} action={<Button asChild variant="secondary"><Link href={hrefWith("/members", current, { page: 1 })}>{t("list.pastEnd.first")}</Link></Button>} />;
   } else {
     body = (
       <EmptyState
-        title="No members found"
-        description={q ? <>No {status === "all" ? "" : `${status} `}member matches “{q}”.</> : `There are no ${status} members.`}
+        title={t("list.notFound.title")}
+        description={q ? t(`list.notFound.noMatch.${status}`, { q }) : t(`list.notFound.none.${status}`)}
         action={
           <Button asChild variant="secondary">
-            <Link href={hrefWith("/members", {}, { status: "all" })}>Show all members</Link>
+            <Link href={hrefWith("/members", {}, { status: "all" })}>{t("list.notFound.showAll")}</Link>
           </Button>
         }
       />
     );
   }
 
+  const count = t(`list.count.${status}`, { n: list.total });
   return (
     <>
-      <PageHeader title="Members" description={`${list.total} ${status === "all" ? "" : `${status} `}member${list.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}`} actions={
+      <PageHeader title={t("title")} description={q ? t("list.matching", { count, q }) : count} actions={
           <>
+            <Button asChild variant="secondary">
+              <Link href="/members/families">{t("list.families")}</Link>
+            </Button>
             {hasFeature(dojo.plan, "subscriptions") && (
               <Button asChild variant="secondary">
-                <Link href="/members/plans">Plans</Link>
+                <Link href="/members/plans">{t("list.plans")}</Link>
               </Button>
             )}
             <Button asChild variant="secondary">
               <Link href="/members/import">
                 <Upload className="size-4" aria-hidden />
-                Import
+                {t("list.import")}
               </Link>
             </Button>
-            <DownloadLink href="/members/export">Export CSV</DownloadLink>
+            <DownloadLink href="/members/export">{t("list.export")}</DownloadLink>
             {addButton}
           </>
         }

@@ -3,13 +3,14 @@ import type { Role } from "@/db/schema";
 
 // Settings sections and who sees them; /settings opens the first one the role may see.
 // Each person's own name and password are not a dojo setting: they live at /account.
-const TABS: { href: string; label: string; permission: Permission }[] = [
-  { href: "/settings/account", label: "Account", permission: "settings.account" },
-  { href: "/settings/profile", label: "Dojo profile", permission: "settings.account" },
-  { href: "/settings/staff", label: "Staff", permission: "staff.manage" },
-  { href: "/settings/stripe", label: "Stripe", permission: "settings.payments" },
+// `key` names the tab's label in messages/staff/<locale>/settings.json (tabs.<key>).
+const TABS: { href: string; key: "account" | "profile" | "staff" | "stripe"; permission: Permission }[] = [
+  { href: "/settings/account", key: "account", permission: "settings.account" },
+  { href: "/settings/profile", key: "profile", permission: "settings.account" },
+  { href: "/settings/staff", key: "staff", permission: "staff.manage" },
+  { href: "/settings/stripe", key: "stripe", permission: "settings.payments" },
 ];
 
 export function settingsTabsFor(role: Role) {
-  return TABS.filter((t) => can(role, t.permission)).map(({ href, label }) => ({ href, label }));
+  return TABS.filter((t) => can(role, t.permission)).map(({ href, key }) => ({ href, key }));
 }

@@ -3,6 +3,10 @@ import { ImageOff } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatMoney } from "@/lib/money";
+import { moneyLocale } from "@/lib/i18n/locales";
+import type { StaffLocale } from "@/lib/i18n/staff-locales";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
+import type { Translate } from "@/lib/i18n/messages";
 import { productImageUrl } from "@/lib/shop/image";
 import type { ProductSummary } from "@/lib/shop/products";
 
@@ -18,24 +22,26 @@ function Thumb({ product }: { product: ProductSummary }) {
   return <img src={productImageUrl(product.id, product.updatedAt)} alt="" width={40} height={40} loading="lazy" className="size-10 shrink-0 rounded-md object-cover" />;
 }
 
-function StockBadge({ stock, label }: { stock: number | null; label?: boolean }) {
-  if (stock === null) return <span className="text-stone-500">Unlimited</span>;
-  if (stock === 0) return <Badge tone="red">Sold out</Badge>;
-  return <span className={stock < 3 ? "font-medium text-amber-700" : undefined}>{label ? `${stock} in stock` : stock}</span>;
+function StockBadge({ stock, label, t }: { stock: number | null; label?: boolean; t: Translate }) {
+  if (stock === null) return <span className="text-stone-500">{t("unlimited")}</span>;
+  if (stock === 0) return <Badge tone="red">{t("soldOut")}</Badge>;
+  return <span className={stock < 3 ? "font-medium text-amber-700" : undefined}>{label ? t("inStockCount", { n: stock }) : stock}</span>;
 }
 
 /** Products as a table on wide screens and a stack on phones. */
-export function ProductList({ products }: { products: ProductSummary[] }) {
+export function ProductList({ products, locale }: { products: ProductSummary[]; locale: StaffLocale }) {
+  const t = staffTranslator(locale, "staff.webshop.products");
+  const money = (p: ProductSummary) => formatMoney(p.priceMinor, p.currency, moneyLocale(locale));
   return (
     <>
       <div className="hidden sm:block">
         <Table>
           <thead>
             <tr>
-              <Th>Product</Th>
-              <Th>Category</Th>
-              <Th className="text-right">Price</Th>
-              <Th className="text-right">In stock</Th>
+              <Th>{t("product")}</Th>
+              <Th>{t("category")}</Th>
+              <Th className="text-right">{t("price")}</Th>
+              <Th className="text-right">{t("inStock")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -48,9 +54,9 @@ export function ProductList({ products }: { products: ProductSummary[] }) {
                   </Link>
                 </Td>
                 <Td className="text-stone-600">{p.category ?? <span className="text-stone-400">—</span>}</Td>
-                <Td className="text-right tabular-nums">{formatMoney(p.priceMinor, p.currency)}</Td>
+                <Td className="text-right tabular-nums">{money(p)}</Td>
                 <Td className="text-right tabular-nums">
-                  <StockBadge stock={p.stock} />
+                  <StockBadge stock={p.stock} t={t} />
                 </Td>
               </tr>
             ))}
@@ -65,12 +71,12 @@ export function ProductList({ products }: { products: ProductSummary[] }) {
               <span className="min-w-0 flex-1">
                 <span className="block truncate font-medium text-stone-900">{p.name}</span>
                 <span className="block text-sm text-stone-500">
-                  {formatMoney(p.priceMinor, p.currency)}
+                  {money(p)}
                   {p.category ? ` · ${p.category}` : ""}
                 </span>
               </span>
               <span className="text-sm whitespace-nowrap">
-                <StockBadge stock={p.stock} label />
+                <StockBadge stock={p.stock} label t={t} />
               </span>
             </Link>
           </li>

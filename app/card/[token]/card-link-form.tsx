@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useState } from "react";
 import { CheckCircle2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Card, CardBody } from "@/components/ui/card";
 import { CardSetupCheckout } from "@/components/stripe/card-setup-checkout";
 import { PaySubscriptionInvoice } from "@/components/stripe/pay-subscription-invoice";
@@ -11,6 +12,8 @@ interface CardLinkFormProps {
   dojoName: string;
   firstName: string;
   stripeJsUrl: string | null;
+  /** SEPA Direct Debit is offered besides cards: the words name both. */
+  sepa?: boolean;
   invoice: { id: string; number: string; amount: string; paid: boolean } | null;
 }
 
@@ -23,8 +26,10 @@ function Done({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function CardLinkForm({ token, dojoName, firstName, stripeJsUrl, invoice }: CardLinkFormProps) {
+export function CardLinkForm({ token, dojoName, firstName, stripeJsUrl, sepa = false, invoice }: CardLinkFormProps) {
+  const t = useTranslations("cardLink");
   const [cardSaved, setCardSaved] = useState(false);
+  const [savedMethod, setSavedMethod] = useState<string | null>(null);
   const [paid, setPaid] = useState(invoice?.paid ?? false);
   const open = useCallback(() => openCardLinkSetupAction({ token }), [token]);
   const complete = useCallback((sessionId: string) => completeCardLinkSetupAction({ token, sessionId }), [token]);
@@ -34,26 +39,24 @@ export function CardLinkForm({ token, dojoName, firstName, stripeJsUrl, invoice 
     <div className="space-y-6">
       <div>
         <p className="text-sm font-medium text-brand-700">{dojoName}</p>
-        <h1 className="mt-1 text-2xl font-semibold text-stone-900">Hi {firstName}</h1>
+        <h1 className="mt-1 text-2xl font-semibold text-stone-900">{t("hi", { name: firstName })}</h1>
         <p className="mt-2 text-sm text-stone-600">
-          {invoice && !invoice.paid
-            ? `Your payment for invoice ${invoice.number} is still open. Pay it below; if your card changed, add the new one first.`
-            : `Add the card ${dojoName} may charge for your membership. You enter it on Stripe's secure form; the dojo never sees the card number.`}
+          {invoice && !invoice.paid ? t("invoiceOpen", { number: invoice.number }) : t(sepa ? "addIntroSepa" : "addIntro", { dojo: dojoName })}
         </p>
       </div>
       {invoice && (
         <Card>
           <CardBody className="space-y-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 className="text-base font-semibold text-stone-900">Invoice {invoice.number}</h2>
+              <h2 className="text-base font-semibold text-stone-900">{t("invoice", { number: invoice.number })}</h2>
               <p className="text-lg font-semibold tabular-nums">{invoice.amount}</p>
             </div>
             {paid ? (
-              <Done>Invoice {invoice.number} is paid. Thank you!</Done>
+              <Done>{t("invoicePaid", { number: invoice.number })}</Done>
             ) : (
               <>
-                <p className="text-sm text-stone-600">If your bank asks you to confirm the payment (3-D Secure), a window opens for it.</p>
-                <PaySubscriptionInvoice stripeJsUrl={stripeJsUrl} label={`Pay ${invoice.amount}`} pay={pay} settle={settle} onPaid={() => setPaid(true)} />
+                <p className="text-sm text-stone-600">{t("threeDs")}</p>
+                <PaySubscriptionInvoice stripeJsUrl={stripeJsUrl} label={t("pay", { amount: invoice.amount })} pay={pay} settle={settle} onPaid={() => setPaid(true)} />
               </>
             )}
           </CardBody>
@@ -61,11 +64,18 @@ export function CardLinkForm({ token, dojoName, firstName, stripeJsUrl, invoice 
       )}
       <Card>
         <CardBody className="space-y-3">
-          <h2 className="text-base font-semibold text-stone-900">{invoice ? "Use another card" : "Your card"}</h2>
+          <h2 className="text-base font-semibold text-stone-900">{invoice ? t("anotherCard") : sepa ? t("yourMethod") : t("yourCard")}</h2>
           {cardSaved ? (
-            <Done>Your card is saved. {invoice && !paid ? "You can now pay the invoice above." : "You can close this page."}</Done>
+            <Done>
+              {sepa && savedMethod ? t("savedMethod", { method: savedMethod }) : t("saved")} {invoice && !paid ? t("savedPayAbove") : t("savedClose")}
+            </Done>
           ) : (
-            <CardSetupCheckout stripeJsUrl={stripeJsUrl} open={open} complete={complete} onSaved={() => setCardSaved(true)} startLabel={invoice ? "Add another card" : "Add card"} />
+            <CardSetupCheckout stripeJsUrl={stripeJsUrl} open={open} complete={complete} onSaved={(method) => {
+                setSavedMethod(method);
+                setCardSaved(true);
+              }}
+              startLabel={invoice ? t("addAnother") : sepa ? t("addMethod") : t("add")}
+            />
           )}
         </CardBody>
       </Card>

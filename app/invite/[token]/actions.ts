@@ -11,6 +11,6 @@ export const acceptStaffInvitation = publicAction(acceptInvitationSchema, async 
   const db = await getDb();
   await throttlePublicEndpoint(db, "accept-invitation", await clientIp());
   const user = await acceptInvitation(db, input);
-  await signInWith("staff", { email: user.email, password: input.password }, "Your account is ready. Please log in.");
+  await signInWith("staff", { email: user.email, password: input.password }, "invitation");
   return { redirectTo: "/dashboard" };
 });

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { confirmMemberCheckoutAction } from "./card-actions";
 
 type Notice = { tone: "success" | "error" | "info"; text: string };
@@ -19,6 +20,7 @@ export function CheckoutReturn() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
+  const t = useTranslations("portal.pay");
   const sessionId = params.get("checkout_session");
   const [notice, setNotice] = useState<Notice | null>(null);
   const handled = useRef<string | null>(null);
@@ -28,16 +30,16 @@ export function CheckoutReturn() {
     handled.current = sessionId;
     void confirmMemberCheckoutAction({ sessionId }).then((result) => {
       if (!result.ok) setNotice({ tone: "error", text: result.error });
-      else if (result.data.outcome === "paid") setNotice({ tone: "success", text: "Thank you, your payment was received. A receipt is on its way by e-mail." });
-      else if (result.data.outcome === "refunded" && result.data.refund)
-        setNotice({ tone: "info", text: `This invoice was already settled (${result.data.refund.why.toLowerCase()}): the ${result.data.refund.amount} you just paid is refunded to your card automatically. You will get an e-mail.` });
-      else setNotice({ tone: "error", text: "The payment was not completed and nothing was charged. You can try again." });
+      else if (result.data.outcome === "paid") setNotice({ tone: "success", text: t("returnPaid") });
+      else if (result.data.outcome === "refunded" && result.data.refund) setNotice({ tone: "info", text: t("returnRefunded", { why: result.data.refund.why, amount: result.data.refund.amount }) });
+      else if (result.data.outcome === "processing") setNotice({ tone: "info", text: t("returnProcessing") });
+      else setNotice({ tone: "error", text: t("returnNotCompleted") });
       router.replace(pathname, { scroll: false });
       router.refresh();
     });
-  }, [sessionId, pathname, router]);
+  }, [sessionId, pathname, router, t]);
 
-  if (!notice) return sessionId ? <p role="status" className="text-sm text-stone-600">Checking your payment…</p> : null;
+  if (!notice) return sessionId ? <p role="status" className="text-sm text-stone-600">{t("checking")}</p> : null;
   return (
     <div role={notice.tone === "error" ? "alert" : "status"} className={`rounded-lg border px-4 py-3 text-sm ${TONES[notice.tone]}`}>
       {notice.text}

@@ -2,11 +2,13 @@
 import { useState } from "react";
 import Link from "next/link";
 import { Check, Minus, Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useCart } from "./cart-store";
 
 /** Adds a product to the cart, never more than is available. */
 export function AddToCart({ slug, productId, available, compact }: { slug: string; productId: string; available: number | null; compact?: boolean }) {
+  const t = useTranslations("shop");
   const { items, add } = useCart(slug);
   const [quantity, setQuantity] = useState(1);
   const [added, setAdded] = useState(false);
@@ -15,7 +17,7 @@ export function AddToCart({ slug, productId, available, compact }: { slug: strin
   if (available === 0) {
     return (
       <Button variant="secondary" disabled className={compact ? "w-full" : undefined}>
-        Sold out
+        {t("stock.soldOut")}
       </Button>
     );
   }
@@ -27,7 +29,15 @@ export function AddToCart({ slug, productId, available, compact }: { slug: strin
   if (compact) {
     return (
       <Button variant="secondary" className="w-full" onClick={onAdd} disabled={room < 1}>
-        {room < 1 ? "All in your cart" : added ? <><Check className="size-4" aria-hidden /> Added</> : "Add to cart"}
+        {room < 1 ? (
+          t("add.allInCart")
+        ) : added ? (
+          <>
+            <Check className="size-4" aria-hidden /> {t("add.added")}
+          </>
+        ) : (
+          t("add.addToCart")
+        )}
       </Button>
     );
   }
@@ -35,25 +45,25 @@ export function AddToCart({ slug, productId, available, compact }: { slug: strin
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         <div className="inline-flex h-12 items-center rounded-md border border-stone-300 bg-white">
-          <button type="button" className="flex h-full w-11 items-center justify-center text-stone-600 hover:bg-stone-100 disabled:opacity-40" onClick={() => setQuantity((q) => Math.max(1, q - 1))} disabled={quantity <= 1} aria-label="One less">
+          <button type="button" className="flex h-full w-11 items-center justify-center text-stone-600 hover:bg-stone-100 disabled:opacity-40" onClick={() => setQuantity((q) => Math.max(1, q - 1))} disabled={quantity <= 1} aria-label={t("add.oneLess")}>
             <Minus className="size-4" aria-hidden />
           </button>
-          <span className="w-10 text-center font-medium tabular-nums" aria-live="polite" aria-label="Quantity">
+          <span className="w-10 text-center font-medium tabular-nums" aria-live="polite" aria-label={t("add.quantity")}>
             {quantity}
           </span>
-          <button type="button" className="flex h-full w-11 items-center justify-center text-stone-600 hover:bg-stone-100 disabled:opacity-40" onClick={() => setQuantity((q) => Math.min(room, q + 1))} disabled={quantity >= room} aria-label="One more">
+          <button type="button" className="flex h-full w-11 items-center justify-center text-stone-600 hover:bg-stone-100 disabled:opacity-40" onClick={() => setQuantity((q) => Math.min(room, q + 1))} disabled={quantity >= room} aria-label={t("add.oneMore")}>
             <Plus className="size-4" aria-hidden />
           </button>
         </div>
         <Button size="lg" onClick={onAdd} disabled={room < 1} className="flex-1 sm:flex-none">
-          {room < 1 ? "All available are in your cart" : "Add to cart"}
+          {room < 1 ? t("add.allAvailableInCart") : t("add.addToCart")}
         </Button>
       </div>
       {added && (
-        <p className="flex items-center gap-2 text-sm text-emerald-700" role="status">
-          <Check className="size-4" aria-hidden /> Added to your cart.{" "}
-          <Link href={`/shop/${slug}/cart`} className="font-medium underline">
-            View cart
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-emerald-700" role="status">
+          <Check className="size-4" aria-hidden /> {t("add.addedToCart")}{" "}
+          <Link href={`/shop/${slug}/cart`} className="font-medium whitespace-nowrap underline">
+            {t("add.viewCart")}
           </Link>
         </p>
       )}

@@ -1,11 +1,13 @@
 import type { PublicProduct } from "@/lib/shop/public-shop";
 import type { CartItem } from "./cart-store";
 
+export type CartProblem = { kind: "sold_out" } | { kind: "too_many"; available: number };
+
 export interface CartLine {
   product: PublicProduct;
   quantity: number;
   /** Why this line cannot be ordered as it is; null when it can. */
-  problem: string | null;
+  problem: CartProblem | null;
 }
 
 /** The cart's items joined with what the server says about each product right now. */
@@ -19,7 +21,8 @@ export function cartLines(items: CartItem[], products: PublicProduct[]): { lines
       gone++;
       continue;
     }
-    const problem = product.available === 0 ? "Sold out" : product.available !== null && item.quantity > product.available ? `Only ${product.available} available` : null;
+    const problem: CartProblem | null =
+      product.available === 0 ? { kind: "sold_out" } : product.available !== null && item.quantity > product.available ? { kind: "too_many", available: product.available } : null;
     lines.push({ product, quantity: item.quantity, problem });
   }
   const totalMinor = lines.reduce((sum, l) => sum + l.product.priceMinor * l.quantity, 0);

@@ -1,24 +1,29 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { moneyLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money";
 import { publicProducts } from "@/lib/shop/public-shop";
 import { AddToCart } from "./add-to-cart";
 import { Availability } from "./availability";
 import { loadShop } from "./load-shop";
 import { ProductImage } from "./product-image";
+import { shopLocale } from "./shop-locale";
 
 export default async function ShopPage({ params }: { params: Promise<{ dojo: string }> }) {
   const { dojo: slug } = await params;
   const shop = await loadShop(slug);
   const products = await publicProducts(await getDb(), shop.dojo.id);
+  const locale = await shopLocale(shop.dojo);
+  const t = translator(locale, "shop");
   return (
     <>
       <div className="mb-6 max-w-2xl">
-        <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl">{shop.settings.title || `${shop.dojo.name} shop`}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight text-stone-900 sm:text-3xl">{shop.settings.title || t("title", { dojo: shop.dojo.name })}</h1>
         {shop.settings.intro && <p className="mt-2 whitespace-pre-line text-stone-600">{shop.settings.intro}</p>}
       </div>
       {products.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-14 text-center text-stone-500">Nothing for sale yet. Please come back soon.</p>
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-14 text-center text-stone-500">{t("nothingForSale")}</p>
       ) : (
         <ul className="grid grid-cols-2 gap-3 sm:gap-5 md:grid-cols-3 lg:grid-cols-4">
           {products.map((p, i) => (
@@ -36,7 +41,7 @@ export default async function ShopPage({ params }: { params: Promise<{ dojo: str
                   {p.category && <p className="text-xs tracking-wide text-stone-500 uppercase">{p.category}</p>}
                   <h2 className="line-clamp-2 text-sm font-medium text-stone-900 group-hover:text-brand-700 sm:text-base">{p.name}</h2>
                   <p className="mt-1 flex items-center justify-between gap-2">
-                    <span className="font-semibold tabular-nums text-stone-900">{formatMoney(p.priceMinor, p.currency)}</span>
+                    <span className="font-semibold tabular-nums text-stone-900">{formatMoney(p.priceMinor, p.currency, moneyLocale(locale))}</span>
                     {p.available !== 0 && <Availability available={p.available} />}
                   </p>
                 </div>

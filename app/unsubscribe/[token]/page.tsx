@@ -1,35 +1,43 @@
 import { getDb } from "@/db/client";
 import { Card, CardBody } from "@/components/ui/card";
+import { IntlProvider } from "@/components/i18n/intl-provider";
+import { resolveLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
 import { unsubscribeTarget } from "@/lib/mail/unsubscribe";
 import { SubscriptionButton } from "./subscription-buttons";
 
-export const metadata = { title: "E-mail preferences", robots: { index: false } };
+export const metadata = { robots: { index: false } };
 
 // A page with a button, not an instant unsubscribe on GET: mail scanners open links by themselves.
+// In the language of the member the link belongs to (English when the link names nobody).
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const target = await unsubscribeTarget(await getDb(), decodeURIComponent(token));
   if (!target) {
+    const t = translator("en", "unsubscribe");
     return (
       <Card>
+        <title>{t("title")}</title>
         <CardBody className="space-y-3 p-6">
-          <h1 className="text-xl font-semibold">Link not valid</h1>
-          <p className="text-sm text-stone-600">Check that you opened the whole link from the e-mail, or ask your dojo to remove you from its e-mails.</p>
+          <h1 className="text-xl font-semibold">{t("invalidTitle")}</h1>
+          <p className="text-sm text-stone-600">{t("invalid")}</p>
         </CardBody>
       </Card>
     );
   }
+  const locale = resolveLocale(target.language, target.defaultLanguage);
+  const t = translator(locale, "unsubscribe");
   const subscribed = !target.optedOutAt;
+  const dojo = target.dojoName;
   return (
     <Card>
+      <title>{t("title")}</title>
       <CardBody className="space-y-4 p-6">
-        <h1 className="text-xl font-semibold">{subscribed ? `E-mails from ${target.dojoName}` : "You are unsubscribed"}</h1>
-        <p className="text-sm text-stone-600">
-          {subscribed
-            ? `Stop receiving news and campaign e-mails from ${target.dojoName}${target.email ? ` at ${target.email}` : ""}? Invoices, receipts and other mail about your account still reach you.`
-            : `${target.dojoName} will not send you campaign e-mails any more. Invoices, receipts and other mail about your account still reach you.`}
-        </p>
-        <SubscriptionButton token={decodeURIComponent(token)} subscribed={subscribed} />
+        <h1 className="text-xl font-semibold">{subscribed ? t("subscribedTitle", { dojo }) : t("unsubscribedTitle")}</h1>
+        <p className="text-sm text-stone-600">{subscribed ? (target.email ? t("askWithEmail", { dojo, email: target.email }) : t("ask", { dojo })) : t("done", { dojo })}</p>
+        <IntlProvider locale={locale} namespaces={["unsubscribe"]}>
+          <SubscriptionButton token={decodeURIComponent(token)} subscribed={subscribed} />
+        </IntlProvider>
       </CardBody>
     </Card>
   );

@@ -1,11 +1,13 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/forms/form-error";
 import { resubscribeAction, unsubscribeAction } from "./actions";
 
 export function SubscriptionButton({ token, subscribed }: { token: string; subscribed: boolean }) {
+  const t = useTranslations("unsubscribe");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function SubscriptionButton({ token, subscribed }: { token: string; subsc
           else setError(result.error);
         }}
       >
-        {subscribed ? "Unsubscribe" : "Subscribe again"}
+        {subscribed ? t("unsubscribe") : t("resubscribe")}
       </Button>
     </div>
   );

@@ -5,6 +5,7 @@ import { registerVirtualExpansion } from "../expand";
 import { embeddedList, paginate, rangeFilter } from "../list";
 import { route } from "../route";
 import { attemptInvoicePayment, finalizeInvoice, invoiceInternals, paymentsOf, subscriptionIdOf } from "./invoices";
+import { createInvoiceItem, deleteInvoiceItem } from "./invoice-items";
 import { previewSubscriptionInvoice } from "./preview";
 import { billingNow } from "./time";
 
@@ -126,4 +127,22 @@ export const invoiceRoutes = [
     return paginate(params, items, "/v1/invoiceitems");
   }),
   route("GET", "/v1/invoiceitems/:id", ({ account, path }) => account.require<Stripe.InvoiceItem>(path.id, "invoiceitem", "invoiceitem")),
+  route("POST", "/v1/invoiceitems", ({ account, params }) => {
+    const priceData = params.object("price_data");
+    return createInvoiceItem(account, {
+      customer: params.requiredString("customer"),
+      subscription: params.string("subscription"),
+      amount: params.integer("amount"),
+      currency: params.string("currency"),
+      price: params.object("pricing")?.string("price"),
+      priceData: priceData
+        ? { currency: priceData.requiredString("currency"), product: priceData.requiredString("product"), unitAmount: priceData.requiredInteger("unit_amount") }
+        : undefined,
+      quantity: params.integer("quantity"),
+      description: params.string("description"),
+      metadata: params.metadata("metadata"),
+      invoice: params.string("invoice"),
+    });
+  }),
+  route("DELETE", "/v1/invoiceitems/:id", ({ account, path }) => deleteInvoiceItem(account, path.id)),
 ];

@@ -17,7 +17,9 @@ export interface LineInit {
   description: string;
   period: { start: number; end: number };
   quantity: number;
-  price: Stripe.Price;
+  /** Null for a one-off invoice item without a price (an amount, or price_data). */
+  price: Stripe.Price | null;
+  /** Empty for one-off invoice items: they belong to the subscription, not to one of its items. */
   subscriptionItemId: string;
   /** Set for lines pulled in from pending invoice items (prorations). */
   invoiceItemId?: string;
@@ -59,24 +61,33 @@ function lineItem(account: Account, invoiceId: string, currency: string, subscri
     invoice: invoiceId,
     livemode: account.livemode,
     metadata: {},
-    parent: {
-      type: "subscription_item_details",
-      invoice_item_details: null,
-      subscription_item_details: {
-        invoice_item: line.invoiceItemId ?? null,
-        proration: line.proration,
-        proration_details: { credited_items: null },
-        subscription: subscriptionId,
-        subscription_item: line.subscriptionItemId,
-      },
-    },
+    parent:
+      line.subscriptionItemId || !line.invoiceItemId
+        ? {
+            type: "subscription_item_details",
+            invoice_item_details: null,
+            subscription_item_details: {
+              invoice_item: line.invoiceItemId ?? null,
+              proration: line.proration,
+              proration_details: { credited_items: null },
+              subscription: subscriptionId,
+              subscription_item: line.subscriptionItemId,
+            },
+          }
+        : {
+            type: "invoice_item_details",
+            invoice_item_details: { invoice_item: line.invoiceItemId, proration: false, proration_details: { credited_items: null }, subscription: subscriptionId },
+            subscription_item_details: null,
+          },
     period: line.period,
     pretax_credit_amounts: [],
-    pricing: {
-      type: "price_details",
-      price_details: { price: line.price.id, product: typeof line.price.product === "string" ? line.price.product : line.price.product.id },
-      unit_amount_decimal: line.price.unit_amount_decimal,
-    },
+    pricing: line.price
+      ? {
+          type: "price_details",
+          price_details: { price: line.price.id, product: typeof line.price.product === "string" ? line.price.product : line.price.product.id },
+          unit_amount_decimal: line.price.unit_amount_decimal,
+        }
+      : null,
     quantity: line.quantity,
     quantity_decimal: null,
     subscription: subscriptionId,
@@ -289,6 +300,8 @@ export function attemptInvoicePayment(
   });
   if (outcome.status === "succeeded") {
     markInvoicePaid(account, invoice, opts.now);
+  } else if (outcome.status === "processing") {
+    // A SEPA debit: the invoice stays open until the debit settles (paid, or payment_failed).
   } else {
     recordFailedAttempt(account, invoice, outcome, opts.now);
   }

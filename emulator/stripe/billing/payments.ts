@@ -4,7 +4,8 @@ import { confirmPaymentIntent, createPaymentIntent, onPaymentIntentSettled } fro
 import { cardOf } from "../resources/payment-methods";
 
 export type ChargeOutcome = {
-  status: "succeeded" | "requires_action" | "failed";
+  /** processing: a SEPA debit under its mandate, settled later (the invoice stays open until then). */
+  status: "succeeded" | "requires_action" | "processing" | "failed";
   paymentIntent: Stripe.PaymentIntent;
 };
 
@@ -46,7 +47,9 @@ export function chargeInvoicePayment(
   if (!paymentMethodId) return { status: "failed", paymentIntent: pi };
   const pm = account.require<Stripe.PaymentMethod>(paymentMethodId, "payment_method", "PaymentMethod", "payment_method");
   const { card, setUpForOffSession } = cardOf(account, pm);
-  const needsCustomer = card.behaviour === "authenticate_always" || (card.behaviour === "authenticate_unless_set_up" && !setUpForOffSession);
+  const needsCustomer = !!card && (card.behaviour === "authenticate_always" || (card.behaviour === "authenticate_unless_set_up" && !setUpForOffSession));
+  // An invoice's PaymentIntent offers the customer's saved methods: a SEPA default is debited too.
+  if (pm.type === "sepa_debit" && !pi.payment_method_types.includes("sepa_debit")) pi.payment_method_types = [...pi.payment_method_types, "sepa_debit"];
   pi.payment_method = pm.id;
   charging.add(pi.id);
   try {
@@ -56,6 +59,7 @@ export function chargeInvoicePayment(
   }
   if (pi.status === "succeeded") return { status: "succeeded", paymentIntent: pi };
   if (pi.status === "requires_action") return { status: "requires_action", paymentIntent: pi };
+  if (pi.status === "processing") return { status: "processing", paymentIntent: pi };
   return { status: "failed", paymentIntent: pi };
 }
 

@@ -102,7 +102,7 @@ export function pendingItems(account: Account, subscriptionId: string): Stripe.I
 export function linesForItems(account: Account, items: Stripe.InvoiceItem[]): LineInit[] {
   return items.map((ii) => {
     const priceId = ii.pricing?.price_details?.price;
-    const price = account.require<Stripe.Price>(typeof priceId === "string" ? priceId : priceId!.id, "price", "price");
+    const price = priceId ? account.require<Stripe.Price>(typeof priceId === "string" ? priceId : priceId.id, "price", "price") : null;
     return {
       amount: ii.amount,
       description: ii.description ?? "",

@@ -4,6 +4,7 @@ import { emitEvent } from "../events";
 import { attemptInvoicePayment, createSubscriptionInvoice, finalizeInvoice, voidInvoice } from "./invoices";
 import { claimItems, linesForItems, pendingItems } from "./prorations";
 import { intervalOf, periodAt, periodLine, subscriptionInternals } from "./subscription-model";
+import { collectionPausedAt, holdPausedInvoice, resumeCollection } from "./pause";
 import { cancelSubscriptionNow, discardPendingUpdate, updateSubscription } from "./subscriptions";
 
 // Stripe lets an incomplete subscription's first invoice be paid for 23 hours.
@@ -13,7 +14,7 @@ const INCOMPLETE_WINDOW = 23 * 3600;
 const TRIAL_WARNING = 3 * 86_400;
 
 type Step =
-  | { at: number; kind: "renew" | "expire" | "trial_will_end" | "pending_update_expire"; sub: Stripe.Subscription }
+  | { at: number; kind: "renew" | "expire" | "trial_will_end" | "pending_update_expire" | "resume"; sub: Stripe.Subscription }
   | { at: number; kind: "finalize"; invoice: Stripe.Invoice };
 
 function onClock(account: Account, clockId: string): Set<string> {
@@ -29,6 +30,8 @@ function nextStep(account: Account, clockId: string, until: number): Step | null
     else if (sub.status === "active" || sub.status === "past_due" || sub.status === "trialing") {
       steps.push({ at: sub.items.data[0].current_period_end, kind: "renew", sub });
     }
+    const resumesAt = sub.pause_collection?.resumes_at;
+    if (resumesAt && (sub.status === "active" || sub.status === "past_due" || sub.status === "trialing")) steps.push({ at: resumesAt, kind: "resume", sub });
     if (sub.pending_update) steps.push({ at: sub.pending_update.expires_at, kind: "pending_update_expire", sub });
     const warnAt = sub.status === "trialing" && sub.trial_end ? sub.trial_end - TRIAL_WARNING : null;
     if (warnAt !== null && warnAt > sub.created && !subscriptionInternals(account, sub.id).trialWarned) {
@@ -39,8 +42,9 @@ function nextStep(account: Account, clockId: string, until: number): Step | null
     if (invoice.automatically_finalizes_at !== null) steps.push({ at: invoice.automatically_finalizes_at, kind: "finalize", invoice });
   }
   // Oldest first; at the same second Stripe finalizes earlier drafts, then drops expired pending
-  // updates, before opening new periods.
-  const rank = (step: Step) => (step.kind === "finalize" ? 0 : step.kind === "pending_update_expire" ? 1 : 2);
+  // updates and resumes paused collection (only invoices made before resumes_at are held), before
+  // opening new periods.
+  const rank = (step: Step) => (step.kind === "finalize" ? 0 : step.kind === "pending_update_expire" || step.kind === "resume" ? 1 : 2);
   steps.sort((a, b) => a.at - b.at || rank(a) - rank(b));
   return steps.length > 0 && steps[0].at <= until ? steps[0] : null;
 }
@@ -48,7 +52,8 @@ function nextStep(account: Account, clockId: string, until: number): Step | null
 /**
  * A period boundary: a subscription set to cancel ends (customer.subscription.deleted); any other
  * moves to its next period and gets a draft renewal invoice (subscription_cycle) holding the new
- * period's lines plus pending prorations, which Stripe finalizes and charges an hour later.
+ * period's lines plus pending prorations, which Stripe finalizes and charges an hour later — unless
+ * collection is paused (./pause.ts): then the draft is voided at once or kept as a draft.
  */
 function renew(account: Account, sub: Stripe.Subscription, at: number): void {
   if (sub.cancel_at_period_end || (sub.cancel_at !== null && sub.cancel_at <= at)) {
@@ -69,6 +74,8 @@ function renew(account: Account, sub: Stripe.Subscription, at: number): void {
     now: at,
   });
   claimItems(pending, invoice.id);
+  const pause = collectionPausedAt(sub, at);
+  if (pause) holdPausedInvoice(account, invoice, pause, at);
   internals.periodIndex += 1;
   updateSubscription(account, sub, at, (s) => {
     for (const item of s.items.data) {
@@ -108,6 +115,8 @@ export function runClockUntil(account: Account, clock: Stripe.TestHelpers.TestCl
       renew(account, step.sub, step.at);
     } else if (step.kind === "pending_update_expire") {
       discardPendingUpdate(account, step.sub, step.at, "expired");
+    } else if (step.kind === "resume") {
+      resumeCollection(account, step.sub, step.at);
     } else if (step.kind === "trial_will_end") {
       subscriptionInternals(account, step.sub.id).trialWarned = true;
       emitEvent(account, "customer.subscription.trial_will_end", step.sub, null, { created: step.at });

@@ -3,6 +3,8 @@ import { invalidParam } from "../errors";
 import { paginate, rangeFilter } from "../list";
 import type { Params } from "../params";
 import { route } from "../route";
+import { pauseCollectionParam } from "./pause";
+import { billingNow } from "./time";
 import { cancelSubscriptionNow, changeSubscription, createSubscription, type PaymentBehavior, type ProrationBehavior } from "./subscriptions";
 
 const PAYMENT_BEHAVIORS = ["allow_incomplete", "default_incomplete", "error_if_incomplete", "pending_if_incomplete"] as const;
@@ -36,6 +38,15 @@ export const subscriptionRoutes = [
       // `now` ends a trial at once, which on a new subscription means none.
       trialEnd: params.string("trial_end") === "now" ? undefined : params.integer("trial_end"),
       offSession: params.boolean("off_session"),
+      addInvoiceItems: params.list("add_invoice_items").map((item) => {
+        const data = item.object("price_data");
+        return {
+          price: item.string("price"),
+          priceData: data ? { currency: data.requiredString("currency"), product: data.requiredString("product"), unitAmount: data.requiredInteger("unit_amount") } : undefined,
+          quantity: quantity(item),
+          metadata: item.metadata("metadata"),
+        };
+      }),
     }),
   ),
   route("GET", "/v1/subscriptions/:id", ({ account, path }) => {
@@ -58,6 +69,7 @@ export const subscriptionRoutes = [
       description: params.has("description") ? (params.nullableString("description") ?? null) : undefined,
       paymentBehavior: paymentBehavior(params),
       offSession: params.boolean("off_session"),
+      pauseCollection: pauseCollectionParam(params, billingNow(account, sub.customer as string)),
     });
   }),
   route("DELETE", "/v1/subscriptions/:id", ({ account, path }) => {

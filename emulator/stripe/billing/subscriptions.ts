@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { Account } from "../accounts";
-import { cardError, invalidParam, invalidRequest, resourceMissing, type StripeApiError } from "../errors";
+import { cardError, invalidParam, invalidRequest, resourceMissing, StripeApiError } from "../errors";
 import { emitEvent, previousAttributes } from "../events";
 import { newId } from "../ids";
 import { embeddedList } from "../list";
@@ -17,6 +17,7 @@ import {
   subscriptionInternals,
   trialLine,
 } from "./subscription-model";
+import { createInvoiceItem, type InvoiceItemInit } from "./invoice-items";
 import { billingNow } from "./time";
 
 export type PaymentBehavior = "allow_incomplete" | "default_incomplete" | "error_if_incomplete" | "pending_if_incomplete";
@@ -40,7 +41,16 @@ export interface SubscriptionInit {
    * https://docs.stripe.com/api/subscriptions/create#create_subscription-off_session
    */
   offSession?: boolean;
+  /**
+   * `add_invoice_items`: one-time prices (or price_data) billed on "the next invoice for this
+   * subscription", which on create is its first invoice — the zero trial invoice too, which then
+   * charges them at once (https://docs.stripe.com/api/subscriptions/create#create_subscription-add_invoice_items).
+   */
+  addInvoiceItems?: Pick<InvoiceItemInit, "price" | "priceData" | "quantity" | "metadata">[];
 }
+
+// Stripe's limit on add_invoice_items (https://docs.stripe.com/api/subscriptions/create#create_subscription-add_invoice_items).
+const MAX_ADD_INVOICE_ITEMS = 20;
 
 function attachedPaymentMethod(account: Account, customerId: string, pmId: string, param: string): string {
   const pm = account.get<Stripe.PaymentMethod>(pmId, "payment_method");
@@ -57,7 +67,9 @@ function attachedPaymentMethod(account: Account, customerId: string, pmId: strin
 /** Status the subscription takes after its first invoice's payment attempt. */
 function statusAfterFirstPayment(outcome: ChargeOutcome | null, invoice: Stripe.Invoice): Stripe.Subscription.Status {
   if (invoice.status === "paid") return "active";
-  return outcome?.status === "succeeded" ? "active" : "incomplete";
+  // A delayed method's first payment (SEPA) processing makes the subscription active, as Stripe does
+  // for payments that "take time to process" (https://docs.stripe.com/billing/subscriptions/overview#payment-status).
+  return outcome?.status === "succeeded" || outcome?.status === "processing" ? "active" : "incomplete";
 }
 
 /**
@@ -95,6 +107,12 @@ export function createSubscription(account: Account, init: SubscriptionInit): St
       "resource_missing",
     );
   }
+
+  const extras = init.addInvoiceItems ?? [];
+  if (extras.length > MAX_ADD_INVOICE_ITEMS) throw invalidParam("add_invoice_items", `A subscription can have at most ${MAX_ADD_INVOICE_ITEMS} add_invoice_items.`);
+  extras.forEach((extra, i) => {
+    if (!extra.price === !extra.priceData) throw invalidRequest("You must specify exactly one of these parameters: price, price_data.", `add_invoice_items[${i}][price]`);
+  });
 
   const id = newId("sub");
   // A trial is a period of its own; regular periods are then counted from its end.
@@ -160,21 +178,31 @@ export function createSubscription(account: Account, init: SubscriptionInit): St
   Object.assign(subscriptionInternals(account, id), { anchor, periodIndex: trialEnd ? -1 : 0, creating: true });
 
   try {
+    const extraItems = extras.map((extra, i) => {
+      try {
+        return createInvoiceItem(account, { ...extra, customer: customer.id, subscription: id });
+      } catch (error) {
+        // The refusal names the parameter as sent (add_invoice_items[i][…]).
+        if (error instanceof StripeApiError && error.body.param) error.body.param = `add_invoice_items[${i}]${error.body.param.replace(/^pricing\[price\]$/, "price").replace(/^currency$/, "price_data[currency]").replace(/^([a-z_]+)/, "[$1]")}`;
+        throw error;
+      }
+    });
     const invoice = createSubscriptionInvoice(account, {
       customer,
       subscription: sub,
       reason: "subscription_create",
-      lines: sub.items.data.map((item) => (trialEnd ? trialLine(account, item, period) : periodLine(account, item, period))),
+      lines: [...sub.items.data.map((item) => (trialEnd ? trialLine(account, item, period) : periodLine(account, item, period))), ...linesForItems(account, extraItems)],
       period: { start: now, end: now },
       now,
     });
+    claimItems(extraItems, invoice.id);
     sub.latest_invoice = invoice.id;
     finalizeInvoice(account, invoice, now);
     let outcome: ChargeOutcome | null = null;
     if (invoice.status === "open" && behavior !== "default_incomplete") {
       outcome = attemptInvoicePayment(account, invoice, { offSession: !!init.offSession, now });
     }
-    if (behavior === "error_if_incomplete" && invoice.status !== "paid") {
+    if (behavior === "error_if_incomplete" && invoice.status !== "paid" && outcome?.status !== "processing") {
       // Stripe does not create the subscription when its first payment fails in this mode.
       account.remove(sub.id);
       account.remove(invoice.id);
@@ -250,6 +278,8 @@ export interface SubscriptionChange {
   paymentBehavior?: PaymentBehavior;
   /** As on create: the invoice a change bills is charged on-session unless this is true. */
   offSession?: boolean;
+  /** `pause_collection`: set (already validated, see ./pause.ts), null to resume, undefined to keep. */
+  pauseCollection?: Stripe.Subscription.PauseCollection | null;
 }
 
 const LIVE_STATUSES: Stripe.Subscription.Status[] = ["active", "past_due", "trialing", "incomplete", "unpaid"];
@@ -297,6 +327,7 @@ export function changeSubscription(account: Account, sub: Stripe.Subscription, c
     if (defaultPm !== undefined) s.default_payment_method = defaultPm;
     if (change.metadata) s.metadata = change.metadata;
     if (change.description !== undefined) s.description = change.description;
+    if (change.pauseCollection !== undefined) s.pause_collection = change.pauseCollection;
     if (change.cancelAtPeriodEnd !== undefined) {
       s.cancel_at_period_end = change.cancelAtPeriodEnd;
       s.cancel_at = change.cancelAtPeriodEnd ? period.end : null;
@@ -346,6 +377,7 @@ function checkPendingUpdateParams(change: SubscriptionChange): void {
     default_payment_method: change.defaultPaymentMethod,
     description: change.description,
     metadata: change.metadata,
+    pause_collection: change.pauseCollection,
   }).filter(([, value]) => value !== undefined);
   if (unsupported.length > 0) {
     throw invalidParam(

@@ -6,7 +6,8 @@ import { cardForNumber } from "../cards";
 import { formatAmount } from "../currency";
 import { billingNow, formatDay } from "../billing/time";
 import { nowSeconds } from "../ids";
-import { completeCheckout, completionUrl, refreshExpiry, sessionInternals, type CardEntry } from "../resources/checkout-sessions";
+import { completeCheckout, completionUrl, refreshExpiry, sessionInternals, type CardEntry, type CheckoutAttempt } from "../resources/checkout-sessions";
+import { answerBankRedirect, awaitsBank, ibanProblem, isBankMethod, startBankPayment, startBankSetup, type BankEntry } from "../bank-methods";
 import { MESSAGE_PREFIX, page, resizeScript } from "./layout";
 
 /**
@@ -20,7 +21,8 @@ export interface FormState {
   email?: string;
   name?: string;
   error?: string;
-  fieldErrors?: Partial<Record<"email" | "card_number" | "expiry" | "cvc", string>>;
+  fieldErrors?: Partial<Record<"email" | "card_number" | "expiry" | "cvc" | "iban", string>>;
+  method?: string;
 }
 
 function findSession(id: string): { account: Account; session: Stripe.Checkout.Session } | null {
@@ -36,7 +38,7 @@ function summary(account: Account, session: Stripe.Checkout.Session): string {
   const interval = items.find((i) => i.price?.recurring)?.price?.recurring?.interval ?? "period";
   const heading =
     session.mode === "setup"
-      ? `<h1>Save a card for future payments</h1><p class="note">You will not be charged now.</p>`
+      ? `<h1>${session.payment_method_types.length > 1 ? "Save a payment method" : "Save a card"} for future payments</h1><p class="note">You will not be charged now.</p>`
       : trial
         ? `<div class="total" data-testid="checkout-total">${trial.days} days free</div><p class="note" data-testid="checkout-trial">Then ${escapeHtml(formatAmount(session.amount_total ?? 0, currency))} per ${escapeHtml(interval)} starting ${escapeHtml(formatDay(trial.end))}</p>`
         : `<div class="total" data-testid="checkout-total">${escapeHtml(formatAmount(session.amount_total ?? 0, currency))}${session.mode === "subscription" ? ` <span class="note">per ${escapeHtml(items.find((i) => i.price?.recurring)?.price?.recurring?.interval ?? "period")}</span>` : ""}</div>`;
@@ -71,13 +73,14 @@ function renderForm(account: Account, session: Stripe.Checkout.Session, embedded
   const action = `/c/pay/${encodeURIComponent(session.id)}${embedded ? "?embedded=1" : ""}`;
   const needsEmail = !session.customer;
   const email = state.email ?? session.customer_email ?? "";
-  const button = session.mode === "setup" ? "Save card" : session.mode === "subscription" ? (trialOf(account, session) ? "Start trial" : "Subscribe") : "Pay";
+  const button = session.mode === "setup" ? (session.payment_method_types.length > 1 ? "Save" : "Save card") : session.mode === "subscription" ? (trialOf(account, session) ? "Start trial" : "Subscribe") : "Pay";
   const body = `<main>
 ${summary(account, session)}
 <section class="card">
   <form method="post" action="${escapeHtml(action)}" novalidate>
     ${state.error ? `<div class="error" role="alert" data-testid="checkout-error">${escapeHtml(state.error)}</div>` : ""}
     ${needsEmail ? field("email", "Email", `type="email" autocomplete="email" value="${escapeHtml(email)}" ${session.customer_email ? "readonly" : ""} required`, state) : ""}
+    ${methodChoice(session, state)}
     ${field("card_number", "Card number", `inputmode="numeric" autocomplete="cc-number" placeholder="1234 1234 1234 1234" required`, state)}
     <div class="row">
       ${field("expiry", "Expiry (MM / YY)", `inputmode="numeric" autocomplete="cc-exp" placeholder="MM / YY" required`, state)}
@@ -91,6 +94,26 @@ ${summary(account, session)}
 </section>
 </main>`;
   return page({ title: `Checkout – ${account.displayName}`, body, embedded, script: formScript() });
+}
+
+const METHOD_LABELS: Record<string, string> = { card: "Card", sepa_debit: "SEPA Direct Debit", ideal: "iDEAL", bancontact: "Bancontact" };
+
+/**
+ * The methods the session allows besides cards (payment mode): a radio per method and, for SEPA,
+ * the IBAN. The card fields stay for the card; a bank method ignores them.
+ */
+function methodChoice(session: Stripe.Checkout.Session, state: FormState): string {
+  const types = session.mode === "subscription" ? ["card"] : session.payment_method_types;
+  if (types.length <= 1) return "";
+  const chosen = state.method && types.includes(state.method) ? state.method : "card";
+  const radios = types
+    .map((t) => `<label class="row"><input type="radio" name="payment_method_type" value="${escapeHtml(t)}" ${t === chosen ? "checked" : ""}> ${escapeHtml(METHOD_LABELS[t] ?? t)}</label>`)
+    .join("");
+  const iban = types.includes("sepa_debit")
+    ? field("iban", "IBAN (SEPA Direct Debit)", `autocomplete="off" placeholder="DE89 3704 0044 0532 0130 00"`, state) +
+      `<p class="note">By providing your IBAN you authorise ${escapeHtml("the merchant")} and Stripe to debit your account (SEPA mandate).</p>`
+    : "";
+  return `<fieldset data-testid="payment-methods"><legend>Payment method</legend>${radios}</fieldset>${iban}`;
 }
 
 export function formScript(): string {
@@ -130,7 +153,7 @@ function renderEmbeddedComplete(session: Stripe.Checkout.Session): string {
   return page({
     title: "Payment complete",
     embedded: true,
-    body: `<main class="single"><section class="card" data-testid="checkout-complete"><h1>${session.mode === "setup" ? "Card saved" : "Payment successful"}</h1><p class="note">Thank you.</p></section></main>`,
+    body: `<main class="single"><section class="card" data-testid="checkout-complete"><h1>${session.mode === "setup" ? (session.payment_method_types.length > 1 ? "Saved" : "Card saved") : "Payment successful"}</h1><p class="note">Thank you.</p></section></main>`,
     script: `(function () {
   var message = ${JSON.stringify(message).replace(/</g, "\\u003c")};
   if (window.parent !== window) window.parent.postMessage(message, "*");
@@ -217,17 +240,82 @@ export async function handleCheckoutPage(req: IncomingMessage, res: ServerRespon
     return true;
   }
   if (req.method === "POST") {
-    const { entry, state } = parseEntry(await readFormPost(req), session);
+    const form = await readFormPost(req);
+    const method = form.get("payment_method_type") ?? "card";
+    if (method !== "card") {
+      const bank = parseBankEntry(form, session, method);
+      if (!bank.entry) {
+        sendHtml(res, 200, renderForm(account, session, embedded, bank.state));
+        return true;
+      }
+      const acceptance = { ipAddress: req.socket.remoteAddress ?? null, userAgent: req.headers["user-agent"] ?? null };
+      const attempt = session.mode === "setup" ? startBankSetup(account, session, bank.entry, acceptance) : startBankPayment(account, session, bank.entry, { embedded });
+      answerAttempt(res, account, session, embedded, bank.state, attempt);
+      return true;
+    }
+    const { entry, state } = parseEntry(form, session);
     if (!entry) {
       sendHtml(res, 200, renderForm(account, session, embedded, state));
       return true;
     }
-    const attempt = completeCheckout(account, session, entry, { embedded });
-    if (attempt.status === "complete") afterCompletion(res, session, embedded);
-    else if (attempt.status === "requires_action") redirect(res, `/3ds/${encodeURIComponent(attempt.intentId)}${embedded ? "?embedded=1" : ""}`);
-    else sendHtml(res, 200, renderForm(account, session, embedded, { ...state, fieldErrors: {}, error: attempt.message }));
+    answerAttempt(res, account, session, embedded, state, completeCheckout(account, session, entry, { embedded }));
     return true;
   }
   sendHtml(res, 200, renderForm(account, session, embedded));
+  return true;
+}
+
+function answerAttempt(res: ServerResponse, account: Account, session: Stripe.Checkout.Session, embedded: boolean, state: FormState, attempt: CheckoutAttempt): void {
+  if (attempt.status === "complete") afterCompletion(res, session, embedded);
+  else if (attempt.status === "requires_action") redirect(res, `/3ds/${encodeURIComponent(attempt.intentId)}${embedded ? "?embedded=1" : ""}`);
+  else if (attempt.status === "redirect") redirect(res, attempt.url);
+  else sendHtml(res, 200, renderForm(account, session, embedded, { ...state, fieldErrors: {}, error: attempt.message }));
+}
+
+/** A bank method chosen on the form: the e-mail as for cards, an IBAN for SEPA. */
+function parseBankEntry(form: URLSearchParams, session: Stripe.Checkout.Session, method: string): { entry?: BankEntry; state: FormState } {
+  const state: FormState = { email: form.get("email") ?? undefined, name: form.get("name") ?? undefined, fieldErrors: {}, method };
+  if (!isBankMethod(method) || !session.payment_method_types.includes(method)) return { state: { ...state, error: "Choose a payment method this page offers." } };
+  const email = (form.get("email") ?? "").trim();
+  if (!session.customer && !session.customer_email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) state.fieldErrors!.email = "Your email address is invalid.";
+  const iban = form.get("iban") ?? "";
+  if (method === "sepa_debit") {
+    const problem = ibanProblem(iban);
+    if (problem) state.fieldErrors!.iban = problem;
+  }
+  if (Object.keys(state.fieldErrors!).length > 0) return { state };
+  const name = (form.get("name") ?? "").trim();
+  return { entry: { type: method, iban, email: email || session.customer_email || null, name: name || null }, state };
+}
+
+/**
+ * `/c/bank/:intent`: the bank's page of an iDEAL or Bancontact payment (Stripe's test page offers
+ * "Authorize test payment" and "Fail test payment"). Authorized, the session completes and the
+ * browser goes on as after a card; failed, it returns to Checkout with the reason.
+ */
+export async function handleBankPage(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  const m = /^\/c\/bank\/([^/]+)$/.exec(url.pathname);
+  if (!m) return false;
+  const intentId = decodeURIComponent(m[1]);
+  const embedded = url.searchParams.get("embedded") === "1";
+  if (!awaitsBank(intentId)) {
+    sendHtml(res, 404, renderMessage("Something went wrong", "This payment is not waiting for its bank.", embedded));
+    return true;
+  }
+  if (req.method === "POST") {
+    const form = await readFormPost(req);
+    const answered = answerBankRedirect(intentId, form.get("answer") === "authorize");
+    if (!answered) return sendHtml(res, 404, renderMessage("Something went wrong", "This payment is not waiting for its bank.", embedded)), true;
+    if (answered.session.status === "complete") afterCompletion(res, answered.session, embedded);
+    else redirect(res, `/c/pay/${encodeURIComponent(answered.session.id)}/resume${embedded ? "?embedded=1" : ""}`);
+    return true;
+  }
+  const action = `/c/bank/${encodeURIComponent(intentId)}${embedded ? "?embedded=1" : ""}`;
+  const body = `<main class="single"><section class="card" data-testid="bank-page"><h1>Test payment at your bank</h1>
+<p class="note">Emulated bank page: authorize or fail this test payment.</p>
+<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="answer" value="authorize"><button type="submit">Authorize test payment</button></form>
+<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="answer" value="fail"><button type="submit" class="secondary">Fail test payment</button></form>
+</section></main>`;
+  sendHtml(res, 200, page({ title: "Bank", embedded, body, script: resizeScript() }));
   return true;
 }

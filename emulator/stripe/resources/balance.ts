@@ -5,10 +5,10 @@ import { newId, nowSeconds } from "../ids";
 import { paginate } from "../list";
 import { route } from "../route";
 
-/** The ledger line of a charge (with its fee), of a refund (negative) or of a failed refund (its money back). */
+/** The ledger line of a charge (with its fee), of a refund (negative), of a failed refund (its money back) or of a dispute (an adjustment). */
 export function recordBalanceTransaction(
   account: Account,
-  input: { amount: number; currency: string; source: string; type: "charge" | "refund" | "refund_failure"; description?: string | null; created?: number },
+  input: { amount: number; currency: string; source: string; type: "charge" | "refund" | "refund_failure" | "adjustment"; reportingCategory?: string; description?: string | null; created?: number },
 ): Stripe.BalanceTransaction {
   const fee = input.type === "charge" ? processingFee(input.amount, input.currency) : 0;
   const created = input.created ?? nowSeconds();
@@ -25,7 +25,7 @@ export function recordBalanceTransaction(
     fee,
     fee_details: fee ? [{ amount: fee, application: null, currency: input.currency, description: "Stripe processing fees", type: "stripe_fee" }] : [],
     net: input.amount - fee,
-    reporting_category: input.type,
+    reporting_category: input.reportingCategory ?? input.type,
     source: input.source,
     status: "available",
     type: input.type,

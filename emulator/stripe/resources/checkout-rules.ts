@@ -14,6 +14,27 @@ export type UiMode = "hosted_page" | "embedded_page";
 
 const HOUR = 3600;
 
+const EMULATED_METHODS = ["card", "sepa_debit", "ideal", "bancontact"];
+/** Methods bound to one currency (https://docs.stripe.com/payments/sepa-debit, /ideal, /bancontact: EUR only). */
+const METHOD_CURRENCIES: Record<string, string[]> = { sepa_debit: ["eur"], ideal: ["eur"], bancontact: ["eur"] };
+
+/**
+ * Every allowed method must take the session's currency, as Stripe refuses an iDEAL session in
+ * USD (its answer, as quoted in stripe-samples/firebase-subscription-payments#39).
+ */
+export function checkMethodCurrency(allowed: string[] | null, currency: string | null): void {
+  if (!allowed || !currency) return;
+  for (const type of allowed) {
+    const only = METHOD_CURRENCIES[type];
+    if (only && !only.includes(currency)) {
+      throw invalidParam(
+        "allowed_payment_method_types",
+        `Invalid currency options \`\`${currency}\`\`. The payment method \`${type}\` only supports the following currencies: ${only.map((c) => `\`\`${c}\`\``).join(", ")}.`,
+      );
+    }
+  }
+}
+
 /** Only in the modes named: `payment_intent_data` outside payment mode, and the like. */
 function onlyInModes(params: Params, mode: CheckoutMode, param: string, modes: CheckoutMode[]): void {
   if (params.has(param) && !modes.includes(mode)) {
@@ -84,8 +105,18 @@ export function checkCheckoutParams(params: Params, mode: CheckoutMode, uiMode: 
   onlyOneOf(params, "allowed_payment_method_types", "payment_method_configuration");
   const allowed = params.has("allowed_payment_method_types") ? params.strings("allowed_payment_method_types") : null;
   if (allowed && allowed.length === 0) throw invalidParam("allowed_payment_method_types", "`allowed_payment_method_types` must name at least one payment method type.");
-  if (allowed && !allowed.includes("card")) {
-    throw invalidParam("allowed_payment_method_types", "The emulator only takes cards: `allowed_payment_method_types` must include `card`.");
+  // The emulator's methods: cards and the EUR bank methods (bank-methods.ts). Setup mode also takes
+  // SEPA Direct Debit, whose mandate the page collects with the IBAN
+  // (https://docs.stripe.com/payments/sepa-debit/set-up-payment?payment-ui=checkout); iDEAL and
+  // Bancontact stay in payment mode (an emulator limit), subscription mode takes cards.
+  const unsupported = allowed?.find((t) => !EMULATED_METHODS.includes(t));
+  if (unsupported) {
+    throw invalidParam("allowed_payment_method_types", `The emulator takes card, sepa_debit, ideal and bancontact, not \`${unsupported}\`.`);
+  }
+  const forMode = mode === "payment" ? EMULATED_METHODS : mode === "setup" ? ["card", "sepa_debit"] : ["card"];
+  const notInMode = allowed?.find((t) => !forMode.includes(t));
+  if (notInMode) {
+    throw invalidParam("allowed_payment_method_types", `The emulator takes \`${notInMode}\` in \`payment\` mode only.`);
   }
 
   // Setup mode saves a payment method without charging: Stripe needs a currency to pick the

@@ -21,7 +21,7 @@ import type { Params } from "../params";
 import { route } from "../route";
 import { createPrice } from "./catalog";
 import { billingNow } from "../billing/time";
-import { checkCheckoutParams, checkLineItems, checkSubscriptionTrial, type UiMode } from "./checkout-rules";
+import { checkCheckoutParams, checkLineItems, checkMethodCurrency, checkSubscriptionTrial, type UiMode } from "./checkout-rules";
 import { createCustomer } from "./customers";
 import { attachPaymentMethod, createCardPaymentMethod } from "./payment-methods";
 
@@ -130,6 +130,7 @@ function createSession(account: Account, params: Params): Stripe.Checkout.Sessio
   const lineItems = params.list("line_items").map((item, i) => lineItemFrom(account, item, i));
   const { currency: lineCurrency, total } = checkLineItems(mode, lineItems);
   const currency = lineCurrency ?? checked.currency;
+  checkMethodCurrency(checked.allowedPaymentMethodTypes, currency);
 
   const pid = params.object("payment_intent_data");
   const sid = params.object("setup_intent_data");
@@ -181,7 +182,7 @@ function createSession(account: Account, params: Params): Stripe.Checkout.Sessio
     payment_method_configuration_details: null,
     payment_method_options: {},
     // What the filter leaves of what the emulator takes: cards.
-    payment_method_types: ["card"],
+    payment_method_types: checked.allowedPaymentMethodTypes ?? ["card"],
     payment_status: mode === "setup" ? "no_payment_required" : "unpaid",
     permissions: null,
     recovered_from: null,
@@ -267,6 +268,8 @@ export interface CardEntry {
 
 export type CheckoutAttempt =
   | { status: "complete" }
+  /** A bank method that authorizes on its bank's page (iDEAL, Bancontact): the browser goes there. */
+  | { status: "redirect"; url: string }
   | { status: "requires_action"; intentId: string }
   | { status: "failed"; message: string };
 
@@ -284,7 +287,11 @@ function ensureCustomer(account: Account, session: Stripe.Checkout.Session, entr
   return customer.id;
 }
 
-function finish(account: Account, session: Stripe.Checkout.Session, entry: { email: string | null; name: string | null } | null): void {
+/**
+ * Completes the session. A delayed method (SEPA Direct Debit) completes it `unpaid`: the money
+ * follows with checkout.session.async_payment_succeeded or _failed (bank-methods.ts).
+ */
+export function finish(account: Account, session: Stripe.Checkout.Session, entry: { email: string | null; name: string | null } | null, paymentStatus: "paid" | "unpaid" = "paid"): void {
   if (session.status !== "open") return;
   const customer = session.customer ? account.get<Stripe.Customer>(session.customer as string, "customer") : undefined;
   const details = account.internal<{ entry?: { email: string | null; name: string | null } }>(session.id);
@@ -300,7 +307,7 @@ function finish(account: Account, session: Stripe.Checkout.Session, entry: { ema
     tax_ids: [],
   };
   session.status = "complete";
-  session.payment_status = session.mode === "setup" ? "no_payment_required" : "paid";
+  session.payment_status = session.mode === "setup" ? "no_payment_required" : paymentStatus;
   session.url = null;
   emitEvent(account, "checkout.session.completed", session);
 }
@@ -346,7 +353,7 @@ export function completeCheckout(account: Account, session: Stripe.Checkout.Sess
       const customer = ensureCustomer(account, session, entry, session.customer_creation === "always" || !!sfu);
       const pm = createCardPaymentMethod(account, entry.card, billing);
       let pi = internals.intentId ? account.get<Stripe.PaymentIntent>(internals.intentId, "payment_intent") : undefined;
-      if (!pi || pi.status !== "requires_payment_method") {
+      if (!pi || pi.status !== "requires_payment_method" || !pi.payment_method_types.includes("card")) {
         pi = createPaymentIntent(account, {
           amount: session.amount_total ?? 0,
           currency: session.currency ?? "usd",

@@ -27,6 +27,11 @@ export interface CardDetails {
   email?: string | null;
 }
 
+/** What the payer typed on the page: name and e-mail, no address. */
+function billingDetails(details: { name?: string | null; email?: string | null }): Stripe.PaymentMethod.BillingDetails {
+  return { address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null }, email: details.email ?? null, name: details.name ?? null, phone: null, tax_id: null };
+}
+
 /** A new card PaymentMethod for a test card (from a shortcut id, a token or the hosted page's form). */
 export function createCardPaymentMethod(account: Account, card: TestCard, details: CardDetails = {}, metadata: Record<string, string> = {}): Stripe.PaymentMethod {
   const expYear = details.expYear ?? new Date().getUTCFullYear() + 3;
@@ -34,13 +39,7 @@ export function createCardPaymentMethod(account: Account, card: TestCard, detail
     id: newId("pm"),
     object: "payment_method",
     allow_redisplay: "unspecified",
-    billing_details: {
-      address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null },
-      email: details.email ?? null,
-      name: details.name ?? null,
-      phone: null,
-      tax_id: null,
-    },
+    billing_details: billingDetails(details),
     card: {
       brand: card.brand,
       checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: "pass" },
@@ -93,7 +92,7 @@ export function attachPaymentMethod(account: Account, pm: Stripe.PaymentMethod, 
     );
   }
   const { card } = cardOf(account, pm);
-  if (card.behaviour === "decline" && card.decline) {
+  if (card?.behaviour === "decline" && card.decline) {
     throw cardError({ ...card.decline, param: card.decline.param ?? "" });
   }
   pm.customer = customerId;
@@ -193,4 +192,64 @@ export const paymentMethodRoutes = [
 
 function resolveForRead(account: Account, id: string): Stripe.PaymentMethod {
   return account.require<Stripe.PaymentMethod>(id, "payment_method", "PaymentMethod");
+}
+
+// --- bank methods (SEPA Direct Debit, iDEAL, Bancontact; bank-methods.ts) ------------------------
+
+export type BankMethodType = "sepa_debit" | "ideal" | "bancontact";
+
+/** A PaymentMethod of a bank method, as Checkout makes one from what the payer entered. */
+export function createBankPaymentMethod(account: Account, type: BankMethodType, details: { iban?: string; name?: string | null; email?: string | null }): Stripe.PaymentMethod {
+  const iban = (details.iban ?? "").replace(/\s/g, "").toUpperCase();
+  const pm: Stripe.PaymentMethod = {
+    id: newId("pm"),
+    object: "payment_method",
+    allow_redisplay: "unspecified",
+    billing_details: billingDetails(details),
+    created: nowSeconds(),
+    customer: null,
+    customer_account: null,
+    livemode: account.livemode,
+    metadata: {},
+    type,
+  };
+  if (type === "sepa_debit") {
+    pm.sepa_debit = {
+      bank_code: iban.slice(4, 12) || null,
+      branch_code: null,
+      country: iban.slice(0, 2) || null,
+      fingerprint: createHash("sha256").update(`${account.id}:${iban}`).digest("base64url").slice(0, 16),
+      generated_from: null,
+      last4: iban.slice(-4),
+    } as Stripe.PaymentMethod.SepaDebit;
+  } else if (type === "ideal") {
+    pm.ideal = { bank: "ing", bic: "INGBNL2A" };
+  } else {
+    pm.bancontact = {};
+  }
+  account.insert(pm);
+  // The IBAN decides what a debit from it does (bank-methods.ts, Stripe's test IBANs).
+  if (type === "sepa_debit") account.internal<{ iban?: string }>(pm.id).iban = iban;
+  return pm;
+}
+
+/** The IBAN a SEPA payment method was made from (emulator-only). */
+export const ibanOf = (account: Account, pm: Stripe.PaymentMethod): string => account.internal<{ iban?: string }>(pm.id).iban ?? "";
+
+/** The charge's `payment_method_details` of a bank method. */
+export function bankMethodDetails(pm: Stripe.PaymentMethod, mandate: string | null = null): Stripe.Charge.PaymentMethodDetails {
+  if (pm.type === "sepa_debit") {
+    const s = pm.sepa_debit!;
+    return { type: "sepa_debit", sepa_debit: { bank_code: s.bank_code, branch_code: s.branch_code, country: s.country, fingerprint: s.fingerprint, last4: (s as { last4?: string }).last4 ?? null, mandate } as Stripe.Charge.PaymentMethodDetails.SepaDebit };
+  }
+  if (pm.type === "ideal") {
+    return {
+      type: "ideal",
+      ideal: { bank: "ing", bic: "INGBNL2A", generated_sepa_debit: null, generated_sepa_debit_mandate: null, iban_last4: "1234", transaction_id: null, verified_name: pm.billing_details.name } as Stripe.Charge.PaymentMethodDetails.Ideal,
+    };
+  }
+  return {
+    type: "bancontact",
+    bancontact: { bank_code: "VAPE", bank_name: "VAN DE PUT & CO", bic: "VAPEBE22", generated_sepa_debit: null, generated_sepa_debit_mandate: null, iban_last4: "7061", preferred_language: null, verified_name: pm.billing_details.name } as Stripe.Charge.PaymentMethodDetails.Bancontact,
+  };
 }

@@ -5,7 +5,8 @@ import { invalidRequest } from "../errors";
 import { paginate, rangeFilter } from "../list";
 import type { Params } from "../params";
 import { route } from "../route";
-import { resolvePaymentMethod } from "./payment-methods";
+import { ibanProblem } from "../bank-methods";
+import { createBankPaymentMethod, resolvePaymentMethod } from "./payment-methods";
 
 function requireIntent(account: Account, id: string): Stripe.SetupIntent {
   return account.require<Stripe.SetupIntent>(id, "setup_intent", "setupintent", "intent");
@@ -44,8 +45,35 @@ function retrieveWithPublishableKey(account: Account, id: string, params: Params
   return Object.fromEntries(PUBLISHABLE_FIELDS.map((field) => [field, si[field]]));
 }
 
+/** `mandate_data[customer_acceptance]` (online acceptance) for a SEPA SetupIntent: https://docs.stripe.com/api/setup_intents/create#create_setup_intent-mandate_data */
+function mandateAcceptanceOf(params: Params): { ipAddress: string | null; userAgent: string | null } | undefined {
+  const acceptance = params.object("mandate_data")?.object("customer_acceptance");
+  if (!acceptance) return undefined;
+  const type = acceptance.enumOf("type", ["online", "offline"] as const);
+  const online = acceptance.object("online");
+  if (type === "online" && !online) throw invalidRequest("Missing required param: mandate_data[customer_acceptance][online].", "mandate_data[customer_acceptance][online]", "parameter_missing");
+  return { ipAddress: online?.string("ip_address") ?? null, userAgent: online?.string("user_agent") ?? null };
+}
+
+/**
+ * `payment_method_data` with `type: sepa_debit` and an IBAN (the emulator's only inline method):
+ * a SEPA PaymentMethod made for this SetupIntent. https://docs.stripe.com/api/setup_intents/create#create_setup_intent-payment_method_data
+ */
+function inlineSepaMethod(account: Account, params: Params): Stripe.PaymentMethod | undefined {
+  const data = params.object("payment_method_data");
+  if (!data) return undefined;
+  const type = data.requiredString("type");
+  if (type !== "sepa_debit") throw invalidRequest(`The emulator takes payment_method_data for sepa_debit only, not '${type}'.`, "payment_method_data[type]");
+  const iban = data.object("sepa_debit")?.string("iban");
+  if (!iban) throw invalidRequest("Missing required param: payment_method_data[sepa_debit][iban].", "payment_method_data[sepa_debit][iban]", "parameter_missing");
+  const problem = ibanProblem(iban);
+  if (problem) throw invalidRequest(problem, "payment_method_data[sepa_debit][iban]", "invalid_bank_account_iban");
+  const billing = data.object("billing_details");
+  return createBankPaymentMethod(account, "sepa_debit", { iban, name: billing?.string("name") ?? null, email: billing?.string("email") ?? null });
+}
+
 function confirmOrThrow(account: Account, si: Stripe.SetupIntent, params: Params): Stripe.SetupIntent {
-  confirmSetupIntent(account, si, { returnUrl: params.string("return_url") ?? null });
+  confirmSetupIntent(account, si, { returnUrl: params.string("return_url") ?? null, mandateAcceptance: mandateAcceptanceOf(params) });
   const failure = setupFailure(si);
   if (failure) throw failure;
   return si;
@@ -56,9 +84,10 @@ export const setupIntentRoutes = [
     const customer = params.string("customer");
     if (customer) account.require<Stripe.Customer>(customer, "customer", "customer", "customer");
     const pmId = params.string("payment_method");
+    const inline = inlineSepaMethod(account, params);
     const si = createSetupIntent(account, {
       customer,
-      paymentMethod: pmId ? resolvePaymentMethod(account, pmId).id : undefined,
+      paymentMethod: inline?.id ?? (pmId ? resolvePaymentMethod(account, pmId).id : undefined),
       usage: params.enumOf("usage", ["off_session", "on_session"] as const),
       metadata: params.metadata(),
       description: params.string("description"),

@@ -1,12 +1,10 @@
 import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { formatDate } from "@/lib/dates";
-import { bankLines } from "@/lib/dojos/profile-schema";
-import { formatMoney } from "@/lib/money";
-import { METHOD_LABELS } from "@/lib/payments/schemas";
 import type { InvoiceDocument } from "../document";
+import { invoiceDocumentText } from "../document-text";
 
 // Helvetica, one of the PDF standard fonts: no font file to ship, every PDF reader has it.
-// It covers Latin-1 and the euro sign, so amounts use "-" (not "−") for minus.
+// It covers Latin-1 and the euro sign, so amounts use "-" (not "−") for minus, and French amounts
+// a no-break space where Intl puts a narrow one ("1 234,50 €").
 const s = StyleSheet.create({
   // No page-wide lineHeight: react-pdf then loses the absolutely placed footer.
   page: { padding: 44, paddingBottom: 64, fontSize: 10, fontFamily: "Helvetica", color: "#1c1917" },
@@ -36,16 +34,19 @@ const s = StyleSheet.create({
   footer: { position: "absolute", left: 44, right: 44, bottom: 28, borderTopWidth: 0.5, borderColor: "#d6d3d1", paddingTop: 6, fontSize: 8, color: "#57534e", flexDirection: "row", justifyContent: "space-between" },
 });
 
-const STAMPS = { draft: "DRAFT", void: "VOID", paid: "PAID", open: null } as const;
+const latin1 = (text: string) => text.replace(/\u202f/g, "\u00a0");
 
-/** The invoice as a PDF page (A4): what `renderInvoicePdf` turns into bytes. */
+/** The invoice as a PDF page (A4), in the member's language: what `renderInvoicePdf` turns into bytes. */
 export function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
-  const money = (minor: number) => formatMoney(minor, doc.currency);
+  const text = invoiceDocumentText(doc.locale);
+  const { t } = text;
+  const money = (minor: number) => latin1(text.money(minor, doc.currency));
+  const date = (value: string | Date) => latin1(text.date(value, doc.seller.timeZone));
   const { seller } = doc;
-  const stamp = STAMPS[doc.status];
-  const bank = bankLines(seller);
+  const stamp = doc.status === "open" ? null : t(`stamp.${doc.status}`).toLocaleUpperCase(doc.locale);
+  const bank = text.bankLines(seller);
   return (
-    <Document title={doc.number ? `Invoice ${doc.number}` : "Draft invoice"} author={seller.legalName ?? seller.name} creator="Tatami" producer="Tatami">
+    <Document language={doc.locale} title={doc.number ? t("titleNumber", { number: doc.number }) : t("draftTitle")} author={seller.legalName ?? seller.name} creator="Tatami" producer="Tatami">
       <Page size="A4" style={s.page}>
         <View style={s.header}>
           <View style={{ maxWidth: 300 }}>
@@ -56,11 +57,11 @@ export function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
             {seller.address && <Text>{seller.address}</Text>}
             {seller.email && <Text>{seller.email}</Text>}
             {seller.phone && <Text>{seller.phone}</Text>}
-            {seller.vatNumber && <Text>VAT number: {seller.vatNumber}</Text>}
-            {seller.companyNumber && <Text>Company number: {seller.companyNumber}</Text>}
+            {seller.vatNumber && <Text>{t("vatNumber", { number: seller.vatNumber })}</Text>}
+            {seller.companyNumber && <Text>{t("companyNumber", { number: seller.companyNumber })}</Text>}
           </View>
           <View>
-            <Text style={s.title}>Invoice</Text>
+            <Text style={s.title}>{t("title")}</Text>
             <Text style={s.number}>{doc.number ?? "-"}</Text>
             {stamp && <Text style={s.stamp}>{stamp}</Text>}
           </View>
@@ -68,33 +69,33 @@ export function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
 
         <View style={s.parties}>
           <View style={{ maxWidth: 280 }}>
-            <Text style={s.label}>Bill to</Text>
+            <Text style={s.label}>{t("billTo")}</Text>
             <Text style={s.bold}>{doc.buyer.name}</Text>
             {doc.buyer.address && <Text>{doc.buyer.address}</Text>}
             {doc.buyer.email && <Text>{doc.buyer.email}</Text>}
-            <Text style={s.muted}>Member {doc.buyer.uid}</Text>
+            <Text style={s.muted}>{t("member", { uid: doc.buyer.uid })}</Text>
           </View>
           <View style={s.facts}>
             <View style={s.factRow}>
-              <Text style={s.muted}>Invoice date</Text>
-              <Text>{formatDate(doc.issueDate)}</Text>
+              <Text style={s.muted}>{t("invoiceDate")}</Text>
+              <Text>{date(doc.issueDate)}</Text>
             </View>
             <View style={s.factRow}>
-              <Text style={s.muted}>Due date</Text>
-              <Text>{formatDate(doc.dueDate)}</Text>
+              <Text style={s.muted}>{t("dueDate")}</Text>
+              <Text>{date(doc.dueDate)}</Text>
             </View>
             <View style={s.factRow}>
-              <Text style={s.muted}>Currency</Text>
+              <Text style={s.muted}>{t("currency")}</Text>
               <Text>{doc.currency}</Text>
             </View>
           </View>
         </View>
 
         <View style={s.tableHead}>
-          <Text style={s.desc}>Description</Text>
-          <Text style={s.qty}>Qty</Text>
-          <Text style={s.unit}>Unit price</Text>
-          <Text style={s.amount}>Amount</Text>
+          <Text style={s.desc}>{t("description")}</Text>
+          <Text style={s.qty}>{t("quantity")}</Text>
+          <Text style={s.unit}>{t("unitPrice")}</Text>
+          <Text style={s.amount}>{t("amount")}</Text>
         </View>
         {doc.lines.map((line) => (
           <View key={line.id} style={s.row} wrap={false}>
@@ -107,26 +108,32 @@ export function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
 
         <View style={s.totals} wrap={false}>
           <View style={[s.totalRow, s.grand]}>
-            <Text>Total</Text>
+            <Text>{t("total")}</Text>
             <Text>{money(doc.totalMinor)}</Text>
           </View>
           {doc.payments.map((p) => (
             <View key={p.id} style={s.totalRow}>
               <Text style={s.muted}>
-                Paid {formatDate(p.paidAt, doc.seller.timeZone)} · {METHOD_LABELS[p.method]}
+                {t("paidOn", { date: date(p.paidAt), method: t(`method.${p.method}`) })}
               </Text>
               <Text>-{money(p.amountMinor)}</Text>
             </View>
           ))}
           {doc.refunds.map((r) => (
             <View key={r.id} style={s.totalRow}>
-              <Text style={s.muted}>Refunded {formatDate(r.refundedAt, doc.seller.timeZone)}</Text>
+              <Text style={s.muted}>{t("refundedOn", { date: date(r.refundedAt) })}</Text>
               <Text>{money(r.amountMinor)}</Text>
+            </View>
+          ))}
+          {doc.disputes.map((d) => (
+            <View key={`${d.id}-disputed`} style={s.totalRow}>
+              <Text style={s.muted}>{t("returnedOn", { date: date(d.disputedAt) })}</Text>
+              <Text>{money(d.amountMinor)}</Text>
             </View>
           ))}
           {doc.status !== "void" && (
             <View style={[s.totalRow, s.grand]}>
-              <Text>Open amount</Text>
+              <Text>{t("openAmount")}</Text>
               <Text>{money(doc.openMinor)}</Text>
             </View>
           )}
@@ -134,15 +141,14 @@ export function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
 
         {doc.status === "open" && (
           <Text style={s.section}>
-            Please pay {money(doc.openMinor)} by {formatDate(doc.dueDate)}
-            {doc.number ? `, quoting ${doc.number}` : ""}.
+            {t.rich(doc.number ? "pleasePay" : "pleasePayDraft", { amount: money(doc.openMinor), date: date(doc.dueDate), number: doc.number ?? "", strong: (chunks) => chunks })}
           </Text>
         )}
-        {doc.status === "void" && doc.voidReason && <Text style={s.section}>This invoice was voided: {doc.voidReason}</Text>}
+        {doc.status === "void" && doc.voidReason && <Text style={s.section}>{t("voided", { reason: doc.voidReason })}</Text>}
         {doc.notes && <Text style={s.section}>{doc.notes}</Text>}
         {bank.length > 0 && (
           <View style={s.section} wrap={false}>
-            <Text style={s.label}>Bank details</Text>
+            <Text style={s.label}>{t("bankDetails")}</Text>
             {bank.map((line) => (
               <Text key={line}>{line}</Text>
             ))}
@@ -151,7 +157,7 @@ export function InvoicePdf({ doc }: { doc: InvoiceDocument }) {
 
         <View style={s.footer} fixed>
           <Text style={{ flex: 1, paddingRight: 12 }}>{seller.invoiceFooter ?? seller.legalName ?? seller.name}</Text>
-          <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+          <Text render={({ pageNumber, totalPages }) => t("page", { page: pageNumber, pages: totalPages })} />
         </View>
       </Page>
     </Document>

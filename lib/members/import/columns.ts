@@ -18,15 +18,16 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
 
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ["firstName", "lastName"];
 
+// English and Dutch names: the import page names the columns in the staff member's language.
 const ALIASES: Record<ImportField, readonly string[]> = {
   uid: ["uid", "memberuid", "tatamiuid"],
-  firstName: ["firstname", "givenname", "forename", "first"],
-  lastName: ["lastname", "surname", "familyname", "last"],
-  email: ["email", "emailaddress", "mail"],
-  phone: ["phone", "phonenumber", "telephone", "tel", "mobile", "mobilephone"],
-  birthDate: ["birthdate", "dateofbirth", "dob", "birthday"],
-  address: ["address", "postaladdress", "streetaddress"],
-  notes: ["notes", "note", "comments", "comment", "remarks"],
+  firstName: ["firstname", "givenname", "forename", "first", "voornaam"],
+  lastName: ["lastname", "surname", "familyname", "last", "achternaam", "familienaam"],
+  email: ["email", "emailaddress", "mail", "emailadres"],
+  phone: ["phone", "phonenumber", "telephone", "tel", "mobile", "mobilephone", "telefoon", "telefoonnummer", "mobiel"],
+  birthDate: ["birthdate", "dateofbirth", "dob", "birthday", "geboortedatum"],
+  address: ["address", "postaladdress", "streetaddress", "adres"],
+  notes: ["notes", "note", "comments", "comment", "remarks", "notities", "opmerkingen", "opmerking"],
   status: ["status", "memberstatus"],
 };
 

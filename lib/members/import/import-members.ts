@@ -2,17 +2,13 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { members } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
-import { ActionError } from "@/lib/action-result";
+import { invalidInput } from "@/lib/errors";
 import { newUid } from "../uid";
-import { checkMemberImport, type ImportRowError } from "./validate";
+import { checkMemberImport } from "./validate";
 
 const INSERT_CHUNK = 1_000;
 const UID_ATTEMPTS = 5;
 
-/** Row errors as an action's field errors: "row.12" → its messages. */
-export function rowFieldErrors(errors: readonly ImportRowError[]): Record<string, string[]> {
-  return Object.fromEntries(errors.map((e) => [`row.${e.row}`, e.messages]));
-}
 
 /**
  * Imports every member of the file or none: the checks and the inserts run in the caller's
@@ -24,8 +20,7 @@ export async function importMembers(tx: Tx, dojoId: string, csv: string, nextUid
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`member-import:${dojoId}`}))`);
   const { candidates, errors } = await checkMemberImport(tx, dojoId, csv);
   if (errors.length > 0) {
-    const rows = errors.length === 1 ? "1 row has an error" : `${errors.length} rows have errors`;
-    throw new ActionError(`${rows}: nothing was imported. Correct the file and upload it again.`, rowFieldErrors(errors));
+    throw invalidInput("member_import.rows", { rows: errors.map(({ row, messages }) => ({ row, messages })) });
   }
 
   for (let start = 0; start < candidates.length; start += INSERT_CHUNK) {

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
-import { ActionError } from "@/lib/action-result";
-import { fieldOfHeader, IMPORT_FIELD_LABELS, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField } from "./columns";
+import { invalidInput, type MemberImportFileProblem } from "@/lib/errors";
+import { fieldOfHeader, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField } from "./columns";
 
 export const MAX_IMPORT_ROWS = 5_000;
 export const MAX_IMPORT_BYTES = 2_000_000;
@@ -29,28 +29,26 @@ const unguard = (cell: string) => (GUARDED.test(cell) ? cell.slice(1) : cell);
 
 /**
  * Reads the CSV (comma, semicolon or tab separated; quoted cells may hold separators and line
- * breaks) into rows by field. Problems of the file as a whole are thrown as an ActionError on
- * `file`; problems of one row stay with that row.
+ * breaks) into rows by field. Problems of the file as a whole are thrown together (INVALID_INPUT,
+ * "member_import.file"); problems of one row stay with that row.
  */
 export function parseImportFile(csv: string): ParsedImportFile {
   const text = csv.replace(/^\uFEFF/, "");
-  if (!text.trim()) throw new ActionError("The file is empty.", { file: ["Choose a CSV file with a header row and one member per row"] });
+  if (!text.trim()) throw invalidInput("member_import.file", { problems: [{ kind: "empty" }] });
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
   const [header = [], ...records] = parsed.data;
 
   const columns: ImportColumn[] = header.map((h) => ({ header: h.trim(), field: fieldOfHeader(h) }));
-  const fileProblems: string[] = [];
+  const fileProblems: MemberImportFileProblem[] = [];
   for (const field of IMPORT_FIELDS) {
     const named = columns.filter((c) => c.field === field);
-    if (named.length > 1) fileProblems.push(`Two columns are read as ${IMPORT_FIELD_LABELS[field]}: ${named.map((c) => `“${c.header}”`).join(" and ")}. Rename or remove one.`);
+    if (named.length > 1) fileProblems.push({ kind: "duplicate_column", field, headers: named.map((c) => c.header) });
   }
   const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !columns.some((c) => c.field === f));
-  if (missing.length > 0) {
-    fileProblems.push(`No ${missing.map((f) => IMPORT_FIELD_LABELS[f]).join(" or ")} column was found. The first row must name the columns, e.g. “First name,Last name,E-mail”.`);
-  }
-  if (records.length === 0 && fileProblems.length === 0) fileProblems.push("The file has a header row but no members below it.");
-  if (records.length > MAX_IMPORT_ROWS) fileProblems.push(`The file has ${records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`);
-  if (fileProblems.length > 0) throw new ActionError(fileProblems[0], { file: fileProblems });
+  if (missing.length > 0) fileProblems.push({ kind: "missing_columns", fields: missing });
+  if (records.length === 0 && fileProblems.length === 0) fileProblems.push({ kind: "no_rows" });
+  if (records.length > MAX_IMPORT_ROWS) fileProblems.push({ kind: "too_many_rows", rows: records.length, max: MAX_IMPORT_ROWS });
+  if (fileProblems.length > 0) throw invalidInput("member_import.file", { problems: fileProblems });
 
   // Papaparse numbers errors by record, header included.
   const recordProblems = new Map<number, string[]>();

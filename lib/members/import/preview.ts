@@ -5,7 +5,8 @@ import { checkMemberImport, type ImportRowError } from "./validate";
 export const PREVIEW_ROWS = 5;
 
 export interface MemberImportPreview {
-  columns: { header: string; field: string | null }[];
+  /** Each header and the field it fills (a code: the page names it in its language), or null. */
+  columns: { header: string; field: ImportField | null }[];
   /** The imported fields in file order, for the preview table's header. */
   fields: { key: ImportField; label: string }[];
   sample: { row: number; cells: Partial<Record<ImportField, string>> }[];
@@ -18,7 +19,7 @@ export async function previewMemberImport(db: DbOrTx, dojoId: string, csv: strin
   const { columns, rows, errors } = await checkMemberImport(db, dojoId, csv);
   const fields = columns.flatMap((c) => (c.field ? [{ key: c.field, label: IMPORT_FIELD_LABELS[c.field] }] : []));
   return {
-    columns: columns.map((c) => ({ header: c.header, field: c.field ? IMPORT_FIELD_LABELS[c.field] : null })),
+    columns: columns.map((c) => ({ header: c.header, field: c.field })),
     fields,
     sample: rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: r.cells })),
     total: rows.length,

@@ -1,4 +1,6 @@
 import "server-only";
+import { translator } from "@/lib/i18n/messages";
+import { moneyLocale, resolveLocale } from "@/lib/i18n/locales";
 import { createElement } from "react";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
@@ -8,7 +10,6 @@ import { formatDate } from "@/lib/dates";
 import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
-import { automaticRefundWhy } from "./describe-automatic-refund";
 import { fullName } from "@/lib/members/full-name";
 
 /** "A payment went back": to the payer, the member the invoice is for or the shop buyer. */
@@ -21,8 +22,9 @@ export const automaticRefundMail = defineMail<{ automaticRefundId: string }>({
         refund: automaticRefunds,
         dojoName: dojos.name,
         timeZone: dojos.timeZone,
+        defaultLanguage: dojos.defaultLanguage,
         invoiceNumber: invoices.number,
-        member: { firstName: members.firstName, lastName: members.lastName, email: members.email },
+        member: { firstName: members.firstName, lastName: members.lastName, email: members.email, language: members.language },
         order: { number: shopOrders.number, buyerName: shopOrders.buyerName, buyerEmail: shopOrders.buyerEmail },
       })
       .from(automaticRefunds)
@@ -37,13 +39,16 @@ export const automaticRefundMail = defineMail<{ automaticRefundId: string }>({
     const to = row.order?.buyerEmail ?? row.member?.email;
     if (!to) return { skip: "the payer has no e-mail address" };
     const payerName = row.order?.buyerName ?? (row.member ? fullName(row.member) : "");
-    const paidFor = row.order ? `order #${row.order.number}` : `invoice ${row.invoiceNumber ?? ""}`.trim();
-    const amount = formatMoney(row.refund.amountMinor, row.refund.currency);
+    // The invoice's member when there is one (a shop order by a member has its invoice too); else the dojo's language.
+    const locale = resolveLocale(row.member?.language, row.defaultLanguage);
+    const t = translator(locale, "emails.automaticRefund");
+    const paidFor = row.order ? t("paidForOrder", { number: row.order.number }) : t("paidForInvoice", { number: row.invoiceNumber ?? "" }).trim();
+    const amount = formatMoney(row.refund.amountMinor, row.refund.currency, moneyLocale(locale));
     return {
       dojoName: row.dojoName,
       to,
-      subject: `Refund: ${amount} for ${paidFor}`,
-      react: createElement(AutomaticRefund, { dojoName: row.dojoName, payerName, paidFor, amount, refundedOn: formatDate(row.refund.refundedAt ?? new Date(), row.timeZone), why: automaticRefundWhy(row.refund.reason) }),
+      subject: t("subject", { amount, paidFor }),
+      react: createElement(AutomaticRefund, { locale, text: translator(locale, "emails"), dojoName: row.dojoName, payerName, paidFor, amount, refundedOn: formatDate(row.refund.refundedAt ?? new Date(), row.timeZone, locale), why: t(`reasons.${row.refund.reason}`) }),
     };
   },
 });

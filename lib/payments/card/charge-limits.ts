@@ -1,5 +1,4 @@
-import { ActionError } from "@/lib/action-result";
-import { formatMoney } from "@/lib/money";
+import { refused } from "@/lib/errors";
 
 /**
  * Stripe's minimum charge per currency, in minor units, from
@@ -43,16 +42,11 @@ export function stripeChargeLimits(currency: string): { min: number; max: number
 
 /**
  * Refuses a card charge Stripe would refuse for its amount, before Checkout is opened or a saved
- * card charged: the desk, the members area and the shop all ask here. `what` ends the sentence:
- * "this invoice has €0.40 open".
+ * card charged: the desk, the members area and the shop all ask here (`of` says which, so the
+ * words can say what else to do).
  */
-export function assertCardChargeable(amountMinor: number, currency: string, what: (amount: string) => string, otherwise: string): void {
+export function assertCardChargeable(amountMinor: number, currency: string, of: { of: "invoice" } | { of: "order"; atDojoOffered: boolean }): void {
   const { min, max } = stripeChargeLimits(currency);
-  const amount = formatMoney(amountMinor, currency);
-  if (amountMinor < min) {
-    throw new ActionError(`Card payments start at ${formatMoney(min, currency)} (Stripe's minimum in ${currency.toUpperCase()}); ${what(amount)}. ${otherwise}`);
-  }
-  if (amountMinor > max) {
-    throw new ActionError(`Card payments go up to ${formatMoney(max, currency)} (Stripe's maximum in ${currency.toUpperCase()}); ${what(amount)}. ${otherwise}`);
-  }
+  if (amountMinor < min) throw refused("card_payment.below_minimum", { amountMinor, limitMinor: min, currency, ...of });
+  if (amountMinor > max) throw refused("card_payment.above_maximum", { amountMinor, limitMinor: max, currency, ...of });
 }

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { cardCheckouts, invoices } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError } from "@/lib/errors";
+import { refused, unavailable } from "@/lib/errors";
 import { transactionThen } from "@/lib/after-commit";
 import { idSchema } from "@/lib/validation/common";
 import { stripeForDojo } from "@/lib/stripe/connection";
@@ -14,19 +15,22 @@ import { invoicePaymentMetadata, invoiceIdFor } from "./metadata";
 import { payableInvoice } from "./payable-invoice";
 import { retrievePaymentIntent } from "./retrieve";
 import { savedCardOf } from "./saved-card";
-import { settleConfirmedPayment, settlePaidSessions } from "./settle-confirmed-payment";
+import { settleConfirmedPayment, type RefundNotice, settlePaidSessions } from "./settle-confirmed-payment";
 import { cardPaymentFailure } from "./stripe-failure";
+import { isDelayedMethod } from "@/lib/stripe/payment-methods";
+import { pendingDelayedPayment } from "./delayed-checkout";
 
 export type SavedCardCharge =
   | { status: "succeeded"; invoiceId: string; recorded: boolean }
   /** Charged, but the invoice was paid meanwhile (online, say): it goes back automatically. */
-  | { status: "refunded"; invoiceId: string; refund: { amount: string; why: string } }
+  | { status: "refunded"; invoiceId: string; refund: RefundNotice }
   /** Nothing charged: a payment page for the invoice is open; charging means closing it first (closeOpenCheckout). */
   | { status: "checkout_open"; invoiceId: string; openedBy: "member" | "staff" }
+  /** A SEPA debit under the saved mandate: nothing is booked until Stripe reports it succeeded (days later). */
+  | { status: "processing"; invoiceId: string }
   /** The bank asks for 3-D Secure: the browser runs stripe.handleNextAction, then confirms. */
   | { status: "requires_action"; invoiceId: string; paymentIntentId: string; clientSecret: string; publishableKey: string };
 
-const AUTH_FAILED = "The card holder's bank did not confirm the payment (3-D Secure failed or was cancelled). Nothing was charged and the invoice is still open.";
 
 /** Who charges the card: staff at the desk, or the member in the members area (own invoices and own card only). */
 export type SavedCardPayer = { staffId: string } | { memberId: string };
@@ -41,9 +45,28 @@ async function settle(db: Db, dojoId: string, pi: Stripe.PaymentIntent, recorded
     return { status: "succeeded", invoiceId, recorded: settlement.recorded };
   }
   if (pi.status === "requires_action" && pi.client_secret) return { status: "requires_action", invoiceId, paymentIntentId: pi.id, clientSecret: pi.client_secret, publishableKey };
-  if (pi.status === "processing") throw new ActionError("The payment is still being processed by the bank. The invoice updates as soon as Stripe confirms it.");
+  if (pi.status === "processing" && (await markDebitProcessing(db, dojoId, pi))) return { status: "processing", invoiceId };
+  if (pi.status === "processing") throw refused("card_payment.processing");
   const reason = pi.last_payment_error?.message;
-  throw new ActionError(pi.last_payment_error?.code === "payment_intent_authentication_failure" || !reason ? AUTH_FAILED : `The card was declined: ${reason} The invoice is still open.`);
+  throw pi.last_payment_error?.code === "payment_intent_authentication_failure" || !reason ? refused("card_payment.authentication_failed") : refused("card_payment.declined_saved", { stripeMessage: reason });
+}
+
+/**
+ * A saved SEPA account debited under its mandate: the attempt's row waits ("processing") like a
+ * Checkout SEPA payment (delayed-checkout.ts), so the invoice shows "payment pending (SEPA)",
+ * nothing is booked, and payment_intent.succeeded / payment_failed end it.
+ */
+async function markDebitProcessing(db: Db, dojoId: string, pi: Stripe.PaymentIntent): Promise<boolean> {
+  const checkoutId = pi.metadata?.tatami_checkout_id;
+  const pm = pi.payment_method && typeof pi.payment_method === "object" ? pi.payment_method : null;
+  const method = pm?.type ?? null;
+  if (!checkoutId || !isDelayedMethod(method)) return false;
+  const marked = await db
+    .update(cardCheckouts)
+    .set({ status: "processing", delayedMethod: method })
+    .where(and(eq(cardCheckouts.id, checkoutId), eq(cardCheckouts.dojoId, dojoId), eq(cardCheckouts.status, "closed")))
+    .returning({ id: cardCheckouts.id });
+  return marked.length > 0;
 }
 
 /**
@@ -58,7 +81,7 @@ async function closeOpenCheckouts(db: Db, stripe: Stripe, dojoId: string, invoic
     ({ paidSessionIds } = await expireCheckouts(db, dojoId, ids));
   } catch (error) {
     console.error("Could not expire the invoice's Checkout Session before charging a saved card", error);
-    throw new ActionError("The open payment page for this invoice could not be closed at Stripe. Nothing was charged; please try again in a moment.", undefined, "UNAVAILABLE");
+    throw unavailable("card_payment.open_page_not_closed");
   }
   await settlePaidSessions(db, stripe, dojoId, paidSessionIds, staffId);
 }
@@ -75,8 +98,10 @@ export async function chargeSavedCard(db: Db, input: { dojoId: string; invoiceId
   const staffId = staffOf(input);
   const memberId = memberOf(input);
   const scope = { dojoId: input.dojoId, memberId };
-  const noCard = memberId ? "You have no saved card. Pay with credit card instead." : "This member has no saved card. Use Pay with Stripe instead.";
+  const noCard = refused("card_payment.no_saved_card", { who: memberId ? "member" : "staff" });
   let payable = await payableInvoice(db, scope, input.invoiceId, connection);
+  // A SEPA debit for it is still with the bank: a second charge could take the money twice.
+  if (await pendingDelayedPayment(db, input.dojoId, payable.invoice.id)) throw refused("card_payment.processing");
   const live = await liveCheckoutsOf(db, input.dojoId, payable.invoice.id);
   if (live.length > 0) {
     if (!input.closeOpenCheckout) return { status: "checkout_open", invoiceId: payable.invoice.id, openedBy: live.some((row) => row.openedByMember) ? "member" : "staff" };
@@ -85,14 +110,14 @@ export async function chargeSavedCard(db: Db, input: { dojoId: string; invoiceId
     payable = await payableInvoice(db, scope, input.invoiceId, connection);
   }
   const { invoice, member, openMinor } = payable;
-  if (!member.stripeCustomerId) throw new ActionError(noCard);
+  if (!member.stripeCustomerId) throw noCard;
   let card;
   try {
     card = await savedCardOf(stripe, member.stripeCustomerId);
   } catch (error) {
     throw cardPaymentFailure(error, "reading the saved card");
   }
-  if (!card) throw new ActionError(noCard);
+  if (!card) throw noCard;
 
   const [attempt] = await db
     .insert(cardCheckouts)
@@ -109,7 +134,9 @@ export async function chargeSavedCard(db: Db, input: { dojoId: string; invoiceId
         // A saved card never redirects; without this Stripe would ask for a return_url.
         automatic_payment_methods: { enabled: true, allow_redirects: "never" },
         confirm: true,
-        off_session: false,
+        // A card: the holder is here (3-D Secure may be asked). A SEPA account: debited under the
+        // mandate the payer gave, without them (https://docs.stripe.com/payments/sepa-debit/set-up-payment).
+        off_session: card.kind === "sepa_debit",
         description: `Invoice ${invoice.number}`,
         metadata: invoicePaymentMetadata(input.dojoId, invoice.id, attempt.id),
         expand: ["latest_charge", "payment_method"],
@@ -145,6 +172,6 @@ export async function confirmSavedCardPayment(db: Db, input: { dojoId: string; p
   const memberId = memberOf(input);
   if (!attempt || (memberId && attempt.memberId !== memberId)) throw new NotFoundError("Payment");
   // Still waiting for the card holder means they closed the challenge: treat it as failed.
-  if (pi.status === "requires_action") throw new ActionError(AUTH_FAILED);
+  if (pi.status === "requires_action") throw refused("card_payment.authentication_failed");
   return settle(db, input.dojoId, pi, staffOf(input), connection.publishableKey, invoiceId);
 }

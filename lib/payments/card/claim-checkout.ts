@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cardCheckouts, type CardCheckout, type StripeConnection } from "@/db/schema";
+import { refused } from "@/lib/errors";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
 import { queueCheckoutExpiry } from "./end-checkouts";
 import { payableInvoice, type PayableInvoice } from "./payable-invoice";
@@ -39,7 +40,9 @@ export async function claimCheckout(tx: Tx, input: { dojoId: string; invoiceId: 
   const rows = await tx
     .select()
     .from(cardCheckouts)
-    .where(and(eq(cardCheckouts.dojoId, input.dojoId), eq(cardCheckouts.invoiceId, payable.invoice.id), inArray(cardCheckouts.status, ["opening", "open", "expiring"])));
+    .where(and(eq(cardCheckouts.dojoId, input.dojoId), eq(cardCheckouts.invoiceId, payable.invoice.id), inArray(cardCheckouts.status, ["opening", "open", "expiring", "processing"])));
+  // A SEPA debit is on its way (delayed-checkout.ts): a second payment now could take the money twice.
+  if (rows.some((row) => row.status === "processing")) throw refused("card_payment.processing");
 
   const lapsed: string[] = [];
   const replace: string[] = [];

@@ -6,9 +6,10 @@ import { cardCheckouts, invoices, type InvoiceStatus } from "@/db/schema";
 import { NotFoundError } from "@/lib/action-result";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { isMissingInStripe } from "@/lib/stripe/errors";
+import { markCheckoutProcessing, processingMethod } from "./delayed-checkout";
 import { invoiceIdFor } from "./metadata";
 import { retrieveCheckoutSession } from "./retrieve";
-import { settleConfirmedPayment } from "./settle-confirmed-payment";
+import { settleConfirmedPayment, type RefundNotice } from "./settle-confirmed-payment";
 import { cardPaymentFailure } from "./stripe-failure";
 
 export interface ConfirmedCheckout {
@@ -16,14 +17,15 @@ export interface ConfirmedCheckout {
   /**
    * paid: the card payment is recorded; refunded: Stripe took it but the invoice could not (paid
    * already, voided), so it goes back automatically; open: Checkout was left without paying;
-   * expired: start again.
+   * expired: start again; processing: a delayed method (SEPA Direct Debit) was used, nothing is
+   * booked until the bank confirms it.
    */
-  outcome: "paid" | "refunded" | "open" | "expired";
+  outcome: "paid" | "refunded" | "open" | "expired" | "processing";
   invoiceStatus: InvoiceStatus;
   /** True when this call recorded the payment (the webhook may have been first). */
   recorded: boolean;
   /** What goes back and why ("€50.00", "Paid twice"), when anything does. */
-  refund: { amount: string; why: string } | null;
+  refund: RefundNotice | null;
 }
 
 /**
@@ -52,6 +54,11 @@ export async function confirmInvoiceCheckout(db: Db, input: { dojoId: string; se
   if (invoiceIdFor(session.metadata, input.dojoId) !== checkout.invoiceId || session.metadata?.tatami_checkout_id !== checkout.id) throw new NotFoundError("Payment");
 
   const pi = session.payment_intent && typeof session.payment_intent === "object" ? session.payment_intent : null;
+  if (processingMethod(session)) {
+    await markCheckoutProcessing(db, input.dojoId, session);
+    const [invoice] = await db.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, checkout.invoiceId));
+    return { invoiceId: checkout.invoiceId, outcome: "processing", invoiceStatus: invoice.status, recorded: false, refund: null };
+  }
   if (session.payment_status !== "paid" || !pi) {
     const [invoice] = await db.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, checkout.invoiceId));
     return { invoiceId: checkout.invoiceId, outcome: session.status === "expired" ? "expired" : "open", invoiceStatus: invoice.status, recorded: false, refund: null };

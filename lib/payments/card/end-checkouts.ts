@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx, Tx } from "@/db/client";
 import { cardCheckouts, type CardCheckout } from "@/db/schema";
@@ -14,16 +14,30 @@ import { invoiceIdFor } from "./metadata";
  * paid any more. In the caller's transaction they are marked expiring and a job is queued that
  * expires them at Stripe, retried until Stripe agrees; `afterCommit` does it at once when the
  * caller can. No Stripe call happens here, inside the transaction that holds the invoice.
+ * `closing` is the session that took the payment which changed it: closed (closeCheckout) in the
+ * same statement, as there is nothing to expire for it.
  */
-export async function endOpenCheckouts(tx: Tx, dojoId: string, invoiceId: string, opts: { except?: string; afterCommit?: AfterCommit } = {}): Promise<string[]> {
-  const ended = await tx
-    .update(cardCheckouts)
-    .set({ status: "expiring" })
-    .where(and(eq(cardCheckouts.dojoId, dojoId), eq(cardCheckouts.invoiceId, invoiceId), inArray(cardCheckouts.status, ["opening", "open"]), opts.except ? ne(cardCheckouts.id, opts.except) : undefined))
-    .returning({ id: cardCheckouts.id });
-  const ids = ended.map((row) => row.id);
+export async function endOpenCheckouts(tx: Tx, dojoId: string, invoiceId: string, opts: { except?: string; afterCommit?: AfterCommit; closing?: string } = {}): Promise<string[]> {
+  const ended = await openCheckoutsEnd(tx, dojoId, invoiceId, opts);
+  const ids = ended.filter((row) => row.status === "expiring").map((row) => row.id);
   await queueCheckoutExpiry(tx, dojoId, ids, opts.afterCommit);
   return ids;
+}
+
+/**
+ * endOpenCheckouts' update, not yet sent (returning each ended session's id and new status):
+ * storePayment sends it as a WITH clause of the payment's statement, then queues the expiry of
+ * the sessions it marked expiring with queueCheckoutExpiry. With `onlyIf`, it ends nothing when that
+ * condition is false.
+ */
+export function openCheckoutsEnd(tx: Tx, dojoId: string, invoiceId: string, opts: { except?: string; closing?: string; onlyIf?: SQL } = {}) {
+  const closing = opts.closing && idSchema.safeParse(opts.closing).success ? opts.closing : null;
+  const open = and(eq(cardCheckouts.invoiceId, invoiceId), inArray(cardCheckouts.status, ["opening", "open"]), opts.except ? ne(cardCheckouts.id, opts.except) : undefined);
+  return tx
+    .update(cardCheckouts)
+    .set({ status: closing ? sql<CardCheckout["status"]>`case when ${cardCheckouts.id} = ${closing} then 'closed' else 'expiring' end::card_checkout_status` : "expiring" })
+    .where(and(eq(cardCheckouts.dojoId, dojoId), closing ? or(open, eq(cardCheckouts.id, closing)) : open, opts.onlyIf))
+    .returning({ id: cardCheckouts.id, status: cardCheckouts.status });
 }
 
 /** For rows already marked expiring: the job that expires their sessions at Stripe, and sooner when possible. */

@@ -3,11 +3,12 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { cardCheckouts, type CardCheckout, type StripeConnection } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
+import { refused, unavailable } from "@/lib/errors";
 import { transactionThen } from "@/lib/after-commit";
 import { env } from "@/lib/env";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { isMissingInStripe } from "@/lib/stripe/errors";
+import { checkoutMethods } from "@/lib/stripe/payment-methods";
 import { claimCheckout, type CheckoutClaim } from "./claim-checkout";
 import { queueCheckoutExpiry } from "./end-checkouts";
 import { expireCheckouts } from "./expire-checkouts";
@@ -15,6 +16,7 @@ import { invoicePaymentMetadata } from "./metadata";
 import { retrieveCheckoutSession } from "./retrieve";
 import { settleConfirmedPayment, settlePaidSessions } from "./settle-confirmed-payment";
 import { cardPaymentFailure } from "./stripe-failure";
+import { memberLocale } from "@/lib/i18n/member-locale";
 
 export interface OpenCheckoutInput {
   dojoId: string;
@@ -60,7 +62,7 @@ export async function openInvoiceCheckout(db: Db, input: OpenCheckoutInput): Pro
         ({ paidSessionIds } = await expireCheckouts(db, input.dojoId, claim.checkoutIds));
       } catch (error) {
         console.error("Could not expire an earlier Checkout Session", error);
-        throw new ActionError("An earlier payment page for this invoice could not be closed at Stripe. Nothing was charged; please try again in a moment.", undefined, "UNAVAILABLE");
+        throw unavailable("card_payment.earlier_page_not_closed");
       }
       await settlePaidSessions(db, stripe, input.dojoId, paidSessionIds, staffId ?? null);
     } else {
@@ -68,7 +70,7 @@ export async function openInvoiceCheckout(db: Db, input: OpenCheckoutInput): Pro
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  throw new ActionError("Checkout for this invoice is being opened in another window. Please try again in a moment.", undefined, "UNAVAILABLE");
+  throw unavailable("card_payment.checkout_opening_elsewhere");
 }
 
 /** The open session again, if Stripe still has it open; null when it ended (a paid one is settled). */
@@ -112,8 +114,9 @@ async function createSession(db: Db, stripe: Stripe, connection: StripeConnectio
     session = await stripe.checkout.sessions.create(
       {
         mode: "payment",
-        // Cards only: they settle at once, so the payment is recorded when Checkout completes.
-        allowed_payment_method_types: ["card"],
+        // The dojo's methods. Cards, iDEAL and Bancontact settle at once; a SEPA debit completes
+        // the session unpaid and is recorded only when it succeeds (lib/payments/card/delayed-checkout.ts).
+        allowed_payment_method_types: checkoutMethods(connection, "payment"),
         ui_mode: "embedded_page",
         // Cards finish inside the page (onComplete); only a redirecting method goes to return_url.
         redirect_on_completion: "if_required",
@@ -128,6 +131,8 @@ async function createSession(db: Db, stripe: Stripe, connection: StripeConnectio
           },
         ],
         ...(member.stripeCustomerId ? { customer: member.stripeCustomerId } : member.email ? { customer_email: member.email } : {}),
+        // Stripe's page in the member's language (Checkout supports each of ours).
+        locale: await memberLocale(db, checkout.dojoId, member.id),
         client_reference_id: invoice.id,
         metadata,
         payment_intent_data: { metadata, description: `Invoice ${invoice.number}` },
@@ -150,7 +155,7 @@ async function createSession(db: Db, stripe: Stripe, connection: StripeConnectio
       await queueCheckoutExpiry(tx, checkout.dojoId, [checkout.id], afterCommit);
     });
     if (!session.client_secret) throw cardPaymentFailure(new Error(`Checkout Session ${session.id} has no client secret`), "opening Checkout");
-    throw new ActionError("This invoice changed while Checkout was opening (it was paid or voided). Reload the page.");
+    throw refused("card_payment.invoice_changed");
   }
   return { clientSecret: session.client_secret, publishableKey: connection.publishableKey, sessionId: session.id };
 }

@@ -33,6 +33,6 @@ export async function payableInvoice(db: DbOrTx, scope: { dojoId: string; member
   if (invoice.stripeInvoiceId) throw notPayable("collected_by_stripe");
   const stripeCurrency = connection.currency.toUpperCase();
   if (invoice.currency !== stripeCurrency) throw notPayable("other_currency", { currency: invoice.currency, expectedCurrency: stripeCurrency, openMinor });
-  assertCardChargeable(openMinor, invoice.currency, (amount) => `this invoice has ${amount} open`, "Record the payment another way.");
+  assertCardChargeable(openMinor, invoice.currency, { of: "invoice" });
   return { invoice, member, openMinor };
 }

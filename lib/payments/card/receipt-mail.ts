@@ -1,17 +1,20 @@
 import "server-only";
+import { translator } from "@/lib/i18n/messages";
+import { moneyLocale, resolveLocale } from "@/lib/i18n/locales";
 import { createElement } from "react";
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/client";
-import { dojos, invoices, members, payments, type Payment } from "@/db/schema";
+import { dojos, families, invoices, members, payments, type Payment } from "@/db/schema";
 import PaymentReceipt from "@/emails/payment-receipt";
-import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { mailJob } from "@/lib/mail/enqueue-mail";
+import { enqueueJob, type NewJob } from "@/lib/jobs/queue";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { formatMoney } from "@/lib/money";
 import { invoicePdfAttachment } from "@/lib/invoices/pdf/attachment";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { retrievePaymentIntent } from "./retrieve";
-import { fullName } from "@/lib/members/full-name";
+import { contactPayerOfInvoice, invoiceRecipient, recipientColumns } from "@/lib/invoices/recipient";
 import { formatLongDate } from "@/lib/dates";
 
 const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", jcb: "JCB", diners: "Diners Club", unionpay: "UnionPay", cartes_bancaires: "Cartes Bancaires" };
@@ -54,29 +57,35 @@ export const paymentReceiptMail = defineMail<{ paymentId: string; card: string |
   label: "Payment receipt",
   async compose(db, { paymentId, card }) {
     const [row] = await db
-      .select({ payment: payments, invoice: invoices, member: { firstName: members.firstName, lastName: members.lastName, email: members.email }, dojoName: dojos.name, timeZone: dojos.timeZone })
+      .select({ payment: payments, invoice: invoices, recipient: recipientColumns, dojoName: dojos.name, timeZone: dojos.timeZone, defaultLanguage: dojos.defaultLanguage })
       .from(payments)
       .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
       .innerJoin(members, eq(members.id, invoices.memberId))
+      .leftJoin(families, contactPayerOfInvoice)
       .innerJoin(dojos, eq(dojos.id, payments.dojoId))
       .where(eq(payments.id, paymentId));
     if (!row) return { skip: "the payment no longer exists" };
-    if (!row.member.email) return { skip: "the member has no e-mail address" };
+    const to = invoiceRecipient(row.recipient);
+    if (!to.email) return { skip: "the member has no e-mail address" };
     const { payment, invoice } = row;
     const openMinor = invoice.totalMinor - invoice.paidMinor;
+    const locale = resolveLocale(to.language, row.defaultLanguage);
+    const amount = formatMoney(payment.amountMinor, payment.currency, moneyLocale(locale));
     return {
       dojoName: row.dojoName,
-      to: row.member.email,
-      subject: `Receipt: ${formatMoney(payment.amountMinor, payment.currency)} for invoice ${invoice.number}`,
+      to: to.email,
+      subject: translator(locale, "emails.receipt")("subject", { amount, number: invoice.number ?? "" }),
       react: createElement(PaymentReceipt, {
+        locale,
+        text: translator(locale, "emails"),
         dojoName: row.dojoName,
-        memberName: fullName(row.member),
+        memberName: to.name,
         invoiceNumber: invoice.number ?? "",
-        amount: formatMoney(payment.amountMinor, payment.currency),
-        paidOn: formatLongDate(payment.paidAt, row.timeZone),
+        amount,
+        paidOn: formatLongDate(payment.paidAt, row.timeZone, locale),
         card: card ?? (await cardOfPayment(db, payment)),
         settled: invoice.status === "paid",
-        stillOpen: openMinor > 0 ? formatMoney(openMinor, invoice.currency) : null,
+        stillOpen: openMinor > 0 ? formatMoney(openMinor, invoice.currency, moneyLocale(locale)) : null,
       }),
       // The invoice with this payment on it: what the member's bookkeeping needs.
       attachments: await invoicePdfAttachment(db, invoice.dojoId, invoice.id),
@@ -90,5 +99,10 @@ export const paymentReceiptMail = defineMail<{ paymentId: string; card: string |
  * reconciliation) record or re-find it. `pi`, when at hand, names the card on the receipt.
  */
 export async function queuePaymentReceipt(tx: DbOrTx, payment: { id: string; dojoId: string }, pi?: Stripe.PaymentIntent | null): Promise<void> {
-  await enqueueMail(tx, paymentReceiptMail, { dojoId: payment.dojoId, cause: payment.id, params: { paymentId: payment.id, card: pi ? cardLabel(pi) : null } });
+  await enqueueJob(tx, paymentReceiptJob(payment, pi));
+}
+
+/** queuePaymentReceipt's job, for the statement that records the payment (storePayment's `jobs`). */
+export function paymentReceiptJob(payment: { id: string; dojoId: string }, pi?: Stripe.PaymentIntent | null): NewJob {
+  return mailJob(paymentReceiptMail, { dojoId: payment.dojoId, cause: payment.id, params: { paymentId: payment.id, card: pi ? cardLabel(pi) : null } });
 }

@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/action-result";
 import type { AfterCommit } from "@/lib/after-commit";
 import { settleStripePayment, type StripeSettlement } from "@/lib/payments/settle-stripe-payment";
 import { invoiceIdFor } from "./metadata";
-import { queuePaymentReceipt } from "./receipt-mail";
+import { paymentReceiptJob } from "./receipt-mail";
 
 export interface SettledCardPayment {
   invoiceId: string | null;
@@ -23,8 +23,9 @@ export interface SettledCardPayment {
 export async function settleCardPayment(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent, opts: { recordedBy?: string | null; afterCommit?: AfterCommit; paidAt?: Date } = {}): Promise<SettledCardPayment> {
   const invoiceId = invoiceIdFor(pi.metadata, dojoId);
   if (pi.status !== "succeeded" || !invoiceId) return { invoiceId, settlement: null };
-  const settlement = await settleStripePayment(tx, { dojoId, invoiceId, paymentIntent: pi, recordedBy: opts.recordedBy ?? null, paidAt: opts.paidAt }, opts.afterCommit);
-  if (settlement.recorded && settlement.payment) await queuePaymentReceipt(tx, settlement.payment, pi);
+  // The receipt of a payment recorded here is queued in the statement that records it.
+  const receipt = (paymentId: string) => [paymentReceiptJob({ id: paymentId, dojoId }, pi)];
+  const settlement = await settleStripePayment(tx, { dojoId, invoiceId, paymentIntent: pi, recordedBy: opts.recordedBy ?? null, paidAt: opts.paidAt, jobs: receipt }, opts.afterCommit);
   return { invoiceId, settlement };
 }
 

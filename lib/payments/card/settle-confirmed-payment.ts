@@ -1,12 +1,22 @@
 import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { ActionError } from "@/lib/action-result";
+import { refused } from "@/lib/errors";
 import { transactionThen } from "@/lib/after-commit";
 import { automaticRefundWhy } from "@/lib/payments/automatic-refunds/describe-automatic-refund";
 import { formatMoney } from "@/lib/money";
+import type { AutomaticRefundReason } from "@/db/schema";
 import { retrieveCheckoutSession } from "./retrieve";
 import { settleCardPayment } from "./settle-card-payment";
+
+/** A payment refunded automatically, told to the person waiting: in words (staff) and as parts to say in a member's language. */
+export interface RefundNotice {
+  amount: string;
+  why: string;
+  reason: AutomaticRefundReason;
+  amountMinor: number;
+  currency: string;
+}
 
 /**
  * Settles a succeeded PaymentIntent of an invoice that the browser (Checkout, a saved card after
@@ -15,12 +25,10 @@ import { settleCardPayment } from "./settle-card-payment";
  */
 export async function settleConfirmedPayment(db: Db, dojoId: string, pi: Stripe.PaymentIntent, recordedBy: string | null) {
   const { invoiceId, settlement } = await transactionThen(db, (tx, afterCommit) => settleCardPayment(tx, dojoId, pi, { recordedBy, afterCommit }));
-  if (!invoiceId || !settlement) throw new ActionError("Stripe has not confirmed this payment yet. Reload the page in a moment.");
+  if (!invoiceId || !settlement) throw refused("card_payment.not_confirmed_yet");
   const refund = settlement.automaticRefund;
-  return {
-    settlement,
-    refund: refund ? { amount: formatMoney(refund.amountMinor, refund.currency), why: automaticRefundWhy(refund.reason) } : null,
-  };
+  const notice: RefundNotice | null = refund ? { amount: formatMoney(refund.amountMinor, refund.currency), why: automaticRefundWhy(refund.reason), reason: refund.reason, amountMinor: refund.amountMinor, currency: refund.currency } : null;
+  return { settlement, refund: notice };
 }
 
 /**

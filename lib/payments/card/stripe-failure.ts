@@ -1,24 +1,22 @@
-import { ActionError, AppError } from "@/lib/action-result";
+import { AppError, refused, unavailable } from "@/lib/errors";
 import { isAuthenticationError, isPermissionError, isStripeError, isTransientStripeError } from "@/lib/stripe/errors";
 
 /**
- * What the person at the desk or the member reads when a Stripe call for a card payment fails.
- * Nothing has been recorded in any of these cases, and the message says so.
+ * A failed Stripe call for a card payment, by code: a refusal, or an outage to retry. Nothing has
+ * been recorded in any of these cases, and the words say so.
  */
 export function cardPaymentFailure(error: unknown, doing: string): AppError {
   if (error instanceof AppError) return error;
   if (isStripeError(error)) {
-    if (error.type === "StripeCardError") return new ActionError(`The card was declined: ${error.message} The invoice is still open.`);
+    if (error.type === "StripeCardError") return refused("card_payment.card_declined", { stripeMessage: error.message });
     if (isTransientStripeError(error)) {
       console.error(`Stripe unavailable while ${doing}`, error);
-      return new ActionError("Stripe could not be reached or had a problem. Nothing was charged and the invoice is still open; please try again in a moment.", undefined, "UNAVAILABLE");
+      return unavailable("card_payment.stripe_unreachable");
     }
-    if (isAuthenticationError(error) || isPermissionError(error)) {
-      return new ActionError("Stripe refused the dojo's API key. The owner can reconnect Stripe in Settings → Stripe. Nothing was charged.");
-    }
+    if (isAuthenticationError(error) || isPermissionError(error)) return refused("card_payment.api_key_refused");
     console.error(`Stripe refused a request while ${doing}`, error);
-    return new ActionError(`Stripe refused the payment: ${error.message} Nothing was charged.`);
+    return refused("card_payment.stripe_refused", { stripeMessage: error.message });
   }
   console.error(`Card payment failed while ${doing}`, error);
-  return new ActionError("Something went wrong with the card payment. Nothing was charged; please try again.");
+  return refused("card_payment.failed");
 }

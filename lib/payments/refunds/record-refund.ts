@@ -1,10 +1,10 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
-import { invoices, ledgerEntries, payments, refunds, type Invoice, type Refund } from "@/db/schema";
-import { ActionError } from "@/lib/action-result";
-import { appendLedgerEntry } from "@/lib/ledger/append";
+import { ledgerEntries, payments, refunds, type Invoice, type Refund } from "@/db/schema";
+import { refused } from "@/lib/errors";
+import { appendLedgerEntry, dayInDojo } from "@/lib/ledger/append";
+import { addRefund } from "@/lib/invoices/amounts";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
-import { formatMoney } from "@/lib/money";
 import { PAYMENTS_LEDGER_CATEGORY } from "@/lib/payments/record-payment";
 
 // Stripe refunds that have left (or are leaving) the account; "failed" and "canceled" did not.
@@ -47,13 +47,13 @@ export async function recordRefund(tx: Tx, input: RecordRefundInput): Promise<Re
   const invoice = await lockInvoice(tx, input.dojoId, payment.invoiceId);
   const [existing] = await tx.select().from(refunds).where(eq(refunds.stripeRefundId, input.stripeRefundId));
   if (existing) {
-    if (existing.dojoId !== input.dojoId) throw new ActionError("This refund was already recorded elsewhere.");
+    if (existing.dojoId !== input.dojoId) throw refused("refund.recorded_elsewhere");
     return { refund: existing, created: false, invoice };
   }
-  if (input.currency.toUpperCase() !== payment.currency) throw new ActionError(`This payment is in ${payment.currency}, not ${input.currency.toUpperCase()}.`);
-  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw new ActionError("The refund must be more than zero.");
+  if (input.currency.toUpperCase() !== payment.currency) throw refused("refund.other_currency", { currency: input.currency.toUpperCase(), paymentCurrency: payment.currency });
+  if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw refused("refund.record_not_positive");
   const refundable = payment.amountMinor - (await refundedFor(tx, payment.id));
-  if (input.amountMinor > refundable) throw new ActionError(`At most ${formatMoney(refundable, payment.currency)} of this payment can still be refunded.`);
+  if (input.amountMinor > refundable) throw refused("refund.record_more_than_refundable", { refundableMinor: refundable, currency: payment.currency });
 
   const [refund] = await tx
     .insert(refunds)
@@ -72,7 +72,7 @@ export async function recordRefund(tx: Tx, input: RecordRefundInput): Promise<Re
   const [revenue] = await tx.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.paymentId, payment.id));
   await appendLedgerEntry(tx, {
     dojoId: input.dojoId,
-    date: input.refundedAt.toISOString().slice(0, 10),
+    date: dayInDojo(input.dojoId, input.refundedAt),
     kind: "revenue",
     category: PAYMENTS_LEDGER_CATEGORY,
     description: `Refund of invoice ${invoice.number}${refund.reason ? ` · ${refund.reason}` : ""}`,
@@ -84,12 +84,7 @@ export async function recordRefund(tx: Tx, input: RecordRefundInput): Promise<Re
     createdBy: input.createdBy ?? null,
   });
 
-  const [updated] = await tx
-    .update(invoices)
-    .set({ refundedMinor: invoice.refundedMinor + refund.amountMinor })
-    .where(eq(invoices.id, invoice.id))
-    .returning();
-  return { refund, created: true, invoice: updated };
+  return { refund, created: true, invoice: await addRefund(tx, invoice, refund.amountMinor) };
 }
 
 /** What has been refunded of a payment so far, in its minor units; failed refunds gave nothing back. */

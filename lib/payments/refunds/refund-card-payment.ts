@@ -3,15 +3,14 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { payments } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
-import { formatMoney, parseAmount } from "@/lib/money";
+import { invalidInput, NotFoundError, refused } from "@/lib/errors";
+import { parseAmount } from "@/lib/money";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { idSchema } from "@/lib/validation/common";
 import { BOOKED_REFUND_STATUSES, recordRefund, refundedFor, type RecordedRefund } from "./record-refund";
 import { refundFailure } from "./refund-failure";
 import type { RefundPaymentInput } from "./schemas";
 
-const invalid = (message: string) => new ActionError("Please correct the highlighted fields.", { amount: [message] });
 
 /**
  * Staff give back all or part of a card payment. Checked against what is still refundable,
@@ -23,14 +22,14 @@ export async function refundCardPayment(db: Db, ctx: { dojoId: string; staffId: 
   if (!idSchema.safeParse(input.paymentId).success) throw new NotFoundError("Payment");
   const [payment] = await db.select().from(payments).where(and(eq(payments.id, input.paymentId), eq(payments.dojoId, ctx.dojoId)));
   if (!payment) throw new NotFoundError("Payment");
-  if (payment.method !== "card" || !payment.stripePaymentIntentId) throw new ActionError("Only card payments are refunded through Stripe. Record a cash or bank refund as a ledger correction.");
+  if (payment.method !== "card" || !payment.stripePaymentIntentId) throw refused("refund.not_card");
 
   const amount = parseAmount(input.amount, payment.currency);
-  if (!amount.ok) throw invalid(amount.message);
-  if (amount.minor <= 0) throw invalid("The refund must be more than zero");
+  if (!amount.ok) throw invalidInput("refund.amount", { problem: amount.message });
+  if (amount.minor <= 0) throw invalidInput("refund.amount_not_positive");
   const refundable = payment.amountMinor - (await refundedFor(db, payment.id));
-  if (refundable <= 0) throw new ActionError("This payment has been refunded in full.");
-  if (amount.minor > refundable) throw invalid(`At most ${formatMoney(refundable, payment.currency)} can still be refunded`);
+  if (refundable <= 0) throw refused("refund.refunded_in_full");
+  if (amount.minor > refundable) throw invalidInput("refund.more_than_refundable", { refundableMinor: refundable, currency: payment.currency });
 
   const { stripe } = await stripeForDojo(db, ctx.dojoId);
   let refund: Stripe.Refund;
@@ -48,7 +47,7 @@ export async function refundCardPayment(db: Db, ctx: { dojoId: string; staffId: 
     throw refundFailure(error);
   }
   if (!BOOKED_REFUND_STATUSES.has(refund.status)) {
-    throw new ActionError(`Stripe could not make the refund (${refund.failure_reason ?? refund.status ?? "unknown reason"}). Nothing was refunded.`);
+    throw refused("refund.stripe_failed", { why: refund.failure_reason ?? refund.status ?? "unknown reason" });
   }
 
   const recorded = await db.transaction((tx) =>

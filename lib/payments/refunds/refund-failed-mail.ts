@@ -9,6 +9,9 @@ import { enqueueMail } from "@/lib/mail/enqueue-mail";
 import { defineMail } from "@/lib/mail/mail-kind";
 import { memberFullName } from "@/lib/members/full-name";
 import { formatMoney } from "@/lib/money";
+import { moneyLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
+import { staffMailLocale } from "@/lib/i18n/staff-mail-locale";
 
 /** "A refund failed": to one owner, about one refund Stripe reported failed or canceled. */
 export const refundFailedMail = defineMail<{ refundId: string; staffId: string }>({
@@ -16,7 +19,7 @@ export const refundFailedMail = defineMail<{ refundId: string; staffId: string }
   label: "Failed refund notice",
   async compose(db, { refundId, staffId }) {
     const [row] = await db
-      .select({ refund: refunds, invoice: { id: invoices.id, number: invoices.number }, memberName: memberFullName(), dojoName: dojos.name })
+      .select({ refund: refunds, invoice: { id: invoices.id, number: invoices.number }, memberName: memberFullName(), dojoName: dojos.name, defaultLanguage: dojos.defaultLanguage })
       .from(refunds)
       .innerJoin(invoices, eq(invoices.id, refunds.invoiceId))
       .innerJoin(members, eq(members.id, invoices.memberId))
@@ -26,18 +29,24 @@ export const refundFailedMail = defineMail<{ refundId: string; staffId: string }
     const [owner] = await db.select({ email: staffUsers.email, active: staffUsers.active }).from(staffUsers).where(and(eq(staffUsers.id, staffId), eq(staffUsers.dojoId, row.refund.dojoId)));
     if (!owner?.active) return { skip: "the owner is no longer active" };
     const { refund, invoice } = row;
-    const amount = formatMoney(refund.amountMinor, refund.currency);
+    // TODO(staff language): pass the owner's `staff_users.language` once it exists.
+    const locale = staffMailLocale(row.defaultLanguage);
+    const t = translator(locale, "emails.refundFailed");
+    const amount = formatMoney(refund.amountMinor, refund.currency, moneyLocale(locale));
     const { memberName } = row;
     return {
       dojoName: row.dojoName,
       to: owner.email,
-      subject: `Refund failed: ${amount} to ${memberName} (invoice ${invoice.number})`,
+      subject: t("subject", { amount, name: memberName, number: invoice.number ?? "" }),
       react: createElement(RefundFailed, {
+        locale,
+        text: translator(locale, "emails"),
         dojoName: row.dojoName,
         memberName,
         amount,
         invoiceNumber: invoice.number ?? "",
-        reason: refund.failureReason ?? "the bank gave no reason",
+        // Stripe's reason is kept in English words (reverse-failed-refund.ts).
+        reason: refund.failureReason ?? t("noReason"),
         url: `${env().APP_URL.replace(/\/$/, "")}/invoices/${invoice.id}`,
       }),
     };

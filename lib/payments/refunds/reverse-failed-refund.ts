@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { invoices, ledgerEntries, refunds, type Invoice, type Refund } from "@/db/schema";
-import { appendLedgerEntry } from "@/lib/ledger/append";
+import { ledgerEntries, refunds, type Invoice, type Refund } from "@/db/schema";
+import { appendLedgerEntry, dayInDojo } from "@/lib/ledger/append";
+import { undoRefund } from "@/lib/invoices/amounts";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
 import { PAYMENTS_LEDGER_CATEGORY } from "@/lib/payments/record-payment";
 import { queueRefundFailedMails } from "./refund-failed-mail";
@@ -53,7 +54,7 @@ export async function reverseFailedRefund(tx: Tx, input: { dojoId: string; strip
   const [booked] = await tx.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.refundKey, input.stripeRefundId));
   await appendLedgerEntry(tx, {
     dojoId: input.dojoId,
-    date: new Date().toISOString().slice(0, 10),
+    date: dayInDojo(input.dojoId, new Date()),
     kind: "revenue",
     category: PAYMENTS_LEDGER_CATEGORY,
     description: `Refund of invoice ${invoice.number} failed · ${reason}`,
@@ -63,11 +64,7 @@ export async function reverseFailedRefund(tx: Tx, input: { dojoId: string; strip
     correctsEntryId: booked?.id ?? null,
     refundKey: reversalKey(input.stripeRefundId),
   });
-  const [updated] = await tx
-    .update(invoices)
-    .set({ refundedMinor: Math.max(0, invoice.refundedMinor - refund.amountMinor) })
-    .where(eq(invoices.id, invoice.id))
-    .returning();
+  const updated = await undoRefund(tx, invoice, refund.amountMinor);
   await queueRefundFailedMails(tx, { id: refund.id, dojoId: input.dojoId });
   return { refund: failed, created: true, invoice: updated };
 }

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { invoices, payments } from "@/db/schema";
-import { ActionError, NotFoundError } from "@/lib/action-result";
+import { NotFoundError, refused } from "@/lib/errors";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { settleConfirmedPayment } from "@/lib/payments/card/settle-confirmed-payment";
 import { retrievePaymentIntent } from "@/lib/payments/card/retrieve";
@@ -42,7 +42,7 @@ export async function recordInTatami(db: Db, ctx: { dojoId: string; staffId: str
   const { stripe } = await stripeForDojo(db, ctx.dojoId);
   if (stripeId.startsWith("re_")) return recordStripeRefund(db, stripe, ctx, await read("Refund", () => stripe.refunds.retrieve(stripeId)));
   const pi = await read("Payment", () => retrievePaymentIntent(stripe, stripeId));
-  if (pi.status !== "succeeded") throw new ActionError("Stripe has not captured this payment; there is nothing to record.");
+  if (pi.status !== "succeeded") throw refused("money_check.not_captured");
 
   if (invoiceIdFor(pi.metadata, ctx.dojoId)) {
     await settleConfirmedPayment(db, ctx.dojoId, pi, ctx.staffId);
@@ -51,7 +51,7 @@ export async function recordInTatami(db: Db, ctx: { dojoId: string; staffId: str
   const orderId = orderIdFor(pi.metadata, ctx.dojoId);
   if (orderId) {
     const [session] = (await stripe.checkout.sessions.list({ payment_intent: pi.id, limit: 1 })).data;
-    if (!session) throw new ActionError("Stripe has no Checkout Session for this webshop payment. Refund it instead.");
+    if (!session) throw refused("money_check.no_shop_session");
     // The webshop's own settling: paid order, or refunded when its items are gone.
     await confirmOrderReturn(db, ctx.dojoId, orderId, session.id);
     return;
@@ -60,12 +60,12 @@ export async function recordInTatami(db: Db, ctx: { dojoId: string; staffId: str
   const [paid] = (await stripe.invoicePayments.list({ payment: { type: "payment_intent", payment_intent: pi.id }, limit: 1 })).data;
   const invoiceId = idOf(paid?.invoice);
   const synced = invoiceId ? await db.transaction((tx) => syncStripeInvoice(tx, stripe, ctx.dojoId, invoiceId)) : null;
-  if (!synced) throw new ActionError("Tatami cannot tell which invoice this payment is for. Refund it, or record it by hand on the right invoice.");
+  if (!synced) throw refused("money_check.unknown_invoice");
 }
 
 async function recordStripeRefund(db: Db, stripe: Stripe, ctx: { dojoId: string; staffId: string }, refund: Stripe.Refund): Promise<void> {
   const paymentIntentId = idOf(refund.payment_intent);
-  if (!paymentIntentId) throw new ActionError("This refund is not of a card payment Tatami recorded.");
+  if (!paymentIntentId) throw refused("money_check.refund_not_recorded_payment");
   const done = BOOKED_REFUND_STATUSES.has(refund.status)
     ? await db.transaction((tx) =>
         recordRefund(tx, {
@@ -80,7 +80,7 @@ async function recordStripeRefund(db: Db, stripe: Stripe, ctx: { dojoId: string;
         }),
       )
     : await db.transaction((tx) => reverseFailedRefund(tx, { dojoId: ctx.dojoId, stripeRefundId: refund.id, status: refund.status ?? "failed", failureReason: refund.failure_reason }));
-  if (!done) throw new ActionError("This refund is not of a card payment Tatami recorded.");
+  if (!done) throw refused("money_check.refund_not_recorded_payment");
 }
 
 /**
@@ -94,7 +94,7 @@ export async function refundAtStripe(db: Db, dojoId: string, paymentIntentId: st
     .from(payments)
     .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
     .where(and(eq(payments.dojoId, dojoId), eq(payments.stripePaymentIntentId, paymentIntentId)));
-  if (recorded) throw new ActionError(`This payment is recorded on invoice ${recorded.number}. Refund it from the invoice.`);
+  if (recorded) throw refused("money_check.payment_on_invoice", { invoiceNumber: recorded.number });
   const { stripe } = await stripeForDojo(db, dojoId);
   try {
     await stripe.refunds.create(

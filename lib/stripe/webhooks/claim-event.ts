@@ -42,8 +42,11 @@ export const platformEventLog: EventLog = {
 /** An event applied or ignored before: a redelivery has nothing to do (read without a lock, before any Stripe call). */
 export async function isSettled(db: DbOrTx, log: EventLog, eventId: string): Promise<boolean> {
   const [row] = await db.select({ status: log.table.status }).from(log.table).where(log.row(eventId));
-  return !!row && row.status !== "failed";
+  return settledStatus(row?.status);
 }
+
+/** The stored status (none: never seen) of an event that needs nothing more. */
+export const settledStatus = (status: string | null | undefined) => !!status && status !== "failed";
 
 /**
  * Stores the event id, or finds it stored. The unique key is the lock: a concurrent delivery of

@@ -19,20 +19,23 @@ export interface Inbound<C extends { stripe: Stripe }> {
 /**
  * THE way a verified Stripe event is applied, for the dojos' endpoint, the platform endpoint and
  * reconciliation alike, exactly once:
- * 1. an event already applied is answered "duplicate" at once (no Stripe call, no lock);
+ * 1. an event already applied is answered "duplicate" at once (no Stripe call, no lock; the dojo
+ *    endpoint knows it from the statement that read its connection, so that costs nothing more);
  * 2. an event in another API version is read again in the pinned one, and the handler decides
  *    what it can trust and reads from Stripe what can be stale — all before any row is locked;
- * 3. one transaction claims the event id and applies the handler's database half, so a 2xx goes
- *    out only after both are committed, and a concurrent delivery of the same event waits on the
- *    claim and then finds it done;
+ * 3. one transaction claims the event id (one insert: stored as applied, so nothing is written
+ *    again after the handler unless it ignored the event or retries a failed one) and applies the
+ *    handler's database half, so a 2xx goes out only after both are committed, and a concurrent
+ *    delivery of the same event waits on the claim and then finds it done;
  * 4. work queued with afterCommit runs once committed; its failure is logged, not answered with
  *    a 500, because the event's effects are stored.
  * A failure anywhere stores the event as failed and is rethrown: the caller answers 500 and
  * Stripe redelivers (or the next reconciliation applies it).
  */
-export async function ingestEvent<C extends { stripe: Stripe }>(db: Db, inbound: Inbound<C>, sent: Stripe.Event): Promise<IngestResult> {
+export async function ingestEvent<C extends { stripe: Stripe }>(db: Db, inbound: Inbound<C>, sent: Stripe.Event, opts: { settled?: boolean } = {}): Promise<IngestResult> {
   const { log } = inbound;
-  if (await isSettled(db, log, sent.id)) return "duplicate";
+  // `settled`: the caller read it already, with what it had to read anyway (receive.ts).
+  if (opts.settled ?? (await isSettled(db, log, sent.id))) return "duplicate";
   const followUps: AfterCommitWork[] = [];
   let event = sent;
   let result: IngestResult;

@@ -6,7 +6,7 @@ import { inPinnedVersion, PINNED_READABLE_OBJECTS } from "./pinned-version";
 
 // The object an event type carries: its name without the last segment (`invoice.paid` → invoice),
 // with Stripe's two nested names.
-const objectOf = (type: string) => ({ "customer.subscription": "subscription", "charge.refund": "refund" })[type.slice(0, type.lastIndexOf("."))] ?? type.slice(0, type.lastIndexOf("."));
+const objectOf = (type: string) => ({ "customer.subscription": "subscription", "charge.refund": "refund", "charge.dispute": "dispute" })[type.slice(0, type.lastIndexOf("."))] ?? type.slice(0, type.lastIndexOf("."));
 
 describe("events in an older API version", () => {
   it("every event type Tatami handles carries an object it can re-read in the pinned version", () => {

@@ -7,6 +7,7 @@ type Reader = (stripe: Stripe, id: string) => Promise<{ id?: string }>;
 const READERS: Record<string, Reader> = {
   charge: (stripe, id) => stripe.charges.retrieve(id),
   "checkout.session": (stripe, id) => stripe.checkout.sessions.retrieve(id),
+  dispute: (stripe, id) => stripe.disputes.retrieve(id),
   invoice: (stripe, id) => stripe.invoices.retrieve(id),
   payment_intent: (stripe, id) => stripe.paymentIntents.retrieve(id),
   refund: (stripe, id) => stripe.refunds.retrieve(id),

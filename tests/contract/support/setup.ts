@@ -18,9 +18,14 @@ if (targetKind() === "stripe") {
 // and the emulator is held to what Stripe accepts.
 process.env.APP_URL = CONTRACT_APP_URL;
 
-// Every Stripe client the app makes goes through stripeFor: record what it asks Stripe to do.
+// Every Stripe client the app makes goes through stripeFor or stripeForSealedKey (a kept client,
+// wrapped anew on each call): record what it asks Stripe to do.
 vi.mock("@/lib/stripe/client", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/stripe/client")>();
   const { recordOperations } = await import("./recorder");
-  return { ...actual, stripeFor: (secretKey: string) => recordOperations(actual.stripeFor(secretKey)) };
+  return {
+    ...actual,
+    stripeFor: (secretKey: string) => recordOperations(actual.stripeFor(secretKey)),
+    stripeForSealedKey: (sealedKey: string, now?: number) => recordOperations(actual.stripeForSealedKey(sealedKey, now)),
+  };
 });

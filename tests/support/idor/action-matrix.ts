@@ -11,6 +11,7 @@ import { changeRole, inviteStaffMember, revokeStaffInvitation, setActive } from 
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
 import { recordDifferenceAction, refundDifferenceAction } from "@/app/(staff)/settings/stripe/money-check-actions";
 import { acceptStaffInvitation } from "@/app/invite/[token]/actions";
+import { setMyLanguageAction } from "@/app/portal/(member)/actions";
 import { confirmMemberCheckoutAction, confirmSavedCardPaymentAction, openMemberCheckoutAction, payWithSavedCardAction } from "@/app/portal/(member)/card-actions";
 import { countRecipientsAction, previewCampaignAction, sendCampaignAction, testSendCampaignAction } from "@/app/(staff)/campaigns/actions";
 import { sendPortalInvitationAction } from "@/app/(staff)/members/[id]/invitation-actions";
@@ -23,16 +24,22 @@ import {
   makeDefaultCardAction,
   newCardLinkAction,
   openCardSetupAction,
+  addSubscriptionFeeAction,
+  pauseSubscriptionAction,
+  removeSubscriptionFeeAction,
+  resumeSubscriptionAction,
   removeCardAction,
   setCustomerIdAction,
   subscribeAction,
 } from "@/app/(staff)/members/[id]/stripe-actions";
 import { archivePlanAction, createPlanAction } from "@/app/(staff)/members/plans/actions";
+import { addFamilyMemberAction, createFamilyAction, deleteFamilyAction, removeFamilyMemberAction, setFamilyDiscountAction, updateFamilyAction } from "@/app/(staff)/members/families/actions";
 import { confirmPlanCheckoutAction, confirmUpgradeAction } from "@/app/(staff)/settings/account/actions";
 import { saveDojoProfileAction } from "@/app/(staff)/settings/profile/actions";
 import { cancelOrderAction, confirmOrderAction, fulfilOrderAction, saveProductAction, saveShopSettingsAction, setProductActiveAction } from "@/app/(staff)/webshop/actions";
 import { completeCardLinkSetupAction, openCardLinkSetupAction, payCardLinkInvoiceAction, settleCardLinkInvoiceAction } from "@/app/card/[token]/actions";
-import { completeReplaceCardAction, payMemberSubscriptionInvoiceAction, settleMemberSubscriptionInvoiceAction } from "@/app/portal/(member)/subscription-actions";
+import { completeReplaceCardAction, payMemberSubscriptionInvoiceAction, pauseMySubscriptionAction, resumeMySubscriptionAction, settleMemberSubscriptionInvoiceAction } from "@/app/portal/(member)/subscription-actions";
+
 import { setPasswordFromInvitation } from "@/app/portal/(public)/set-password/[token]/actions";
 import { placeShopOrderAction } from "@/app/shop/[dojo]/actions";
 import { resubscribeAction, unsubscribeAction } from "@/app/unsubscribe/[token]/actions";
@@ -105,6 +112,9 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
   "app/portal/(member)/actions.ts#logOutMember": {
     na: "no input: ends the signed-in member's own sessions",
   },
+  "app/portal/(member)/actions.ts#setMyLanguageAction": {
+    attempts: [member("dojo B's member smuggled beside the language: only the signed-in member's changes", (w) => setMyLanguageAction(smuggled({ language: "nl" }, w)), { expect: "ignored" })],
+  },
   "app/(staff)/account/actions.ts#changePassword": {
     na: "changes the signed-in account's own password (and ends its sessions); no record id",
   },
@@ -113,6 +123,9 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
   },
   "app/(staff)/settings/stripe/actions.ts#disconnectStripeAccount": {
     na: "empty input: disconnects the session's dojo",
+  },
+  "app/(staff)/settings/stripe/actions.ts#savePaymentMethods": {
+    na: "takes method names only; always the session's dojo's connection",
   },
 
   "app/invite/[token]/actions.ts#acceptStaffInvitation": {
@@ -439,12 +452,41 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
   "app/(staff)/members/[id]/stripe-actions.ts#cancelSubscriptionAction": {
     attempts: [staff("dojo B's subscription", (w) => cancelSubscriptionAction({ subscriptionId: w.b.subscription.id, when: "now", memberId: w.a.m1.id }))],
   },
+  "app/(staff)/members/[id]/stripe-actions.ts#pauseSubscriptionAction": {
+    attempts: [staff("dojo B's subscription", (w) => pauseSubscriptionAction({ subscriptionId: w.b.subscription.id, resumeOn: "", attempt: randomUUID(), memberId: w.a.m1.id }))],
+  },
+  "app/(staff)/members/[id]/stripe-actions.ts#resumeSubscriptionAction": {
+    attempts: [staff("dojo B's subscription", (w) => resumeSubscriptionAction({ subscriptionId: w.b.subscription.id, attempt: randomUUID(), memberId: w.a.m1.id }))],
+  },
+  "app/(staff)/members/[id]/stripe-actions.ts#addSubscriptionFeeAction": {
+    attempts: [staff("dojo B's subscription", (w) => addSubscriptionFeeAction({ subscriptionId: w.b.subscription.id, description: "Grading fee", amount: "15.00", attempt: randomUUID(), memberId: w.a.m1.id }))],
+  },
+  "app/(staff)/members/[id]/stripe-actions.ts#removeSubscriptionFeeAction": {
+    attempts: [staff("dojo B's subscription", (w) => removeSubscriptionFeeAction({ subscriptionId: w.b.subscription.id, invoiceItemId: "ii_fromDojoB", memberId: w.a.m1.id }))],
+  },
+  "app/(staff)/members/plans/actions.ts#setMembersMayPauseAction": { na: "no id in the input: changes the signed-in staff member's own dojo setting" },
   "app/(staff)/members/plans/actions.ts#createPlanAction": {
     attempts: [
       staff("smuggled dojo B ids are ignored", (w) => createPlanAction(smuggled({ name: "A Weekly", amount: "5.00", interval: "week", intervalCount: 1, attempt: randomUUID() }, w)), {
         expect: "ignored",
       }),
     ],
+  },
+  "app/(staff)/members/families/actions.ts#createFamilyAction": {
+    attempts: [staff("dojo B's member as the payer", (w) => createFamilyAction({ name: "Stolen", payerKind: "member", payerMemberId: w.b.member.id }))],
+  },
+  "app/(staff)/members/families/actions.ts#updateFamilyAction": {
+    attempts: [staff("dojo B's family", (w) => updateFamilyAction({ familyId: w.b.family.id, name: "Renamed", payerKind: "contact", payerName: "Attacker", payerEmail: "attacker@example.test" }))],
+  },
+  "app/(staff)/members/families/actions.ts#addFamilyMemberAction": {
+    attempts: [staff("a member into dojo B's family", (w) => addFamilyMemberAction({ familyId: w.b.family.id, memberId: w.a.m1.id }))],
+  },
+  "app/(staff)/members/families/actions.ts#removeFamilyMemberAction": {
+    attempts: [staff("dojo B's member from dojo B's family", (w) => removeFamilyMemberAction({ familyId: w.b.family.id, memberId: w.b.member.id }))],
+  },
+  "app/(staff)/members/families/actions.ts#deleteFamilyAction": { attempts: [staff("dojo B's family", (w) => deleteFamilyAction({ familyId: w.b.family.id }))] },
+  "app/(staff)/members/families/actions.ts#setFamilyDiscountAction": {
+    attempts: [staff("smuggled dojo B ids are ignored", (w) => setFamilyDiscountAction(smuggled({ percent: 5 }, w)), { expect: "ignored" })],
   },
   "app/(staff)/members/plans/actions.ts#importPlansAction": { na: "price ids are looked up in the session's dojo's own Stripe account only; another account's price is not found there" },
   "app/(staff)/members/plans/actions.ts#listStripePricesAction": { na: "empty input: lists the prices of the session's dojo's own Stripe account" },
@@ -484,6 +526,13 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
       member("member M2's subscription invoice", (w) => payMemberSubscriptionInvoiceAction({ invoiceId: w.a.m2Open.id })),
       member("dojo B's subscription invoice", (w) => payMemberSubscriptionInvoiceAction({ invoiceId: w.b.open.id })),
     ],
+  },
+  // Dojo A lets members pause (world.ts): the refusal is the ownership check's, not the setting's.
+  "app/portal/(member)/subscription-actions.ts#pauseMySubscriptionAction": {
+    attempts: [member("dojo B's subscription", (w) => pauseMySubscriptionAction({ subscriptionId: w.b.subscription.id, resumeOn: "", attempt: randomUUID() }))],
+  },
+  "app/portal/(member)/subscription-actions.ts#resumeMySubscriptionAction": {
+    attempts: [member("dojo B's subscription", (w) => resumeMySubscriptionAction({ subscriptionId: w.b.subscription.id, attempt: randomUUID() }))],
   },
   "app/portal/(member)/subscription-actions.ts#settleMemberSubscriptionInvoiceAction": {
     attempts: [
@@ -530,4 +579,5 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
       ),
     ],
   },
+  "app/shop/[dojo]/actions.ts#chooseShopLanguageAction": { na: "takes only a language code and sets the visitor's own language cookie: no record of any dojo" },
 };

@@ -27,6 +27,8 @@ import StaffOrderPage from "@/app/(staff)/webshop/orders/[id]/page";
 import OrdersPage from "@/app/(staff)/webshop/orders/page";
 import StaffProductPage from "@/app/(staff)/webshop/products/[id]/page";
 import ProductsPage from "@/app/(staff)/webshop/products/page";
+import FamiliesPage from "@/app/(staff)/members/families/page";
+import FamilyPage from "@/app/(staff)/members/families/[id]/page";
 import CardLinkPage from "@/app/card/[token]/page";
 import SetPortalPasswordPage from "@/app/portal/(public)/set-password/[token]/page";
 import ShopOrderPage from "@/app/shop/[dojo]/orders/[id]/page";
@@ -514,6 +516,22 @@ export const PAGE_MATRIX: Record<string, RouteEntry> = {
     checks: [
       notFound("dojo B's product is not found", ownerA, (w) => StaffProductPage(params({ id: w.b.product.id }))),
       renders("dojo A's own product renders", ownerA, (w) => StaffProductPage(params({ id: w.a.product.id }))),
+    ],
+  },
+  "app/(staff)/members/families/[id]/page.tsx": {
+    checks: [
+      notFound("dojo B's family is not found", ownerA, (w) => FamilyPage(params({ id: w.b.family.id }))),
+      renders("dojo A's own family renders", ownerA, (w) => FamilyPage(params({ id: w.a.family.id }))),
+    ],
+  },
+  "app/(staff)/members/families/page.tsx": {
+    checks: [
+      queryCheck(
+        "?q=<dojo B's member's name> finds nothing of B",
+        FamiliesPage,
+        (w) => ({ foreign: { q: w.b.member.lastName }, own: { q: "A Family" } }),
+        () => "A Family",
+      ),
     ],
   },
   "app/(staff)/webshop/products/page.tsx": {

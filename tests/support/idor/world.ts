@@ -9,6 +9,7 @@ import { createTestInvoice } from "../invoice-factory";
 import { createProduct, openShop } from "../shop";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { setMembersMayPause } from "@/lib/subscriptions/plans";
 import { invoices, jobs, memberSubscriptions } from "@/db/schema";
 import { recordChangeRequest } from "@/lib/account-plans/change-requests";
 import { liveCardLink } from "@/lib/card-links/live-card-link";
@@ -18,6 +19,7 @@ import { portalInvitationToken } from "@/lib/portal/invitation";
 import { placeOrder } from "@/lib/shop/place-order";
 import { queueCampaign } from "@/lib/campaigns/queue-campaign";
 import { openCardSetup } from "@/lib/subscriptions/card-setup";
+import { createFamily } from "@/lib/families/write";
 import { createPlan } from "@/lib/subscriptions/plans";
 import { ensureStripeCustomer } from "@/lib/subscriptions/stripe-customer";
 
@@ -65,6 +67,9 @@ export async function buildIdorWorld() {
   // Subscriptions, card links, shop, mail tokens and platform billing of dojo B.
   const db = await getDb();
   const bCustomerId = await ensureStripeCustomer(db, b.stripe, b.dojo.id, bMember.id);
+  // Paid by a contact, so none of dojo B's members changes who pays for them.
+  const aFamily = await createFamily(db, a.dojo.id, { name: "A Family", payer: { kind: "contact", name: "A Payer", email: "a-payer@example.test" } });
+  const bFamily = await createFamily(db, b.dojo.id, { name: "B Family", payer: { kind: "contact", name: "B Payer", email: "b-payer@example.test" } });
   const bPlan = await createPlan(db, b.stripe, { dojoId: b.dojo.id, currency: b.dojo.currency, name: "B Monthly", amount: "30.00", interval: "month", intervalCount: 1, attempt: randomUUID() });
   const [bSubscription] = await db
     .insert(memberSubscriptions)
@@ -75,7 +80,7 @@ export async function buildIdorWorld() {
     .set({ stripeInvoiceId: `in_idor_${randomUUID().slice(0, 8)}` })
     .where(eq(invoices.id, bOpen.id));
   const bCardLinkToken = tokenOf((await liveCardLink(db, b.dojo.id, bMember.id)).url);
-  const bSetup = await openCardSetup(db, b.stripe, { dojoId: b.dojo.id, memberId: bMember.id, connection: { publishableKey: "pk_test_x", currency: "EUR" }, returnPath: "/" });
+  const bSetup = await openCardSetup(db, b.stripe, { dojoId: b.dojo.id, payer: bMember.id, connection: { publishableKey: "pk_test_x", currency: "EUR" }, returnPath: "/" });
   await openShop(b.dojo.id, { cardPayments: false });
   const bProduct = await createProduct(b.dojo, { name: "B secret gi" });
   const bOrder = await placeOrder(
@@ -96,9 +101,11 @@ export async function buildIdorWorld() {
     .update(invoices)
     .set({ stripeInvoiceId: `in_idor_${randomUUID().slice(0, 8)}` })
     .where(eq(invoices.id, m2Open.id));
-  const m2Setup = await openCardSetup(db, a.stripe, { dojoId: a.dojo.id, memberId: m2.id, connection: { publishableKey: "pk_test_x", currency: "EUR" }, returnPath: "/" });
+  const m2Setup = await openCardSetup(db, a.stripe, { dojoId: a.dojo.id, payer: m2.id, connection: { publishableKey: "pk_test_x", currency: "EUR" }, returnPath: "/" });
   const m1CardLinkToken = tokenOf((await liveCardLink(db, a.dojo.id, m1.id)).url);
   await openShop(a.dojo.id, { cardPayments: false });
+  // Members of dojo A may pause their own subscriptions: a refusal of dojo B's is then the ownership check's.
+  await setMembersMayPause(db, a.dojo.id, true);
   const aProduct = await createProduct(a.dojo, { name: "A own gi" });
   const aOrder = await placeOrder(
     db,
@@ -129,6 +136,7 @@ export async function buildIdorWorld() {
       m1CardLinkToken,
       product: aProduct,
       order: aOrder,
+      family: aFamily,
     },
     b: {
       dojo: b.dojo,
@@ -146,6 +154,7 @@ export async function buildIdorWorld() {
       entryId: entry.data.id,
       customerId: bCustomerId,
       plan: bPlan,
+      family: bFamily,
       subscription: bSubscription,
       cardLinkToken: bCardLinkToken,
       setupSessionId: bSetup.sessionId,
@@ -196,6 +205,7 @@ export function foreignMarkers(w: IdorWorld): string[] {
     b.customerId,
     b.plan.id,
     b.plan.name,
+    b.family.id,
     b.subscription.id,
     b.setupSessionId,
     b.product.id,

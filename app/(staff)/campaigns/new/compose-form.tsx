@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Eye, Send, FlaskConical } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -33,9 +34,10 @@ function errorsOf(result: ActionResult<unknown>): Errors {
 export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { id: string; name: string }[] }) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.campaigns.compose");
   const [subject, setSubject] = useState("");
-  const [body, setBody] = useState("Hello {firstname},\n\n");
-  const [recipients, setRecipients] = useState<RecipientsState>({ kind: "all", status: "active", noCard: false, openInvoices: false, subscribedTo: "", picked: [] });
+  const [body, setBody] = useState(`${t("greeting")} {firstname},\n\n`);
+  const [recipients, setRecipients] = useState<RecipientsState>({ kind: "all", status: "active", noCard: false, openInvoices: false, familyPayers: false, subscribedTo: "", picked: [] });
   const [summary, setSummary] = useState<RecipientSummary | null>(null);
   const [previewAs, setPreviewAs] = useState<MemberOption | null>(null);
   const [preview, setPreview] = useState<{ subject: string; html: string; text: string; to: string | null } | null>(null);
@@ -96,7 +98,7 @@ export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { 
 
   async function showPreview() {
     if (!previewMember) {
-      setErrors({ ...errors, memberId: "Choose a member to preview the mail as" });
+      setErrors({ ...errors, memberId: t("chooseMember") });
       return;
     }
     setBusy("preview");
@@ -116,7 +118,7 @@ export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { 
     setBusy(null);
     if (result.ok) {
       setErrors({});
-      toast({ title: `Test mail sent to ${result.data.to}`, tone: "success" });
+      toast({ title: t("testSent", { email: result.data.to }), tone: "success" });
     } else fail(result);
   }
 
@@ -127,7 +129,7 @@ export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { 
       fail(result);
       return false;
     }
-    toast({ title: "Campaign queued: sending has started", tone: "success" });
+    toast({ title: t("queued"), tone: "success" });
     router.push(`/campaigns/${result.data.id}`);
     return true;
   }
@@ -138,34 +140,34 @@ export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { 
     <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Message" description="Write in Markdown: **bold**, *italic*, [link text](https://…), lists with “-”." />
+          <CardHeader title={t("message")} description={t("markdown")} />
           <CardBody className="space-y-4">
             <FormError message={formError} />
-            <Field label="Subject" error={shown.subject}>
-              <Input ref={subjectRef} value={subject} maxLength={200} onFocus={() => (lastField.current = "subject")} onChange={(e) => setSubject(e.target.value)} placeholder="Add your card for the monthly fee" />
+            <Field label={t("subject")} error={shown.subject}>
+              <Input ref={subjectRef} value={subject} maxLength={200} onFocus={() => (lastField.current = "subject")} onChange={(e) => setSubject(e.target.value)} placeholder={t("subjectPlaceholder")} />
             </Field>
             <MergeCodePicker onInsert={insert} />
-            <Field label="Body" error={shown.body}>
+            <Field label={t("body")} error={shown.body}>
               <Textarea ref={bodyRef} value={body} rows={12} onFocus={() => (lastField.current = "body")} onChange={(e) => setBody(e.target.value)} className="font-mono text-sm sm:text-sm" />
             </Field>
           </CardBody>
         </Card>
 
         <Card>
-          <CardHeader title="Recipients" />
+          <CardHeader title={t("recipients")} />
           <CardBody className="space-y-4">
             <RecipientsPicker value={recipients} onChange={setRecipients} error={shown.recipients} plans={plans} />
             <div className="rounded-md bg-stone-50 p-3 text-sm" aria-live="polite">
               {counted === null ? (
-                <p className="text-stone-500">Counting…</p>
+                <p className="text-stone-500">{t("counting")}</p>
               ) : (
                 <>
                   <p className="font-medium text-stone-900" data-testid="recipient-count">
-                    {sendable === 1 ? "1 member will receive this e-mail" : `${sendable} members will receive this e-mail`}
+                    {t("willReceive", { count: sendable })}
                   </p>
                   {counted.skipped.length > 0 && (
                     <details className="mt-2">
-                      <summary className="cursor-pointer text-stone-600">{counted.skipped.length} skipped</summary>
+                      <summary className="cursor-pointer text-stone-600">{t("skipped", { count: counted.skipped.length })}</summary>
                       <ul className="mt-2 max-h-48 space-y-1 overflow-y-auto">
                         {counted.skipped.map((s) => (
                           <li key={s.memberId} className="flex flex-wrap justify-between gap-x-3 text-stone-600">
@@ -185,28 +187,28 @@ export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { 
 
       <div className="space-y-6 xl:sticky xl:top-6">
         <Card>
-          <CardHeader title="Preview" description="See the mail exactly as one member gets it." />
+          <CardHeader title={t("preview")} description={t("previewDescription")} />
           <CardBody className="space-y-3">
-            <Field label="Preview as" error={shown.memberId}>
+            <Field label={t("previewAs")} error={shown.memberId}>
               <MemberPicker value={previewMember} onChange={(m) => setPreviewAs(m)} />
             </Field>
             <div className="flex flex-wrap gap-2">
               <Button type="button" variant="secondary" onClick={showPreview} pending={busy === "preview"}>
-                <Eye className="size-4" aria-hidden /> Preview
+                <Eye className="size-4" aria-hidden /> {t("preview")}
               </Button>
-              <Button type="button" variant="secondary" onClick={testSend} pending={busy === "test"} title={`Sends one mail to ${userEmail}`}>
-                <FlaskConical className="size-4" aria-hidden /> Send a test to me
+              <Button type="button" variant="secondary" onClick={testSend} pending={busy === "test"} title={t("testSendTitle", { email: userEmail })}>
+                <FlaskConical className="size-4" aria-hidden /> {t("testSend")}
               </Button>
             </div>
             {preview && (
               <div className="overflow-hidden rounded-md border border-stone-200">
                 <div className="border-b border-stone-200 bg-stone-50 px-3 py-2 text-sm">
-                  <p className="truncate text-stone-500">To: {preview.to ?? "(no e-mail address: this member is skipped)"}</p>
+                  <p className="truncate text-stone-500">{t("to", { to: preview.to ?? t("noEmail") })}</p>
                   <p className="font-medium break-words text-stone-900" data-testid="preview-subject">
                     {preview.subject}
                   </p>
                 </div>
-                <div className="flex border-b border-stone-200 text-sm" role="group" aria-label="Part of the mail">
+                <div className="flex border-b border-stone-200 text-sm" role="group" aria-label={t("part")}>
                   {(["html", "text"] as const).map((part) => (
                     <button
                       key={part}
@@ -215,13 +217,13 @@ export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { 
                       onClick={() => setPreviewPart(part)}
                       className={previewPart === part ? "border-b-2 border-brand-600 px-3 py-1.5 font-medium text-stone-900" : "px-3 py-1.5 text-stone-500 hover:text-stone-800"}
                     >
-                      {part === "html" ? "As shown" : "Plain text"}
+                      {part === "html" ? t("asShown") : t("plainText")}
                     </button>
                   ))}
                 </div>
                 {previewPart === "html" ? (
                   /* sandbox without permissions: no scripts, no navigation of this page. */
-                  <iframe title="Mail preview" sandbox="" srcDoc={preview.html} className="h-[28rem] w-full bg-white" />
+                  <iframe title={t("previewFrame")} sandbox="" srcDoc={preview.html} className="h-[28rem] w-full bg-white" />
                 ) : (
                   <pre data-testid="preview-text" className="h-[28rem] overflow-auto bg-white p-3 font-mono text-xs break-words whitespace-pre-wrap text-stone-800">
                     {preview.text}
@@ -237,15 +239,15 @@ export function ComposeForm({ userEmail, plans }: { userEmail: string; plans: { 
             <ConfirmDialog
               trigger={
                 <Button type="button" className="w-full" disabled={!canSend}>
-                  <Send className="size-4" aria-hidden /> Send to {sendable} {sendable === 1 ? "member" : "members"}
+                  <Send className="size-4" aria-hidden /> {t("send", { count: sendable })}
                 </Button>
               }
-              title={`Send this campaign to ${sendable} ${sendable === 1 ? "member" : "members"}?`}
-              description="Sending starts at once and cannot be undone. You can follow the progress on the next page."
-              confirmLabel="Send now"
+              title={t("sendTitle", { count: sendable })}
+              description={t("sendDescription")}
+              confirmLabel={t("sendNow")}
               onConfirm={send}
             />
-            <p className="text-xs text-stone-500">Members who unsubscribed or have no e-mail address are skipped. Every mail carries an unsubscribe link.</p>
+            <p className="text-xs text-stone-500">{t("skippedNote")}</p>
           </CardBody>
         </Card>
       </div>

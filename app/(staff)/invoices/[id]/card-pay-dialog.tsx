@@ -2,6 +2,7 @@
 import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import { CreditCard } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/forms/form-error";
@@ -13,6 +14,7 @@ import type { ActionResult } from "@/lib/action-result";
 import type { SavedCardCharge } from "@/lib/payments/card/charge-saved-card";
 import { useEmbeddedCheckout } from "@/components/stripe/use-embedded-checkout";
 import { formatMoney } from "@/lib/money";
+import { moneyLocale } from "@/lib/i18n/locales";
 import { chargeSavedCardAction, confirmInvoiceCheckoutAction, confirmSavedCardAction, openInvoiceCheckoutAction } from "./card-actions";
 
 interface CardPayDialogProps {
@@ -29,27 +31,30 @@ interface CardPayDialogProps {
 export function CardPayDialog({ invoiceId, number, currency, openMinor, connected, stripeJsUrl, savedCard }: CardPayDialogProps) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.invoices.cardPay");
+  const locale = useLocale();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"confirming" | "charging" | null>(null);
   // A payment page for the invoice is open (members area or another window): charging closes it first.
   const [openElsewhere, setOpenElsewhere] = useState<"member" | "staff" | null>(null);
-  const amount = formatMoney(openMinor, currency);
+  const amount = formatMoney(openMinor, currency, moneyLocale(locale));
+  const invoice = number ?? "";
 
   const paid = useCallback(() => {
-    toast({ tone: "success", title: "Payment received", description: `${amount} paid by card for invoice ${number}.` });
+    toast({ tone: "success", title: t("paid"), description: t("paidDescription", { amount, number: invoice }) });
     setOpen(false);
     router.refresh();
-  }, [amount, number, router, toast]);
+  }, [amount, invoice, router, toast, t]);
 
   // Stripe took the money but the invoice could not (paid meanwhile, voided): it goes back by itself.
   const refunded = useCallback(
     (refund: { amount: string; why: string }) => {
-      toast({ tone: "info", title: `${refund.why}: ${refund.amount} is refunded automatically`, description: `Nothing more was recorded on invoice ${number}; the card holder gets the money back and an e-mail.` });
+      toast({ tone: "info", title: t("refunded", { why: refund.why, amount: refund.amount }), description: t("refundedDescription", { number: invoice }) });
       setOpen(false);
       router.refresh();
     },
-    [number, router, toast],
+    [invoice, router, toast, t],
   );
 
   const onComplete = useCallback(
@@ -59,9 +64,14 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
       setBusy(null);
       if (result.ok && result.data.outcome === "paid") return paid();
       if (result.ok && result.data.outcome === "refunded" && result.data.refund) return refunded(result.data.refund);
-      setError(result.ok ? "Stripe has not confirmed the payment. The invoice is still open." : result.error);
+      if (result.ok && result.data.outcome === "processing") {
+        toast({ tone: "info", title: t("pending"), description: t("pendingDescription", { number: invoice }) });
+        setOpen(false);
+        return router.refresh();
+      }
+      setError(result.ok ? t("notConfirmed") : result.error);
     },
-    [paid, refunded],
+    [paid, refunded, invoice, router, toast, t],
   );
   const openSession = useCallback(() => openInvoiceCheckoutAction({ invoiceId }), [invoiceId]);
   const { containerRef, stage, error: checkoutError, start, destroy } = useEmbeddedCheckout({ stripeJsUrl, open: openSession, onComplete });
@@ -73,10 +83,14 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
     (result: ActionResult<SavedCardCharge>): boolean => {
       if (result.ok && result.data.status === "succeeded") paid();
       else if (result.ok && result.data.status === "refunded") refunded(result.data.refund);
-      else return false;
+      else if (result.ok && result.data.status === "processing") {
+        toast({ tone: "info", title: "Payment pending (SEPA)", description: `Nothing is booked on invoice ${number} until the bank confirms the debit.` });
+        setOpen(false);
+        router.refresh();
+      } else return false;
       return true;
     },
-    [paid, refunded],
+    [paid, refunded, number, router, toast],
   );
 
   /** Charges the saved card (staff confirmed); false keeps the confirmation open with the error. */
@@ -94,14 +108,14 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
         // The card holder answers the bank's challenge on this screen, with the dialogs closed.
         setOpen(false);
         const confirmed = await challenge(result.data);
-        if (!finish(confirmed)) toast({ tone: "error", title: confirmed.ok ? "The bank has not confirmed the payment. Nothing was charged; the invoice is still open." : confirmed.error });
+        if (!finish(confirmed)) toast({ tone: "error", title: confirmed.ok ? t("bankNotConfirmed") : confirmed.error });
         return true;
       }
       if (finish(result)) return true;
-      setError(result.ok ? "The bank asked for another confirmation. Please try again." : result.error);
+      setError(result.ok ? t("confirmAgain") : result.error);
       return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The card could not be charged. Please try again.");
+      setError(e instanceof Error ? e.message : t("chargeFailed"));
       return true;
     } finally {
       setBusy(null);
@@ -121,61 +135,60 @@ export function CardPayDialog({ invoiceId, number, currency, openMinor, connecte
       trigger={
         <Button>
           <CreditCard className="size-4" aria-hidden />
-          Pay
+          {t("pay")}
         </Button>
       }
-      title={`Pay invoice ${number ?? ""}`.trim()}
-      description={`${amount} is still open.`}
+      title={t("title", { number: invoice }).trim()}
+      description={t("stillOpen", { amount })}
     >
       <div className="space-y-4">
         <FormError message={error ?? checkoutError} />
         {!connected ? (
           <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            Stripe is not connected. The owner can connect it in Settings → Stripe; until then, record cash or bank transfers with Record payment.
+            {t("notConnected")}
           </p>
         ) : (
           showChoices && (
             <div className="grid gap-2">
               <Button onClick={() => void start()} disabled={busy !== null}>
                 <CreditCard className="size-4" aria-hidden />
-                Pay with Stripe
+                {t("payWithStripe")}
               </Button>
               {savedCard && (
                 <ConfirmDialog
                   trigger={
                     <Button variant="secondary" disabled={busy !== null}>
-                      Charge saved card ({cardName(savedCard)})
+                      {t("chargeSaved", { card: cardName(savedCard) })}
                     </Button>
                   }
-                  title={`Charge ${amount} to ${cardName(savedCard)}?`}
-                  description={`The member's saved card is charged ${amount} for invoice ${number ?? ""} now. If their bank asks for 3-D Secure, the card holder confirms it on this screen.`}
-                  confirmLabel={`Charge ${amount}`}
+                  title={t("chargeTitle", { amount, card: cardName(savedCard) })}
+                  description={t("chargeDescription", { amount, number: invoice })}
+                  confirmLabel={t("chargeConfirm", { amount })}
                   onConfirm={() => chargeSaved()}
                 />
               )}
               {savedCard && openElsewhere && (
                 <div role="alert" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
                   <p>
-                    {openElsewhere === "member" ? "The member has a payment page for this invoice open in the members area." : "A Stripe payment page for this invoice is still open (opened at the desk)."} Nothing was
-                    charged. Charging the saved card closes that page first, so the invoice cannot be paid twice.
+                    {openElsewhere === "member" ? t("openByMember") : t("openAtDesk")} {t("openNothingCharged")}
                   </p>
                   <Button variant="secondary" size="sm" onClick={() => void chargeSaved(true)} pending={busy === "charging"} disabled={busy !== null}>
-                    Close it and charge the saved card
+                    {t("closeAndCharge")}
                   </Button>
                 </div>
               )}
-              <p className="text-xs text-stone-500">Cash or bank transfer? Close this and use Record payment.</p>
+              <p className="text-xs text-stone-500">{t("cashHint")}</p>
             </div>
           )
         )}
         {stage === "loading" && (
           <p role="status" className="text-sm text-stone-600">
-            Opening Stripe Checkout…
+            {t("opening")}
           </p>
         )}
         {busy === "confirming" && (
           <p role="status" className="text-sm text-stone-600">
-            Confirming the payment with Stripe…
+            {t("confirming")}
           </p>
         )}
         <div ref={containerRef} className={stage === "mounted" ? "min-h-80" : "hidden"} data-testid="stripe-checkout" />

@@ -3,6 +3,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Ban, FileDown, Pencil, Printer, Send } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
@@ -21,6 +22,7 @@ interface InvoiceButtonsProps {
 /** Issue, edit, void, print and download the PDF; "Record payment" lives in PayButtons. */
 export function InvoiceButtons({ invoiceId, status, hasPayments }: InvoiceButtonsProps) {
   const router = useRouter();
+  const t = useTranslations("staff.invoices.buttons");
   const toast = useToast();
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string>();
@@ -33,26 +35,26 @@ export function InvoiceButtons({ invoiceId, status, hasPayments }: InvoiceButton
           <Button asChild variant="secondary">
             <Link href={`/invoices/${invoiceId}/edit`}>
               <Pencil className="size-4" aria-hidden />
-              Edit
+              {t("edit")}
             </Link>
           </Button>
           <ConfirmDialog
             trigger={
               <Button>
                 <Send className="size-4" aria-hidden />
-                Issue
+                {t("issue")}
               </Button>
             }
-            title="Issue this invoice?"
-            description="It gets the next invoice number and can no longer be edited. You can still void it."
-            confirmLabel="Issue invoice"
+            title={t("issueTitle")}
+            description={t("issueDescription")}
+            confirmLabel={t("issueConfirm")}
             onConfirm={async () => {
               const result = await issueInvoiceAction({ id: invoiceId });
               if (!result.ok) {
                 toast({ title: result.error, tone: "error" });
                 return false;
               }
-              toast({ title: `Invoice ${result.data.number} issued`, tone: "success" });
+              toast({ title: t("issued", { number: result.data.number ?? "" }), tone: "success" });
               router.refresh();
               return true;
             }}
@@ -62,14 +64,14 @@ export function InvoiceButtons({ invoiceId, status, hasPayments }: InvoiceButton
       <Button asChild variant="secondary">
         <Link href={`/invoices/${invoiceId}/print`} target="_blank">
           <Printer className="size-4" aria-hidden />
-          Print
+          {t("print")}
         </Link>
       </Button>
       <Button asChild variant="secondary">
         {/* A route handler, not a page: a plain link so the browser downloads the file. */}
         <a href={`/invoices/${invoiceId}/pdf`} download>
           <FileDown className="size-4" aria-hidden />
-          PDF
+          {t("pdf")}
         </a>
       </Button>
       {canVoid && (
@@ -77,12 +79,12 @@ export function InvoiceButtons({ invoiceId, status, hasPayments }: InvoiceButton
           trigger={
             <Button variant="secondary" className="text-red-700">
               <Ban className="size-4" aria-hidden />
-              Void
+              {t("void")}
             </Button>
           }
-          title="Void this invoice?"
-          description="A void invoice keeps its number for your records but is no longer owed. This cannot be undone."
-          confirmLabel="Void invoice"
+          title={t("voidTitle")}
+          description={t("voidDescription")}
+          confirmLabel={t("voidConfirm")}
           destructive
           onConfirm={async () => {
             const result = await voidInvoiceAction({ id: invoiceId, reason });
@@ -91,12 +93,12 @@ export function InvoiceButtons({ invoiceId, status, hasPayments }: InvoiceButton
               if (!result.fieldErrors?.reason) toast({ title: result.error, tone: "error" });
               return false;
             }
-            toast({ title: "Invoice voided", tone: "success" });
+            toast({ title: t("voided"), tone: "success" });
             router.refresh();
             return true;
           }}
         >
-          <Field label="Reason" error={reasonError} hint="Required, e.g. “Duplicate of 2026-0041”.">
+          <Field label={t("reason")} error={reasonError} hint={t("reasonHint")}>
             <Textarea
               rows={2}
               value={reason}

@@ -5,14 +5,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
-import { formatDate } from "@/lib/dates";
-import { formatMoney } from "@/lib/money";
+import { formatIn } from "@/lib/i18n/format";
+import { staffLocale, staffT } from "@/lib/i18n/staff-session";
 import { hasFeature } from "@/lib/account-plans/features";
-import { METHOD_LABELS } from "@/lib/payments/schemas";
 import { describeAutomaticRefund } from "@/lib/payments/automatic-refunds/describe-automatic-refund";
 import type { InvoiceRefund } from "@/lib/payments/refunds/list-refunds";
 import { RefundDialog } from "./refund-dialog";
-
 
 /**
  * The invoice's payments, each card payment with its refunds below it and a "Refund" button for
@@ -22,29 +20,33 @@ export async function PaymentsCard({ invoice, payments, refunds, automaticRefund
   const { dojo, user } = await requireStaffPage("invoices");
   const mayRefund = can(user.role, "refunds") && hasFeature(dojo.plan, "stripePayments");
   const openMinor = invoice.totalMinor - invoice.paidMinor;
+  const t = await staffT("staff.invoices");
+  const f = formatIn(await staffLocale());
+  const formatMoney = f.money;
+  const formatDate = f.date;
   const description = [
-    invoice.status === "open" && invoice.paidMinor > 0 ? `${formatMoney(openMinor, invoice.currency)} still open` : null,
-    invoice.refundedMinor > 0 ? `${formatMoney(invoice.refundedMinor, invoice.currency)} refunded` : null,
+    invoice.status === "open" && invoice.paidMinor > 0 ? t("payments.stillOpen", { amount: formatMoney(openMinor, invoice.currency) }) : null,
+    invoice.refundedMinor > 0 ? t("payments.refunded", { amount: formatMoney(invoice.refundedMinor, invoice.currency) }) : null,
   ]
     .filter(Boolean)
     .join(" · ");
 
   return (
     <Card>
-      <CardHeader title="Payments" description={description || undefined} />
+      <CardHeader title={t("payments.title")} description={description || undefined} />
       {payments.length === 0 ? (
-        <EmptyState title="No payments yet" description={invoice.status === "open" ? "Record a cash payment or bank transfer when it comes in." : undefined} />
+        <EmptyState title={t("payments.emptyTitle")} description={invoice.status === "open" ? t("payments.emptyDescription") : undefined} />
       ) : (
         <Table>
           <thead>
             <tr>
-              <Th>Date</Th>
-              <Th>Method</Th>
-              <Th className="hidden sm:table-cell">Reference</Th>
-              <Th className="text-right">Amount</Th>
+              <Th>{t("payments.date")}</Th>
+              <Th>{t("payments.method")}</Th>
+              <Th className="hidden sm:table-cell">{t("payments.reference")}</Th>
+              <Th className="text-right">{t("payments.amount")}</Th>
               {mayRefund && (
                 <Th>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("payments.actions")}</span>
                 </Th>
               )}
             </tr>
@@ -53,11 +55,15 @@ export async function PaymentsCard({ invoice, payments, refunds, automaticRefund
             {payments.map((p) => {
               const own = refunds.filter((r) => r.paymentId === p.id);
               const refundable = p.amountMinor - own.reduce((sum, r) => sum + (r.failedAt ? 0 : r.amountMinor), 0);
-              const refundableByCard = p.method === "card" && !!p.stripePaymentIntentId && refundable > 0;
+              // Stripe refuses to refund a disputed charge: the bank has already given the money back.
+              const refundableByCard = p.method === "card" && !!p.stripePaymentIntentId && refundable > 0 && !p.stripeDisputeId;
               return [
                 <tr key={p.id}>
                   <Td className="whitespace-nowrap">{formatDate(p.paidAt, dojo.timeZone)}</Td>
-                  <Td>{METHOD_LABELS[p.method]}</Td>
+                  <Td>
+                    {t(`method.${p.method}`)}{" "}
+                    {p.disputedMinor ? <Badge tone="red">{t("payments.disputed", { amount: formatMoney(p.disputedMinor, p.currency) })}</Badge> : null}
+                  </Td>
                   <Td className="hidden max-w-56 truncate text-stone-600 sm:table-cell">{p.reference ?? p.stripePaymentIntentId ?? "—"}</Td>
                   <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(p.amountMinor, p.currency)}</Td>
                   {mayRefund && (
@@ -70,7 +76,7 @@ export async function PaymentsCard({ invoice, payments, refunds, automaticRefund
                   <tr key={r.id} className="bg-stone-50/60" data-testid={r.failedAt ? "failed-refund" : "refund"}>
                     <Td className="border-b-0 pl-6 whitespace-nowrap text-stone-600">{formatDate(r.createdAt, dojo.timeZone)}</Td>
                     <Td className="border-b-0 font-medium text-stone-700">
-                      Refund {r.failedAt && <Badge tone="red">Failed</Badge>}
+                      {t("payments.refund")} {r.failedAt && <Badge tone="red">{t("payments.failed")}</Badge>}
                     </Td>
                     <Td className="hidden max-w-56 truncate border-b-0 text-stone-500 sm:table-cell">{r.stripeRefundId ?? "—"}</Td>
                     <Td className={`border-b-0 text-right whitespace-nowrap tabular-nums ${r.failedAt ? "text-stone-400 line-through" : "text-red-700"}`}>−{formatMoney(r.amountMinor, r.currency)}</Td>
@@ -79,8 +85,8 @@ export async function PaymentsCard({ invoice, payments, refunds, automaticRefund
                   // The reason on a line of its own, across the table: readable on a phone too.
                   <tr key={`${r.id}-reason`} className="bg-stone-50/60">
                     <Td colSpan={5} className="pt-0 pl-6 text-xs break-words text-stone-500">
-                      {r.reason ?? "No reason given"} · {r.createdByName ? `by ${r.createdByName}` : "made in Stripe"}
-                      {r.failedAt && <span className="block font-medium text-red-700">Failed on {formatDate(r.failedAt, dojo.timeZone)}: {r.failureReason}. The money was not returned and is booked back.</span>}
+                      {r.reason ?? t("payments.noReason")} · {r.createdByName ? t("payments.by", { name: r.createdByName }) : t("payments.madeInStripe")}
+                      {r.failedAt && <span className="block font-medium text-red-700">{t("payments.failedOn", { date: formatDate(r.failedAt, dojo.timeZone), reason: r.failureReason ?? "" })}</span>}
                     </Td>
                   </tr>,
                 ]),
@@ -90,7 +96,7 @@ export async function PaymentsCard({ invoice, payments, refunds, automaticRefund
         </Table>
       )}
       {automaticRefunds.length > 0 && (
-        <ul aria-label="Automatic refunds" className="space-y-1 border-t border-stone-100 px-4 py-3 text-sm break-words sm:px-5">
+        <ul aria-label={t("payments.automaticRefunds")} className="space-y-1 border-t border-stone-100 px-4 py-3 text-sm break-words sm:px-5">
           {automaticRefunds.map((r) => (
             <li key={r.id} className={r.status === "failed" ? "font-medium text-red-700" : "text-stone-600"}>
               {describeAutomaticRefund(r, "staff", dojo.timeZone)}

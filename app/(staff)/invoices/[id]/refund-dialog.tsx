@@ -4,21 +4,25 @@ import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Undo2 } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { FormError } from "@/components/forms/form-error";
 import { useToast } from "@/components/ui/toast";
-import { formatMoney, parseAmount, toMajorString } from "@/lib/money";
+import { parseAmount, toMajorString } from "@/lib/money";
+import { formatIn, type Formats } from "@/lib/i18n/format";
 import { refundPaymentSchema, type RefundPaymentValues } from "@/lib/payments/refunds/schemas";
 import { refundCardPaymentAction } from "./refund-actions";
 
-function amountProblem(input: string | undefined, currency: string, refundableMinor: number): string | null {
+type Words = ReturnType<typeof useTranslations<"staff.invoices.refund">>;
+
+function amountProblem(input: string | undefined, currency: string, refundableMinor: number, t: Words, f: Formats): string | null {
   const amount = parseAmount(input ?? "", currency);
-  if (!amount.ok) return input?.trim() ? amount.message : "Enter an amount";
-  if (amount.minor <= 0) return "The refund must be more than zero";
-  if (amount.minor > refundableMinor) return `At most ${formatMoney(refundableMinor, currency)} can still be refunded`;
+  if (!amount.ok) return input?.trim() ? amount.message : t("enterAmount");
+  if (amount.minor <= 0) return t("moreThanZero");
+  if (amount.minor > refundableMinor) return t("atMost", { amount: f.money(refundableMinor, currency) });
   return null;
 }
 
@@ -38,6 +42,9 @@ interface RefundDialogProps {
 export function RefundDialog({ paymentId, currency, paidMinor, refundableMinor, paidOn }: RefundDialogProps) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.invoices.refund");
+  const f = formatIn(useLocale());
+  const formatMoney = f.money;
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<"form" | "confirm">("form");
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +54,7 @@ export function RefundDialog({ paymentId, currency, paidMinor, refundableMinor, 
   // The schema's checks plus the amount read in the payment's currency against what is refundable, all shown at once.
   const resolver: Resolver<RefundPaymentValues> = async (values, context, options) => {
     const result = await zodResolver(refundPaymentSchema, undefined, { raw: true })(values, context, options);
-    const problem = amountProblem(values.amount, currency, refundableMinor);
+    const problem = amountProblem(values.amount, currency, refundableMinor, t, f);
     return problem ? { values: {}, errors: { ...result.errors, amount: { type: "validate", message: problem } } } : result;
   };
   const form = useForm<RefundPaymentValues>({ defaultValues: defaults(), resolver });
@@ -69,7 +76,7 @@ export function RefundDialog({ paymentId, currency, paidMinor, refundableMinor, 
     try {
       const result = await refundCardPaymentAction(form.getValues());
       if (result.ok) {
-        toast({ tone: "success", title: "Refund made", description: `${formatMoney(result.data.amountMinor, result.data.currency)} goes back to the member's card.` });
+        toast({ tone: "success", title: t("made"), description: t("madeDescription", { amount: formatMoney(result.data.amountMinor, result.data.currency) }) });
         setOpen(false);
         router.refresh();
         return;
@@ -80,7 +87,7 @@ export function RefundDialog({ paymentId, currency, paidMinor, refundableMinor, 
       if (fieldErrors.length > 0) setStep("form");
     } catch {
       // The request itself failed (network): the same nonce makes a retry safe.
-      setError("The refund could not be confirmed. Check your connection and try again; it will not be made twice.");
+      setError(t("notConfirmed"));
     } finally {
       setPending(false);
     }
@@ -99,28 +106,28 @@ export function RefundDialog({ paymentId, currency, paidMinor, refundableMinor, 
         setOpen(next);
       }}
       trigger={
-        <Button variant="secondary" size="sm" aria-label={`Refund card payment of ${formatMoney(paidMinor, currency)}`}>
+        <Button variant="secondary" size="sm" aria-label={t("trigger", { amount: formatMoney(paidMinor, currency) })}>
           <Undo2 className="size-4" aria-hidden />
-          <span className="hidden sm:inline">Refund</span>
+          <span className="hidden sm:inline">{t("button")}</span>
         </Button>
       }
-      title={step === "form" ? "Refund card payment" : "Confirm the refund"}
-      description={`Card payment of ${formatMoney(paidMinor, currency)} on ${paidOn}. ${formatMoney(refundableMinor, currency)} can still be refunded.`}
+      title={step === "form" ? t("formTitle") : t("confirmTitle")}
+      description={t("description", { amount: formatMoney(paidMinor, currency), date: paidOn, refundable: formatMoney(refundableMinor, currency) })}
     >
       {step === "form" ? (
         <form onSubmit={review} className="space-y-4" noValidate>
           <FormError message={error} />
-          <Field label={`Amount (${currency})`} error={e.amount?.message} hint="Refund part of the payment by entering a smaller amount.">
+          <Field label={t("amount", { currency })} error={e.amount?.message} hint={t("amountHint")}>
             <Input inputMode="decimal" autoComplete="off" {...form.register("amount")} />
           </Field>
-          <Field label="Reason" error={e.reason?.message} hint="Shown on the invoice and in the ledger.">
+          <Field label={t("reason")} error={e.reason?.message} hint={t("reasonHint")}>
             <Textarea rows={3} maxLength={500} {...form.register("reason")} />
           </Field>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
-            <Button type="submit">Review refund</Button>
+            <Button type="submit">{t("review")}</Button>
           </div>
         </form>
       ) : (
@@ -128,20 +135,19 @@ export function RefundDialog({ paymentId, currency, paidMinor, refundableMinor, 
           <FormError message={error} />
           <div className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
             <p>
-              <span className="font-semibold tabular-nums">{amountText}</span> {full ? "(the full remaining amount)" : ""} goes back to the card that paid, through Stripe. This cannot be
-              undone.
+              {t.rich(full ? "goesBackFull" : "goesBack", { amount: amountText, strong: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span> })}
             </p>
             <p className="mt-2">
-              <span className="font-medium">Reason:</span> <span className="break-words whitespace-pre-line">{reviewed?.reason}</span>
+              <span className="font-medium">{t("reasonLabel")}</span> <span className="break-words whitespace-pre-line">{reviewed?.reason}</span>
             </p>
           </div>
-          <p className="text-sm text-stone-600">The ledger gets a negative revenue entry of {amountText}; the invoice stays paid and shows the refund.</p>
+          <p className="text-sm text-stone-600">{t("ledgerNote", { amount: amountText })}</p>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button type="button" variant="secondary" disabled={pending} onClick={() => setStep("form")}>
-              Back
+              {t("back")}
             </Button>
             <Button type="button" variant="danger" pending={pending} onClick={confirm}>
-              Refund {amountText}
+              {t("confirm", { amount: amountText })}
             </Button>
           </div>
         </div>

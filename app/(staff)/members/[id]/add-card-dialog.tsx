@@ -2,6 +2,7 @@
 import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import { CreditCard } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
@@ -13,13 +14,14 @@ export function AddCardDialog({ memberId, firstName, stripeJsUrl }: { memberId: 
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
+  const t = useTranslations("staff.members.member.addCard");
   const openSession = useCallback(() => openCardSetupAction({ memberId }), [memberId]);
   const complete = useCallback((sessionId: string) => completeCardSetupAction({ memberId, sessionId }), [memberId]);
   const saved = useCallback(() => {
-    toast({ tone: "success", title: "Card saved", description: `It is now ${firstName}'s default card.` });
+    toast({ tone: "success", title: t("saved"), description: t("savedDescription", { firstName }) });
     setOpen(false);
     router.refresh();
-  }, [firstName, router, toast]);
+  }, [firstName, router, toast, t]);
   return (
     <Dialog
       open={open}
@@ -27,13 +29,13 @@ export function AddCardDialog({ memberId, firstName, stripeJsUrl }: { memberId: 
       trigger={
         <Button size="sm">
           <CreditCard className="size-4" aria-hidden />
-          Add card now
+          {t("trigger")}
         </Button>
       }
-      title="Add a card"
-      description={`${firstName} enters the card on Stripe's form; it is saved for subscriptions and later payments.`}
+      title={t("title")}
+      description={t("description", { firstName })}
     >
-      {open && <CardSetupCheckout stripeJsUrl={stripeJsUrl} open={openSession} complete={complete} onSaved={saved} startLabel="Enter card" />}
+      {open && <CardSetupCheckout stripeJsUrl={stripeJsUrl} open={openSession} complete={complete} onSaved={saved} startLabel={t("start")} />}
     </Dialog>
   );
 }

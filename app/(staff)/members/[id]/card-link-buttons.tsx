@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Link2, RefreshCw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
@@ -10,6 +11,7 @@ import { copyCardLinkAction, newCardLinkAction } from "./stripe-actions";
 /** "Copy card link" and "New link": the member's own /card/<token> page to add a card. Sits in a flex-wrap row. */
 export function CardLinkButtons({ memberId }: { memberId: string }) {
   const toast = useToast();
+  const t = useTranslations("staff.members.member.cardLink");
   const [url, setUrl] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -26,13 +28,11 @@ export function CardLinkButtons({ memberId }: { memberId: string }) {
       await navigator.clipboard.writeText(result.data.url);
       toast({
         tone: "success",
-        title: fresh ? "New card link copied" : "Card link copied",
-        description: fresh
-          ? "The previous link no longer works."
-          : "Send it to the member to add their card.",
+        title: fresh ? t("newCopied") : t("copied"),
+        description: fresh ? t("previousDead") : t("sendIt"),
       });
     } catch {
-      toast({ tone: "info", title: "Copy the link below by hand" });
+      toast({ tone: "info", title: t("copyByHand") });
     }
     return true;
   }
@@ -50,18 +50,18 @@ export function CardLinkButtons({ memberId }: { memberId: string }) {
         }}
       >
         <Link2 className="size-4" aria-hidden />
-        Copy card link
+        {t("copy")}
       </Button>
       <ConfirmDialog
         trigger={
           <Button variant="ghost" size="sm">
             <RefreshCw className="size-4" aria-hidden />
-            New link
+            {t("new")}
           </Button>
         }
-        title="Make a new card link?"
-        description="The member's current card link stops working at once, also in e-mails already sent. Use this when a link reached the wrong person."
-        confirmLabel="Make new link"
+        title={t("newTitle")}
+        description={t("newDescription")}
+        confirmLabel={t("newConfirm")}
         destructive
         onConfirm={async () =>
           show(await newCardLinkAction({ memberId }), true)
@@ -71,7 +71,7 @@ export function CardLinkButtons({ memberId }: { memberId: string }) {
         <Input
           readOnly
           value={url}
-          aria-label="Card link"
+          aria-label={t("label")}
           className="basis-full font-mono text-xs"
           onFocus={(e) => e.currentTarget.select()}
           data-testid="card-link-url"

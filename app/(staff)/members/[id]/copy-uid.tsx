@@ -1,10 +1,12 @@
 "use client";
 import { useState } from "react";
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useToast } from "@/components/ui/toast";
 
 export function CopyUid({ uid }: { uid: string }) {
   const toast = useToast();
+  const t = useTranslations("staff.members.member.copy");
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -15,14 +17,14 @@ export function CopyUid({ uid }: { uid: string }) {
           setCopied(true);
           setTimeout(() => setCopied(false), 2000);
         } catch {
-          toast({ title: "Could not copy", description: "Select the UID and copy it by hand.", tone: "error" });
+          toast({ title: t("failed"), description: t("failedHint"), tone: "error" });
         }
       }}
       className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm text-stone-600 hover:bg-stone-100 hover:text-stone-900"
-      aria-label={copied ? "UID copied" : "Copy UID"}
+      aria-label={copied ? t("copiedLabel") : t("label")}
     >
       {copied ? <Check className="size-4 text-emerald-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-      {copied ? "Copied" : "Copy"}
+      {copied ? t("copied") : t("copy")}
     </button>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { UserPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -15,10 +16,11 @@ import { createCustomerAction, setCustomerIdAction } from "./stripe-actions";
 export function SetCustomerIdDialog({ memberId, current }: { memberId: string; current: string | null }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const t = useTranslations("staff.members.member.customer");
   const { form, submit, formError, pending } = useActionForm<{ customerId: string }, { customerId: string }>({
     action: ({ customerId }) => setCustomerIdAction({ memberId, customerId }),
     defaultValues: { customerId: current ?? "" },
-    successMessage: "Stripe customer linked",
+    successMessage: t("linked"),
     onSuccess: () => {
       setOpen(false);
       router.refresh();
@@ -30,20 +32,20 @@ export function SetCustomerIdDialog({ memberId, current }: { memberId: string; c
       onOpenChange={setOpen}
       trigger={
         <Button variant="secondary" size="sm">
-          Set customer ID
+          {t("setId")}
         </Button>
       }
-      title="Set Stripe customer ID"
-      description="For a member who is already a customer in your Stripe account. Their saved cards and subscriptions then show here, and the subscription payments Stripe already collected become paid invoices."
+      title={t("setIdTitle")}
+      description={t("setIdDescription")}
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={formError} />
-        <Field label="Customer ID" error={form.formState.errors.customerId?.message} hint="In Stripe: Customers → the customer → the ID starting with cus_.">
-          <Input autoComplete="off" spellCheck={false} className="font-mono" placeholder="cus_…" {...form.register("customerId")} />
+        <Field label={t("id")} error={form.formState.errors.customerId?.message} hint={t("idHint")}>
+          <Input autoComplete="off" spellCheck={false} className="font-mono" placeholder={t("idPlaceholder")} {...form.register("customerId")} />
         </Field>
         <div className="flex justify-end">
           <Button type="submit" pending={pending}>
-            Link customer
+            {t("link")}
           </Button>
         </div>
       </form>
@@ -55,6 +57,7 @@ export function CreateCustomerButton({ memberId }: { memberId: string }) {
   const router = useRouter();
   const toast = useToast();
   const [pending, setPending] = useState(false);
+  const t = useTranslations("staff.members.member.customer");
   return (
     <Button
       size="sm"
@@ -64,12 +67,12 @@ export function CreateCustomerButton({ memberId }: { memberId: string }) {
         const result = await createCustomerAction({ memberId });
         setPending(false);
         if (!result.ok) return toast({ tone: "error", title: result.error });
-        toast({ tone: "success", title: "Customer created in Stripe", description: result.data.customerId });
+        toast({ tone: "success", title: t("created"), description: result.data.customerId });
         router.refresh();
       }}
     >
       <UserPlus className="size-4" aria-hidden />
-      Create customer in Stripe
+      {t("create")}
     </Button>
   );
 }

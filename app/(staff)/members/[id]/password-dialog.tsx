@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { KeyRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -21,10 +22,11 @@ function readablePassword(): string {
 export function PortalPasswordDialog({ id, name, uid, hasPassword }: { id: string; name: string; uid: string; hasPassword: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const t = useTranslations("staff.members.member.password");
   const { form, submit, formError, pending } = useActionForm<{ password: string }, { id: string }>({
     action: ({ password }) => setPortalPassword({ id, password }),
     defaultValues: { password: "" },
-    successMessage: `Portal password set for ${name}`,
+    successMessage: t("saved", { name }),
     onSuccess: () => {
       setOpen(false);
       form.reset({ password: "" });
@@ -38,28 +40,28 @@ export function PortalPasswordDialog({ id, name, uid, hasPassword }: { id: strin
       trigger={
         <Button variant="secondary">
           <KeyRound className="size-4" aria-hidden />
-          {hasPassword ? "Change portal password" : "Set portal password"}
+          {hasPassword ? t("change") : t("set")}
         </Button>
       }
-      title="Portal password"
+      title={t("title")}
       description={
         <>
-          {name} logs into the members area with UID <span className="font-mono font-semibold">{uid}</span> and this password.
-          {hasPassword && " Setting a new one logs them out everywhere."}
+          {t.rich("description", { name, uid, code: (chunks) => <span className="font-mono font-semibold">{chunks}</span> })}
+          {hasPassword && t("logsOut")}
         </>
       }
     >
       <form method="post" onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={formError} />
-        <Field label="New password" error={form.formState.errors.password?.message} hint="At least 10 characters. Tell it to the member; it is not shown again.">
+        <Field label={t("new")} error={form.formState.errors.password?.message} hint={t("newHint")}>
           <Input type="text" autoComplete="new-password" spellCheck={false} className="font-mono" {...form.register("password")} />
         </Field>
         <div className="flex flex-wrap justify-between gap-2">
           <Button type="button" variant="ghost" onClick={() => form.setValue("password", readablePassword(), { shouldDirty: true })}>
-            Generate one
+            {t("generate")}
           </Button>
           <Button type="submit" pending={pending}>
-            Set password
+            {t("submit")}
           </Button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -8,13 +9,18 @@ import { cardName } from "@/lib/stripe/card-name";
 import type { CustomerCard } from "@/lib/subscriptions/cards";
 import { makeDefaultCardAction, removeCardAction } from "./stripe-actions";
 
+// The day the payer accepted the mandate, as Stripe stamped it (UTC: the same on server and browser).
+// An ISO day: the same in every language, and the card list has no dojo time zone to hand.
+const mandateDay = (at: Date | string | null) => (at ? new Date(at).toISOString().slice(0, 10) : null);
+
 export function SavedCards({ memberId, cards }: { memberId: string; cards: CustomerCard[] }) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.members.member.cards");
   async function run(action: Promise<{ ok: boolean; error?: string }>, done: string) {
     const result = await action;
     if (!result.ok) {
-      toast({ tone: "error", title: result.error ?? "Something went wrong" });
+      toast({ tone: "error", title: result.error ?? t("failed") });
       return false;
     }
     toast({ tone: "success", title: done });
@@ -27,29 +33,37 @@ export function SavedCards({ memberId, cards }: { memberId: string; cards: Custo
         <li key={card.paymentMethodId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2" data-testid="saved-card">
           <div>
             <p className="font-medium text-stone-900">
-              {cardName(card)} {card.isDefault && <Badge tone="green">Default</Badge>}
+              {cardName(card)} {card.isDefault && <Badge tone="green">{t("default")}</Badge>}
             </p>
-            <p className="text-sm text-stone-500">
-              Expires {String(card.expMonth).padStart(2, "0")}/{card.expYear}
-            </p>
+            {card.kind === "sepa_debit" ? (
+              <p className="text-sm text-stone-500" data-testid="sepa-mandate">
+                {t("sepa.account", { last4: card.last4, bank: card.bankCode ?? t("sepa.unknownBank"), country: card.country ? ` (${card.country})` : "" })}
+                {card.isDefault &&
+                  (card.mandate
+                    ? t("sepa.mandateOf", { date: mandateDay(card.mandate.acceptedAt) ?? t("sepa.unknownDate"), status: card.mandate.status === "active" ? "" : ` (${card.mandate.status})` })
+                    : t("sepa.noMandate"))}
+              </p>
+            ) : (
+              <p className="text-sm text-stone-500">{t("expires", { month: String(card.expMonth).padStart(2, "0"), year: card.expYear })}</p>
+            )}
           </div>
           <div className="flex gap-1">
             {!card.isDefault && (
-              <Button variant="ghost" size="sm" onClick={() => void run(makeDefaultCardAction({ memberId, paymentMethodId: card.paymentMethodId }), `${cardName(card)} is now the default`)}>
-                Make default
+              <Button variant="ghost" size="sm" onClick={() => void run(makeDefaultCardAction({ memberId, paymentMethodId: card.paymentMethodId }), t("isDefault", { card: cardName(card) }))}>
+                {t("makeDefault")}
               </Button>
             )}
             <ConfirmDialog
               trigger={
                 <Button variant="ghost" size="sm" className="text-red-700">
-                  Remove
+                  {t("remove")}
                 </Button>
               }
-              title={`Remove ${cardName(card)}?`}
-              description={card.isDefault ? "This is the default card: subscriptions cannot be charged until another card is the default." : "The card is removed from the member's Stripe customer."}
-              confirmLabel="Remove card"
+              title={t("removeTitle", { card: cardName(card) })}
+              description={card.isDefault ? t("removeDefault") : t("removeOther")}
+              confirmLabel={t("removeConfirm")}
               destructive
-              onConfirm={() => run(removeCardAction({ memberId, paymentMethodId: card.paymentMethodId }), "Card removed")}
+              onConfirm={() => run(removeCardAction({ memberId, paymentMethodId: card.paymentMethodId }), t("removed"))}
             />
           </div>
         </li>

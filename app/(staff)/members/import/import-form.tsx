@@ -2,6 +2,7 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { AlertTriangle, CheckCircle2, Upload } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { FormError } from "@/components/forms/form-error";
@@ -25,6 +26,7 @@ function rowErrorsOf(fieldErrors: Record<string, string[]> | undefined): ImportR
 export function ImportForm() {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.members.import");
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
   const [preview, setPreview] = useState<MemberImportPreview | null>(null);
@@ -51,7 +53,7 @@ export function ImportForm() {
     const result = await importMembersAction({ csv: file.csv });
     setPending(null);
     if (result.ok) {
-      toast({ tone: "success", title: `${result.data.imported} member${result.data.imported === 1 ? "" : "s"} imported` });
+      toast({ tone: "success", title: t("form.imported", { n: result.data.imported }) });
       router.push("/members");
       router.refresh();
       return;
@@ -67,7 +69,7 @@ export function ImportForm() {
     <div className="space-y-5">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
         <label htmlFor="member-file" className="text-sm font-medium text-stone-700">
-          CSV file
+          {t("form.file")}
         </label>
         <input
           ref={input}
@@ -80,20 +82,20 @@ export function ImportForm() {
           onChange={(e) => void choose(e.target.files?.[0])}
         />
       </div>
-      {pending === "preview" && <p className="text-sm text-stone-500" aria-live="polite">Reading {file?.name}…</p>}
+      {pending === "preview" && <p className="text-sm text-stone-500" aria-live="polite">{t("form.reading", { file: file?.name ?? "" })}</p>}
       <FormError message={error} />
 
       {preview && (
         <>
           <section aria-labelledby="columns-heading" className="space-y-2">
             <h2 id="columns-heading" className="text-sm font-semibold text-stone-900">
-              {preview.total} member{preview.total === 1 ? "" : "s"} in {file?.name} · columns found
+              {t("form.found", { n: preview.total, file: file?.name ?? "" })}
             </h2>
             <ul className="flex flex-wrap gap-2">
               {preview.columns.map((c, i) => (
                 <li key={i}>
                   <Badge tone={c.field ? "green" : "neutral"}>
-                    {c.header || `Column ${i + 1}`} → {c.field ?? "not imported"}
+                    {c.header || t("form.column", { n: i + 1 })} → {c.field ? t(`fields.${c.field}`) : t("form.notImported")}
                   </Badge>
                 </li>
               ))}
@@ -102,14 +104,14 @@ export function ImportForm() {
 
           <section aria-labelledby="preview-heading" className="space-y-2">
             <h2 id="preview-heading" className="text-sm font-semibold text-stone-900">
-              First rows
+              {t("form.firstRows")}
             </h2>
             <Table>
               <thead>
                 <tr>
-                  <Th>Row</Th>
+                  <Th>{t("form.row")}</Th>
                   {preview.fields.map((f) => (
-                    <Th key={f.key}>{f.label}</Th>
+                    <Th key={f.key}>{t(`fields.${f.key}`)}</Th>
                   ))}
                 </tr>
               </thead>
@@ -132,30 +134,30 @@ export function ImportForm() {
             <section aria-labelledby="errors-heading" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 sm:p-4">
               <h2 id="errors-heading" className="flex items-center gap-2 text-sm font-semibold text-red-800">
                 <AlertTriangle className="size-4 shrink-0" aria-hidden />
-                {errors.length === 1 ? "1 row has an error" : `${errors.length} rows have errors`}: nothing will be imported until the file is corrected.
+                {t("form.errors", { n: errors.length })}
               </h2>
-              <p className="text-xs text-red-700">Row numbers as your spreadsheet shows them (the header is row 1).</p>
-              <ul className="space-y-1 text-sm text-red-800" aria-label="Row errors">
+              <p className="text-xs text-red-700">{t("form.rowNumbers")}</p>
+              <ul className="space-y-1 text-sm text-red-800" aria-label={t("form.rowErrors")}>
                 {errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (
                   <li key={e.row}>
-                    <span className="font-medium">Row {e.row}:</span> {e.messages.join("; ")}
+                    <span className="font-medium">{t("form.rowError", { row: e.row })}</span> {e.messages.join("; ")}
                   </li>
                 ))}
               </ul>
-              {errors.length > MAX_ERRORS_SHOWN && <p className="text-sm text-red-800">…and {errors.length - MAX_ERRORS_SHOWN} more rows.</p>}
+              {errors.length > MAX_ERRORS_SHOWN && <p className="text-sm text-red-800">{t("form.more", { n: errors.length - MAX_ERRORS_SHOWN })}</p>}
               <Button variant="secondary" onClick={() => input.current?.click()}>
                 <Upload className="size-4" aria-hidden />
-                Choose the corrected file
+                {t("form.chooseCorrected")}
               </Button>
             </section>
           ) : (
             <div className="flex flex-col gap-3 rounded-md border border-emerald-200 bg-emerald-50 p-3 sm:flex-row sm:items-center sm:justify-between sm:p-4">
               <p className="flex items-center gap-2 text-sm text-emerald-800">
                 <CheckCircle2 className="size-4 shrink-0" aria-hidden />
-                Every row is fine.
+                {t("form.allFine")}
               </p>
               <Button onClick={() => void runImport()} pending={pending === "import"}>
-                Import {preview.total} member{preview.total === 1 ? "" : "s"}
+                {t("form.submit", { n: preview.total })}
               </Button>
             </div>
           )}

@@ -1,38 +1,54 @@
+import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS } from "@/lib/members/import/columns";
+import { staffT } from "@/lib/i18n/staff-session";
+import { IMPORT_FIELDS, type ImportField } from "@/lib/members/import/columns";
 import { MAX_IMPORT_ROWS } from "@/lib/members/import/parse";
 import { BackLink } from "../back-link";
 import { ImportForm } from "./import-form";
 
-export const metadata = { title: "Import members" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await staffT("staff.members.import"))("title") };
+}
+
+// The columns of the example line: a file that imports as it is.
+const EXAMPLE: ImportField[] = ["firstName", "lastName", "email", "phone", "birthDate"];
 
 export default async function ImportMembersPage() {
   await requireStaffPage("members");
+  const t = await staffT("staff.members.import");
+  const label = (field: ImportField) => t(`fields.${field}`);
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <>
       <BackLink />
-      <PageHeader title="Import members" description="Bring your members over from a spreadsheet or another tool: upload a CSV file, check the preview, then import." />
+      <PageHeader title={t("title")} description={t("description")} />
       <Card className="p-4 sm:p-6">
         <ImportForm />
       </Card>
       <Card className="mt-6 p-4 text-sm text-stone-600 sm:p-6">
-        <h2 className="mb-2 text-base font-semibold text-stone-900">What the file needs</h2>
+        <h2 className="mb-2 text-base font-semibold text-stone-900">{t("needs.title")}</h2>
         <ul className="list-disc space-y-1 pl-5">
           <li>
-            A first row naming the columns. <strong>First name</strong> and <strong>Last name</strong> are required; also read are{" "}
-            {IMPORT_FIELDS.filter((f) => f !== "firstName" && f !== "lastName")
-              .map((f) => IMPORT_FIELD_LABELS[f])
-              .join(", ")}
-            . Other columns are left out.
+            {t.rich("needs.columns", {
+              firstName: label("firstName"),
+              lastName: label("lastName"),
+              others: IMPORT_FIELDS.filter((f) => f !== "firstName" && f !== "lastName")
+                .map(label)
+                .join(", "),
+              strong,
+            })}
           </li>
-          <li>Comma, semicolon or tab separated, as spreadsheets save “CSV”. Birth dates as YYYY-MM-DD.</li>
-          <li>No e-mail or UID twice, in the file or among your members. Leave UID empty and each member gets a new one.</li>
-          <li>Up to {MAX_IMPORT_ROWS.toLocaleString("en-US")} members per file. Either every row is imported or none: a row with an error stops the import.</li>
+          <li>{t("needs.separators")}</li>
+          <li>{t("needs.unique")}</li>
+          <li>{t("needs.limit", { max: MAX_IMPORT_ROWS })}</li>
         </ul>
         <p className="mt-3">
-          Example: <code className="rounded bg-stone-100 px-1 py-0.5 text-xs break-all">First name,Last name,E-mail,Phone,Birth date</code>
+          {t.rich("needs.example", {
+            header: EXAMPLE.map(label).join(","),
+            code: (chunks) => <code className="rounded bg-stone-100 px-1 py-0.5 text-xs break-all">{chunks}</code>,
+          })}
         </p>
       </Card>
     </>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
 import { stripeForDojo } from "@/lib/stripe/connection";
-import { createPlan, importPlans, listStripePrices, setPlanArchived } from "@/lib/subscriptions/plans";
+import { createPlan, importPlans, listStripePrices, setMembersMayPause, setPlanArchived } from "@/lib/subscriptions/plans";
 import { importPlansSchema, planFormSchema, planIdSchema } from "@/lib/subscriptions/schemas";
 
 // Plans are products and prices in the dojo's Stripe account: owners and managers make them.
@@ -37,4 +37,11 @@ export const archivePlanAction = staffAction({ schema: planIdSchema.extend({ arc
   await setPlanArchived(await getDb(), ctx.dojo.id, planId, archived);
   revalidatePath("/members/plans");
   return null;
+});
+
+/** Whether members may pause and resume their own subscription in the members area. */
+export const setMembersMayPauseAction = staffAction({ schema: z.object({ allowed: z.boolean() }), ...plans }, async ({ allowed }, ctx) => {
+  await setMembersMayPause(await getDb(), ctx.dojo.id, allowed);
+  revalidatePath("/members/plans");
+  return { allowed };
 });

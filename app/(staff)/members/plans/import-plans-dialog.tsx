@@ -2,28 +2,34 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Download } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/forms/form-error";
 import { useToast } from "@/components/ui/toast";
+import { moneyLocale, type Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
-import { intervalLabel } from "@/lib/subscriptions/labels";
 import type { StripePriceChoice } from "@/lib/subscriptions/plans";
+import { intervalKey } from "../interval";
 import { importPlansAction, listStripePricesAction } from "./actions";
 
 type Listing = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; choices: StripePriceChoice[] };
 
-function priceLabel(choice: StripePriceChoice): string {
-  const amount = choice.amountMinor === null ? "Tiered or metered" : formatMoney(choice.amountMinor, choice.currency);
-  return `${amount} ${intervalLabel(choice.interval, choice.intervalCount)}`;
-}
 
 /** "Import from Stripe": the account's active recurring prices with checkboxes; only the chosen ones become plans. */
 export function ImportPlansDialog() {
   const router = useRouter();
   const toast = useToast();
+  const members = useTranslations("staff.members");
+  const t = useTranslations("staff.members.plans");
+  const locale = moneyLocale(useLocale() as Locale);
+  const priceLabel = (choice: StripePriceChoice) =>
+    t("price", {
+      amount: choice.amountMinor === null ? t("import.tiered") : formatMoney(choice.amountMinor, choice.currency, locale),
+      interval: members(intervalKey(choice.interval), { count: choice.intervalCount }),
+    });
   const [open, setOpen] = useState(false);
   const [listing, setListing] = useState<Listing>({ kind: "loading" });
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -56,7 +62,7 @@ export function ImportPlansDialog() {
     setPending(false);
     if (!result.ok) return setError(result.fieldErrors?.priceIds?.[0] ?? result.error);
     const { imported } = result.data;
-    toast({ tone: "success", title: imported ? `${imported} plan${imported === 1 ? "" : "s"} imported from Stripe` : "These prices were imported already" });
+    toast({ tone: "success", title: imported ? t("import.imported", { n: imported }) : t("import.already") });
     setOpen(false);
     router.refresh();
   }
@@ -71,40 +77,40 @@ export function ImportPlansDialog() {
       trigger={
         <Button variant="secondary">
           <Download className="size-4" aria-hidden />
-          Import from Stripe
+          {t("import.trigger")}
         </Button>
       }
-      title="Import plans from Stripe"
-      description="The active recurring prices in your Stripe account. Choose the ones members can subscribe to here."
+      title={t("import.title")}
+      description={t("import.description")}
     >
       <div className="space-y-4">
         <FormError message={error} />
         {listing.kind === "loading" && (
           <p role="status" className="py-6 text-center text-sm text-stone-600">
-            Reading your prices in Stripe…
+            {t("import.reading")}
           </p>
         )}
         {listing.kind === "error" && (
           <div className="space-y-3">
             <FormError message={listing.message} />
             <Button variant="secondary" onClick={() => void load()}>
-              Try again
+              {t("import.retry")}
             </Button>
           </div>
         )}
         {listing.kind === "ready" && choices.length === 0 && (
-          <EmptyState title="No recurring prices in Stripe" description="Your Stripe account has no active recurring prices. Create a plan here with New plan; it is created in Stripe too." />
+          <EmptyState title={t("import.noneTitle")} description={t("import.noneDescription")} />
         )}
         {listing.kind === "ready" && choices.length > 0 && (
           <>
             {available.length === 0 ? (
               <p role="status" className="rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700">
-                Nothing new to import: every usable price in Stripe is a plan here already.
+                {t("import.nothingNew")}
               </p>
             ) : (
               <label className="flex items-center gap-2 text-sm font-medium text-stone-700">
                 <input type="checkbox" className="size-4 accent-brand-600" checked={allChosen} onChange={(e) => setChosen(e.target.checked ? new Set(available.map((c) => c.priceId)) : new Set())} />
-                Select all {available.length} new
+                {t("import.selectAll", { n: available.length })}
               </label>
             )}
             <ul className="divide-y divide-stone-100 rounded-md border border-stone-200" data-testid="stripe-prices">
@@ -124,7 +130,7 @@ export function ImportPlansDialog() {
                       <span className="min-w-0 flex-1">
                         <span className="flex flex-wrap items-center gap-2">
                           <span className={`font-medium break-words ${disabled ? "text-stone-500" : "text-stone-900"}`}>{choice.name}</span>
-                          {choice.state === "imported" && <Badge tone="green">Imported</Badge>}
+                          {choice.state === "imported" && <Badge tone="green">{t("import.importedBadge")}</Badge>}
                         </span>
                         <span id={`${choice.priceId}-about`} className="block text-stone-600 tabular-nums">
                           {priceLabel(choice)}
@@ -139,10 +145,10 @@ export function ImportPlansDialog() {
             </ul>
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
               <Button variant="secondary" onClick={() => setOpen(false)}>
-                Cancel
+                {t("import.cancel")}
               </Button>
               <Button onClick={() => void submit()} pending={pending} disabled={chosen.size === 0}>
-                {chosen.size === 0 ? "Choose prices to import" : `Import ${chosen.size} plan${chosen.size === 1 ? "" : "s"}`}
+                {chosen.size === 0 ? t("import.choose") : t("import.submit", { n: chosen.size })}
               </Button>
             </div>
           </>

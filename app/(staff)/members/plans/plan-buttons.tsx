@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -17,10 +18,11 @@ export function CreatePlanDialog({ currency }: { currency: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [attempt, setAttempt] = useState(() => crypto.randomUUID());
+  const t = useTranslations("staff.members.plans.create");
   const { form, submit, formError, pending } = useActionForm<PlanFormInput, { id: string }>({
     action: (values) => createPlanAction({ ...values, attempt }),
-    defaultValues: { name: "", amount: "", interval: "month", intervalCount: 1 },
-    successMessage: "Plan created in Stripe",
+    defaultValues: { name: "", amount: "", interval: "month", intervalCount: 1, trialDays: "", signupFee: "" },
+    successMessage: t("created"),
     onSuccess: () => {
       setOpen(false);
       setAttempt(crypto.randomUUID());
@@ -36,35 +38,41 @@ export function CreatePlanDialog({ currency }: { currency: string }) {
       trigger={
         <Button>
           <Plus className="size-4" aria-hidden />
-          New plan
+          {t("trigger")}
         </Button>
       }
-      title="New subscription plan"
-      description="Creates the product and its recurring price in your Stripe account."
+      title={t("title")}
+      description={t("description")}
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
         <FormError message={formError} />
-        <Field label="Name" error={errors.name?.message}>
-          <Input placeholder="Judo adults, monthly" {...form.register("name")} />
+        <Field label={t("name")} error={errors.name?.message}>
+          <Input placeholder={t("namePlaceholder")} {...form.register("name")} />
         </Field>
-        <Field label={`Amount (${currency})`} error={errors.amount?.message}>
+        <Field label={t("amount", { currency })} error={errors.amount?.message}>
           <Input inputMode="decimal" placeholder="45.00" {...form.register("amount")} />
         </Field>
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Every" error={errors.intervalCount?.message}>
+          <Field label={t("every")} error={errors.intervalCount?.message}>
             <Input type="number" min={1} max={52} {...form.register("intervalCount")} />
           </Field>
-          <Field label="Period" error={errors.interval?.message}>
+          <Field label={t("period")} error={errors.interval?.message}>
             <Select {...form.register("interval")}>
-              <option value="week">week(s)</option>
-              <option value="month">month(s)</option>
-              <option value="year">year(s)</option>
+              <option value="week">{t("weeks")}</option>
+              <option value="month">{t("months")}</option>
+              <option value="year">{t("years")}</option>
             </Select>
           </Field>
         </div>
+        <Field label={t("trial")} error={errors.trialDays?.message} hint={t("trialHint")}>
+          <Input type="number" min={1} max={730} inputMode="numeric" {...form.register("trialDays")} />
+        </Field>
+        <Field label={t("signupFee", { currency })} error={errors.signupFee?.message} hint={t("signupFeeHint")}>
+          <Input inputMode="decimal" placeholder="30.00" {...form.register("signupFee")} />
+        </Field>
         <div className="flex justify-end">
           <Button type="submit" pending={pending}>
-            Create plan
+            {t("submit")}
           </Button>
         </div>
       </form>
@@ -75,32 +83,33 @@ export function CreatePlanDialog({ currency }: { currency: string }) {
 export function ArchivePlanButton({ planId, name, archived }: { planId: string; name: string; archived: boolean }) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.members.plans.archive");
   const run = async (next: boolean) => {
     const result = await archivePlanAction({ planId, archived: next });
     if (!result.ok) {
       toast({ tone: "error", title: result.error });
       return false;
     }
-    toast({ tone: "success", title: next ? `${name} archived` : `${name} restored` });
+    toast({ tone: "success", title: next ? t("archived", { name }) : t("restored", { name }) });
     router.refresh();
     return true;
   };
   if (archived)
     return (
       <Button variant="ghost" size="sm" onClick={() => void run(false)}>
-        Restore
+        {t("restore")}
       </Button>
     );
   return (
     <ConfirmDialog
       trigger={
         <Button variant="ghost" size="sm">
-          Archive
+          {t("trigger")}
         </Button>
       }
-      title={`Archive ${name}?`}
-      description="Nobody new can subscribe to it. Members already subscribed keep being charged until their subscription is cancelled."
-      confirmLabel="Archive plan"
+      title={t("title", { name })}
+      description={t("description")}
+      confirmLabel={t("confirm")}
       onConfirm={() => run(true)}
     />
   );

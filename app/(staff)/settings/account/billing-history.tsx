@@ -6,53 +6,53 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { PlatformInvoice } from "@/lib/account-plans/history";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { moneyLocale } from "@/lib/i18n/locales";
+import type { StaffLocale } from "@/lib/i18n/staff-locales";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
 
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  paid: { label: "Paid", tone: "green" },
-  open: { label: "Open", tone: "amber" },
-  void: { label: "Void (not charged)", tone: "neutral" },
-  uncollectible: { label: "Uncollectible", tone: "red" },
-};
+// Stripe's invoice statuses we name (messages: account.history.statuses); another shows as Stripe writes it.
+const STATUS_TONES: Record<string, BadgeTone> = { paid: "green", open: "amber", void: "neutral", uncollectible: "red" };
 
 /** The dojo's own invoices from Tatami, read from the platform Stripe account. */
-export function BillingHistory({ invoices, timeZone }: { invoices: PlatformInvoice[] | null; timeZone: string }) {
+export function BillingHistory({ invoices, timeZone, locale }: { invoices: PlatformInvoice[] | null; timeZone: string; locale: StaffLocale }) {
+  const t = staffTranslator(locale, "staff.settings.account.history");
   return (
     <Card>
-      <CardHeader title="Billing history" description="Invoices from Tatami for your plan." />
+      <CardHeader title={t("title")} description={t("description")} />
       {invoices === null ? (
         <p role="alert" className="px-4 py-4 text-sm text-amber-800 sm:px-5">
-          Stripe could not be reached, so your invoices cannot be shown right now. Please try again later.
+          {t("unreachable")}
         </p>
       ) : invoices.length === 0 ? (
-        <EmptyState title="No invoices yet" description="Your first invoice appears here once you choose a plan." />
+        <EmptyState title={t("empty")} description={t("emptyDescription")} />
       ) : (
         <Table>
           <thead>
             <tr>
-              <Th>Date</Th>
-              <Th className="hidden sm:table-cell">Number</Th>
-              <Th className="text-right">Amount</Th>
-              <Th>Status</Th>
+              <Th>{t("date")}</Th>
+              <Th className="hidden sm:table-cell">{t("number")}</Th>
+              <Th className="text-right">{t("amount")}</Th>
+              <Th>{t("status")}</Th>
               <Th>
-                <span className="sr-only">Invoice</span>
+                <span className="sr-only">{t("invoice")}</span>
               </Th>
             </tr>
           </thead>
           <tbody>
             {invoices.map((invoice) => {
-              const status = STATUS[invoice.status] ?? { label: invoice.status, tone: "neutral" as const };
+              const tone = STATUS_TONES[invoice.status];
               return (
                 <tr key={invoice.id}>
-                  <Td className="whitespace-nowrap">{formatDate(invoice.date, timeZone)}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(invoice.date, timeZone, locale)}</Td>
                   <Td className="hidden font-mono text-xs sm:table-cell">{invoice.number ?? "—"}</Td>
-                  <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(invoice.amount, invoice.currency)}</Td>
+                  <Td className="text-right whitespace-nowrap tabular-nums">{formatMoney(invoice.amount, invoice.currency, moneyLocale(locale))}</Td>
                   <Td>
-                    <Badge tone={status.tone}>{status.label}</Badge>
+                    <Badge tone={tone ?? "neutral"}>{tone ? t(`statuses.${invoice.status as "paid"}`) : invoice.status}</Badge>
                   </Td>
                   <Td className="text-right">
                     {invoice.hostedUrl && (
                       <a href={invoice.hostedUrl} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-brand-700 hover:underline">
-                        View <ExternalLink className="size-3.5" aria-hidden />
+                        {t("view")} <ExternalLink className="size-3.5" aria-hidden />
                       </a>
                     )}
                   </Td>

@@ -4,20 +4,25 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { trialState } from "@/lib/account-plans/effective-plan";
-import { INTERVAL_LABELS, PLAN_CURRENCY, PLAN_NAMES, PLAN_PRICES } from "@/lib/account-plans/features";
+import { PLAN_CURRENCY, PLAN_NAMES, PLAN_PRICES } from "@/lib/account-plans/features";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { moneyLocale } from "@/lib/i18n/locales";
+import type { StaffLocale } from "@/lib/i18n/staff-locales";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
 import { isLiveSubscription } from "@/lib/stripe/subscription-status";
 import { CancelChangeButton } from "./cancel-change-button";
 
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  active: { label: "Paid", tone: "green" },
-  trialing: { label: "Free trial", tone: "blue" },
-  past_due: { label: "Payment overdue", tone: "red" },
-  canceled: { label: "Ended", tone: "neutral" },
-  incomplete: { label: "Payment pending", tone: "amber" },
-  incomplete_expired: { label: "Ended", tone: "neutral" },
-};
+// The subscription statuses shown as a badge (words: account.summary.statuses).
+const STATUS_TONES = {
+  active: "green",
+  trialing: "blue",
+  past_due: "red",
+  canceled: "neutral",
+  incomplete: "amber",
+  incomplete_expired: "neutral",
+} as const satisfies Record<string, BadgeTone>;
+const hasBadge = (status: string | null | undefined): status is keyof typeof STATUS_TONES => !!status && status in STATUS_TONES;
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -29,51 +34,59 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** Settings → Account: the plan in force, how it is billed and what happens next. */
-export function PlanSummary({ plan, storedPlan, billing, timeZone }: { plan: Plan; storedPlan: Plan; billing: DojoBilling | null; timeZone: string }) {
+export function PlanSummary({ plan, storedPlan, billing, timeZone, locale }: { plan: Plan; storedPlan: Plan; billing: DojoBilling | null; timeZone: string; locale: StaffLocale }) {
+  const t = staffTranslator(locale, "staff.settings.account.summary");
+  const intervals = staffTranslator(locale, "staff.settings.plans.interval");
+  const date = (value: Date) => formatDate(value, timeZone, locale);
   const trial = trialState(billing);
   const subscribed = !!billing?.stripeSubscriptionId && isLiveSubscription(billing.subscriptionStatus);
-  const status = billing?.subscriptionStatus ? STATUS[billing.subscriptionStatus] : undefined;
+  const status = billing?.subscriptionStatus;
   // Chosen during the trial: the plan billed from the trial's end, which may differ from the one in force.
   const billedPlan = trial.kind === "scheduled" ? trial.plan : storedPlan;
   const action = subscribed ? (
     <>
       {plan !== "ultimate" && (
         <Button asChild size="sm">
-          <Link href={plan === "pro" ? "/settings/account/plan?to=ultimate" : "/settings/account/plan"}>Upgrade</Link>
+          <Link href={plan === "pro" ? "/settings/account/plan?to=ultimate" : "/settings/account/plan"}>{t("upgrade")}</Link>
         </Button>
       )}
       {plan !== "basic" && (
         <Button asChild size="sm" variant="secondary">
-          <Link href="/settings/account/plan">Change plan</Link>
+          <Link href="/settings/account/plan">{t("change")}</Link>
         </Button>
       )}
     </>
   ) : billing ? (
     <Button asChild size="sm">
-      <Link href="/settings/account/plan">Choose a plan</Link>
+      <Link href="/settings/account/plan">{t("choose")}</Link>
     </Button>
   ) : null;
+
+  const billingValue = (interval: NonNullable<DojoBilling["interval"]>) => {
+    const value = t("billingValue", { interval: intervals(interval), amount: formatMoney(PLAN_PRICES[billedPlan][interval], PLAN_CURRENCY, moneyLocale(locale)), unit: interval });
+    return trial.kind === "scheduled" ? `${PLAN_NAMES[billedPlan]}, ${value}` : value;
+  };
 
   return (
     <Card data-testid="plan-summary">
       <CardHeader
         title={
           <span className="flex flex-wrap items-center gap-2">
-            {PLAN_NAMES[plan]} plan
-            {subscribed && status && <Badge tone={status.tone}>{status.label}</Badge>}
-            {trial.kind === "trial" && <Badge tone="blue">Free trial</Badge>}
-            {trial.kind === "expired" && <Badge tone="amber">Trial ended</Badge>}
+            {t("title", { plan: PLAN_NAMES[plan] })}
+            {subscribed && hasBadge(status) && <Badge tone={STATUS_TONES[status]}>{t(`statuses.${status}`)}</Badge>}
+            {trial.kind === "trial" && <Badge tone="blue">{t("trialBadge")}</Badge>}
+            {trial.kind === "expired" && <Badge tone="amber">{t("trialEnded")}</Badge>}
           </span>
         }
         description={
           trial.kind === "trial"
-            ? `All Ultimate features free until ${formatDate(trial.endsAt, timeZone)}. Choose a plan before then: it starts when the trial ends, and nothing is charged before.`
+            ? t("trial", { date: date(trial.endsAt) })
             : trial.kind === "scheduled"
-              ? `All Ultimate features free until ${formatDate(trial.endsAt, timeZone)}. ${PLAN_NAMES[trial.plan]} starts then, and your saved card is first charged then.`
+              ? t("scheduled", { date: date(trial.endsAt), plan: PLAN_NAMES[trial.plan] })
               : trial.kind === "expired"
-                ? `The free trial ended on ${formatDate(trial.endedAt, timeZone)}. Your dojo has the Basic features until you choose a plan; nothing was deleted.`
+                ? t("expired", { date: date(trial.endedAt) })
                 : !billing
-                  ? "Your plan is set up by Tatami; there is nothing to pay here."
+                  ? t("noBilling")
                   : undefined
         }
         actions={action}
@@ -81,22 +94,15 @@ export function PlanSummary({ plan, storedPlan, billing, timeZone }: { plan: Pla
       {subscribed && billing && (
         <CardBody className="space-y-4">
           <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-3">
-            <Fact label="Billing">
-              {billing.interval
-                ? `${trial.kind === "scheduled" ? `${PLAN_NAMES[billedPlan]}, ` : ""}${INTERVAL_LABELS[billing.interval]} · ${formatMoney(PLAN_PRICES[billedPlan][billing.interval], PLAN_CURRENCY)} per ${billing.interval}`
-                : "—"}
+            <Fact label={t("billing")}>{billing.interval ? billingValue(billing.interval) : "—"}</Fact>
+            <Fact label={trial.kind === "scheduled" ? t("freeTrial") : t("currentPeriod")}>
+              {billing.currentPeriodStart && billing.currentPeriodEnd ? `${date(billing.currentPeriodStart)} – ${date(billing.currentPeriodEnd)}` : "—"}
             </Fact>
-            <Fact label={trial.kind === "scheduled" ? "Free trial" : "Current period"}>
-              {billing.currentPeriodStart && billing.currentPeriodEnd ? `${formatDate(billing.currentPeriodStart, timeZone)} – ${formatDate(billing.currentPeriodEnd, timeZone)}` : "—"}
-            </Fact>
-            <Fact label={trial.kind === "scheduled" ? "First charge on" : billing.pendingPlan ? "Changes on" : "Renews on"}>{billing.currentPeriodEnd ? formatDate(billing.pendingPlanAt ?? billing.currentPeriodEnd, timeZone) : "—"}</Fact>
+            <Fact label={trial.kind === "scheduled" ? t("firstCharge") : billing.pendingPlan ? t("changesOn") : t("renewsOn")}>{billing.currentPeriodEnd ? date(billing.pendingPlanAt ?? billing.currentPeriodEnd) : "—"}</Fact>
           </dl>
           {billing.pendingPlan && billing.pendingPlanAt && billing.pendingPlan !== storedPlan && (
             <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              <span>
-                Your dojo moves to {PLAN_NAMES[billing.pendingPlan]} on {formatDate(billing.pendingPlanAt, timeZone)}. Until then you keep {PLAN_NAMES[storedPlan]}; features above{" "}
-                {PLAN_NAMES[billing.pendingPlan]} lock then, and no data is deleted.
-              </span>
+              <span>{t("pendingChange", { plan: PLAN_NAMES[billing.pendingPlan], date: date(billing.pendingPlanAt), current: PLAN_NAMES[storedPlan] })}</span>
               <CancelChangeButton planName={PLAN_NAMES[storedPlan]} />
             </div>
           )}

@@ -1,19 +1,22 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import { FormError } from "@/components/forms/form-error";
 import { useToast } from "@/components/ui/toast";
 import type { FieldErrors } from "@/lib/action-result";
+import { LanguageOptions } from "@/components/i18n/language-options";
 import { LOGO_TYPES, MAX_LOGO_BYTES, formatIban } from "@/lib/dojos/profile-schema";
 import { saveDojoProfileAction } from "./actions";
 
-type Values = Record<"name" | "timeZone" | "legalName" | "address" | "email" | "phone" | "vatNumber" | "companyNumber" | "bankAccountHolder" | "iban" | "bic" | "invoiceFooter", string | null>;
+type Values = Record<"name" | "timeZone" | "defaultLanguage" | "legalName" | "address" | "email" | "phone" | "vatNumber" | "companyNumber" | "bankAccountHolder" | "iban" | "bic" | "invoiceFooter", string | null>;
 
 /** The owner's form for the seller block of invoices; multipart so the logo travels with it. */
 export function ProfileForm({ values, logoUrl }: { values: Values; logoUrl: string | null }) {
+  const t = useTranslations("staff.settings.profile");
   const router = useRouter();
   const toast = useToast();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -28,7 +31,7 @@ export function ProfileForm({ values, logoUrl }: { values: Values; logoUrl: stri
     const data = new FormData(event.currentTarget);
     const file = data.get("logo");
     if (file instanceof File && file.size > MAX_LOGO_BYTES) {
-      setErrors({ logo: ["The logo is larger than 512 KB. Please use a smaller one."] });
+      setErrors({ logo: [t("logoTooLarge")] });
       return;
     }
     setPending(true);
@@ -37,7 +40,7 @@ export function ProfileForm({ values, logoUrl }: { values: Values; logoUrl: stri
       const result = await saveDojoProfileAction(data);
       if (result.ok) {
         setErrors({});
-        toast({ title: "Dojo profile saved", tone: "success" });
+        toast({ title: t("saved"), tone: "success" });
         router.refresh();
       } else {
         setFormError(result.error);
@@ -52,54 +55,59 @@ export function ProfileForm({ values, logoUrl }: { values: Values; logoUrl: stri
     <form onSubmit={onSubmit} className="space-y-6" noValidate>
       <FormError message={formError} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold text-stone-900">Dojo</legend>
-        <Field label="Dojo name" error={err("name")} hint="Shown in the app, the members area and as the mail sender.">
+        <legend className="mb-2 text-sm font-semibold text-stone-900">{t("dojo")}</legend>
+        <Field label={t("name")} error={err("name")} hint={t("nameHint")}>
           <Input name="name" defaultValue={v("name")} required aria-required />
         </Field>
-        <Field label="Time zone" error={err("timeZone")} hint="Dates and times on every page, mail and invoice are on this clock, e.g. Europe/Amsterdam.">
+        <Field label={t("timeZone")} error={err("timeZone")} hint={t("timeZoneHint")}>
           <Input name="timeZone" defaultValue={v("timeZone")} list="time-zones" autoCapitalize="none" required aria-required />
+        </Field>
+        <Field label={t("language")} error={err("defaultLanguage")} hint={t("languageHint")}>
+          <Select name="defaultLanguage" defaultValue={v("defaultLanguage") || "en"}>
+            <LanguageOptions />
+          </Select>
         </Field>
         <datalist id="time-zones">
           {Intl.supportedValuesOf("timeZone").map((zone) => (
             <option key={zone} value={zone} />
           ))}
         </datalist>
-        <Field label="Legal name" error={err("legalName")} hint="As registered, e.g. Kaizen Dojo GmbH.">
+        <Field label={t("legalName")} error={err("legalName")} hint={t("legalNameHint")}>
           <Input name="legalName" defaultValue={v("legalName")} autoComplete="organization" />
         </Field>
-        <Field label="Address" error={err("address")} className="sm:col-span-2">
-          <Textarea name="address" rows={3} defaultValue={v("address")} autoComplete="street-address" placeholder={"Hauptstraße 1\n10115 Berlin\nGermany"} />
+        <Field label={t("address")} error={err("address")} className="sm:col-span-2">
+          <Textarea name="address" rows={3} defaultValue={v("address")} autoComplete="street-address" placeholder={t("addressPlaceholder")} />
         </Field>
-        <Field label="E-mail for invoices" error={err("email")}>
+        <Field label={t("email")} error={err("email")}>
           <Input name="email" type="email" defaultValue={v("email")} autoComplete="email" />
         </Field>
-        <Field label="Phone" error={err("phone")}>
+        <Field label={t("phone")} error={err("phone")}>
           <Input name="phone" type="tel" defaultValue={v("phone")} autoComplete="tel" />
         </Field>
-        <Field label="VAT number" error={err("vatNumber")} hint="e.g. DE123456789">
+        <Field label={t("vatNumber")} error={err("vatNumber")} hint={t("vatNumberHint")}>
           <Input name="vatNumber" defaultValue={v("vatNumber")} />
         </Field>
-        <Field label="Company number" error={err("companyNumber")} hint="Trade register number, e.g. HRB 12345">
+        <Field label={t("companyNumber")} error={err("companyNumber")} hint={t("companyNumberHint")}>
           <Input name="companyNumber" defaultValue={v("companyNumber")} />
         </Field>
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold text-stone-900">Bank details</legend>
-        <Field label="Account holder" error={err("bankAccountHolder")} className="sm:col-span-2">
+        <legend className="mb-2 text-sm font-semibold text-stone-900">{t("bank")}</legend>
+        <Field label={t("holder")} error={err("bankAccountHolder")} className="sm:col-span-2">
           <Input name="bankAccountHolder" defaultValue={v("bankAccountHolder")} />
         </Field>
-        <Field label="IBAN" error={err("iban")}>
+        <Field label={t("iban")} error={err("iban")}>
           <Input name="iban" defaultValue={values.iban ? formatIban(values.iban) : ""} autoComplete="off" className="font-mono" />
         </Field>
-        <Field label="BIC" error={err("bic")}>
+        <Field label={t("bic")} error={err("bic")}>
           <Input name="bic" defaultValue={v("bic")} autoComplete="off" className="font-mono" />
         </Field>
       </fieldset>
 
       <fieldset className="space-y-4">
-        <legend className="mb-2 text-sm font-semibold text-stone-900">On the invoice</legend>
-        <Field label="Logo" error={err("logo")} hint="PNG or JPEG, at most 512 KB. Printed at the top of invoices.">
+        <legend className="mb-2 text-sm font-semibold text-stone-900">{t("onInvoice")}</legend>
+        <Field label={t("logo")} error={err("logo")} hint={t("logoHint")}>
           <Input
             name="logo"
             type="file"
@@ -113,22 +121,22 @@ export function ProfileForm({ values, logoUrl }: { values: Values; logoUrl: stri
         {preview && (
           <div className="flex flex-wrap items-center gap-4">
             {/* eslint-disable-next-line @next/next/no-img-element -- a data or blob URL, nothing for next/image to optimise */}
-            <img src={preview} alt="Logo" data-testid="logo-preview" className="max-h-16 max-w-48 rounded border border-stone-200 bg-white object-contain p-1" />
+            <img src={preview} alt={t("logo")} data-testid="logo-preview" className="max-h-16 max-w-48 rounded border border-stone-200 bg-white object-contain p-1" />
             {logoUrl && (
               <label className="flex items-center gap-2 text-sm text-stone-700">
-                <input type="checkbox" name="removeLogo" className="size-4 rounded border-stone-300" /> Remove the logo
+                <input type="checkbox" name="removeLogo" className="size-4 rounded border-stone-300" /> {t("removeLogo")}
               </label>
             )}
           </div>
         )}
-        <Field label="Invoice footer" error={err("invoiceFooter")} hint="The small print at the bottom of every invoice, e.g. managing director, register court, tax office.">
+        <Field label={t("footer")} error={err("invoiceFooter")} hint={t("footerHint")}>
           <Textarea name="invoiceFooter" rows={2} defaultValue={v("invoiceFooter")} />
         </Field>
       </fieldset>
 
       <div className="flex justify-end">
         <Button type="submit" pending={pending}>
-          Save profile
+          {t("save")}
         </Button>
       </div>
     </form>

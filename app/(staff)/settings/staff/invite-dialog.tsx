@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Check, Copy, UserPlus } from "lucide-react";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -13,6 +14,7 @@ import { inviteStaffMember } from "./actions";
 import { RoleOptions } from "./role-options";
 
 export function InviteDialog({ disabled }: { disabled?: boolean }) {
+  const t = useTranslations("staff.settings.staff.invite");
   const [open, setOpen] = useState(false);
   const [link, setLink] = useState<string | null>(null);
   const [emailed, setEmailed] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function InviteDialog({ disabled }: { disabled?: boolean }) {
 
   const trigger = (
     <Button disabled={disabled}>
-      <UserPlus className="size-4" aria-hidden /> Invite
+      <UserPlus className="size-4" aria-hidden /> {t("button")}
     </Button>
   );
   // The page says why; the server refuses anyway when the plan is full. An invitation that just
@@ -48,13 +50,13 @@ export function InviteDialog({ disabled }: { disabled?: boolean }) {
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title={link ? "Invitation ready" : "Invite a staff member"}
+      title={link ? t("readyTitle") : t("title")}
       description={
         link
           ? emailed
-            ? `We e-mailed the link to ${emailed}. You can also pass it on yourself: it works once, for 7 days.`
-            : "The e-mail could not be sent: send this link to them yourself. It works once, for 7 days."
-          : "They get an e-mail with a link to set their own password."
+            ? t("emailed", { email: emailed })
+            : t("notEmailed")
+          : t("description")
       }
       trigger={trigger}
     >
@@ -63,30 +65,30 @@ export function InviteDialog({ disabled }: { disabled?: boolean }) {
           <CopyLink url={link} />
           <div className="flex justify-end">
             <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              Done
+              {t("done")}
             </Button>
           </div>
         </div>
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
           <FormError message={formError} />
-          <Field label="Name" error={e.name?.message}>
+          <Field label={t("name")} error={e.name?.message}>
             <Input autoComplete="off" {...form.register("name")} />
           </Field>
-          <Field label="E-mail" error={e.email?.message} hint="They log in with this address.">
+          <Field label={t("email")} error={e.email?.message} hint={t("emailHint")}>
             <Input type="email" autoComplete="off" {...form.register("email")} />
           </Field>
-          <Field label="Role" error={e.role?.message}>
+          <Field label={t("role")} error={e.role?.message}>
             <Select {...form.register("role")}>
               <RoleOptions />
             </Select>
           </Field>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button type="submit" pending={pending}>
-              Create invitation
+              {t("create")}
             </Button>
           </div>
         </form>
@@ -96,11 +98,12 @@ export function InviteDialog({ disabled }: { disabled?: boolean }) {
 }
 
 function CopyLink({ url }: { url: string }) {
+  const t = useTranslations("staff.settings.staff.invite");
   const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-2">
       <label className="block text-sm font-medium text-stone-700" htmlFor="invitation-link">
-        Invitation link
+        {t("link")}
       </label>
       <div className="flex gap-2">
         <Input id="invitation-link" readOnly value={url} onFocus={(ev) => ev.currentTarget.select()} className="font-mono text-xs sm:text-xs" />
@@ -113,7 +116,7 @@ function CopyLink({ url }: { url: string }) {
           }}
         >
           {copied ? <Check className="size-4 text-emerald-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("copied") : t("copy")}
         </Button>
       </div>
     </div>

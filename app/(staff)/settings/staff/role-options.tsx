@@ -1,12 +1,12 @@
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { useTranslations } from "next-intl";
 import { ROLES } from "@/lib/staff/schemas";
 
-const ROLE_HINTS = { owner: "everything", manager: "all but account and payment settings", staff: "members and invoices" } as const;
-
+/** The roles as <option>s, each with what it may do; inside the client forms that pick a role. */
 export function RoleOptions() {
+  const t = useTranslations("staff");
   return ROLES.map((role) => (
     <option key={role} value={role}>
-      {ROLE_LABELS[role]} — {ROLE_HINTS[role]}
+      {`${t(`shell.roles.${role}`)} — ${t(`settings.staff.roleHints.${role}`)}`}
     </option>
   ));
 }

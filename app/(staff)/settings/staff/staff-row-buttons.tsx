@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { Role } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -13,6 +14,7 @@ interface StaffRowButtonsProps {
 }
 
 export function StaffRowButtons({ staff }: StaffRowButtonsProps) {
+  const t = useTranslations("staff.settings.staff.row");
   const toast = useToast();
   const [saving, setSaving] = useState(false);
   const [role, setRole] = useState(staff.role);
@@ -23,13 +25,13 @@ export function StaffRowButtons({ staff }: StaffRowButtonsProps) {
     const result = await changeRole({ staffId: staff.id, role: next });
     setSaving(false);
     if (!result.ok) setRole(staff.role);
-    toast(result.ok ? { title: `${staff.name}'s role was changed`, tone: "success" } : { title: result.error, tone: "error" });
+    toast(result.ok ? { title: t("roleChanged", { name: staff.name }), tone: "success" } : { title: result.error, tone: "error" });
   }
 
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`role-${staff.id}`}>
-        Role of {staff.name}
+        {t("roleOf", { name: staff.name })}
       </label>
       <Select
         id={`role-${staff.id}`}
@@ -44,16 +46,16 @@ export function StaffRowButtons({ staff }: StaffRowButtonsProps) {
         <ConfirmDialog
           trigger={
             <Button variant="secondary" size="sm">
-              Deactivate
+              {t("deactivate")}
             </Button>
           }
-          title={`Deactivate ${staff.name}?`}
-          description="They are logged out everywhere at once and can no longer log in. You can reactivate them later."
-          confirmLabel="Deactivate"
+          title={t("deactivateTitle", { name: staff.name })}
+          description={t("deactivateDescription")}
+          confirmLabel={t("deactivate")}
           destructive
           onConfirm={async () => {
             const result = await setActive({ staffId: staff.id, active: false });
-            toast(result.ok ? { title: `${staff.name} was deactivated`, tone: "success" } : { title: result.error, tone: "error" });
+            toast(result.ok ? { title: t("deactivated", { name: staff.name }), tone: "success" } : { title: result.error, tone: "error" });
             return result.ok;
           }}
         />
@@ -63,10 +65,10 @@ export function StaffRowButtons({ staff }: StaffRowButtonsProps) {
           size="sm"
           onClick={async () => {
             const result = await setActive({ staffId: staff.id, active: true });
-            toast(result.ok ? { title: `${staff.name} can log in again`, tone: "success" } : { title: result.error, tone: "error" });
+            toast(result.ok ? { title: t("reactivated", { name: staff.name }), tone: "success" } : { title: result.error, tone: "error" });
           }}
         >
-          Reactivate
+          {t("reactivate")}
         </Button>
       )}
     </div>

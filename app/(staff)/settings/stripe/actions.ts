@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { staffAction } from "@/lib/action";
 import { connectStripe } from "@/lib/stripe/connect";
 import { disconnectStripe } from "@/lib/stripe/disconnect";
-import { connectStripeSchema, disconnectStripeSchema, reconcileSchema } from "@/lib/stripe/schemas";
+import { connectStripeSchema, disconnectStripeSchema, paymentMethodsSchema, reconcileSchema } from "@/lib/stripe/schemas";
+import { setPaymentMethods } from "@/lib/stripe/set-payment-methods";
 import { reconcileStripeEvents } from "@/lib/stripe/webhooks/reconcile";
 
 const PATH = "/settings/stripe";
@@ -25,4 +26,10 @@ export const reconcileStripe = staffAction({ schema: reconcileSchema, permission
   const summary = await reconcileStripeEvents(await getDb(), ctx.dojo.id, input.days);
   revalidatePath(PATH);
   return summary;
+});
+
+export const savePaymentMethods = staffAction({ schema: paymentMethodsSchema, permission: "settings.payments", feature: "stripePayments" }, async (input, ctx) => {
+  const methods = await setPaymentMethods(await getDb(), ctx.dojo.id, input.methods);
+  revalidatePath(PATH);
+  return methods;
 });

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
@@ -20,6 +21,7 @@ interface ConnectFormProps {
 
 /** Publishable key, secret key and currency; the server checks the keys with Stripe. */
 export function ConnectForm({ defaultCurrency, submitLabel, onDone }: ConnectFormProps) {
+  const t = useTranslations("staff.settings.stripe.connect");
   const router = useRouter();
   // One attempt id per form: a double submit gets the same webhook endpoint from Stripe.
   const [attempt] = useState(() => crypto.randomUUID());
@@ -29,7 +31,7 @@ export function ConnectForm({ defaultCurrency, submitLabel, onDone }: ConnectFor
     action: connectStripeAccount,
     resolver: zodResolver(connectStripeSchema),
     defaultValues: { publishableKey: "", secretKey: "", currency: currencies.includes(defaultCurrency) ? defaultCurrency : currencies[0], attempt, confirmAccountSwitch: false },
-    successMessage: "Stripe is connected",
+    successMessage: t("connected"),
     onSuccess: () => {
       form.reset({ publishableKey: "", secretKey: "", currency: form.getValues("currency"), attempt: crypto.randomUUID(), confirmAccountSwitch: false });
       onDone?.();
@@ -46,9 +48,9 @@ export function ConnectForm({ defaultCurrency, submitLabel, onDone }: ConnectFor
       <ConfirmDialog
         open={!!switchQuestion}
         onOpenChange={(open) => !open && form.clearErrors("confirmAccountSwitch")}
-        title="Switch to another Stripe account?"
+        title={t("switchTitle")}
         description={switchQuestion}
-        confirmLabel="Switch account"
+        confirmLabel={t("switchConfirm")}
         destructive
         onConfirm={async () => {
           form.clearErrors("confirmAccountSwitch");
@@ -60,13 +62,13 @@ export function ConnectForm({ defaultCurrency, submitLabel, onDone }: ConnectFor
         }}
       />
       <input type="hidden" {...form.register("attempt")} />
-      <Field label="Publishable key" error={e.publishableKey?.message} hint="Starts with pk_test_ or pk_live_.">
-        <Input autoComplete="off" spellCheck={false} placeholder="pk_live_…" className="font-mono" {...form.register("publishableKey")} />
+      <Field label={t("publishableKey")} error={e.publishableKey?.message} hint={t("publishableKeyHint")}>
+        <Input autoComplete="off" spellCheck={false} placeholder={t("publishableKeyPlaceholder")} className="font-mono" {...form.register("publishableKey")} />
       </Field>
-      <Field label="Secret key" error={e.secretKey?.message} hint="sk_… or a restricted rk_… key. Stored encrypted; it is never shown again.">
-        <Input type="password" autoComplete="off" spellCheck={false} placeholder="sk_live_…" className="font-mono" {...form.register("secretKey")} />
+      <Field label={t("secretKey")} error={e.secretKey?.message} hint={t("secretKeyHint")}>
+        <Input type="password" autoComplete="off" spellCheck={false} placeholder={t("secretKeyPlaceholder")} className="font-mono" {...form.register("secretKey")} />
       </Field>
-      <Field label="Currency" error={e.currency?.message} hint="The currency of card payments.">
+      <Field label={t("currency")} error={e.currency?.message} hint={t("currencyHint")}>
         <Select className="sm:w-40" {...form.register("currency")}>
           {currencies.map((c) => (
             <option key={c} value={c}>

@@ -4,15 +4,18 @@ import type { StripeConnectionView, WebhookState } from "@/lib/stripe/status";
 import { DisconnectButton } from "./disconnect-button";
 import { ReplaceKeysDialog } from "./replace-keys-dialog";
 import { formatDateTime } from "@/lib/dates";
+import type { StaffLocale } from "@/lib/i18n/staff-locales";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
 
-const WEBHOOK_BADGES: Record<WebhookState["state"], { label: string; tone: "green" | "amber" | "red" | "neutral" }> = {
-  enabled: { label: "Active", tone: "green" },
-  disabled: { label: "Disabled", tone: "red" },
-  missing: { label: "Missing", tone: "red" },
-  elsewhere: { label: "Wrong address", tone: "red" },
-  "key-rejected": { label: "Key rejected", tone: "red" },
-  unreachable: { label: "Unknown", tone: "neutral" },
-};
+// `label` names the badge's words in messages/staff/<locale>/settings.json (stripe.connection.webhookStates).
+const WEBHOOK_BADGES = {
+  enabled: { label: "enabled", tone: "green" },
+  disabled: { label: "disabled", tone: "red" },
+  missing: { label: "missing", tone: "red" },
+  elsewhere: { label: "elsewhere", tone: "red" },
+  "key-rejected": { label: "keyRejected", tone: "red" },
+  unreachable: { label: "unreachable", tone: "neutral" },
+} as const satisfies Record<WebhookState["state"], { label: string; tone: "green" | "amber" | "red" | "neutral" }>;
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -23,18 +26,19 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export function ConnectionCard({ connection, webhook, timeZone }: { connection: StripeConnectionView; webhook: WebhookState ; timeZone: string }) {
+export function ConnectionCard({ connection, webhook, timeZone, locale }: { connection: StripeConnectionView; webhook: WebhookState; timeZone: string; locale: StaffLocale }) {
+  const t = staffTranslator(locale, "staff.settings.stripe.connection");
   const badge = WEBHOOK_BADGES[webhook.state];
   return (
     <Card>
       <CardHeader
         title={
           <span className="flex flex-wrap items-center gap-2">
-            Stripe is connected
-            {connection.livemode ? <Badge tone="green">Live mode</Badge> : <Badge tone="amber">Test mode</Badge>}
+            {t("title")}
+            {connection.livemode ? <Badge tone="green">{t("live")}</Badge> : <Badge tone="amber">{t("test")}</Badge>}
           </span>
         }
-        description={connection.livemode ? "Card payments charge real cards." : "Test mode: only Stripe's test cards work and no money moves."}
+        description={connection.livemode ? t("liveDescription") : t("testDescription")}
         actions={
           <>
             <ReplaceKeysDialog currency={connection.currency} />
@@ -44,26 +48,26 @@ export function ConnectionCard({ connection, webhook, timeZone }: { connection: 
       />
       <CardBody>
         <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-2">
-          <Item label="Account">
-            {connection.accountName ?? "Unnamed account"}
+          <Item label={t("account")}>
+            {connection.accountName ?? t("unnamed")}
             <span className="block font-mono text-xs font-normal text-stone-500">{connection.accountId}</span>
           </Item>
-          <Item label="Currency">{connection.currency}</Item>
-          <Item label="Publishable key">
+          <Item label={t("currency")}>{connection.currency}</Item>
+          <Item label={t("publishableKey")}>
             <span className="font-mono text-xs break-all">{connection.publishableKey}</span>
           </Item>
-          <Item label="Secret key">
+          <Item label={t("secretKey")}>
             <span className="font-mono text-xs">{connection.secretKeyMasked}</span>
           </Item>
-          <Item label="Webhook">
+          <Item label={t("webhook")}>
             <span className="flex flex-wrap items-center gap-2">
-              <Badge tone={badge.tone}>{badge.label}</Badge>
+              <Badge tone={badge.tone}>{t(`webhookStates.${badge.label}`)}</Badge>
             </span>
             <span className="mt-1 block font-mono text-xs font-normal break-all text-stone-600">{connection.webhookUrl ?? "—"}</span>
             {webhook.state !== "enabled" && <span className="mt-1 block text-xs font-normal text-red-700">{webhook.message}</span>}
           </Item>
-          <Item label="Last event received">{connection.lastEventAt ? formatDateTime(connection.lastEventAt, timeZone) : "None yet"}</Item>
-          <Item label="Connected">{formatDateTime(connection.connectedAt, timeZone)}</Item>
+          <Item label={t("lastEvent")}>{connection.lastEventAt ? formatDateTime(connection.lastEventAt, timeZone, locale) : t("noEvent")}</Item>
+          <Item label={t("connectedAt")}>{formatDateTime(connection.connectedAt, timeZone, locale)}</Item>
         </dl>
       </CardBody>
     </Card>

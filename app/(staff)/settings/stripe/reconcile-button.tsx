@@ -1,12 +1,14 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { reconcileStripe } from "./actions";
 
 /** Fetches the last days' events from Stripe and applies any the webhook missed. */
 export function ReconcileButton() {
+  const t = useTranslations("staff.settings.stripe.reconcile");
   const toast = useToast();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -21,14 +23,15 @@ export function ReconcileButton() {
         setBusy(false);
         if (!result.ok) return toast({ title: result.error, tone: "error" });
         const { checked, applied, failed, moneyDifferences } = result.data;
-        const events = applied ? `${applied} missed event${applied === 1 ? "" : "s"} applied` : "Nothing was missed";
-        const title = moneyDifferences ? `${moneyDifferences} money difference${moneyDifferences === 1 ? "" : "s"} to settle` : events;
-        const money = moneyDifferences === null ? " The money check could not run." : moneyDifferences === 0 ? " Stripe and Tatami agree." : ` ${events}.`;
-        toast({ title, description: `${checked} events of the last 3 days checked${failed ? `, ${failed} failed (see below)` : ""}.${money}`, tone: failed || moneyDifferences ? "error" : "success" });
+        const events = applied ? t("applied", { n: applied }) : t("nothingMissed");
+        const title = moneyDifferences ? t("differences", { n: moneyDifferences }) : events;
+        const money = moneyDifferences === null ? t("moneyCheckFailed") : moneyDifferences === 0 ? t("agree") : `${events}.`;
+        const description = `${t("checked", { n: checked })}${failed ? t("failed", { n: failed }) : ""}. ${money}`;
+        toast({ title, description, tone: failed || moneyDifferences ? "error" : "success" });
         router.refresh();
       }}
     >
-      {busy ? "Checking…" : "Check for missed events"}
+      {busy ? t("checking") : t("button")}
     </Button>
   );
 }

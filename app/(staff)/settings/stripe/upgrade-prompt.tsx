@@ -2,15 +2,18 @@ import { CreditCard } from "lucide-react";
 import type { Plan } from "@/db/schema";
 import { UpgradePrompt as PlanUpgradePrompt } from "@/components/plans/upgrade-prompt";
 import { PLAN_NAMES, lowestPlanWith } from "@/lib/account-plans/features";
+import type { StaffLocale } from "@/lib/i18n/staff-locales";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
 
-export function UpgradePrompt({ plan }: { plan: Plan }) {
+export function UpgradePrompt({ plan, locale }: { plan: Plan; locale: StaffLocale }) {
+  const t = staffTranslator(locale, "staff.settings.stripe.upgrade");
   return (
     <PlanUpgradePrompt feature="stripePayments" plan={plan} icon={<CreditCard className="size-6" aria-hidden />}>
-      <p className="text-sm text-stone-600">With {PLAN_NAMES[lowestPlanWith("stripePayments")]} you connect your own Stripe account and:</p>
+      <p className="text-sm text-stone-600">{t("intro", { plan: PLAN_NAMES[lowestPlanWith("stripePayments")] })}</p>
       <ul className="list-disc space-y-1 pl-5 text-sm text-stone-600">
-        <li>take card payments for invoices at the desk and in the members area, with 3-D Secure;</li>
-        <li>charge members&apos; saved cards and refund card payments;</li>
-        <li>get payments and refunds booked in Costs &amp; revenues automatically.</li>
+        <li>{t("desk")}</li>
+        <li>{t("savedCards")}</li>
+        <li>{t("ledger")}</li>
       </ul>
     </PlanUpgradePrompt>
   );

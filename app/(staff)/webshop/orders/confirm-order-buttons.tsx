@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
@@ -11,6 +12,7 @@ import { cancelOrderAction, confirmOrderAction } from "../actions";
  * Confirming issues the invoice (the next gapless number), so it is not a casual click.
  */
 export function ConfirmOrderButtons({ id, number, total, heldUntil, size = "md" }: { id: string; number: number; total: string; heldUntil: string | null; size?: "sm" | "md" }) {
+  const t = useTranslations("staff.webshop.order");
   const router = useRouter();
   const toast = useToast();
   async function run(action: (input: { id: string }) => Promise<ActionResult<unknown>>, success: string) {
@@ -28,23 +30,23 @@ export function ConfirmOrderButtons({ id, number, total, heldUntil, size = "md" 
       <ConfirmDialog
         trigger={
           <Button variant="secondary" size={size}>
-            Cancel
+            {t("cancel")}
           </Button>
         }
-        title={`Cancel order #${number}?`}
-        description="The items go back into stock. Nothing was invoiced or paid yet. This cannot be undone."
-        confirmLabel="Cancel order"
-        cancelLabel="Keep order"
+        title={t("cancelTitle", { number })}
+        description={t("cancelUnconfirmedDescription")}
+        confirmLabel={t("cancelOrder")}
+        cancelLabel={t("keep")}
         destructive
-        onConfirm={() => run(cancelOrderAction, `Order #${number} cancelled`)}
+        onConfirm={() => run(cancelOrderAction, t("cancelledNumber", { number }))}
       />
       <ConfirmDialog
-        trigger={<Button size={size}>Confirm</Button>}
-        title={`Confirm order #${number}?`}
-        description={`An invoice of ${total} is issued to the buyer now, with your next invoice number, and the items stay set aside until the order is paid or cancelled${heldUntil ? ` (otherwise they go back on sale on ${heldUntil})` : ""}.`}
-        confirmLabel="Confirm order"
-        cancelLabel="Not now"
-        onConfirm={() => run(confirmOrderAction, `Order #${number} confirmed and invoiced`)}
+        trigger={<Button size={size}>{t("confirm")}</Button>}
+        title={t("confirmTitle", { number })}
+        description={heldUntil ? t("confirmDescriptionHeld", { total, date: heldUntil }) : t("confirmDescription", { total })}
+        confirmLabel={t("confirmOrder")}
+        cancelLabel={t("notNow")}
+        onConfirm={() => run(confirmOrderAction, t("confirmedNumber", { number }))}
       />
     </span>
   );

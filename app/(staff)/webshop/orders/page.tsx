@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 import { Search } from "lucide-react";
@@ -14,12 +15,17 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { hrefWith, PAGE_SIZE, pageFrom, paramOf } from "@/lib/pagination";
-import { listOrders, ORDER_FILTER_LABELS } from "@/lib/shop/orders";
+import { listOrders } from "@/lib/shop/orders";
+import { moneyLocale } from "@/lib/i18n/locales";
+import { staffLocale } from "@/lib/i18n/staff-session";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
 import { orderStatusFilter } from "@/lib/shop/schemas";
 import { ConfirmOrderButtons } from "./confirm-order-buttons";
-import { OrderStatusBadge, PAYMENT_LABELS } from "./order-status-badge";
+import { OrderStatusBadge } from "./order-status-badge";
 
-export const metadata = { title: "Orders" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: staffTranslator(await staffLocale(), "staff.webshop.orders")("title") };
+}
 
 const TO_CONFIRM_SHOWN = 5;
 
@@ -31,21 +37,28 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const q = paramOf(params, "q");
   const status = orderStatusFilter.safeParse(paramOf(params, "status")).data ?? null;
   const db = await getDb();
-  const list = await listOrders(db, dojo.id, { q, status, page: pageFrom(params) });
   // The first page of the unfiltered list leads with what needs staff: orders to confirm, soonest-expiring first.
   const showToConfirm = !q && !status && pageFrom(params) === 1;
-  const toConfirm = showToConfirm ? await listOrders(db, dojo.id, { status: "to_confirm", pageSize: TO_CONFIRM_SHOWN }) : null;
+  const [list, toConfirm] = await Promise.all([
+    listOrders(db, dojo.id, { q, status, page: pageFrom(params) }),
+    showToConfirm ? listOrders(db, dojo.id, { status: "to_confirm", pageSize: TO_CONFIRM_SHOWN }) : null,
+  ]);
   const current = { q, status: status ?? undefined };
+  const locale = await staffLocale();
+  const t = staffTranslator(locale, "staff.webshop.orders");
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, moneyLocale(locale));
+  const date = (value: Date) => formatDate(value, dojo.timeZone, locale);
+  const filtered = status ? `${t("count", { n: list.total })} · ${t(`statuses.${status}`).toLowerCase()}` : t("count", { n: list.total });
   return (
     <>
-      <PageHeader title="Orders" description={`${list.total} order${list.total === 1 ? "" : "s"}${status ? ` · ${ORDER_FILTER_LABELS[status].toLowerCase()}` : ""}${q ? ` matching “${q}”` : ""}`} actions={<DownloadLink href="/webshop/orders/export">Export CSV</DownloadLink>} />
+      <PageHeader title={t("title")} description={q ? t("matching", { count: filtered, q }) : filtered} actions={<DownloadLink href="/webshop/orders/export">{t("export")}</DownloadLink>} />
       {toConfirm && toConfirm.total > 0 && (
         <Card className="mb-4">
           <CardHeader
-            title="To confirm"
-            description={`${toConfirm.total} pay-at-the-dojo order${toConfirm.total === 1 ? "" : "s"} waiting. Confirming issues the invoice; unconfirmed orders are cancelled when their hold ends and the items go back on sale.`}
+            title={t("toConfirm")}
+            description={t("toConfirmDescription", { n: toConfirm.total })}
           />
-          <ul className="divide-y divide-stone-100" aria-label="Orders to confirm">
+          <ul className="divide-y divide-stone-100" aria-label={t("toConfirmList")}>
             {toConfirm.rows.map((o) => (
               <li key={o.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <span className="min-w-0">
@@ -53,17 +66,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                     #{o.number} · {o.buyerName}
                   </Link>
                   <span className="block text-sm text-stone-500">
-                    {formatMoney(o.totalMinor, o.currency)} · {o.reservedUntil ? `held until ${formatDate(o.reservedUntil, dojo.timeZone)}` : "held"}
+                    {money(o.totalMinor, o.currency)} · {o.reservedUntil ? t("heldUntil", { date: date(o.reservedUntil) }) : t("held")}
                   </span>
                 </span>
-                <ConfirmOrderButtons id={o.id} number={o.number} total={formatMoney(o.totalMinor, o.currency)} heldUntil={o.reservedUntil ? formatDate(o.reservedUntil, dojo.timeZone) : null} size="sm" />
+                <ConfirmOrderButtons id={o.id} number={o.number} total={money(o.totalMinor, o.currency)} heldUntil={o.reservedUntil ? date(o.reservedUntil) : null} size="sm" />
               </li>
             ))}
           </ul>
           {toConfirm.total > toConfirm.rows.length && (
             <div className="border-t border-stone-100 px-4 py-3 text-sm">
               <Link href="/webshop/orders?status=to_confirm" className="text-brand-700 hover:underline">
-                Show all {toConfirm.total} orders to confirm
+                {t("showAllToConfirm", { n: toConfirm.total })}
               </Link>
             </div>
           )}
@@ -73,25 +86,34 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <Form action="/webshop/orders" role="search" className="flex flex-col gap-2 border-b border-stone-100 p-3 sm:flex-row sm:items-center">
           <div className="relative sm:max-w-sm sm:flex-1">
             <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-stone-400" aria-hidden />
-            <Input name="q" type="search" defaultValue={q} placeholder="Buyer, e-mail or order number" aria-label="Search orders" className="pl-9" />
+            <Input name="q" type="search" defaultValue={q} placeholder={t("searchPlaceholder")} aria-label={t("searchLabel")} className="pl-9" />
           </div>
-          <Select name="status" defaultValue={status ?? ""} aria-label="Status" className="sm:w-44">
-            <option value="">All orders</option>
-            {Object.entries(ORDER_FILTER_LABELS).map(([value, label]) => (
+          <Select name="status" defaultValue={status ?? ""} aria-label={t("status")} className="sm:w-44">
+            <option value="">{t("all")}</option>
+            {orderStatusFilter.options.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`statuses.${value}`)}
               </option>
             ))}
           </Select>
           <Button type="submit" variant="secondary">
-            Search
+            {t("search")}
           </Button>
         </Form>
         {list.rows.length === 0 ? (
           q || status ? (
-            <EmptyState title="No orders found" action={<Button asChild variant="secondary"><Link href="/webshop/orders">Show all orders</Link></Button>} />
+            <EmptyState title={t("noneFound")} action={<Button asChild variant="secondary"><Link href="/webshop/orders">{t("showAll")}</Link></Button>} />
           ) : (
-            <EmptyState title="No orders yet" description={<>Orders placed in your shop appear here. <Link href="/webshop/settings" className="text-brand-700 hover:underline">Shop settings</Link></>} />
+            <EmptyState
+              title={t("empty")}
+              description={t.rich("emptyDescription", {
+                link: (chunks) => (
+                  <Link href="/webshop/settings" className="text-brand-700 hover:underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
+            />
           )
         ) : (
           <>
@@ -99,12 +121,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               <Table>
                 <thead>
                   <tr>
-                    <Th>Order</Th>
-                    <Th>Buyer</Th>
-                    <Th>Date</Th>
-                    <Th>Payment</Th>
-                    <Th>Status</Th>
-                    <Th className="text-right">Total</Th>
+                    <Th>{t("order")}</Th>
+                    <Th>{t("buyer")}</Th>
+                    <Th>{t("date")}</Th>
+                    <Th>{t("payment")}</Th>
+                    <Th>{t("status")}</Th>
+                    <Th className="text-right">{t("total")}</Th>
                   </tr>
                 </thead>
                 <tbody>
@@ -116,12 +138,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                         </Link>
                       </Td>
                       <Td className="max-w-56 truncate">{o.buyerName}</Td>
-                      <Td className="text-stone-600">{formatDate(o.createdAt, dojo.timeZone)}</Td>
-                      <Td className="text-stone-600">{PAYMENT_LABELS[o.payment]}</Td>
+                      <Td className="text-stone-600">{date(o.createdAt)}</Td>
+                      <Td className="text-stone-600">{t(`payments.${o.payment}`)}</Td>
                       <Td>
-                        <OrderStatusBadge order={o} />
+                        <OrderStatusBadge order={o} locale={locale} />
                       </Td>
-                      <Td className="text-right tabular-nums">{formatMoney(o.totalMinor, o.currency)}</Td>
+                      <Td className="text-right tabular-nums">{money(o.totalMinor, o.currency)}</Td>
                     </tr>
                   ))}
                 </tbody>
@@ -135,10 +157,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                       <span className="font-medium text-stone-900">
                         #{o.number} · {o.buyerName}
                       </span>
-                      <OrderStatusBadge order={o} />
+                      <OrderStatusBadge order={o} locale={locale} />
                     </span>
                     <span className="mt-0.5 block text-sm text-stone-500">
-                      {formatDate(o.createdAt, dojo.timeZone)} · {PAYMENT_LABELS[o.payment]} · {formatMoney(o.totalMinor, o.currency)}
+                      {date(o.createdAt)} · {t(`payments.${o.payment}`)} · {money(o.totalMinor, o.currency)}
                     </span>
                   </Link>
                 </li>

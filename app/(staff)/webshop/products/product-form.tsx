@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -23,6 +24,7 @@ export interface ProductFormValues {
 
 /** Adds or edits a product. Multipart, so the picture travels with the rest of the form. */
 export function ProductForm({ product, currency }: { product?: ProductFormValues; currency: string }) {
+  const t = useTranslations("staff.webshop.product");
   const router = useRouter();
   const toast = useToast();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -35,7 +37,7 @@ export function ProductForm({ product, currency }: { product?: ProductFormValues
     const data = new FormData(event.currentTarget);
     const file = data.get("image");
     if (file instanceof File && file.size > MAX_IMAGE_BYTES) {
-      setErrors({ image: ["The picture is larger than 2 MB. Please use a smaller one."] });
+      setErrors({ image: [t("pictureTooLarge")] });
       return;
     }
     setPending(true);
@@ -43,7 +45,7 @@ export function ProductForm({ product, currency }: { product?: ProductFormValues
     try {
       const result = await saveProductAction(data);
       if (result.ok) {
-        toast({ title: product ? "Changes saved" : "Product added", tone: "success" });
+        toast({ title: product ? t("saved") : t("added"), tone: "success" });
         setErrors({});
         if (product) router.refresh();
         else router.push(`/webshop/products/${result.data.id}`);
@@ -61,29 +63,29 @@ export function ProductForm({ product, currency }: { product?: ProductFormValues
       <FormError message={formError} />
       {product && <input type="hidden" name="id" value={product.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" required error={errors.name?.[0]} className="sm:col-span-2">
+        <Field label={t("name")} required error={errors.name?.[0]} className="sm:col-span-2">
           <Input name="name" defaultValue={product?.name} autoComplete="off" />
         </Field>
-        <Field label={`Price (${currency})`} required error={errors.price?.[0]}>
+        <Field label={t("price", { currency })} required error={errors.price?.[0]}>
           <Input name="price" inputMode="decimal" defaultValue={product?.price} placeholder="45.00" />
         </Field>
-        <Field label="In stock" error={errors.stock?.[0]} hint="Leave empty for unlimited.">
-          <Input name="stock" inputMode="numeric" defaultValue={product?.stock} placeholder="Unlimited" />
+        <Field label={t("stock")} error={errors.stock?.[0]} hint={t("stockHint")}>
+          <Input name="stock" inputMode="numeric" defaultValue={product?.stock} placeholder={t("stockPlaceholder")} />
         </Field>
-        <Field label="Category" error={errors.category?.[0]} hint="Optional, e.g. Clothing">
+        <Field label={t("category")} error={errors.category?.[0]} hint={t("categoryHint")}>
           <Input name="category" defaultValue={product?.category} />
         </Field>
         <div className="flex items-end pb-2">
           <label className="flex items-center gap-2 text-sm font-medium text-stone-700">
             <input type="checkbox" name="active" defaultChecked={product?.active ?? true} className="size-4 rounded border-stone-300" />
-            Shown in the shop
+            {t("shown")}
           </label>
         </div>
       </div>
-      <Field label="Description" error={errors.description?.[0]} hint="Optional">
+      <Field label={t("description")} error={errors.description?.[0]} hint={t("optional")}>
         <Textarea name="description" rows={4} defaultValue={product?.description} />
       </Field>
-      <Field label="Picture" error={errors.image?.[0]} hint="PNG, JPEG or WebP, at most 2 MB.">
+      <Field label={t("picture")} error={errors.image?.[0]} hint={t("pictureHint")}>
         <Input
           name="image"
           type="file"
@@ -98,21 +100,21 @@ export function ProductForm({ product, currency }: { product?: ProductFormValues
       {preview && (
         <div className="flex items-center gap-4">
           {/* eslint-disable-next-line @next/next/no-img-element -- a local preview (blob: URL) */}
-          <img src={preview} alt="Picture preview" width={96} height={96} className="size-24 rounded-md border border-stone-200 object-cover" />
+          <img src={preview} alt={t("preview")} width={96} height={96} className="size-24 rounded-md border border-stone-200 object-cover" />
           {product?.imageUrl && (
             <label className="flex items-center gap-2 text-sm text-stone-700">
               <input type="checkbox" name="removeImage" className="size-4 rounded border-stone-300" />
-              Remove the picture
+              {t("removePicture")}
             </label>
           )}
         </div>
       )}
       <div className="flex justify-end gap-2">
         <Button type="button" variant="secondary" onClick={() => router.push("/webshop/products")}>
-          {product ? "Back" : "Cancel"}
+          {product ? t("back") : t("cancel")}
         </Button>
         <Button type="submit" pending={pending}>
-          {product ? "Save changes" : "Add product"}
+          {product ? t("save") : t("add")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -32,12 +33,13 @@ function Toggle({ label, hint, error, disabled, ...props }: { label: string; hin
 }
 
 export function ShopSettingsForm({ values, cardUnavailable }: { values: ShopSettingsValues; cardUnavailable: string | null }) {
+  const t = useTranslations("staff.webshop.settings");
   const router = useRouter();
   const defaults: Values = { enabled: values.enabled, title: values.title ?? "", intro: values.intro ?? "", cardPayments: values.cardPayments && !cardUnavailable, payAtDojo: values.payAtDojo, reservationDays: values.reservationDays };
   const { form, submit, formError, pending } = useActionForm<Values, unknown>({
     action: saveShopSettingsAction,
     defaultValues: defaults,
-    successMessage: "Shop settings saved",
+    successMessage: t("saved"),
     onSuccess: () => {
       form.reset(form.getValues());
       router.refresh();
@@ -48,17 +50,17 @@ export function ShopSettingsForm({ values, cardUnavailable }: { values: ShopSett
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
-      <Toggle label="Shop is open" hint="When off, the shop's page answers “not found”." {...register("enabled")} />
-      <Field label="Title" error={e.title?.message} hint="Shown at the top of the shop. Defaults to your dojo's name.">
+      <Toggle label={t("open")} hint={t("openHint")} {...register("enabled")} />
+      <Field label={t("shopTitle")} error={e.title?.message} hint={t("shopTitleHint")}>
         <Input {...register("title")} />
       </Field>
-      <Field label="Introduction" error={e.intro?.message} hint="Optional: a few words for visitors (pick-up times, sizes...).">
+      <Field label={t("intro")} error={e.intro?.message} hint={t("introHint")}>
         <Textarea rows={3} {...register("intro")} />
       </Field>
       <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-medium text-stone-700">How buyers can pay</legend>
+        <legend className="mb-1 text-sm font-medium text-stone-700">{t("howPay")}</legend>
         <Toggle
-          label="Pay with credit card"
+          label={t("card")}
           disabled={!!cardUnavailable}
           error={e.cardPayments?.message}
           hint={
@@ -66,23 +68,23 @@ export function ShopSettingsForm({ values, cardUnavailable }: { values: ShopSett
               <>
                 {cardUnavailable}{" "}
                 <Link href="/settings/stripe" className="text-brand-700 hover:underline">
-                  Stripe settings
+                  {t("stripeSettings")}
                 </Link>
               </>
             ) : (
-              "Buyers pay in Stripe Checkout; the order is paid and invoiced at once."
+              t("cardHint")
             )
           }
           {...register("cardPayments")}
         />
-        <Toggle label="Pay at the dojo" hint="The order waits for you to confirm it; confirming issues the invoice, paid at the desk." error={e.payAtDojo?.message} {...register("payAtDojo")} />
+        <Toggle label={t("atDojo")} hint={t("atDojoHint")} error={e.payAtDojo?.message} {...register("payAtDojo")} />
       </fieldset>
-      <Field label="Days to hold unconfirmed pay-at-the-dojo orders" error={e.reservationDays?.message} hint="1 to 30. An order you have not confirmed by then is cancelled and its items go back on sale.">
+      <Field label={t("days")} error={e.reservationDays?.message} hint={t("daysHint")}>
         <Input type="number" inputMode="numeric" min={1} max={30} step={1} className="w-24" {...register("reservationDays")} />
       </Field>
       <div className="flex justify-end">
         <Button type="submit" pending={pending} disabled={!form.formState.isDirty}>
-          Save settings
+          {t("save")}
         </Button>
       </div>
     </form>

@@ -2,16 +2,19 @@
 import { useState } from "react";
 import Link from "next/link";
 import { CreditCard, Store } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { FormError } from "@/components/forms/form-error";
 import type { FieldErrors } from "@/lib/action-result";
 import { cn } from "@/lib/cn";
+import { moneyLocale, type Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
 import type { PublicProduct } from "@/lib/shop/public-shop";
 import { placeShopOrderAction } from "../actions";
 import { cartLines } from "../cart-lines";
+import { CartProblemText } from "../cart-problem";
 import { useCart } from "../cart-store";
 
 type Payment = "card" | "at_dojo";
@@ -25,20 +28,31 @@ interface Props {
 }
 
 export function CheckoutForm({ slug, products, currency, payments, buyer }: Props) {
+  const t = useTranslations("shop");
+  const locale = useLocale() as Locale;
+  const money = moneyLocale(locale);
   const { items } = useCart(slug);
   const { lines, totalMinor, ok } = cartLines(items, products);
   const choices = [...(payments.card ? (["card"] as const) : []), ...(payments.atDojo ? (["at_dojo"] as const) : [])];
   const [payment, setPayment] = useState<Payment | null>(choices.length === 1 ? choices[0] : null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The server's messages are in the language they were asked in: a switch of language clears
+  // them (the typed details stay) rather than leave them in the old one.
+  const [messagesLocale, setMessagesLocale] = useState(locale);
+  if (messagesLocale !== locale) {
+    setMessagesLocale(locale);
+    setErrors({});
+    setFormError(null);
+  }
   const [pending, setPending] = useState(false);
 
   if (lines.length === 0) {
     return (
       <div className="rounded-xl border border-dashed border-stone-300 bg-white px-6 py-14 text-center">
-        <p className="font-medium text-stone-800">Your cart is empty</p>
+        <p className="font-medium text-stone-800">{t("cartPage.empty")}</p>
         <Button asChild className="mt-4">
-          <Link href={`/shop/${slug}`}>Browse products</Link>
+          <Link href={`/shop/${slug}`}>{t("cartPage.browse")}</Link>
         </Button>
       </div>
     );
@@ -48,7 +62,7 @@ export function CheckoutForm({ slug, products, currency, payments, buyer }: Prop
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     if (!payment) {
-      setErrors({ payment: ["Choose how to pay"] });
+      setErrors({ payment: [t("errors.payment")] });
       return;
     }
     setPending(true);
@@ -59,6 +73,8 @@ export function CheckoutForm({ slug, products, currency, payments, buyer }: Prop
       email: String(data.get("email") ?? ""),
       phone: String(data.get("phone") ?? ""),
       payment,
+      // The language of this page: the order, its mails and Stripe's page keep it.
+      locale,
       items: lines.map((l) => ({ productId: l.product.id, quantity: l.quantity })),
     });
     if (result.ok) {
@@ -76,25 +92,25 @@ export function CheckoutForm({ slug, products, currency, payments, buyer }: Prop
       <div className="space-y-6">
         <FormError message={formError} />
         <section className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
-          <h2 className="mb-3 font-semibold">Your details</h2>
-          {buyer?.signedIn && <p className="mb-3 text-sm text-stone-500">You are signed in to the members area: this order is linked to your membership.</p>}
+          <h2 className="mb-3 font-semibold">{t("checkout.yourDetails")}</h2>
+          {buyer?.signedIn && <p className="mb-3 text-sm text-stone-500">{t("checkout.signedIn")}</p>}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Name" required error={errors.name?.[0]} className="sm:col-span-2">
+            <Field label={t("checkout.name")} required error={errors.name?.[0]} className="sm:col-span-2">
               <Input name="name" autoComplete="name" defaultValue={buyer?.name} />
             </Field>
-            <Field label="E-mail" required error={errors.email?.[0]} hint="We send your confirmation here.">
+            <Field label={t("checkout.email")} required error={errors.email?.[0]} hint={t("checkout.emailHint")}>
               <Input name="email" type="email" autoComplete="email" defaultValue={buyer?.email} />
             </Field>
-            <Field label="Phone" required error={errors.phone?.[0]}>
+            <Field label={t("checkout.phone")} required error={errors.phone?.[0]}>
               <Input name="phone" type="tel" autoComplete="tel" defaultValue={buyer?.phone} />
             </Field>
           </div>
         </section>
         <section className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
           <fieldset>
-            <legend className="mb-3 font-semibold">Payment</legend>
+            <legend className="mb-3 font-semibold">{t("checkout.payment")}</legend>
             {choices.length === 0 ? (
-              <p className="text-sm text-stone-600">This shop takes no orders at the moment.</p>
+              <p className="text-sm text-stone-600">{t("checkout.closed")}</p>
             ) : (
               <div className="grid gap-3 sm:grid-cols-2">
                 {choices.map((choice) => (
@@ -109,9 +125,9 @@ export function CheckoutForm({ slug, products, currency, payments, buyer }: Prop
                     <span>
                       <span className="flex items-center gap-2 font-medium">
                         {choice === "card" ? <CreditCard className="size-4" aria-hidden /> : <Store className="size-4" aria-hidden />}
-                        {choice === "card" ? "Pay with credit card" : "Pay at the dojo"}
+                        {choice === "card" ? t("checkout.card") : t("checkout.atDojo")}
                       </span>
-                      <span className="mt-0.5 block text-sm text-stone-500">{choice === "card" ? "Secure payment with Stripe." : "Pay when you pick up your order."}</span>
+                      <span className="mt-0.5 block text-sm text-stone-500">{choice === "card" ? t("checkout.cardHint") : t("checkout.atDojoHint")}</span>
                     </span>
                   </label>
                 ))}
@@ -122,27 +138,27 @@ export function CheckoutForm({ slug, products, currency, payments, buyer }: Prop
         </section>
       </div>
       <aside className="h-fit rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
-        <h2 className="mb-3 font-semibold">Your order</h2>
+        <h2 className="mb-3 font-semibold">{t("checkout.yourOrder")}</h2>
         <ul className="space-y-2 text-sm">
           {lines.map((l) => (
             <li key={l.product.id} className="flex justify-between gap-3">
               <span className="min-w-0">
                 {l.quantity} × {l.product.name}
-                {l.problem && <span className="block text-red-600">{l.problem}</span>}
+                {l.problem && <span className="block text-red-600"><CartProblemText problem={l.problem} /></span>}
               </span>
-              <span className="tabular-nums">{formatMoney(l.product.priceMinor * l.quantity, l.product.currency)}</span>
+              <span className="tabular-nums">{formatMoney(l.product.priceMinor * l.quantity, l.product.currency, money)}</span>
             </li>
           ))}
         </ul>
         <div className="mt-3 flex justify-between border-t border-stone-200 pt-3 text-lg font-semibold">
-          <span>Total</span>
-          <span className="tabular-nums">{formatMoney(totalMinor, currency)}</span>
+          <span>{t("cartPage.total")}</span>
+          <span className="tabular-nums">{formatMoney(totalMinor, currency, money)}</span>
         </div>
         <Button type="submit" size="lg" className="mt-4 w-full" pending={pending} disabled={!ok || choices.length === 0}>
-          {payment === "card" ? "Continue to payment" : "Place order"}
+          {payment === "card" ? t("checkout.continueToPayment") : t("checkout.placeOrder")}
         </Button>
         <Link href={`/shop/${slug}/cart`} className="mt-3 block text-center text-sm text-stone-600 hover:underline">
-          Back to the cart
+          {t("checkout.backToCart")}
         </Link>
       </aside>
     </form>

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { failDelayedCheckout } from "@/lib/payments/card/delayed-checkout";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { retrieveCheckoutSession } from "@/lib/payments/card/retrieve";
 import { failCardOrder } from "@/lib/shop/fail-card-order";
@@ -7,7 +8,8 @@ import type { EventHandler } from "../types";
 
 /**
  * A delayed payment method failed: nothing was charged and nothing is booked. A webshop order
- * is cancelled so its items are free again; an invoice simply stays open for another payment.
+ * is cancelled so its items are free again; an invoice's pending payment ends (it is payable
+ * again) and the member and the owners are told. Nothing is reversed: nothing was booked.
  * https://docs.stripe.com/checkout/fulfillment#delayed-notification
  */
 export const checkoutSessionAsyncPaymentFailed: EventHandler<Stripe.CheckoutSessionAsyncPaymentFailedEvent> = async (event, { dojoId, stripe }) => {
@@ -18,6 +20,10 @@ export const checkoutSessionAsyncPaymentFailed: EventHandler<Stripe.CheckoutSess
   // Events can be stale: Stripe's session now decides.
   const session = await retrieveCheckoutSession(stripe, sent.id);
   if (session.payment_status === "paid") return "ignored";
-  if (!shop) return async () => "processed";
+  if (!shop) {
+    const pi = session.payment_intent && typeof session.payment_intent === "object" ? session.payment_intent : null;
+    const reason = pi?.last_payment_error?.message ?? null;
+    return async (tx) => ((await failDelayedCheckout(tx, dojoId, session.metadata, reason)) ? "processed" : "ignored");
+  }
   return async (tx) => ((await failCardOrder(tx, dojoId, session)) ? "processed" : "ignored");
 };

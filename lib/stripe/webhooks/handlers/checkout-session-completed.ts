@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { markCheckoutProcessing, processingMethod } from "@/lib/payments/card/delayed-checkout";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { retrieveCheckoutSession } from "@/lib/payments/card/retrieve";
 import { settleCardPaymentFromEvent } from "@/lib/payments/card/settle-card-payment";
@@ -11,9 +12,12 @@ type Paid = Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionAsyncPa
 
 /**
  * A Checkout Session finished: a card saved (setup mode), a webshop order or an invoice paid —
- * or, for a delayed payment method, paid later (checkout.session.async_payment_succeeded, same
- * recording; https://docs.stripe.com/checkout/fulfillment#delayed-notification). The browser may
- * have done it already. The session is read with its PaymentIntent, which the event only names.
+ * or, for a delayed payment method, completed unpaid: the invoice's payment then waits as
+ * processing and nothing is booked until checkout.session.async_payment_succeeded (its own
+ * handler, the same recording; https://docs.stripe.com/checkout/fulfillment#delayed-notification).
+ * The browser may have done it already. The session is read with its PaymentIntent, which the
+ * event only names; the session read decides, so an event arriving after the debit settled books
+ * the settled payment.
  */
 export const checkoutSessionCompleted: EventHandler<Paid> = async (event, ctx) => {
   const sent = event.data.object;
@@ -31,6 +35,7 @@ export const checkoutSessionCompleted: EventHandler<Paid> = async (event, ctx) =
   if (!invoiceIdFor(sent.metadata, dojoId)) return "ignored";
   const session = await retrieveCheckoutSession(stripe, sent.id);
   const pi = session.payment_intent;
+  if (processingMethod(session)) return async (tx) => ((await markCheckoutProcessing(tx, dojoId, session)) ? "processed" : "ignored");
   if (session.payment_status !== "paid" || !pi || typeof pi === "string") return "ignored";
   return async (tx, afterCommit) => {
     // Settled here or by another path first; the receipt is queued with the payment, once.

@@ -13,5 +13,6 @@ type SubscriptionEvent = Stripe.CustomerSubscriptionCreatedEvent | Stripe.Custom
 export const customerSubscriptionChanged: EventHandler<SubscriptionEvent> = async (event, { dojoId, stripe }) => {
   const sent = event.data.object;
   const subscription = sent.status === "canceled" ? sent : await stripe.subscriptions.retrieve(sent.id);
-  return async (tx) => ((await syncSubscription(tx, dojoId, subscription)) ? "processed" : "ignored");
+  // A pause or resume seen here is dated when Stripe made it (a test clock's time for automatic resumes).
+  return async (tx) => ((await syncSubscription(tx, dojoId, subscription, { at: new Date(event.created * 1000) })) ? "processed" : "ignored");
 };

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useFollowRedirect } from "@/components/forms/use-follow-redirect";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/forms/form-error";
@@ -7,6 +8,7 @@ import { confirmSignupAction } from "./actions";
 
 export function ConfirmSignupForm({ token }: { token: string }) {
   const followRedirect = useFollowRedirect();
+  const t = useTranslations("staff.auth.confirm");
   const { form, submit, formError, pending } = useActionForm<{ token: string }, { redirectTo: string }>({
     action: confirmSignupAction,
     defaultValues: { token },
@@ -17,7 +19,7 @@ export function ConfirmSignupForm({ token }: { token: string }) {
       <FormError message={formError} />
       <input type="hidden" {...form.register("token")} />
       <Button type="submit" className="w-full" pending={pending}>
-        Create my dojo
+        {t("submit")}
       </Button>
     </form>
   );

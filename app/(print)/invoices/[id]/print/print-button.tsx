@@ -2,11 +2,12 @@
 import { Printer } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
-export function PrintButton() {
+/** `label` in the staff member's words: the page around the document is theirs. */
+export function PrintButton({ label }: { label: string }) {
   return (
     <Button onClick={() => window.print()}>
       <Printer className="size-4" aria-hidden />
-      Print
+      {label}
     </Button>
   );
 }

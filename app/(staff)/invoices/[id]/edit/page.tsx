@@ -7,9 +7,12 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { draftFormValues } from "@/lib/invoices/form-values";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import { getMemberOption } from "@/lib/invoices/member-options";
+import { staffT } from "@/lib/i18n/staff-session";
 import { InvoiceForm } from "../../invoice-form";
 
-export const metadata = { title: "Edit draft invoice" };
+export async function generateMetadata() {
+  return { title: (await staffT("staff.invoices"))("edit.title") };
+}
 
 export default async function EditInvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { dojo } = await requireStaffPage("invoices");
@@ -20,13 +23,14 @@ export default async function EditInvoicePage({ params }: { params: Promise<{ id
   // Issued invoices are documents: they are voided, not edited.
   if (detail.invoice.status !== "draft") redirect(`/invoices/${id}`);
   const member = await getMemberOption(db, dojo.id, detail.invoice.memberId);
+  const t = await staffT("staff.invoices");
   return (
     <>
       <PageHeader
-        title="Edit draft invoice"
+        title={t("edit.title")}
         description={
           <Link href={`/invoices/${id}`} className="text-brand-700 hover:underline">
-            Back to the invoice
+            {t("edit.back")}
           </Link>
         }
       />

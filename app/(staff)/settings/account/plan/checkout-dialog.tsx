@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/forms/form-error";
@@ -22,6 +23,7 @@ interface Props {
 
 /** Stripe Checkout of Tatami's own account (subscription or setup mode) in a dialog; confirmed on the server. */
 export function CheckoutDialog({ label, variant = "primary", title, description, stripeJsUrl, open: openSession, onDone }: Props) {
+  const t = useTranslations("staff.settings.account.checkout");
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -35,9 +37,9 @@ export function CheckoutDialog({ label, variant = "primary", title, description,
         onDone(result.data);
         return;
       }
-      setError(result.ok ? "Stripe has not confirmed it yet. Reload the page in a moment." : result.error);
+      setError(result.ok ? t("notConfirmed") : result.error);
     },
-    [onDone],
+    [onDone, t],
   );
   const { containerRef, stage, error: checkoutError, start, destroy } = useEmbeddedCheckout({ stripeJsUrl, open: openSession, onComplete });
 
@@ -62,17 +64,17 @@ export function CheckoutDialog({ label, variant = "primary", title, description,
         <FormError message={error ?? checkoutError} />
         {stage === "loading" && (
           <p role="status" className="text-sm text-stone-600">
-            Opening Stripe Checkout…
+            {t("opening")}
           </p>
         )}
         {confirming && (
           <p role="status" className="text-sm text-stone-600">
-            Confirming with Stripe…
+            {t("confirming")}
           </p>
         )}
         {stage === "error" && (
           <Button variant="secondary" onClick={() => void start()}>
-            Try again
+            {t("retry")}
           </Button>
         )}
         <div ref={containerRef} className={stage === "mounted" ? "min-h-80" : "hidden"} data-testid="stripe-checkout" />

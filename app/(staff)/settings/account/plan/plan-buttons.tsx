@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import type { BillingInterval, Plan } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -10,6 +11,7 @@ import { PLAN_NAMES } from "@/lib/account-plans/features";
 import { loadStripeJs } from "@/components/stripe/load-stripe";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { moneyLocale } from "@/lib/i18n/locales";
 import { confirmUpgradeAction, openCardCheckoutAction, openSubscribeCheckoutAction, scheduleDowngradeAction, upgradePlanAction } from "../actions";
 import { CheckoutDialog } from "./checkout-dialog";
 
@@ -17,23 +19,22 @@ import { CheckoutDialog } from "./checkout-dialog";
 export function SubscribeButton({ plan, interval, priceLabel, trialEnd, timeZone, stripeJsUrl }: { plan: Plan; interval: BillingInterval; priceLabel: string; trialEnd: string | null; timeZone: string; stripeJsUrl: string | null }) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.settings.account.subscribe");
+  const locale = useLocale();
+  const name = PLAN_NAMES[plan];
   const open = useCallback(() => openSubscribeCheckoutAction({ plan, interval }), [plan, interval]);
   return (
     <CheckoutDialog
-      label={`Choose ${PLAN_NAMES[plan]}`}
-      title={trialEnd ? `${PLAN_NAMES[plan]} from ${trialEnd}` : `Subscribe to ${PLAN_NAMES[plan]}`}
-      description={
-        trialEnd
-          ? `${priceLabel}, first charged on ${trialEnd} when your free trial ends, then at each renewal. Nothing is charged now.`
-          : `${priceLabel}, charged now and then at each renewal. Cancel or change any time.`
-      }
+      label={t("label", { plan: name })}
+      title={trialEnd ? t("titleTrial", { plan: name, date: trialEnd }) : t("title", { plan: name })}
+      description={trialEnd ? t("descriptionTrial", { price: priceLabel, date: trialEnd }) : t("description", { price: priceLabel })}
       stripeJsUrl={stripeJsUrl}
       open={open}
       onDone={(result) => {
         toast(
           result.kind === "scheduled"
-            ? { tone: "success", title: `${PLAN_NAMES[plan]} from ${formatDate(result.startsAt, timeZone)}`, description: "Your card is saved; you keep every Ultimate feature until then." }
-            : { tone: "success", title: `Welcome to ${PLAN_NAMES[plan]}`, description: "Your plan is active." },
+            ? { tone: "success", title: t("scheduled", { plan: name, date: formatDate(result.startsAt, timeZone, locale) }), description: t("scheduledDescription") }
+            : { tone: "success", title: t("welcome", { plan: name }), description: t("active") },
         );
         router.push("/settings/account");
         router.refresh();
@@ -45,17 +46,18 @@ export function SubscribeButton({ plan, interval, priceLabel, trialEnd, timeZone
 export function ChangeCardButton({ stripeJsUrl, hasCard }: { stripeJsUrl: string | null; hasCard: boolean }) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.settings.account.card");
   const open = useCallback(() => openCardCheckoutAction({}), []);
   return (
     <CheckoutDialog
-      label={hasCard ? "Change card" : "Add a card"}
+      label={hasCard ? t("change") : t("add")}
       variant="secondary"
-      title="Card for your plan"
-      description="Your plan and its renewals are charged to this card. Nothing is charged now."
+      title={t("title")}
+      description={t("description")}
       stripeJsUrl={stripeJsUrl}
       open={open}
       onDone={() => {
-        toast({ tone: "success", title: "Card saved", description: "Your plan is now charged to the new card." });
+        toast({ tone: "success", title: t("saved"), description: t("savedDescription") });
         router.refresh();
       }}
     />
@@ -66,6 +68,8 @@ export function ChangeCardButton({ stripeJsUrl, hasCard }: { stripeJsUrl: string
 export function UpgradeButton({ plan, prorationDate, amountLabel, stripeJsUrl }: { plan: Plan; prorationDate: number; amountLabel: string; stripeJsUrl: string | null }) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.settings.account.upgrade");
+  const locale = useLocale();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   async function pay() {
@@ -80,12 +84,12 @@ export function UpgradeButton({ plan, prorationDate, amountLabel, stripeJsUrl }:
         result = await confirmUpgradeAction({ requestId: result.data.requestId });
       }
       if (!result.ok) return setError(result.error);
-      if (result.data.status !== "upgraded") return setError("Your bank has not confirmed the payment. Your plan is unchanged; please try again.");
-      toast({ tone: "success", title: `Your dojo is on ${PLAN_NAMES[plan]} now`, description: `${formatMoney(result.data.amountPaid, result.data.currency)} was charged.` });
+      if (result.data.status !== "upgraded") return setError(t("notConfirmed"));
+      toast({ tone: "success", title: t("done", { plan: PLAN_NAMES[plan] }), description: t("charged", { amount: formatMoney(result.data.amountPaid, result.data.currency, moneyLocale(locale)) }) });
       router.push("/settings/account");
       router.refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The payment could not be completed. Your plan is unchanged; please try again.");
+      setError(e instanceof Error ? e.message : t("failed"));
     } finally {
       setPending(false);
     }
@@ -94,7 +98,7 @@ export function UpgradeButton({ plan, prorationDate, amountLabel, stripeJsUrl }:
     <div className="space-y-3">
       <FormError message={error} />
       <Button onClick={() => void pay()} pending={pending} className="w-full sm:w-auto">
-        Pay {amountLabel} and upgrade
+        {t("pay", { amount: amountLabel })}
       </Button>
     </div>
   );
@@ -104,19 +108,21 @@ export function UpgradeButton({ plan, prorationDate, amountLabel, stripeJsUrl }:
 export function DowngradeButton({ plan, effectiveOn }: { plan: Plan; effectiveOn: string }) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations("staff.settings.account.downgrade");
+  const name = PLAN_NAMES[plan];
   return (
     <ConfirmDialog
       trigger={
         <Button variant="secondary" className="w-full sm:w-auto">
-          Switch to {PLAN_NAMES[plan]}
+          {t("button", { plan: name })}
         </Button>
       }
-      title={`Switch to ${PLAN_NAMES[plan]} on ${effectiveOn}?`}
-      description={`You keep your current plan until ${effectiveOn}; from then on you pay the ${PLAN_NAMES[plan]} price and features above ${PLAN_NAMES[plan]} lock. No data is deleted, and you can change your mind until then.`}
-      confirmLabel={`Switch to ${PLAN_NAMES[plan]}`}
+      title={t("title", { plan: name, date: effectiveOn })}
+      description={t("description", { plan: name, date: effectiveOn })}
+      confirmLabel={t("button", { plan: name })}
       onConfirm={async () => {
         const result = await scheduleDowngradeAction({ plan });
-        toast(result.ok ? { tone: "success", title: `${PLAN_NAMES[plan]} from ${effectiveOn}` } : { tone: "error", title: result.error });
+        toast(result.ok ? { tone: "success", title: t("done", { plan: name, date: effectiveOn }) } : { tone: "error", title: result.error });
         if (result.ok) {
           router.push("/settings/account");
           router.refresh();

@@ -1,12 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { cancelOrderAction, fulfilOrderAction } from "../../actions";
 
 export function OrderButtons({ id, number, canFulfil, canCancel, refund }: { id: string; number: number; canFulfil: boolean; canCancel: boolean; refund: string | null }) {
+  const t = useTranslations("staff.webshop.order");
   const router = useRouter();
   const toast = useToast();
   const [pending, setPending] = useState(false);
@@ -14,7 +16,7 @@ export function OrderButtons({ id, number, canFulfil, canCancel, refund }: { id:
     setPending(true);
     const result = await fulfilOrderAction({ id });
     setPending(false);
-    toast(result.ok ? { title: "Order marked as fulfilled", tone: "success" } : { title: result.error, tone: "error" });
+    toast(result.ok ? { title: t("markedFulfilled"), tone: "success" } : { title: result.error, tone: "error" });
     router.refresh();
   }
   async function cancel() {
@@ -23,7 +25,7 @@ export function OrderButtons({ id, number, canFulfil, canCancel, refund }: { id:
       toast({ title: result.error, tone: "error" });
       return false;
     }
-    toast({ title: refund ? `Order cancelled and ${refund} refunded` : "Order cancelled", tone: "success" });
+    toast({ title: refund ? t("cancelledRefunded", { amount: refund }) : t("cancelledDone"), tone: "success" });
     router.refresh();
     return true;
   }
@@ -31,22 +33,20 @@ export function OrderButtons({ id, number, canFulfil, canCancel, refund }: { id:
     <>
       {canCancel && (
         <ConfirmDialog
-          trigger={<Button variant="secondary">Cancel order</Button>}
-          title={`Cancel order #${number}?`}
+          trigger={<Button variant="secondary">{t("cancelOrder")}</Button>}
+          title={t("cancelTitle", { number })}
           description={
-            refund
-              ? `${refund} is refunded to the buyer's card through Stripe, and the items go back into stock. This cannot be undone.`
-              : "The items go back into stock and an open invoice is voided. This cannot be undone."
+            refund ? t("cancelRefundDescription", { amount: refund }) : t("cancelDescription")
           }
-          confirmLabel={refund ? `Cancel and refund ${refund}` : "Cancel order"}
-          cancelLabel="Keep order"
+          confirmLabel={refund ? t("cancelAndRefund", { amount: refund }) : t("cancelOrder")}
+          cancelLabel={t("keep")}
           destructive
           onConfirm={cancel}
         />
       )}
       {canFulfil && (
         <Button onClick={fulfil} pending={pending}>
-          Mark fulfilled
+          {t("markFulfilled")}
         </Button>
       )}
     </>

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronLeft } from "lucide-react";
@@ -11,11 +12,16 @@ import { formatMoney } from "@/lib/money";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { awaitsConfirmation } from "@/lib/shop/at-dojo-orders";
 import { getOrder, isAbandoned } from "@/lib/shop/orders";
+import { moneyLocale } from "@/lib/i18n/locales";
+import { staffLocale } from "@/lib/i18n/staff-session";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
 import { ConfirmOrderButtons } from "../confirm-order-buttons";
-import { OrderStatusBadge, PAYMENT_LABELS } from "../order-status-badge";
+import { OrderStatusBadge } from "../order-status-badge";
 import { OrderButtons } from "./order-buttons";
 
-export const metadata = { title: "Order" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: staffTranslator(await staffLocale(), "staff.webshop.order")("metaTitle") };
+}
 
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
@@ -25,46 +31,50 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const money = (minor: number) => formatMoney(minor, order.currency);
+  const locale = await staffLocale();
+  const t = staffTranslator(locale, "staff.webshop.order");
+  const payments = staffTranslator(locale, "staff.webshop.orders.payments");
+  const money = (minor: number) => formatMoney(minor, order.currency, moneyLocale(locale));
+  const at = (moment: Date) => formatDateTime(moment, dojo.timeZone, locale);
   const unconfirmed = awaitsConfirmation(order);
   const canFulfil = order.status === "paid" || (order.status === "pending" && order.payment === "at_dojo");
   const canCancel = order.status !== "cancelled";
   const facts: [string, React.ReactNode][] = [
-    ["Buyer", order.buyerName],
-    ["E-mail", <a key="e" href={`mailto:${order.buyerEmail}`} className="text-brand-700 hover:underline">{order.buyerEmail}</a>],
-    ["Phone", order.buyerPhone ?? "—"],
-    ["Member", order.memberId ? <Link key="m" href={`/members/${order.memberId}`} className="text-brand-700 hover:underline">Open member</Link> : "Not signed in"],
-    ["Payment", PAYMENT_LABELS[order.payment]],
-    ["Invoice", invoice ? <Link key="i" href={`/invoices/${invoice.id}`} className="text-brand-700 hover:underline">{invoice.number} ({invoice.status})</Link> : unconfirmed ? "Issued when you confirm the order" : "—"],
-    ...(unconfirmed && order.reservedUntil ? ([["Held until", `${formatDateTime(order.reservedUntil, dojo.timeZone)} · then cancelled and back on sale unless confirmed`]] as [string, React.ReactNode][]) : []),
-    ...(order.confirmedAt && order.payment === "at_dojo" ? ([["Confirmed", formatDateTime(order.confirmedAt, dojo.timeZone)]] as [string, React.ReactNode][]) : []),
-    ["Placed", formatDateTime(order.createdAt, dojo.timeZone)],
-    ...(order.paidAt ? ([["Paid", formatDateTime(order.paidAt, dojo.timeZone)]] as [string, React.ReactNode][]) : []),
-    ...(order.fulfilledAt ? ([["Fulfilled", formatDateTime(order.fulfilledAt, dojo.timeZone)]] as [string, React.ReactNode][]) : []),
-    ...(order.cancelledAt ? ([["Cancelled", `${formatDateTime(order.cancelledAt, dojo.timeZone)}${order.cancelReason ? ` · ${order.cancelReason}` : ""}`]] as [string, React.ReactNode][]) : []),
-    ...(order.refundedMinor > 0 ? ([["Refunded", money(order.refundedMinor)]] as [string, React.ReactNode][]) : []),
+    [t("buyer"), order.buyerName],
+    [t("email"), <a key="e" href={`mailto:${order.buyerEmail}`} className="text-brand-700 hover:underline">{order.buyerEmail}</a>],
+    [t("phone"), order.buyerPhone ?? "—"],
+    [t("member"), order.memberId ? <Link key="m" href={`/members/${order.memberId}`} className="text-brand-700 hover:underline">{t("openMember")}</Link> : t("notSignedIn")],
+    [t("payment"), payments(order.payment)],
+    [t("invoice"), invoice ? <Link key="i" href={`/invoices/${invoice.id}`} className="text-brand-700 hover:underline">{t("invoiceValue", { number: invoice.number ?? "", status: t(`invoiceStatuses.${invoice.status}`) })}</Link> : unconfirmed ? t("issuedOnConfirm") : "—"],
+    ...(unconfirmed && order.reservedUntil ? ([[t("heldUntil"), t("heldUntilValue", { date: at(order.reservedUntil) })]] as [string, React.ReactNode][]) : []),
+    ...(order.confirmedAt && order.payment === "at_dojo" ? ([[t("confirmed"), at(order.confirmedAt)]] as [string, React.ReactNode][]) : []),
+    [t("placed"), at(order.createdAt)],
+    ...(order.paidAt ? ([[t("paid"), at(order.paidAt)]] as [string, React.ReactNode][]) : []),
+    ...(order.fulfilledAt ? ([[t("fulfilled"), at(order.fulfilledAt)]] as [string, React.ReactNode][]) : []),
+    ...(order.cancelledAt ? ([[t("cancelled"), `${at(order.cancelledAt)}${order.cancelReason ? ` · ${order.cancelReason}` : ""}`]] as [string, React.ReactNode][]) : []),
+    ...(order.refundedMinor > 0 ? ([[t("refunded"), money(order.refundedMinor)]] as [string, React.ReactNode][]) : []),
   ];
   return (
     <div className="max-w-3xl">
       <Link href="/webshop/orders" className="mb-3 inline-flex items-center gap-1 text-sm text-stone-600 hover:text-stone-900">
-        <ChevronLeft className="size-4" aria-hidden /> All orders
+        <ChevronLeft className="size-4" aria-hidden /> {t("allOrders")}
       </Link>
       <PageHeader
         title={
           <span className="flex items-center gap-3">
-            Order #{order.number} <OrderStatusBadge order={order} />
+            {t("title", { number: order.number })} <OrderStatusBadge order={order} locale={locale} />
           </span>
         }
         description={
           isAbandoned(order)
-            ? "The buyer left Stripe Checkout without paying; nothing is held for this order."
+            ? t("abandoned")
             : unconfirmed && order.reservedUntil
-              ? `Pay at the dojo: confirm it to issue the invoice. Unconfirmed, it is cancelled on ${formatDate(order.reservedUntil, dojo.timeZone)} and the items go back on sale.`
+              ? t("unconfirmed", { date: formatDate(order.reservedUntil, dojo.timeZone, locale) })
               : undefined
         }
         actions={
           unconfirmed ? (
-            <ConfirmOrderButtons id={order.id} number={order.number} total={money(order.totalMinor)} heldUntil={order.reservedUntil ? formatDate(order.reservedUntil, dojo.timeZone) : null} />
+            <ConfirmOrderButtons id={order.id} number={order.number} total={money(order.totalMinor)} heldUntil={order.reservedUntil ? formatDate(order.reservedUntil, dojo.timeZone, locale) : null} />
           ) : (
             <OrderButtons id={order.id} number={order.number} canFulfil={canFulfil} canCancel={canCancel} refund={order.status !== "pending" && order.payment === "card" ? money(order.totalMinor - order.refundedMinor) : null} />
           )
@@ -72,14 +82,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       />
       <div className="space-y-4">
         <Card>
-          <CardHeader title="Items" />
+          <CardHeader title={t("items")} />
           <Table>
             <thead>
               <tr>
-                <Th>Product</Th>
-                <Th className="text-right">Qty</Th>
-                <Th className="text-right">Price</Th>
-                <Th className="text-right">Amount</Th>
+                <Th>{t("product")}</Th>
+                <Th className="text-right">{t("qty")}</Th>
+                <Th className="text-right">{t("price")}</Th>
+                <Th className="text-right">{t("amount")}</Th>
               </tr>
             </thead>
             <tbody>
@@ -93,7 +103,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               ))}
               <tr>
                 <Td colSpan={3} className="text-right font-semibold">
-                  Total
+                  {t("total")}
                 </Td>
                 <Td className="text-right font-semibold tabular-nums">{money(order.totalMinor)}</Td>
               </tr>
@@ -101,7 +111,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </Table>
         </Card>
         <Card>
-          <CardHeader title="Details" />
+          <CardHeader title={t("details")} />
           <CardBody>
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
               {facts.map(([label, value]) => (

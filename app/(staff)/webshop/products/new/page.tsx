@@ -1,15 +1,20 @@
+import type { Metadata } from "next";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
+import { staffT } from "@/lib/i18n/staff-session";
 import { ProductForm } from "../product-form";
 
-export const metadata = { title: "New product" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await staffT("staff.webshop.product"))("newTitle") };
+}
 
 export default async function NewProductPage() {
   const { dojo } = await requireStaffPage("shop");
+  const t = await staffT("staff.webshop.product");
   return (
     <>
-      <PageHeader title="New product" />
+      <PageHeader title={t("newTitle")} />
       <Card>
         <CardBody>
           <ProductForm currency={dojo.currency} />

@@ -1,11 +1,11 @@
 "use server";
 import { getDb } from "@/db/client";
-import { ActionError, publicAction } from "@/lib/action";
+import { publicAction } from "@/lib/action";
 import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword } from "@/lib/auth/password";
 import { signInWith } from "@/lib/auth/login";
 import { throttlePublicEndpoint } from "@/lib/auth/public-throttle";
-import { acceptPortalInvitation, findPortalInvitation, portalInvitationProblem } from "@/lib/portal/invitation";
+import { acceptPortalInvitation, assertInvitationUsable, findPortalInvitation } from "@/lib/portal/invitation";
 import { setPortalPasswordSchema } from "@/lib/portal/invitation-schema";
 
 // Cheap refusals first: throttled per address, then the link checked (an HMAC and one row),
@@ -13,10 +13,9 @@ import { setPortalPasswordSchema } from "@/lib/portal/invitation-schema";
 export const setPasswordFromInvitation = publicAction(setPortalPasswordSchema, async ({ token, password }) => {
   const db = await getDb();
   await throttlePublicEndpoint(db, "set-password", await clientIp());
-  const problem = portalInvitationProblem(await findPortalInvitation(db, token));
-  if (problem) throw new ActionError(problem);
+  assertInvitationUsable(await findPortalInvitation(db, token));
   const hash = await hashPassword(password);
   const { uid } = await db.transaction((tx) => acceptPortalInvitation(tx, token, hash));
-  await signInWith("member", { uid, password }, "Your password is set. Please log in with your UID.");
+  await signInWith("member", { uid, password }, "set_password");
   return { redirectTo: "/portal" };
 });

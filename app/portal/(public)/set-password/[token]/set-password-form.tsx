@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,6 +11,7 @@ import { setPortalPasswordSchema, type SetPortalPasswordInput } from "@/lib/port
 import { setPasswordFromInvitation } from "./actions";
 
 export function SetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("setPassword");
   const router = useRouter();
   const { form, submit, formError, pending } = useActionForm<SetPortalPasswordInput, { redirectTo: string }>({
     action: setPasswordFromInvitation,
@@ -25,14 +27,14 @@ export function SetPasswordForm({ token }: { token: string }) {
     <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       <FormError message={formError} />
       <input type="hidden" {...form.register("token")} />
-      <Field label="Choose a password" error={e.password?.message} hint="At least 10 characters">
+      <Field label={t("password")} error={e.password?.message} hint={t("passwordHint")}>
         <Input type="password" autoComplete="new-password" {...form.register("password")} />
       </Field>
-      <Field label="Repeat it" error={e.confirm?.message}>
+      <Field label={t("repeat")} error={e.confirm?.message}>
         <Input type="password" autoComplete="new-password" {...form.register("confirm")} />
       </Field>
       <Button type="submit" className="w-full" pending={pending}>
-        Set password and log in
+        {t("submit")}
       </Button>
     </form>
   );

@@ -5,17 +5,27 @@ import { getDb } from "@/db/client";
 import { Button } from "@/components/ui/button";
 import { NotFoundError } from "@/lib/action-result";
 import { formatDate } from "@/lib/dates";
+import { moneyLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money";
+import { cancelReasonCode } from "@/lib/shop/cancel-reasons";
 import { getOrder } from "@/lib/shop/orders";
 import { confirmOrderReturn } from "@/lib/shop/settle-card-order";
 import { loadShop } from "../../load-shop";
+import { shopLocale } from "../../shop-locale";
 import { ClearCart } from "./clear-cart";
 
-export const metadata = { title: "Your order" };
+export async function generateMetadata({ params }: { params: Promise<{ dojo: string; id: string }> }) {
+  const { dojo: slug, id } = await params;
+  const shop = await loadShop(slug);
+  const found = await getOrder(await getDb(), shop.dojo.id, id).catch(() => null);
+  return { title: translator(await shopLocale(shop.dojo, found?.order.language), "shop.order")("title") };
+}
 
 /**
  * Where Stripe sends the buyer back, and the confirmation of a pay-at-the-dojo order. A card
- * order still waiting is checked with Stripe here (the webhook may not have arrived yet).
+ * order still waiting is checked with Stripe here (the webhook may not have arrived yet). In the
+ * language the order was placed in, unless the visitor picked another.
  */
 export default async function OrderPage({ params }: { params: Promise<{ dojo: string; id: string }> }) {
   const { dojo: slug, id } = await params;
@@ -38,34 +48,41 @@ export default async function OrderPage({ params }: { params: Promise<{ dojo: st
       checkFailed = true;
     }
   }
-  const money = (minor: number) => formatMoney(minor, order.currency);
+  const locale = await shopLocale(shop.dojo, order.language);
+  const t = translator(locale, "shop.order");
+  const money = (minor: number) => formatMoney(minor, order.currency, moneyLocale(locale));
   const paid = order.status === "paid" || order.status === "fulfilled";
   const placed = paid || (order.status === "pending" && order.payment === "at_dojo");
 
   let icon, heading, text;
   if (paid) {
     icon = <CheckCircle2 className="size-10 text-emerald-600" aria-hidden />;
-    heading = "Thank you! Your order is paid.";
-    text = `We sent a confirmation to ${order.buyerEmail}.`;
+    heading = t("paidHeading");
+    text = t("paidText", { email: order.buyerEmail });
   } else if (placed) {
     icon = <CheckCircle2 className="size-10 text-emerald-600" aria-hidden />;
-    heading = "Thank you! Your order is placed.";
+    heading = t("placedHeading");
     // The confirmation mail is not promised: one address gets at most one every few minutes.
+    const amount = money(order.totalMinor);
     text = order.confirmedAt
-      ? `The dojo has confirmed your order. Please pay ${money(order.totalMinor)} when you collect it.`
-      : `The dojo will confirm it and holds your items${order.reservedUntil ? ` until ${formatDate(order.reservedUntil, shop.dojo.timeZone)}` : ""}. Please pay ${money(order.totalMinor)} when you collect it at the dojo.`;
+      ? t("confirmedText", { amount })
+      : order.reservedUntil
+        ? t("heldUntilText", { amount, date: formatDate(order.reservedUntil, shop.dojo.timeZone, locale) })
+        : t("heldText", { amount });
   } else if (order.status === "cancelled") {
     icon = <XCircle className="size-10 text-stone-400" aria-hidden />;
-    heading = "This order was cancelled.";
-    text = order.cancelReason ?? "";
+    heading = t("cancelledHeading");
+    // The stored reason is the dojo's English; a known one is told in the buyer's language.
+    const reason = cancelReasonCode(order.cancelReason);
+    text = reason ? t(`cancelReasons.${reason}`) : (order.cancelReason ?? "");
   } else {
     icon = <Clock className="size-10 text-amber-500" aria-hidden />;
-    heading = "Your payment is not complete.";
-    text = checkFailed ? "We could not check the payment just now. Reload this page in a moment." : payUrl ? "Nothing was charged. You can try again with the same or another card." : "Nothing was charged and the payment page has expired. You can order again from your cart.";
+    heading = t("pendingHeading");
+    text = checkFailed ? t("checkFailed") : payUrl ? t("tryAgainText") : t("expiredText");
   }
 
   return (
-    <div className="mx-auto max-w-xl">
+    <div lang={locale} className="mx-auto max-w-xl">
       {placed && <ClearCart slug={slug} />}
       <div className="rounded-xl border border-stone-200 bg-white p-5 text-center sm:p-8">
         <div className="flex justify-center">{icon}</div>
@@ -73,7 +90,7 @@ export default async function OrderPage({ params }: { params: Promise<{ dojo: st
           {heading}
         </h1>
         <p className="mt-1 text-stone-600">{text}</p>
-        <p className="mt-4 text-sm text-stone-500">Order #{order.number}</p>
+        <p className="mt-4 text-sm text-stone-500">{t("number", { number: order.number })}</p>
         <ul className="mt-4 space-y-1 border-t border-stone-100 pt-4 text-left text-sm">
           {lines.map((l) => (
             <li key={l.position} className="flex justify-between gap-3">
@@ -84,18 +101,18 @@ export default async function OrderPage({ params }: { params: Promise<{ dojo: st
             </li>
           ))}
           <li className="flex justify-between gap-3 border-t border-stone-100 pt-2 font-semibold">
-            <span>Total</span>
+            <span>{t("total")}</span>
             <span className="tabular-nums">{money(order.totalMinor)}</span>
           </li>
         </ul>
         <div className="mt-6 flex flex-col gap-2 sm:flex-row sm:justify-center">
           {payUrl && (
             <Button asChild size="lg">
-              <a href={payUrl}>Try the payment again</a>
+              <a href={payUrl}>{t("tryAgain")}</a>
             </Button>
           )}
           <Button asChild variant="secondary" size="lg">
-            <Link href={placed ? `/shop/${slug}` : `/shop/${slug}/cart`}>{placed ? "Back to the shop" : "Back to the cart"}</Link>
+            <Link href={placed ? `/shop/${slug}` : `/shop/${slug}/cart`}>{placed ? t("backToShop") : t("backToCart")}</Link>
           </Button>
         </div>
       </div>

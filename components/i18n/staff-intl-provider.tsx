@@ -1,0 +1,17 @@
+import { NextIntlClientProvider } from "next-intl";
+import type { StaffLocale } from "@/lib/i18n/staff-locales";
+import { staffMessageTree } from "@/lib/i18n/staff-messages";
+
+/**
+ * The staff dashboard's language for its client components (`useTranslations("staff.members")`).
+ * Given once by the staff layout: the dashboard's words are small beside its pages, and a layout
+ * is not sent again on client navigation. Shared components read the member-facing namespaces.
+ */
+export function StaffIntlProvider({ locale, children }: { locale: StaffLocale; children: React.ReactNode }) {
+  const { emails: _emails, ...messages } = staffMessageTree(locale);
+  return (
+    <NextIntlClientProvider locale={locale} messages={messages} formats={{}} timeZone="UTC" now={new Date()}>
+      {children}
+    </NextIntlClientProvider>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "shop_orders_at_dojo_pending_idx" ON "shop_orders" USING btree ("dojo_id","reserved_until","number") WHERE "shop_orders"."status" = 'pending' and "shop_orders"."payment" = 'at_dojo';

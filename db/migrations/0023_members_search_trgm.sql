@@ -1,0 +1,1 @@
+CREATE INDEX "members_search_trgm_idx" ON "members" USING gin (("first_name" || ' ' || "last_name") gin_trgm_ops,("last_name" || ' ' || "first_name") gin_trgm_ops,"email" gin_trgm_ops,"uid" gin_trgm_ops);

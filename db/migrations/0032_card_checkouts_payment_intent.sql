@@ -1,0 +1,2 @@
+ALTER TABLE "card_checkouts" ADD COLUMN "stripe_payment_intent_id" text;--> statement-breakpoint
+ALTER TABLE "card_checkouts" ADD CONSTRAINT "card_checkouts_stripe_payment_intent_id_unique" UNIQUE("stripe_payment_intent_id");

@@ -1,0 +1,40 @@
+import type { SubscriptionReasons } from "@/lib/error-reasons";
+import { onField, type Words } from "./words";
+
+const customerId = (text: string) => onField("customerId", text);
+
+export const SUBSCRIPTION_WORDS: Words<keyof SubscriptionReasons> = {
+  "stripe.card_declined": ({ stripeMessage }) => `The card was declined: ${stripeMessage}`,
+  "stripe.api_key_refused": () => "Stripe refused the dojo's API key. The owner can reconnect Stripe in Settings → Stripe.",
+  "stripe.refused": ({ stripeMessage }) => `Stripe refused this: ${stripeMessage}`,
+  "stripe.failed": () => "Something went wrong talking to Stripe. Nothing was changed; please try again.",
+  "stripe.unreachable": () => "Stripe could not be reached or had a problem. Nothing was changed; please try again in a moment.",
+  "customer.missing_in_stripe": (d) => customerId(`No customer ${d.customerId} exists in this dojo's Stripe account. Check the ID in the Stripe dashboard.`),
+  "customer.deleted_in_stripe": (d) => customerId(`Customer ${d.customerId} was deleted in Stripe.`),
+  "customer.linked_to_other": (d) => customerId(`Customer ${d.customerId} is already linked to ${d.memberName}.`),
+  "customer.none": () => "This member has no Stripe customer yet. Create one or set the customer ID first.",
+  "card.not_found": () => "That card was not found.",
+  "subscription.plan_archived": () => "This plan is archived. Choose another plan.",
+  "subscription.plan_other_currency": ({ planCurrency, currency }) => `This plan is in ${planCurrency}, but the dojo's Stripe account charges in ${currency}.`,
+  "subscription.no_card": () => "This member has no saved card. Add a card (or send the card link) before subscribing.",
+  "subscription.family_payer_no_card": () => "The family's payer has no saved card. Add a card to the payer (or send them the card link) before subscribing.",
+  "subscription.pause_not_running": () => "Only a running subscription can be paused.",
+  "subscription.already_paused": () => "This subscription is already paused. Resume it first to pause it with other dates.",
+  "subscription.pause_end_not_after_today": () => onField("resumeOn", "The pause must end after today.", "Choose a day after today, or leave it empty to pause until resumed."),
+  "subscription.not_paused": () => "This subscription is not paused.",
+  "subscription.ended": () => "This subscription has already ended.",
+  "subscription_plan.amount": ({ problem }) => onField("amount", problem),
+  "subscription_plan.amount_not_positive": () => onField("amount", "The amount must be more than zero."),
+  "subscription_plan.signup_fee": ({ problem }) => onField("signupFee", problem),
+  "subscription_fee.amount": ({ problem }) => onField("amount", problem),
+  "subscription_fee.amount_not_positive": () => onField("amount", "The fee must be more than zero."),
+  "subscription_fee.not_running": () => "Fees can only be added to a running subscription: one that has ended or ends with this period has no next invoice.",
+  "subscription_fee.paused": () => "This subscription is paused: its next renewal is voided, and a fee on it with it. Add the fee once it is resumed.",
+  "subscription_fee.already_invoiced": () => "This fee is already on an invoice (Stripe has billed it), so it can no longer be removed. Refund or credit it on that invoice instead.",
+  "subscription_plan.price_gone": ({ priceId }) => `The price ${priceId} is no longer an active recurring price in your Stripe account. Reload the list and choose again.`,
+  "subscription_plan.price_unsupported": ({ name, why }) => `${name} cannot be imported: ${why}`,
+  "subscription_invoice.void": () => "This invoice is void; there is nothing to pay.",
+  "subscription_invoice.no_card": () => "There is no saved card. Add a card first, then pay.",
+  "subscription_invoice.declined": ({ stripeMessage }) => `The card was declined: ${stripeMessage} Add another card and try again.`,
+  "subscription_invoice.not_confirmed": () => "Stripe has not confirmed the payment yet. Reload the page in a moment.",
+};
