@@ -18,6 +18,8 @@ import { captureQueries, explainWithoutSeqScans, seqScannedTables, type Captured
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
 vi.mock("next-auth", () => import("../support/authjs"));
+// The members area is rendered without a staff session: html() then reads the browser's language.
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/navigation", async (original) => (await import("../support/next")).navigationOutsideNext(original));
 
 // Every query of the list pages and the members area must be servable by an index: at 5,000

@@ -7,8 +7,8 @@ import { buildIdorWorld, type IdorWorld } from "../support/idor/world";
 
 vi.mock("@/lib/auth/auth", () => import("../support/authjs"));
 vi.mock("next-auth", () => import("../support/authjs"));
-// The card-link page throttles by the client address.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.78" }) }));
+// The card-link page throttles by the client address; the shop reads the visitor's language cookie (none here).
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.78" }), cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/navigation", async (original) => (await import("../support/next")).navigationOutsideNext(original));
 
 function expectComplete(found: string[], matrix: Record<string, RouteEntry>, what: string) {

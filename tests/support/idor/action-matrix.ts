@@ -6,7 +6,7 @@ import { createInvoiceAction, issueInvoiceAction, recordPaymentAction, searchMem
 import { addLedgerEntry, correctEntry } from "@/app/(staff)/ledger/actions";
 import { addMember, deactivateMember, editMember, reactivateMember, setPortalPassword } from "@/app/(staff)/members/actions";
 import { importMembersAction, previewMemberImportAction } from "@/app/(staff)/members/import/actions";
-import { changeName } from "@/app/(staff)/account/actions";
+import { changeLanguage, changeName } from "@/app/(staff)/account/actions";
 import { changeRole, inviteStaffMember, revokeStaffInvitation, setActive } from "@/app/(staff)/settings/staff/actions";
 import { reconcileStripe } from "@/app/(staff)/settings/stripe/actions";
 import { recordDifferenceAction, refundDifferenceAction } from "@/app/(staff)/settings/stripe/money-check-actions";
@@ -313,6 +313,9 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
 
   "app/(staff)/account/actions.ts#changeName": {
     attempts: [staff("smuggled dojo B ids are ignored", (w) => changeName(smuggled({ name: "Renamed Owner" }, w)), { expect: "ignored" })],
+  },
+  "app/(staff)/account/actions.ts#changeLanguage": {
+    attempts: [staff("smuggled dojo B ids are ignored: only the signed-in staff member's language changes", (w) => changeLanguage(smuggled({ language: "nl" }, w)), { expect: "ignored" })],
   },
 
   "app/(staff)/settings/staff/actions.ts#inviteStaffMember": {
