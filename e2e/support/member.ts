@@ -12,10 +12,12 @@ export async function memberLogIn(page: Page, member: { uid: string; password: s
 }
 
 /**
- * The member's page of an invoice staff see at `staffInvoiceUrl`: "Pay with credit card" (or, next
- * to a card saved by an earlier journey, "Pay with another card") opens the embedded Checkout.
+ * The button that opens the embedded Checkout on the member's invoice page: "Pay with credit card"
+ * (or, next to a card saved by an earlier journey, "Pay with another card"); when the dojo also
+ * takes SEPA, iDEAL or Bancontact, "Pay online" (or "Pay another way"). Which one depends on the
+ * journeys that ran before (pay-label.ts).
  */
-export const NEW_CARD_BUTTON = /^Pay with (credit|another) card$/;
+export const NEW_CARD_BUTTON = /^Pay (with (credit|another) card|online|another way)$/;
 
 export async function openPortalCheckout(page: Page, staffInvoiceUrl: string, total: string): Promise<FrameLocator> {
   await page.goto(staffInvoiceUrl.replace(/\/invoices\//, "/portal/invoices/"));
