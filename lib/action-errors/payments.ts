@@ -1,5 +1,5 @@
 import type { InvoiceReasons, PaymentReasons } from "@/lib/error-reasons";
-import { correct, correctProblem, onField, say, sayOnShort, type Reader, type Words } from "./words";
+import { correct, correctProblem, say, sayOnShort, type Reader, type Words } from "./words";
 
 type ChargeLimit = PaymentReasons["card_payment.below_minimum"];
 
