@@ -12,14 +12,13 @@ import type { MoneyDifference } from "@/lib/stripe/money-check/types";
 
 type Settle = (input: { stripeId: string }) => Promise<ActionResult<{ settled: boolean; differences: number | null }>>;
 
-// A difference no button settles (no actions) says what a person does about it: byHand.<kind>.
-
 /** The money check's differences, each with what settles it (for those allowed to refund). */
 export function MoneyDifferences({ differences, timeZone, mayAct, record, refund }: { differences: MoneyDifference[]; timeZone: string; mayAct: boolean; record: Settle; refund: Settle }) {
   const router = useRouter();
   const toast = useToast();
   const t = useTranslations("staff.settings.stripe");
   const f = formatIn(useLocale());
+  // byHand.<kind>: what a person does about a difference no button settles (none is written for a charge Tatami never recorded).
   const amount = (minor: number | null, currency: string) => (minor === null ? t("moneyDifferences.nothing") : f.money(minor, currency));
   const [busy, setBusy] = useState<string | null>(null);
 
