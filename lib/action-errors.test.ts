@@ -1,10 +1,32 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { presentError, WORDS } from "@/lib/action-errors";
 import { ActionError, NotFoundError } from "@/lib/action-result";
-import { AppError, invalidAmount, invalidInput, isRetryable, notPayable, refused, unavailable, type Reasons } from "@/lib/errors";
+import { AppError, invalidAmount, invalidInput, isRetryable, notPayable, refused, unavailable, type NotFound, type Reasons } from "@/lib/errors";
+import { LOCALES } from "@/lib/i18n/locales";
 import { assertPayable, whyNotPayable } from "@/lib/invoices/payable";
 
 const invoice = (status: "draft" | "open" | "paid" | "void", totalMinor = 5000, paidMinor = 0) => ({ status, totalMinor, paidMinor });
+
+// Sample details: every field any reason reads, so each reason's words run without throwing.
+const sample = { minutes: 2, what: "attempts", provider: "staff", after: "login", key: "PLATFORM_STRIPE_SECRET_KEY", origin: "http://localhost:3000", local: true, url: "https://x.test/w", stripeMessage: "No.", chargingSubscriptions: 1, openPaymentPages: 1, linkedMembers: 2, plans: 1, invoiceNumber: "2026-0001", plan: "basic", current: "pro", customerId: "cus_1", memberName: "Ann Lee", planCurrency: "EUR", currency: "USD", problem: "Enter an amount such as 25 or 25.50", priceId: "price_1", name: "Gold", why: "metered", problems: [{ kind: "no_rows" }], rows: [{ row: 2, messages: ["E-mail: not an address"] }], linePrices: [{ line: 0, problem: "Enter an amount such as 25 or 25.50" }], total: "too_large", state: "expired", change: "demote", limit: 3, action: "issue", status: "open", retryAfterMs: 60_000, available: 2, product: "Belt", amountMinor: 40, limitMinor: 50, of: "invoice", who: "staff", refundableMinor: 100, paymentCurrency: "EUR", field: "memberId" };
+// The other branch of each choice the words make (a select, a plural, a list), merged over the sample.
+const VARIANTS: Record<string, unknown>[] = [
+  {},
+  { what: "failed attempts", minutes: 1, provider: "member", local: false, chargingSubscriptions: 0, linkedMembers: 1, plans: 0, state: "invalid", change: "deactivate", action: "edit", status: "void", retryAfterMs: 3 * 60 * 60_000, available: 0, of: "order", atDojoOffered: true, who: "member", stripeMessage: null, problem: "empty", total: "not_positive", limit: 1 },
+  { after: "invitation", openPaymentPages: 0, linkedMembers: 0, plans: 2, chargingSubscriptions: 3, state: "revoked", of: "order", problems: [{ kind: "duplicate_column", field: "lastName", headers: ["Last name", "Surname"] }, { kind: "missing_columns", fields: ["firstName", "lastName"] }, { kind: "too_many_rows", rows: 501, max: 500 }], stripeMessage: "Your card has insufficient funds." },
+  { after: "set_password", state: "accepted", problems: [{ kind: "empty" }], stripeMessage: "Your card was declined", rows: [{ row: 2, messages: ["x"] }, { row: 3, messages: ["y"] }] },
+  { state: "unknown", status: "paid", invoiceNumber: null },
+];
+const reasons = Object.keys(WORDS) as (keyof Reasons)[];
+const NOT_FOUND: NotFound[] = ["That record", "Card setup", "Dojo", "Family", "Fee", "Invitation", "Invoice", "Ledger entry", "Mail", "Member", "Order", "Payment", "Plan", "Plan change", "Product", "Refund", "Shop", "Staff member", "Subscription"];
+
+/** Every failure the words know, with each variant of its details: reasons, not-found names, NOT_PAYABLE and INVALID_AMOUNT reasons. */
+const everyFailure = (): [string, AppError][] => [
+  ...reasons.flatMap((reason) => VARIANTS.map((v, i): [string, AppError] => [`${reason}#${i}`, new AppError("REFUSED", { ...sample, ...v, reason } as never)])),
+  ...NOT_FOUND.map((what): [string, AppError] => [`not found: ${what}`, new NotFoundError(what)]),
+  ...(["draft", "void", "paid", "collected_by_stripe", "other_currency"] as const).map((r): [string, AppError] => [`not payable: ${r}`, notPayable(r, { currency: "USD", expectedCurrency: "EUR", openMinor: 1250 })]),
+  ...(["other_currency", "not_positive", "more_than_open"] as const).map((r): [string, AppError] => [`invalid amount: ${r}`, invalidAmount(r, { currency: "USD", expectedCurrency: "EUR", openMinor: 1250 })]),
+];
 
 describe("domain errors by code", () => {
   it("one payability rule: the open amount, or NOT_PAYABLE with the reason", () => {
@@ -45,9 +67,6 @@ describe("domain errors by code", () => {
   });
 
   it("has words for every reason of the catalogue", () => {
-    // Sample details: every field any reason reads, so each function runs without throwing.
-    const sample = { minutes: 2, what: "attempts", provider: "staff", after: "login", key: "PLATFORM_STRIPE_SECRET_KEY", origin: "http://localhost:3000", local: true, url: "https://x.test/w", stripeMessage: "No.", chargingSubscriptions: 1, openPaymentPages: 1, linkedMembers: 2, plans: 1, invoiceNumber: "2026-0001", plan: "basic", current: "pro", customerId: "cus_1", memberName: "Ann Lee", planCurrency: "EUR", currency: "USD", problem: "Enter an amount such as 25 or 25.50", priceId: "price_1", name: "Gold", why: "metered", problems: [{ kind: "no_rows" }], rows: [{ row: 2, messages: ["E-mail: not an address"] }], linePrices: [{ line: 0, problem: "Enter an amount such as 25 or 25.50" }], state: "expired", change: "demote", limit: 3, action: "issue", status: "open", retryAfterMs: 60_000, available: 2, product: "Belt", amountMinor: 40, limitMinor: 50, of: "invoice", who: "staff", refundableMinor: 100, paymentCurrency: "EUR" };
-    const reasons = Object.keys(WORDS) as (keyof Reasons)[];
     expect(reasons.length).toBeGreaterThan(50);
     for (const reason of reasons) {
       const { error, fieldErrors } = presentError(new AppError("REFUSED", { ...sample, reason } as never));
@@ -82,5 +101,41 @@ describe("domain errors by code", () => {
     expect(isRetryable(outage)).toBe(true);
     expect(presentError(outage).error).toMatch(/^Stripe could not be reached/);
     expect(isRetryable(new Error("connection reset"))).toBe(true);
+  });
+});
+
+describe("the words of a failure in the reader's language", () => {
+  afterEach(() => vi.restoreAllMocks());
+  const texts = ({ error, fieldErrors }: { error: string; fieldErrors?: Record<string, string[]> }) => [error, ...Object.values(fieldErrors ?? {}).flat()];
+
+  it.each(LOCALES)("renders every failure in %s: no placeholder, no key path, no missing message", (locale) => {
+    // next-intl reports a missing message or a broken placeholder through console.error and shows the key path.
+    const reported = vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const [name, error] of everyFailure()) {
+      for (const text of texts(presentError(error, {}, locale))) {
+        expect(text, name).not.toMatch(/[{}]|\berrors\.[a-z_]+\.|undefined|\[object/);
+        if (locale === "en") expect(text, name).not.toMatch(/\bnull\b/);
+        expect(text.trim(), name).not.toBe("");
+      }
+    }
+    expect(reported).not.toHaveBeenCalled();
+  });
+
+  it.each(LOCALES.filter((l) => l !== "en"))("says nearly every failure in %s in other words than English", (locale) => {
+    const failures = everyFailure();
+    const same = failures.filter(([, error]) => presentError(error, {}, locale).error === presentError(error).error).map(([name]) => name);
+    // Only the parsers' own problems (lib/money.ts) pass through as they are.
+    expect(same.filter((name) => !/^(subscription_plan\.amount|subscription_plan\.signup_fee|subscription_fee\.amount)#/.test(name))).toEqual([]);
+  });
+
+  it("writes money and numbers as the reader does", () => {
+    const open = invalidAmount("more_than_open", { openMinor: 123_456, expectedCurrency: "EUR" });
+    expect(presentError(open).error).toBe("The amount is more than the €1,234.56 still open.");
+    expect(presentError(open, {}, "nl").error).toBe("Het bedrag is meer dan de €\u00a01.234,56 die nog openstaat.");
+    expect(presentError(open, {}, "de").error).toBe("Der Betrag ist höher als die noch offenen 1.234,56\u00a0€.");
+    const refund = refused("refund.more_than_refundable", { refundableMinor: 2_500, currency: "EUR" });
+    expect(presentError(refund, {}, "fr")).toEqual({ error: "Veuillez corriger les champs signalés.", fieldErrors: { amount: ["25,00\u00a0€ au plus peuvent encore être remboursés"] } });
+    expect(presentError(refused("member_import.rows", { rows: [{ row: 2, messages: ["x"] }] }), {}, "nl").error).toMatch(/^1 regel bevat een fout: /);
+    expect(presentError(refused("shop.too_many_orders_network", { retryAfterMs: 2 * 60 * 60_000 }), {}, "de").error).toBe("Zu viele Bestellungen aus Ihrem Netzwerk. Bitte versuchen Sie es in 2 Stunden erneut.");
   });
 });

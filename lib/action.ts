@@ -2,12 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getMemberSession, getStaffSession, type MemberContext, type StaffContext } from "@/lib/auth/session";
-import { FEATURE_LABELS, hasFeature, lowestPlanWith, PLAN_NAMES, type Feature } from "@/lib/account-plans/features";
+import { hasFeature, lowestPlanWith, PLAN_NAMES, type Feature } from "@/lib/account-plans/features";
 import type { ActionResult, FieldErrors } from "@/lib/action-result";
 import { presentError, type ErrorFields } from "@/lib/action-errors";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_LOCALE, resolveLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/messages";
+import { resolveStaffLocale } from "@/lib/i18n/staff-locales";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
 
 export { ActionError, NotFoundError } from "@/lib/action-result";
 
@@ -29,7 +31,7 @@ function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-// The action layer's own words (components.action), in the member's or visitor's language; staff get English for now.
+// The action layer's own words (components.action), in the staff member's, member's or visitor's language.
 const actionWords = (locale: Locale = DEFAULT_LOCALE) => translator(locale, "components.action");
 
 async function run<S extends z.ZodType, T, C>(schema: S, raw: unknown, ctx: C, handler: (input: z.output<S>, ctx: C) => Promise<T>, errorFields?: ErrorFields, locale?: Locale): Promise<ActionResult<T>> {
@@ -40,7 +42,7 @@ async function run<S extends z.ZodType, T, C>(schema: S, raw: unknown, ctx: C, h
   try {
     return { ok: true, data: await handler(parsed.data, ctx) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, ...presentError(error, errorFields) };
+    if (error instanceof AppError) return { ok: false, ...presentError(error, errorFields, locale) };
     console.error("Action failed", error);
     return { ok: false, error: actionWords(locale)("failed") };
   }
@@ -59,11 +61,13 @@ export function staffAction<S extends z.ZodType, T>(
   return gatedBy(options.feature, async (input) => {
     const session = await getStaffSession();
     if (!session) return { ok: false, error: SIGNED_OUT };
-    if (!can(session.user.role, options.permission)) return { ok: false, error: "Your role does not allow this." };
+    const locale = resolveStaffLocale(session.user.language, session.dojo.defaultLanguage);
+    if (!can(session.user.role, options.permission)) return { ok: false, error: actionWords(locale)("roleNotAllowed") };
     if (options.feature && !hasFeature(session.dojo.plan, options.feature)) {
-      return { ok: false, error: `${FEATURE_LABELS[options.feature]} is part of the ${PLAN_NAMES[lowestPlanWith(options.feature)]} plan. Upgrade in Settings → Account.` };
+      const feature = staffTranslator(locale, "staff.settings.plans.features")(options.feature);
+      return { ok: false, error: actionWords(locale)("featureOnPlan", { feature, plan: PLAN_NAMES[lowestPlanWith(options.feature)] }) };
     }
-    return run(options.schema, input, session, handler, options.errorFields);
+    return run(options.schema, input, session, handler, options.errorFields, locale);
   });
 }
 

@@ -86,6 +86,7 @@ export type SubscriptionReasons = {
   "subscription_plan.amount": { problem: string };
   "subscription_plan.amount_not_positive": None;
   "subscription_plan.signup_fee": { problem: string };
+  "subscription_plan.signup_fee_negative": None;
   "subscription_fee.amount": { problem: string };
   "subscription_fee.amount_not_positive": None;
   "subscription_fee.not_running": None;
@@ -167,7 +168,8 @@ export type DojoReasons = {
   "signup.already_confirmed": None;
   "signup.link_unusable": { state: "invalid" | "expired" };
   "dojo.logo_too_large": None;
-  "dojo.logo_type": { problem: string | null };
+  /** An empty file, or a picture that is not a PNG or JPEG. */
+  "dojo.logo_type": { problem: "empty" | "type" };
 };
 
 export type PortalReasons = {

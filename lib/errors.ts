@@ -25,11 +25,33 @@ export type InvalidAmountReason = "other_currency" | "not_positive" | "more_than
 
 type MoneyDetails = { currency?: string; expectedCurrency?: string; openMinor?: number };
 
+/** What was not found: a name, not words (the action layer words each one). */
+export type NotFound =
+  | "That record"
+  | "Card setup"
+  | "Dojo"
+  | "Family"
+  | "Fee"
+  | "Invitation"
+  | "Invoice"
+  | "Ledger entry"
+  | "Mail"
+  | "Member"
+  | "Order"
+  | "Payment"
+  | "Plan"
+  | "Plan change"
+  | "Product"
+  | "Refund"
+  | "Shop"
+  | "Staff member"
+  | "Subscription";
+
 /** The details of one reason of the catalogue (lib/error-reasons.ts): its name and what its words need. */
 export type ReasonDetails<R extends Reason = Reason> = { [K in R]: { reason: K } & Reasons[K] }[R];
 
 export type DetailsOf<C extends AppErrorCode> = C extends "NOT_FOUND"
-  ? { what?: string }
+  ? { what?: NotFound }
   : C extends "NOT_PAYABLE"
     ? { reason: NotPayableReason } & MoneyDetails
     : C extends "INVALID_AMOUNT"
@@ -50,7 +72,7 @@ export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
 
 /** Anything that is not in the caller's dojo is reported as not found, never as forbidden. */
 export class NotFoundError extends AppError<"NOT_FOUND"> {
-  constructor(what = "That record") {
+  constructor(what: NotFound = "That record") {
     super("NOT_FOUND", { what });
   }
 }

@@ -8,7 +8,8 @@ import { staffMessageTree } from "@/lib/i18n/staff-messages";
  * is not sent again on client navigation. Shared components read the member-facing namespaces.
  */
 export function StaffIntlProvider({ locale, children }: { locale: StaffLocale; children: React.ReactNode }) {
-  const { emails: _emails, ...messages } = staffMessageTree(locale);
+  // Mails and the words of failures (lib/action-errors) are written on the server only.
+  const { emails: _emails, errors: _errors, ...messages } = staffMessageTree(locale);
   return (
     <NextIntlClientProvider locale={locale} messages={messages} formats={{}} timeZone="UTC" now={new Date()}>
       {children}

@@ -1,24 +1,31 @@
 import type { ShopReasons } from "@/lib/error-reasons";
-import { waitLabel } from "@/lib/security/rate-limit";
-import { CORRECT_FIELDS, onField, type Words } from "./words";
+import { waitTime } from "@/lib/security/rate-limit";
+import { correctProblem, onField, say, type Reader, type Words } from "./words";
+
+/** "2 minutes", "1 hour": how long to wait, in the reader's language. */
+function wait(ms: number, w: Reader): string {
+  const { unit, count } = waitTime(ms);
+  return w.t(`time.${unit}`, { count });
+}
+
+const otherWayToPay = (_: unknown, w: Reader) => onField("payment", say({}, w), w.t("shop.choose_other_payment"));
 
 export const SHOP_WORDS: Words<keyof ShopReasons> = {
-  "shop.card_not_offered": () => onField("payment", "Card payments are not available in this shop.", "Choose another way to pay"),
-  "shop.at_dojo_not_offered": () => onField("payment", "Paying at the dojo is not available in this shop.", "Choose another way to pay"),
-  "shop.product_gone": () => "A product in your cart is no longer sold. Please remove it and try again.",
-  "shop.not_enough_stock": ({ product, available }) => (available === 0 ? `"${product}" is sold out.` : `Only ${available} of "${product}" left. Please lower the quantity.`),
-  "shop.sold_out_meanwhile": () => "An item in your cart just sold out. Please check your cart.",
-  "shop.confirm_card_order": () => "Only orders paid at the dojo are confirmed; card orders are invoiced when paid.",
-  "shop.confirm_cancelled_order": () => "This order was cancelled; it can no longer be confirmed.",
-  "shop.card_payment_not_started": () => "The card payment could not be started. Nothing was charged; please try again, or choose to pay at the dojo.",
-  "shop.too_many_orders_network": ({ retryAfterMs }) => `Too many orders from your network. Please try again in ${waitLabel(retryAfterMs)}.`,
-  "shop.too_many_orders_email": ({ retryAfterMs }) => onField("email", `Too many orders for this e-mail address. Please try again in ${waitLabel(retryAfterMs)}.`, "Too many orders for this address just now"),
-  "shop.price": ({ problem }) => onField("price", CORRECT_FIELDS, problem),
-  "shop.image": ({ problem }) => onField("image", CORRECT_FIELDS, problem),
-  "shop.fulfil_cancelled": () => "A cancelled order cannot be fulfilled.",
-  "shop.fulfil_awaiting_card": () => "This order is waiting for its card payment.",
-  "shop.cancel_needs_refund_permission": () => "Cancelling a paid order refunds the buyer; only an owner or manager can do that.",
-  "shop.paid_meanwhile": () => "The buyer has just paid this order. Reload the page, then cancel it again to refund.",
-  "shop.cancel_stripe_refused": ({ stripeMessage }) =>
-    stripeMessage === null ? "Stripe could not be reached. The order was not cancelled; please try again." : `Stripe refused: ${stripeMessage} The order was not cancelled.`,
+  "shop.card_not_offered": otherWayToPay,
+  "shop.at_dojo_not_offered": otherWayToPay,
+  "shop.product_gone": say,
+  "shop.not_enough_stock": say,
+  "shop.sold_out_meanwhile": say,
+  "shop.confirm_card_order": say,
+  "shop.confirm_cancelled_order": say,
+  "shop.card_payment_not_started": say,
+  "shop.too_many_orders_network": ({ retryAfterMs }, w) => say({ wait: wait(retryAfterMs, w) }, w),
+  "shop.too_many_orders_email": ({ retryAfterMs }, w) => onField("email", say({ wait: wait(retryAfterMs, w) }, w), w.t("shop.too_many_orders_email_field")),
+  "shop.price": correctProblem("price"),
+  "shop.image": correctProblem("image"),
+  "shop.fulfil_cancelled": say,
+  "shop.fulfil_awaiting_card": say,
+  "shop.cancel_needs_refund_permission": say,
+  "shop.paid_meanwhile": say,
+  "shop.cancel_stripe_refused": ({ stripeMessage }, w) => (stripeMessage === null ? w.t("shop.cancel_stripe_unreachable") : say({ stripeMessage }, w)),
 };

@@ -54,7 +54,7 @@ export function checkLogo(bytes: Uint8Array): { bytes: Buffer; type: (typeof LOG
   if (bytes.length > MAX_LOGO_BYTES) throw invalidInput("dojo.logo_too_large");
   const checked = checkImage(bytes);
   if (!checked.ok || !(LOGO_TYPES as readonly string[]).includes(checked.type)) {
-    throw invalidInput("dojo.logo_type", { problem: checked.ok ? null : checked.message });
+    throw invalidInput("dojo.logo_type", { problem: bytes.length === 0 ? "empty" : "type" });
   }
   return { bytes: Buffer.from(bytes), type: checked.type as (typeof LOGO_TYPES)[number] };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { pruneRateLimitBuckets, takeToken, waitLabel } from "./rate-limit";
+import { pruneRateLimitBuckets, takeToken, waitTime } from "./rate-limit";
 
 const limit = { capacity: 10, refillMs: 60_000 };
 
@@ -32,8 +32,8 @@ describe("takeToken", () => {
   });
 
   it("says how long to wait", () => {
-    expect(waitLabel(1_000)).toBe("1 minute");
-    expect(waitLabel(9 * 60_000 + 1)).toBe("10 minutes");
-    expect(waitLabel(90 * 60_000)).toBe("2 hours");
+    expect(waitTime(1_000)).toEqual({ unit: "minutes", count: 1 });
+    expect(waitTime(9 * 60_000 + 1)).toEqual({ unit: "minutes", count: 10 });
+    expect(waitTime(90 * 60_000)).toEqual({ unit: "hours", count: 2 });
   });
 });

@@ -37,10 +37,8 @@ export async function pruneRateLimitBuckets(db: DbOrTx, now = new Date()): Promi
   await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.updatedAt, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
 }
 
-/** "2 minutes", "1 hour" — for refusal messages. */
-export function waitLabel(ms: number): string {
+/** How long to wait, rounded up: minutes under an hour, else hours — for refusal messages ("2 minutes", "1 hour"). */
+export function waitTime(ms: number): { unit: "minutes" | "hours"; count: number } {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  const hours = Math.ceil(minutes / 60);
-  return `${hours} hour${hours === 1 ? "" : "s"}`;
+  return minutes < 60 ? { unit: "minutes", count: minutes } : { unit: "hours", count: Math.ceil(minutes / 60) };
 }

@@ -79,7 +79,7 @@ function signupFeeMinor(value: string, currency: string): number | null {
   if (value === "") return null;
   const fee = parseAmount(value, currency);
   if (!fee.ok) throw invalidInput("subscription_plan.signup_fee", { problem: fee.message });
-  if (fee.minor < 0) throw invalidInput("subscription_plan.signup_fee", { problem: "A fee cannot be negative." });
+  if (fee.minor < 0) throw invalidInput("subscription_plan.signup_fee_negative");
   return fee.minor === 0 ? null : fee.minor;
 }
 

@@ -6,9 +6,10 @@ import { AppError, type ReasonDetails } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n/messages";
 import { moneyLocale, type Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/money";
+import { waitTime } from "@/lib/security/rate-limit";
 
 // The buyer's words for a checkout that failed, in the language the shop was shown in (the
-// "shop.errors" messages). Staff see the English words of lib/action-errors/shop.ts instead.
+// "shop.errors" messages); what is not the buyer's to fix, in the dojo's words (lib/action-errors).
 
 type Presented = { error: string; fieldErrors?: FieldErrors };
 
@@ -26,8 +27,8 @@ export function checkoutFieldErrors(error: z.ZodError, t: Translate): FieldError
 }
 
 function wait(ms: number, t: Translate): string {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return minutes < 60 ? t("minutes", { count: minutes }) : t("hours", { count: Math.ceil(minutes / 60) });
+  const { unit, count } = waitTime(ms);
+  return t(unit, { count });
 }
 
 /** A refusal of placing the order, in the buyer's language. */
@@ -59,6 +60,6 @@ export function checkoutFailure(error: AppError, t: Translate, locale: Locale): 
     }
     default:
       // Nothing else is the buyer's to fix (a Stripe outage, a bug): the dojo's own words.
-      return presentError(error);
+      return presentError(error, {}, locale);
   }
 }

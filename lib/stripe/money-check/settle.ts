@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { invoices, payments } from "@/db/schema";
-import { NotFoundError, refused } from "@/lib/errors";
+import { NotFoundError, refused, type NotFound } from "@/lib/errors";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { settleConfirmedPayment } from "@/lib/payments/card/settle-confirmed-payment";
 import { retrievePaymentIntent } from "@/lib/payments/card/retrieve";
@@ -28,7 +28,7 @@ export async function isListed(db: Db, dojoId: string, stripeId: string, action:
   return !!latest?.differences.some((d) => d.stripeId === stripeId && d.actions.includes(action));
 }
 
-async function read<T>(what: string, call: () => Promise<T>): Promise<T> {
+async function read<T>(what: NotFound, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {

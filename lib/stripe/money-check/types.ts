@@ -40,11 +40,3 @@ export interface MoneyCheckResult {
   differences: MoneyDifference[];
   error: string | null;
 }
-
-export const DIFFERENCE_LABELS: Record<DifferenceKind, string> = {
-  charge_not_recorded: "Captured at Stripe, not recorded in Tatami",
-  charge_not_at_stripe: "Recorded in Tatami, not captured at Stripe",
-  refund_not_recorded: "Refunded at Stripe, not booked in Tatami",
-  refund_not_at_stripe: "Refund booked in Tatami, not made at Stripe",
-  amount_differs: "Amounts differ",
-};

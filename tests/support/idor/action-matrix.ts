@@ -113,7 +113,8 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     na: "no input: ends the signed-in member's own sessions",
   },
   "app/portal/(member)/actions.ts#setMyLanguageAction": {
-    attempts: [member("dojo B's member smuggled beside the language: only the signed-in member's changes", (w) => setMyLanguageAction(smuggled({ language: "nl" }, w)), { expect: "ignored" })],
+    // English (from none): a write all the same, and the refusals the matrix reads stay in English.
+    attempts: [member("dojo B's member smuggled beside the language: only the signed-in member's changes", (w) => setMyLanguageAction(smuggled({ language: "en" }, w)), { expect: "ignored" })],
   },
   "app/(staff)/account/actions.ts#changePassword": {
     na: "changes the signed-in account's own password (and ends its sessions); no record id",
@@ -315,7 +316,8 @@ export const ACTION_MATRIX: Record<string, MatrixEntry> = {
     attempts: [staff("smuggled dojo B ids are ignored", (w) => changeName(smuggled({ name: "Renamed Owner" }, w)), { expect: "ignored" })],
   },
   "app/(staff)/account/actions.ts#changeLanguage": {
-    attempts: [staff("smuggled dojo B ids are ignored: only the signed-in staff member's language changes", (w) => changeLanguage(smuggled({ language: "nl" }, w)), { expect: "ignored" })],
+    // English (from none), as for members above.
+    attempts: [staff("smuggled dojo B ids are ignored: only the signed-in staff member's language changes", (w) => changeLanguage(smuggled({ language: "en" }, w)), { expect: "ignored" })],
   },
 
   "app/(staff)/settings/staff/actions.ts#inviteStaffMember": {

@@ -40,7 +40,7 @@ export default async function StripeSettingsPage() {
         <CardBody className="space-y-4">
           {unreachable && (
             <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              {webhookUrlProblemText(unreachable)}
+              {webhookUrlProblemText(unreachable, locale)}
             </p>
           )}
           <ConnectForm defaultCurrency={dojo.currency} submitLabel={t("submit")} />

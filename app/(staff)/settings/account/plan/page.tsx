@@ -165,7 +165,7 @@ export default async function ChangePlanPage({ searchParams }: { searchParams: P
         quote = await quoteUpgrade(db, dojo, to);
       } catch (error) {
         if (!(error instanceof AppError)) console.error("Upgrade preview failed", error);
-        problem = error instanceof AppError ? presentError(error).error : t("quoteFailed");
+        problem = error instanceof AppError ? presentError(error, {}, locale).error : t("quoteFailed");
       }
       return (
         <div className="space-y-4">
