@@ -10,14 +10,18 @@ import { DEFAULT_LOCALE, resolveLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/messages";
 import { resolveStaffLocale } from "@/lib/i18n/staff-locales";
 import { staffTranslator } from "@/lib/i18n/staff-messages";
+import { validationText } from "@/lib/validation/message-key";
+import { zodParseOptions } from "@/lib/validation/zod-locale";
 
 export { ActionError, NotFoundError } from "@/lib/action-result";
 
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
+// Each issue in the caller's language: the schemas' own messages are keys (lib/validation/message-key.ts).
+function fieldErrorsOf(error: z.ZodError, locale: Locale = DEFAULT_LOCALE): FieldErrors {
   const out: FieldErrors = {};
+  const t = translator(locale, "validation");
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
+    (out[key] ??= []).push(validationText(issue.message, t));
   }
   return out;
 }
@@ -35,9 +39,9 @@ function formDataToObject(form: FormData): Record<string, unknown> {
 const actionWords = (locale: Locale = DEFAULT_LOCALE) => translator(locale, "components.action");
 
 async function run<S extends z.ZodType, T, C>(schema: S, raw: unknown, ctx: C, handler: (input: z.output<S>, ctx: C) => Promise<T>, errorFields?: ErrorFields, locale?: Locale): Promise<ActionResult<T>> {
-  const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+  const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw, zodParseOptions(locale ?? DEFAULT_LOCALE));
   if (!parsed.success) {
-    return { ok: false, error: actionWords(locale)("correctFields"), fieldErrors: fieldErrorsOf(parsed.error) };
+    return { ok: false, error: actionWords(locale)("correctFields"), fieldErrors: fieldErrorsOf(parsed.error, locale) };
   }
   try {
     return { ok: true, data: await handler(parsed.data, ctx) };

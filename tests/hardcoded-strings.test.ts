@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
 
 // Member-facing pages and mails take every word from messages/<locale>.json, the staff dashboard
 // from messages/staff/<locale>/<area>.json. This finds words written into their JSX instead: text
@@ -62,6 +63,41 @@ function hardCodedStrings(file: string): string[] {
   return found;
 }
 
+// Zod schemas give keys of the "validation" messages, never words (lib/validation/message-key.ts):
+// every file of schemas shared by forms and actions.
+const SCHEMA_FILES = [
+  ...filesUnder("lib").filter((f) => f.endsWith(`${path.sep}schemas.ts`)),
+  ...filesUnder("lib/validation").filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")),
+  "lib/dojos/signup.ts",
+  "lib/dojos/profile-schema.ts",
+  "lib/portal/invitation-schema.ts",
+];
+const VALIDATION_KEYS = new Set(Object.keys(en.validation));
+// A sentence, or a capitalised word ("Required"): lowercase words are names, codes and enum values.
+const readsAsWords = (text: string) => /\p{L}{2,}\s+\p{L}{2,}/u.test(text) || /^\p{Lu}\p{Ll}+/u.test(text);
+
+/** "file:line: text" for every string in a schema file that reads as words, or names a validation key that does not exist. */
+function schemaWords(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(path.join(process.cwd(), file), "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const report = (node: ts.Node, text: string) => found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${text}`);
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ["msg", "limitMsg"].includes(node.expression.text)) {
+      const [key] = node.arguments;
+      if (key && ts.isStringLiteral(key) && !VALIDATION_KEYS.has(key.text)) report(node, `no validation key: ${key.text}`);
+    }
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && readsAsWords(node.text)) report(node, node.text);
+    if (ts.isTemplateExpression(node)) {
+      const text = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" ");
+      if (readsAsWords(text)) report(node, node.getText());
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 const isListed = (file: string) => NOT_YET_CONVERTED.some((entry) => file === entry || file.startsWith(`${entry}/`));
 const tsxFiles = [...MEMBER_FACING, ...STAFF_FACING].flatMap(filesUnder).filter((f) => f.endsWith(".tsx"));
 
@@ -72,6 +108,10 @@ describe("pages and mails have no hard-coded words", () => {
 
   it.each(NOT_YET_CONVERTED)("%s still has some (remove it from the list once converted)", (entry) => {
     expect(filesUnder(entry).filter((f) => f.endsWith(".tsx")).flatMap(hardCodedStrings).length).toBeGreaterThan(0);
+  });
+
+  it("finds no words in the schemas, only validation keys", () => {
+    expect(SCHEMA_FILES.flatMap(schemaWords)).toEqual([]);
   });
 
   it("catches a text node, a visible prop and a shown string", () => {

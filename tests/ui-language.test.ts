@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "@/lib/i18n/locales";
-import { inStaffDashboard, onMemberPage, pagination, requiredField } from "./support/ui-fixtures";
+import { msg } from "@/lib/validation/message-key";
+import { fieldWithError, inStaffDashboard, onMemberPage, pagination, requiredField } from "./support/ui-fixtures";
 
 // The shared components are on member pages (four languages) and in the staff dashboard (two):
 // their words come from whichever provider the page gives, never from the component.
@@ -23,6 +24,22 @@ describe("shared ui components speak the page's language", () => {
   it("a required field says so in the member's language", () => {
     expect(render(onMemberPage("de", requiredField))).toContain("(Pflichtfeld)");
     expect(render(onMemberPage("en", requiredField))).toContain("(required)");
+  });
+
+  it.each<[Locale, string]>([
+    ["en", "Use at most 100 characters"],
+    ["nl", "Gebruik hoogstens 100 tekens"],
+    ["fr", "Utilisez 100 caractères au maximum"],
+    ["de", "Verwenden Sie höchstens 100 Zeichen"],
+  ])("a field shows a schema's message in the member's language (%s)", (locale, words) => {
+    const html = render(onMemberPage(locale, fieldWithError(msg("maxChars", { max: 100 }))));
+    expect(html).toContain(`role="alert" class="text-sm text-red-600">${words}</p>`);
+    expect(html).not.toContain("validation.");
+  });
+
+  it("a field shows an error already in words as it is, and a schema's message in the staff member's language", () => {
+    expect(render(onMemberPage("nl", fieldWithError("Te veel bestellingen voor dit adres op dit moment")))).toContain(">Te veel bestellingen voor dit adres op dit moment</p>");
+    expect(render(inStaffDashboard("nl", fieldWithError(msg("passwordsDiffer"))))).toContain(">De wachtwoorden komen niet overeen</p>");
   });
 
   it("in the staff dashboard, the staff member's language", () => {

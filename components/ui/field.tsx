@@ -1,6 +1,7 @@
 import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
+import { useValidationText } from "./use-validation-text";
 
 interface FieldProps {
   label: string;
@@ -15,6 +16,7 @@ interface FieldProps {
 /** A label, the control, and the control's error right below it, wired for screen readers. */
 export function Field({ label, error, hint, className, required, children }: FieldProps) {
   const t = useTranslations("ui");
+  const shown = useValidationText();
   const id = useId();
   const messageId = `${id}-message`;
   const control = isValidElement(children)
@@ -34,7 +36,7 @@ export function Field({ label, error, hint, className, required, children }: Fie
       {control}
       {error ? (
         <p id={messageId} role="alert" className="text-sm text-red-600">
-          {error}
+          {shown(error)}
         </p>
       ) : hint ? (
         <p id={messageId} className="text-xs text-stone-500">

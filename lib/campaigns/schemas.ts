@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { mergeCodeError } from "@/lib/mail/merge-codes";
 import { idSchema } from "@/lib/validation/common";
+import { limitMsg, msg } from "@/lib/validation/message-key";
 
 export const recipientFilterSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("all") }),
@@ -13,15 +14,15 @@ export const recipientFilterSchema = z.discriminatedUnion("kind", [
     subscribedTo: z.union([z.literal("any"), z.literal("paused"), idSchema]).nullable().default(null),
     familyPayers: z.boolean().default(false),
   }),
-  z.object({ kind: z.literal("picked"), memberIds: z.array(idSchema).min(1, "Pick at least one member").max(5000) }),
+  z.object({ kind: z.literal("picked"), memberIds: z.array(idSchema).min(1, msg("pickMember")).max(5000) }),
 ]);
 
 const withCodes = (max: number) =>
   z
     .string()
     .trim()
-    .min(1, "Required")
-    .max(max, `Use at most ${max} characters`)
+    .min(1, msg("required"))
+    .max(max, limitMsg("maxChars"))
     .superRefine((text, ctx) => {
       const error = mergeCodeError(text);
       if (error) ctx.addIssue({ code: "custom", message: error });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { nameSchema, optionalText, timeZoneSchema } from "@/lib/validation/common";
+import { limitMsg, msg } from "@/lib/validation/message-key";
 
 /** ISO 13616: two letters, two check digits, then up to 30 letters or digits; mod 97 must be 1. */
 export function isValidIban(value: string): boolean {
@@ -16,8 +17,7 @@ export function isValidIban(value: string): boolean {
 export const formatIban = (iban: string) => iban.replace(/(.{4})/g, "$1 ").trim();
 
 // Only the characters a VAT or company register number uses (letters, digits, spaces, . - /).
-const registerNumber = (label: string) =>
-  optionalText(32).refine((v) => v === null || /^[A-Za-z0-9 .\/-]+$/.test(v), `Enter the ${label} with letters, digits, spaces, dots, dashes or slashes only`);
+const registerNumber = (message: string) => optionalText(32).refine((v) => v === null || /^[A-Za-z0-9 .\/-]+$/.test(v), message);
 
 /** The owner's form in Settings → Dojo profile: the seller block of every invoice. */
 export const dojoProfileSchema = z.object({
@@ -32,21 +32,21 @@ export const dojoProfileSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .max(200, "Use at most 200 characters")
+    .max(200, limitMsg("maxChars"))
     .optional()
     .nullable()
     .transform((v) => v || null)
-    .refine((v) => v === null || z.string().email().safeParse(v).success, "Enter a valid e-mail address"),
-  phone: optionalText(30).refine((v) => v === null || /^[+0-9 ()./-]{5,}$/.test(v), "Enter a phone number"),
-  vatNumber: registerNumber("VAT number"),
-  companyNumber: registerNumber("company number"),
+    .refine((v) => v === null || z.string().email().safeParse(v).success, msg("invalidEmail")),
+  phone: optionalText(30).refine((v) => v === null || /^[+0-9 ()./-]{5,}$/.test(v), msg("enterPhone")),
+  vatNumber: registerNumber(msg("vatNumberChars")),
+  companyNumber: registerNumber(msg("companyNumberChars")),
   bankAccountHolder: optionalText(200),
   iban: optionalText(42)
     .transform((v) => (v ? v.replace(/\s+/g, "").toUpperCase() : null))
-    .refine((v) => v === null || isValidIban(v), "Enter a valid IBAN, e.g. DE89 3704 0044 0532 0130 00"),
+    .refine((v) => v === null || isValidIban(v), msg("invalidIban")),
   bic: optionalText(11)
     .transform((v) => (v ? v.replace(/\s+/g, "").toUpperCase() : null))
-    .refine((v) => v === null || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), "Enter a BIC of 8 or 11 letters and digits, e.g. COBADEFFXXX"),
+    .refine((v) => v === null || /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(v), msg("invalidBic")),
   invoiceFooter: optionalText(1000),
 });
 export type DojoProfileInput = z.output<typeof dojoProfileSchema>;

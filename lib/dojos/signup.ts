@@ -5,6 +5,7 @@ import { refused } from "@/lib/errors";
 import { DEFAULT_TIME_ZONE } from "@/lib/dates";
 import { emailSchema, nameSchema, passwordSchema, stripeCurrencySchema, timeZoneSchema } from "@/lib/validation/common";
 import { isUniqueViolation } from "@/db/errors";
+import { msg } from "@/lib/validation/message-key";
 
 const RESERVED_SLUGS = new Set(["admin", "api", "app", "www", "shop", "portal", "login", "signup", "settings", "dashboard", "card", "static"]);
 
@@ -12,11 +13,11 @@ export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/, "Use 3–48 lowercase letters, digits and dashes")
-  .refine((s) => !RESERVED_SLUGS.has(s), "That address is reserved");
+  .regex(/^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/, msg("slugShape"))
+  .refine((s) => !RESERVED_SLUGS.has(s), msg("slugReserved"));
 
 export const signupSchema = z.object({
-  dojoName: z.string().trim().min(2, "Enter your dojo's name").max(80),
+  dojoName: z.string().trim().min(2, msg("enterDojoName")).max(80),
   slug: slugSchema,
   currency: stripeCurrencySchema,
   ownerName: nameSchema,

@@ -3,8 +3,10 @@ import type { DbOrTx } from "@/db/client";
 import { invoices, members, payments } from "@/db/schema";
 import { toMajorString } from "@/lib/money";
 import { memberFullName } from "@/lib/members/full-name";
-import { METHOD_LABELS } from "@/lib/payments/schemas";
 import { afterCursor, csvTimestamp, cursorColumns, keysetCsvStream, type SortKey } from "./keyset-csv";
+
+// The export's columns and words are English, like its header, whatever the dashboard's language.
+const METHOD_LABELS = { cash: "Cash", bank_transfer: "Bank transfer", card: "Card" } as const;
 
 const HEADER = ["Paid at (UTC)", "Invoice", "Member", "UID", "Method", "Amount", "Currency", "Reference", "Stripe payment", "Payment ID"];
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema, idSchema, nameSchema } from "@/lib/validation/common";
+import { limitMsg, msg } from "@/lib/validation/message-key";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -16,9 +17,9 @@ export const familyFieldsSchema = z
     payerEmail: z.preprocess(blank, emailSchema.optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.payerKind === "member" && !v.payerMemberId) ctx.addIssue({ code: "custom", path: ["payerMemberId"], message: "Choose the member who pays" });
-    if (v.payerKind === "contact" && !v.payerName) ctx.addIssue({ code: "custom", path: ["payerName"], message: "Enter the payer's name" });
-    if (v.payerKind === "contact" && !v.payerEmail) ctx.addIssue({ code: "custom", path: ["payerEmail"], message: "Enter the payer's e-mail" });
+    if (v.payerKind === "member" && !v.payerMemberId) ctx.addIssue({ code: "custom", path: ["payerMemberId"], message: msg("choosePayer") });
+    if (v.payerKind === "contact" && !v.payerName) ctx.addIssue({ code: "custom", path: ["payerName"], message: msg("enterPayerName") });
+    if (v.payerKind === "contact" && !v.payerEmail) ctx.addIssue({ code: "custom", path: ["payerEmail"], message: msg("enterPayerEmail") });
   })
   .transform((v) =>
     v.payerKind === "member"
@@ -33,4 +34,4 @@ export const updateFamilySchema = z.object({ familyId: idSchema }).and(familyFie
 export const familyMemberSchema = z.object({ familyId: idSchema, memberId: idSchema });
 
 /** The dojo's family discount: a whole percentage off the second and later members' subscriptions. */
-export const familyDiscountSchema = z.object({ percent: z.coerce.number().int("Enter a whole percentage").min(0, "0 or more").max(100, "At most 100") });
+export const familyDiscountSchema = z.object({ percent: z.coerce.number().int(msg("wholePercentage")).min(0, limitMsg("minOrMore")).max(100, limitMsg("atMost")) });

@@ -21,5 +21,6 @@ export function translator(locale: Locale, namespace: string) {
 
 export interface Translate {
   (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
   rich(key: string, values: Record<string, string | number | ((chunks: ReactNode) => ReactNode)>): ReactNode;
 }

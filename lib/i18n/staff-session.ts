@@ -10,8 +10,13 @@ import type { Translate } from "./messages";
 export const staffLocale = cache(async (): Promise<StaffLocale> => {
   const session = await getStaffSession();
   if (session) return resolveStaffLocale(session.user.language, session.dojo.defaultLanguage);
-  return staffLocaleFromAcceptLanguage((await headers()).get("accept-language"));
+  return signedOutStaffLocale();
 });
+
+/** The language of the login and sign-up forms' answers: nobody is signed in there, so the browser's. */
+export async function signedOutStaffLocale(): Promise<StaffLocale> {
+  return staffLocaleFromAcceptLanguage((await headers()).get("accept-language"));
+}
 
 /** A server component's or action's `t` for a staff namespace: `const t = await staffT("staff.members")`. */
 export async function staffT(namespace: string): Promise<Translate> {

@@ -1,24 +1,25 @@
 import { z } from "zod";
 import { dateSchema, idSchema, optionalText } from "@/lib/validation/common";
+import { limitMsg, msg } from "@/lib/validation/message-key";
 
 // Shared by the invoice form (zodResolver) and the server actions. Unit prices stay strings
 // here: they are parsed into minor units against the dojo's currency on the server.
 export const invoiceLineSchema = z.object({
-  description: z.string().trim().min(1, "Enter a description").max(500, "Use at most 500 characters"),
+  description: z.string().trim().min(1, msg("enterDescription")).max(500, limitMsg("maxChars")),
   quantity: z.coerce
-    .number<string | number>({ error: "Enter a whole number" })
-    .int("Use a whole number")
-    .min(1, "Use at least 1")
-    .max(100_000, "Use at most 100000"),
-  unitPrice: z.string().trim().min(1, "Enter a price"),
+    .number<string | number>({ error: msg("enterWholeNumber") })
+    .int(msg("useWholeNumber"))
+    .min(1, limitMsg("useAtLeast"))
+    .max(100_000, limitMsg("useAtMost")),
+  unitPrice: z.string().trim().min(1, msg("enterPrice")),
 });
 
 const isDate = (v: unknown) => typeof v === "string" && dateSchema.safeParse(v).success;
 
 export const invoiceInputSchema = z
   .object({
-    memberId: z.string().uuid("Choose a member"),
-    lines: z.array(invoiceLineSchema).min(1, "Add at least one line").max(100, "Use at most 100 lines"),
+    memberId: z.string().uuid(msg("chooseMember")),
+    lines: z.array(invoiceLineSchema).min(1, msg("addLine")).max(100, limitMsg("maxLines")),
     issueDate: dateSchema,
     dueDate: dateSchema,
     notes: optionalText(2000),
@@ -27,7 +28,7 @@ export const invoiceInputSchema = z
   })
   .refine((v) => v.dueDate >= v.issueDate, {
     path: ["dueDate"],
-    message: "The due date cannot be before the issue date",
+    message: msg("dueBeforeIssue"),
     // Checked whenever both dates are valid, even if other fields have errors.
     when: (payload) => {
       const v = payload.value as { issueDate?: unknown; dueDate?: unknown };
@@ -41,7 +42,7 @@ export const invoiceIdSchema = z.object({ id: idSchema });
 
 export const voidInvoiceSchema = z.object({
   id: idSchema,
-  reason: z.string().trim().min(1, "Give a reason").max(500, "Use at most 500 characters"),
+  reason: z.string().trim().min(1, msg("giveReason")).max(500, limitMsg("maxChars")),
 });
 
 export const memberSearchSchema = z.object({ q: z.string().trim().max(100).default("") });

@@ -1,3 +1,5 @@
+import { msg } from "@/lib/validation/message-key";
+
 // The codes a campaign's subject and body may contain; each becomes the recipient's own value.
 export const MERGE_CODES = {
   firstname: "First name",
@@ -57,12 +59,12 @@ export function unknownMergeCodes(text: string): string[] {
   return [...unknown];
 }
 
-/** A field error for a text with unknown codes, or null. */
+/** A field error for a text with unknown codes (a validation message, lib/validation/message-key.ts), or null. */
 export function mergeCodeError(text: string): string | null {
   const unknown = unknownMergeCodes(text);
   if (!unknown.length) return null;
-  const list = unknown.map((c) => `{${c}}`).join(", ");
-  return `Unknown merge code${unknown.length > 1 ? "s" : ""} ${list}. Use one of: ${Object.keys(MERGE_CODES).map((c) => `{${c}}`).join(" ")}`;
+  const codes = unknown.map((c) => `{${c}}`).join(", ");
+  return msg("unknownMergeCodes", { count: unknown.length, codes, allowed: Object.keys(MERGE_CODES).map((c) => `{${c}}`).join(" ") });
 }
 
 /** Replaces every code with `replace(code)`; codes are matched case-insensitively. */

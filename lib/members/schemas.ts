@@ -2,6 +2,7 @@ import { z } from "zod";
 import { today } from "@/lib/dates";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { dateSchema, emailSchema, idSchema, nameSchema, optionalText, passwordSchema } from "@/lib/validation/common";
+import { msg } from "@/lib/validation/message-key";
 
 /** Empty or whitespace-only input means "not given". */
 const blankToNull = z
@@ -15,8 +16,8 @@ const optionalEmail = blankToNull.pipe(emailSchema.nullable());
 
 const birthDate = blankToNull.pipe(
   dateSchema
-    .refine((v) => v >= "1900-01-01", "Enter a date after 1900")
-    .refine((v) => v <= today(), "A birth date cannot be in the future")
+    .refine((v) => v >= "1900-01-01", msg("dateAfter1900"))
+    .refine((v) => v <= today(), msg("birthDateInFuture"))
     .nullable(),
 );
 
@@ -31,7 +32,7 @@ export const memberFieldsSchema = z.object({
   // The member's language for pages and mails: "" = the dojo's default; left out (imports) = unchanged.
   language: z
     .string()
-    .refine((v) => !v || isLocale(v), "Choose one of the languages")
+    .refine((v) => !v || isLocale(v), msg("chooseLanguage"))
     .transform((v) => (v === "" ? null : (v as Locale)))
     .optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { stripeCurrencySchema } from "@/lib/validation/common";
+import { limitMsg, msg } from "@/lib/validation/message-key";
 import { keyShape } from "./keys";
 import { PAYMENT_METHODS } from "./payment-methods";
 
@@ -9,14 +10,14 @@ export const connectStripeSchema = z
     publishableKey: z
       .string()
       .trim()
-      .refine((v) => keyShape(v)?.kind === "publishable", "Enter the publishable key: it starts with pk_test_ or pk_live_"),
+      .refine((v) => keyShape(v)?.kind === "publishable", msg("publishableKey")),
     secretKey: z
       .string()
       .trim()
       .refine((v) => {
         const kind = keyShape(v)?.kind;
         return kind === "secret" || kind === "restricted";
-      }, "Enter the secret key (sk_…) or a restricted key (rk_…)"),
+      }, msg("secretKey")),
     currency: stripeCurrencySchema,
     // One id per filled-in form: a double submit reuses it, so Stripe creates one endpoint.
     attempt: z.string().uuid(),
@@ -30,7 +31,7 @@ export const connectStripeSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["publishableKey"],
-        message: `This is a ${pk.mode} key but the secret key is a ${sk.mode} key: use both keys from the same mode`,
+        message: msg("keyModes", { publishable: pk.mode, secret: sk.mode }),
       });
     }
   });
@@ -40,7 +41,7 @@ export type ConnectStripeValues = z.output<typeof connectStripeSchema>;
 
 export const disconnectStripeSchema = z.object({});
 
-export const reconcileSchema = z.object({ days: z.coerce.number().int().min(1, "At least one day").max(30, "At most 30 days").default(3) });
+export const reconcileSchema = z.object({ days: z.coerce.number().int().min(1, msg("atLeastOneDay")).max(30, limitMsg("atMostDays")).default(3) });
 
 // Settings → Stripe → payment methods: the ones ticked besides card (card is always on).
 export const paymentMethodsSchema = z.object({ methods: z.array(z.enum(PAYMENT_METHODS)).max(PAYMENT_METHODS.length) });

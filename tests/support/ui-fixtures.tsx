@@ -13,6 +13,12 @@ export const requiredField = (
     <input name="name" />
   </Field>
 );
+/** A field whose error is a schema's message, as react-hook-form's zodResolver hands it on; and one whose error is already words. */
+export const fieldWithError = (error: string) => (
+  <Field label="Name" error={error}>
+    <input name="name" />
+  </Field>
+);
 export const onMemberPage = (locale: Locale, node: ReactNode) => (
   <IntlProvider locale={locale} namespaces={[]}>
     {node}

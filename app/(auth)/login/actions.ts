@@ -1,12 +1,14 @@
 "use server";
-import { z } from "zod";
 import { publicAction } from "@/lib/action";
+import { signedOutStaffLocale } from "@/lib/i18n/staff-session";
 import { signInWith } from "@/lib/auth/login";
-import { emailSchema } from "@/lib/validation/common";
+import { staffLoginSchema } from "@/lib/auth/schemas";
 
-const schema = z.object({ email: emailSchema, password: z.string().min(1, "Enter your password").max(200) });
-
-export const logIn = publicAction(schema, async ({ email, password }) => {
-  await signInWith("staff", { email, password });
-  return { redirectTo: "/dashboard" };
-});
+export const logIn = publicAction(
+  staffLoginSchema,
+  async ({ email, password }) => {
+    await signInWith("staff", { email, password });
+    return { redirectTo: "/dashboard" };
+  },
+  { locale: signedOutStaffLocale },
+);

@@ -1,6 +1,7 @@
 "use server";
 import { getDb } from "@/db/client";
 import { publicAction } from "@/lib/action";
+import { signedOutStaffLocale } from "@/lib/i18n/staff-session";
 import { clientIp } from "@/lib/auth/client-ip";
 import { throttlePublicEndpoint } from "@/lib/auth/public-throttle";
 import { requestSignup } from "@/lib/dojos/signup-request";
@@ -12,4 +13,4 @@ export const signUp = publicAction(signupSchema, async (input) => {
   await throttlePublicEndpoint(db, "signup", await clientIp());
   await throttlePublicEndpoint(db, "signup-email", input.email);
   return requestSignup(db, input);
-});
+}, { locale: signedOutStaffLocale });

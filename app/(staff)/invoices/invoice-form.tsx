@@ -8,6 +8,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
+import { useValidationText } from "@/components/ui/use-validation-text";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { MemberOption } from "@/lib/invoices/member-options";
@@ -38,6 +39,7 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
   const router = useRouter();
   const t = useTranslations("staff.invoices.form");
   const f = formatIn(useLocale());
+  const shown = useValidationText();
   const [member, setMember] = useState<MemberOption | null>(initialMember);
   const { form, submit, formError, pending } = useActionForm<InvoiceFormValues, { id: string }>({
     action: (values) => (invoiceId ? updateInvoiceAction({ ...values, id: invoiceId }) : createInvoiceAction(values)),
@@ -88,12 +90,12 @@ export function InvoiceForm({ currency, invoiceId, defaultValues, member: initia
         <legend className="mb-2 text-sm font-medium text-stone-700">{t("lines")}</legend>
         {e.lines?.message && (
           <p role="alert" className="text-sm text-red-600">
-            {e.lines.message}
+            {shown(e.lines.message)}
           </p>
         )}
         {e.lines?.root?.message && (
           <p role="alert" className="text-sm text-red-600">
-            {e.lines.root.message}
+            {shown(e.lines.root.message)}
           </p>
         )}
         {fields.map((field, i) => {

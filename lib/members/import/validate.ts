@@ -6,6 +6,9 @@ import { isUid } from "../uid";
 import { IMPORT_FIELD_LABELS, type ImportField } from "./columns";
 import { parseImportFile, type ImportColumn, type RawImportRow } from "./parse";
 import { fullName } from "../full-name";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
+import { validationText } from "@/lib/validation/message-key";
 
 export interface ImportRowError {
   row: number;
@@ -27,6 +30,8 @@ export interface CheckedImport {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// The import's row errors are English, like the rest of their sentence.
+const fieldWords = translator(DEFAULT_LOCALE, "validation");
 
 function candidateOf(raw: RawImportRow): { candidate?: ImportCandidate; messages: string[] } {
   const messages = [...raw.problems];
@@ -38,7 +43,7 @@ function candidateOf(raw: RawImportRow): { candidate?: ImportCandidate; messages
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as ImportField;
-      messages.push(`${IMPORT_FIELD_LABELS[field] ?? field}: ${issue.message}${field === "email" ? ` (“${cells.email?.trim()}”)` : ""}`);
+      messages.push(`${IMPORT_FIELD_LABELS[field] ?? field}: ${validationText(issue.message, fieldWords)}${field === "email" ? ` (“${cells.email?.trim()}”)` : ""}`);
     }
   }
   const uid = cells.uid?.trim().toUpperCase() || null;
