@@ -17,7 +17,16 @@ async function chooseLanguage(page: Page, label: string, language: "en" | "nl", 
 
 /** No element is wider than the window: nothing to scroll sideways on a phone. */
 async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  const sticking = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll("body *")) {
+      const right = el.getBoundingClientRect().right;
+      if (right > window.innerWidth + 0.5) out.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 80)} → ${Math.round(right)}px`);
+    }
+    return document.documentElement.scrollWidth > window.innerWidth ? out.slice(0, 8) : [];
+  });
+  // Named, so a failure says which element sticks out.
+  expect(sticking).toEqual([]);
 }
 
 test("the members area in Dutch, on a desktop and a phone", async ({ page }) => {

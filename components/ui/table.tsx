@@ -1,10 +1,13 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
-/** A table that scrolls sideways on narrow screens instead of squashing. */
+/**
+ * A table that scrolls sideways on narrow screens instead of squashing. `relative`: screen-reader
+ * text (absolutely placed) in a cell scrolled out of view would otherwise widen the whole page.
+ */
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={cn("w-full min-w-full text-left text-sm", className)} {...props} />
     </div>
   );

@@ -89,7 +89,7 @@ export default async function AccountSettingsPage() {
           title={t("compare")}
           description={t("compareDescription", { active: seats.active, pending: seats.pending, limit: seats.limit })}
         />
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>
