@@ -59,7 +59,7 @@ describe("why an action failed, in the language of the person who tried", () => 
     const { member, invoice } = await openInvoiceFor(dojo);
     await speaks(members, member.id, "nl");
     signInAsMember(member);
-    expect(await payWithSavedCardAction({ invoiceId: invoice.id })).toEqual({ ok: false, error: "U hebt geen opgeslagen kaart. Betaal in plaats daarvan met creditcard." });
+    expect(await payWithSavedCardAction({ invoiceId: invoice.id })).toEqual({ ok: false, error: "Je hebt geen opgeslagen kaart. Betaal in plaats daarvan met creditcard." });
     const { member: neighbour, invoice: theirs } = await openInvoiceFor(dojo);
     expect(await payWithSavedCardAction({ invoiceId: theirs.id })).toEqual({ ok: false, error: "De factuur is niet gevonden." });
 
