@@ -104,8 +104,9 @@ export function featureOf(action: unknown): Feature | undefined {
 
 /**
  * Actions open to anyone (sign-up, login, accepting an invitation): validation and result shape
- * only; `locale` (the visitor's language, when the page knows it) for the action layer's own words.
+ * only; `locale` (the visitor's language, when the page knows it, from the raw input if need be)
+ * for every word of the answer.
  */
-export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>, options: { locale?: () => Promise<Locale> } = {}): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
-  return async (input) => run(schema, input, null, (data) => handler(data), undefined, await options.locale?.());
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>, options: { locale?: (raw: unknown) => Promise<Locale> } = {}): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return async (input) => run(schema, input, null, (data) => handler(data), undefined, await options.locale?.(input));
 }

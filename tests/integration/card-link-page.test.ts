@@ -12,7 +12,8 @@ import { dojoWithStripe, inboxFor, sessionIdOf } from "../support/card-payment";
 import { createMember } from "../support/factories";
 
 let ip = "203.0.113.1";
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": ip }) }));
+let acceptLanguage = "en";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": ip, "accept-language": acceptLanguage }) }));
 
 const tokenOf = (url: string) => url.split("/card/")[1];
 
@@ -117,5 +118,21 @@ describe("the /card/<token> page", () => {
     const member = await createMember(dojo.id);
     const token = tokenOf((await liveCardLink(await getDb(), dojo.id, member.id)).url);
     expect(await openCardLinkSetupAction({ token: `${token}x` })).toEqual({ ok: false, error: "This card link no longer works. Ask your dojo for a new one." });
+  });
+
+  it("answers an action in the language of its page: the link's member's, else the browser's for a link that does not open", async () => {
+    ip = "203.0.113.50";
+    const { dojo } = await dojoWithStripe();
+    const member = await createMember(dojo.id, { language: "nl" });
+    const token = tokenOf((await liveCardLink(await getDb(), dojo.id, member.id)).url);
+    // The dojo no longer takes cards online (a plan without Stripe payments): the member reads it in Dutch.
+    await (await getDb()).update(dojos).set({ plan: "pro" }).where(eq(dojos.id, dojo.id));
+    expect(await openCardLinkSetupAction({ token })).toEqual({ ok: false, error: `${dojo.name} neemt op dit moment geen online kaartbetalingen aan. Neem contact op met de dojo.` });
+    acceptLanguage = "fr-BE,fr;q=0.9";
+    try {
+      expect(await openCardLinkSetupAction({ token: `${token}x` })).toEqual({ ok: false, error: "Ce lien de carte ne fonctionne plus. Demandez-en un nouveau à votre dojo." });
+    } finally {
+      acceptLanguage = "en";
+    }
   });
 });
