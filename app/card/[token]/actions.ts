@@ -1,5 +1,4 @@
 "use server";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ActionError, publicAction } from "@/lib/action";
@@ -7,9 +6,9 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { throttleMessage } from "@/lib/action-errors/auth";
 import { hasFeature } from "@/lib/account-plans/features";
 import { resolveCardLink } from "@/lib/card-links/resolve-card-link";
-import { localeFromAcceptLanguage } from "@/lib/i18n/accept-language";
 import { resolveLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/messages";
+import { visitorLocale } from "@/lib/i18n/visitor-locale";
 import { stripeForDojo } from "@/lib/stripe/connection";
 import { completeCardSetup, openCardSetup } from "@/lib/subscriptions/card-setup";
 import { openCardLink } from "@/lib/subscriptions/card-link-access";
@@ -19,14 +18,12 @@ import { idSchema } from "@/lib/validation/common";
 
 const token = z.string().min(1).max(200);
 
-const browserLocale = async () => localeFromAcceptLanguage((await headers()).get("accept-language"));
-
 /** The answer's language: its page's (the payer's, else the dojo's default), or the browser's for a link that does not open. */
 async function linkLocale(raw: unknown): Promise<Locale> {
   const parsed = token.safeParse((raw as { token?: unknown } | null)?.token);
   // Read without counting an attempt: linkScope counts it.
   const link = parsed.success ? await resolveCardLink(await getDb(), parsed.data) : null;
-  return link ? resolveLocale(link.member?.language ?? null, link.dojo.defaultLanguage) : browserLocale();
+  return link ? resolveLocale(link.member?.language ?? null, link.dojo.defaultLanguage) : visitorLocale();
 }
 
 /** Every action of the card link page: the token is checked (and throttled) again each time. */
@@ -34,7 +31,7 @@ async function linkScope(rawToken: string) {
   const db = await getDb();
   const access = await openCardLink(db, rawToken, await clientIp());
   if (!access.ok) {
-    const locale = await browserLocale();
+    const locale = await visitorLocale();
     throw new ActionError(access.reason === "throttled" ? throttleMessage(access.retryAfterMinutes, "failed attempts", locale) : translator(locale, "cardLink")("gone"));
   }
   // The payer: the link's member, or the family whose contact pays.

@@ -3,17 +3,36 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { publicAction } from "@/lib/action";
 import { ActionError } from "@/lib/action-result";
-import { resubscribe, unsubscribe } from "@/lib/mail/unsubscribe";
+import { resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/messages";
+import { visitorLocale } from "@/lib/i18n/visitor-locale";
+import { resubscribe, unsubscribe, unsubscribeTarget } from "@/lib/mail/unsubscribe";
 
 const schema = z.object({ token: z.string().min(1).max(200) });
-const BAD_LINK = "This unsubscribe link is not valid. Ask your dojo to remove you from its e-mails.";
 
-export const unsubscribeAction = publicAction(schema, async ({ token }) => {
-  if (!(await unsubscribe(await getDb(), token))) throw new ActionError(BAD_LINK);
-  return null;
-});
+/** The page's language: the member the link belongs to, else the browser's. */
+async function linkLocale(raw: unknown): Promise<Locale> {
+  const parsed = schema.safeParse(raw);
+  const target = parsed.success ? await unsubscribeTarget(await getDb(), parsed.data.token) : null;
+  return target ? resolveLocale(target.language, target.defaultLanguage) : visitorLocale();
+}
 
-export const resubscribeAction = publicAction(schema, async ({ token }) => {
-  if (!(await resubscribe(await getDb(), token))) throw new ActionError(BAD_LINK);
-  return null;
-});
+const badLink = async () => new ActionError(translator(await visitorLocale(), "unsubscribe")("badLink"));
+
+export const unsubscribeAction = publicAction(
+  schema,
+  async ({ token }) => {
+    if (!(await unsubscribe(await getDb(), token))) throw await badLink();
+    return null;
+  },
+  { locale: linkLocale },
+);
+
+export const resubscribeAction = publicAction(
+  schema,
+  async ({ token }) => {
+    if (!(await resubscribe(await getDb(), token))) throw await badLink();
+    return null;
+  },
+  { locale: linkLocale },
+);

@@ -3,18 +3,19 @@ import { Card, CardBody } from "@/components/ui/card";
 import { IntlProvider } from "@/components/i18n/intl-provider";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/messages";
+import { visitorLocale } from "@/lib/i18n/visitor-locale";
 import { unsubscribeTarget } from "@/lib/mail/unsubscribe";
 import { SubscriptionButton } from "./subscription-buttons";
 
 export const metadata = { robots: { index: false } };
 
 // A page with a button, not an instant unsubscribe on GET: mail scanners open links by themselves.
-// In the language of the member the link belongs to (English when the link names nobody).
+// In the language of the member the link belongs to (the browser's when the link names nobody).
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const target = await unsubscribeTarget(await getDb(), decodeURIComponent(token));
   if (!target) {
-    const t = translator("en", "unsubscribe");
+    const t = translator(await visitorLocale(), "unsubscribe");
     return (
       <Card>
         <title>{t("title")}</title>

@@ -6,7 +6,7 @@ import { signInWith } from "@/lib/auth/login";
 import type { DetailsOf } from "@/lib/errors";
 import { translator } from "@/lib/i18n/messages";
 import { memberLoginSchema } from "@/lib/portal/schemas";
-import { visitorLocale } from "@/lib/portal/visitor-locale";
+import { visitorLocale } from "@/lib/i18n/visitor-locale";
 
 // The login page is in the browser's language (./page.tsx), and so are its refusals.
 export async function logInMember(input: { uid: string; password: string } | FormData) {

@@ -6,7 +6,7 @@ import { LoginForm } from "@/components/forms/login-form";
 import { IntlProvider } from "@/components/i18n/intl-provider";
 import { getMemberSession } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n/messages";
-import { visitorLocale } from "@/lib/portal/visitor-locale";
+import { visitorLocale } from "@/lib/i18n/visitor-locale";
 import { logInMember } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,6 +7,15 @@ import { signInWith } from "@/lib/auth/login";
 import { throttlePublicEndpoint } from "@/lib/auth/public-throttle";
 import { acceptPortalInvitation, assertInvitationUsable, findPortalInvitation } from "@/lib/portal/invitation";
 import { setPortalPasswordSchema } from "@/lib/portal/invitation-schema";
+import type { Locale } from "@/lib/i18n/locales";
+import { visitorLocale } from "@/lib/i18n/visitor-locale";
+
+/** The page's language: the invited member's, else the browser's for a link that names no one. */
+async function invitationLocale(raw: unknown): Promise<Locale> {
+  const token = (raw as { token?: unknown } | null)?.token;
+  const found = typeof token === "string" && token.length <= 300 ? await findPortalInvitation(await getDb(), token) : null;
+  return found && found.state !== "invalid" ? found.locale : visitorLocale();
+}
 
 // Cheap refusals first: throttled per address, then the link checked (an HMAC and one row),
 // and only then argon2 — a flood of garbage tokens costs the attacker, not the members' logins.
@@ -18,4 +27,4 @@ export const setPasswordFromInvitation = publicAction(setPortalPasswordSchema, a
   const { uid } = await db.transaction((tx) => acceptPortalInvitation(tx, token, hash));
   await signInWith("member", { uid, password }, "set_password");
   return { redirectTo: "/portal" };
-});
+}, { locale: invitationLocale });

@@ -3,16 +3,17 @@ import { getDb } from "@/db/client";
 import { Card, CardBody } from "@/components/ui/card";
 import { IntlProvider } from "@/components/i18n/intl-provider";
 import { translator } from "@/lib/i18n/messages";
+import { visitorLocale } from "@/lib/i18n/visitor-locale";
 import { findPortalInvitation } from "@/lib/portal/invitation";
 import { SetPasswordForm } from "./set-password-form";
 
 export const metadata = { robots: { index: false } };
 
-/** The members-area invitation: in the invited member's language (English when the link names nobody). */
+/** The members-area invitation: in the invited member's language (the browser's when the link names nobody). */
 export default async function SetPortalPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const found = await findPortalInvitation(await getDb(), decodeURIComponent(token));
-  const locale = found.state === "invalid" ? "en" : found.locale;
+  const locale = found.state === "invalid" ? await visitorLocale() : found.locale;
   const t = translator(locale, "setPassword");
   if (found.state !== "valid") {
     return (
