@@ -60,6 +60,15 @@ test("the members area in Dutch, on a desktop and a phone", async ({ page }) => 
       await expectNoSidewaysScroll(page);
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+
+    // The form's own checks (the schema's messages, in the browser) speak Dutch too.
+    await page.goto("/members/new");
+    await page.getByLabel("E-mail").fill("not an address");
+    await page.getByRole("button", { name: "Lid toevoegen" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Verplicht" }).first()).toBeVisible();
+    await expect(page.getByText("Vul een geldig e-mailadres in")).toBeVisible();
+    await expect(page.getByText(/validation\./)).toHaveCount(0);
+    await shots(page, "member-form-errors");
   } finally {
     await chooseLanguage(page, "Taal van het dashboard", "en", "Taal opslaan");
   }
