@@ -1,7 +1,8 @@
 // The staff dashboard's shell: what a staff page costs before its own data. A small dojo (one
 // member), so the list pages' queries cost nothing; the smallest staff page (My account) is then
 // the shell alone — session, layout, navigation, the dashboard's words — against the floor of the
-// same run (a bare route doing one query). Prints p50/p95 and the HTML each page sends.
+// same run (a bare route doing one query) and a bare server-rendered page (the root layout and one
+// query, /bench/floor): what any page of this framework costs. Prints p50/p95 and the HTML sent.
 // Run: npm run build && npm run bench:shell   (BENCH_REQUESTS to change)
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -21,12 +22,13 @@ async function main() {
     const db = drizzle(sql);
     const { dojo } = await seedDojoWithMember(db, "Shell");
     const [owner] = await db.insert(staffUsers).values({ dojoId: dojo.id, role: "owner", email: "owner@shell.test", name: "Owner", passwordHash: "unused" }).returning();
-    app = await startApp({ port: APP_PORT, databaseUrl: database.url });
+    app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { BENCH_ROUTES: "on" } });
     const cookie = await sessionCookie({ kind: "staff", id: owner.id, dojoId: dojo.id, sv: 1 });
     const rows: Array<Record<string, string | number>> = [];
     let floorP50 = 0;
     for (const [name, path] of [
       ["bare route, one query (floor)", "/api/health"],
+      ["bare page, root layout + one query", "/bench/floor"],
       ["My account (the shell alone)", "/account"],
       ["members list, one member", "/members"],
       ["dashboard", "/dashboard"],
