@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { AppShell } from "@/components/layout/app-shell";
 import { PlanBanner } from "@/components/plans/plan-banner";
 import { Button } from "@/components/ui/button";
@@ -7,13 +6,11 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { staffLocale } from "@/lib/i18n/staff-session";
 import { staffTranslator } from "@/lib/i18n/staff-messages";
-import { getBilling } from "@/lib/account-plans/billing-account";
 import { logOut } from "./actions";
 import { settingsTabsFor } from "./settings/tabs";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  const { user, dojo } = await requireStaffPage();
-  const billing = await getBilling(await getDb(), dojo.id);
+  const { user, dojo, billing = null } = await requireStaffPage();
   const locale = await staffLocale();
   const t = staffTranslator(locale, "staff.shell");
   const nav = [

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { and, eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { dojoBilling, dojos, members, staffUsers, type Dojo, type Member, type StaffUser } from "@/db/schema";
+import { dojoBilling, dojos, members, staffUsers, type Dojo, type DojoBilling, type Member, type StaffUser } from "@/db/schema";
 import { withEffectivePlan } from "@/lib/account-plans/effective-plan";
 import { readSessionClaims } from "./claims";
 import { can, type Permission } from "./permissions";
@@ -11,6 +11,8 @@ import { can, type Permission } from "./permissions";
 export interface StaffContext {
   user: Pick<StaffUser, "id" | "name" | "email" | "role" | "language">;
   dojo: Dojo;
+  /** The dojo's account-plan billing row, read with the session (the plan banner shows it). */
+  billing?: DojoBilling | null;
 }
 export interface MemberContext {
   member: Member;
@@ -31,7 +33,7 @@ export const getStaffSession = cache(async (): Promise<StaffContext | null> => {
     .where(and(eq(staffUsers.id, claims.id), eq(staffUsers.dojoId, claims.dojoId)));
   if (!row || !row.user.active || row.user.sv !== claims.sv) return null;
   const { sv: _sv, active: _active, ...user } = row.user;
-  return { user, dojo: withEffectivePlan(row.dojo, row.billing) };
+  return { user, dojo: withEffectivePlan(row.dojo, row.billing), billing: row.billing };
 });
 
 export const getMemberSession = cache(async (): Promise<MemberContext | null> => {
