@@ -7,6 +7,7 @@ import LoginPage from "@/app/(auth)/login/page";
 import SignupPage from "@/app/(auth)/signup/page";
 import MembersPage from "@/app/(staff)/members/page";
 import MemberPage from "@/app/(staff)/members/[id]/page";
+import { previewMemberImportAction } from "@/app/(staff)/members/import/actions";
 import { actAs, createMember, signedInDojo } from "../support/factories";
 import { createTestInvoice } from "../support/invoice-factory";
 import { html } from "../support/next";
@@ -82,5 +83,23 @@ describe("the staff login and sign-up pages", () => {
       expect(login, acceptLanguage).toContain("Staff log in");
       expect(login, acceptLanguage).toContain("Sign up your dojo");
     }
+  });
+
+  it("tells a Dutch staff member what is wrong with an import file's rows in Dutch; the file's column names stay as they are", async () => {
+    await dojoWithMember("nl");
+    const csv = "First name,Last name,E-mail,Birth date,UID,Status\nAiko,Tanaka,aiko@example.test,23-04-1990,NOTAUID9,maybe\nKen,,aiko@example.test,,,\n";
+    const preview = await previewMemberImportAction({ csv });
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.data.errors).toEqual([
+      {
+        row: 2,
+        messages: [
+          "Birth date: “23-04-1990” is geen datum in de vorm JJJJ-MM-DD (bijv. 1990-04-23)",
+          "UID: “NOTAUID9” is geen Tatami-UID (7 letters en cijfers); laat het leeg om het lid een nieuwe te geven",
+          "Status: “maybe” moet active of inactive zijn (leeg betekent active)",
+        ],
+      },
+      { row: 3, messages: ["Last name: Verplicht"] },
+    ]);
   });
 });

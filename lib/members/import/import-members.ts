@@ -4,6 +4,7 @@ import { members } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
 import { invalidInput } from "@/lib/errors";
 import { newUid } from "../uid";
+import type { StaffLocale } from "@/lib/i18n/staff-locales";
 import { checkMemberImport } from "./validate";
 
 const INSERT_CHUNK = 1_000;
@@ -16,9 +17,9 @@ const UID_ATTEMPTS = 5;
  * Members are created in the file's order (each a microsecond after the one before, so lists
  * and exports "by time" keep that order).
  */
-export async function importMembers(tx: Tx, dojoId: string, csv: string, nextUid: () => string = newUid): Promise<{ imported: number }> {
+export async function importMembers(tx: Tx, dojoId: string, csv: string, nextUid: () => string = newUid, locale: StaffLocale = "en"): Promise<{ imported: number }> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`member-import:${dojoId}`}))`);
-  const { candidates, errors } = await checkMemberImport(tx, dojoId, csv);
+  const { candidates, errors } = await checkMemberImport(tx, dojoId, csv, locale);
   if (errors.length > 0) {
     throw invalidInput("member_import.rows", { rows: errors.map(({ row, messages }) => ({ row, messages })) });
   }

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import type { Translate } from "@/lib/i18n/messages";
 import { invalidInput, type MemberImportFileProblem } from "@/lib/errors";
 import { fieldOfHeader, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField } from "./columns";
 
@@ -32,7 +33,8 @@ const unguard = (cell: string) => (GUARDED.test(cell) ? cell.slice(1) : cell);
  * breaks) into rows by field. Problems of the file as a whole are thrown together (INVALID_INPUT,
  * "member_import.file"); problems of one row stay with that row.
  */
-export function parseImportFile(csv: string): ParsedImportFile {
+/** `t`: the staff member's words for a row's problems (staff.members.importRows). */
+export function parseImportFile(csv: string, t: Translate): ParsedImportFile {
   const text = csv.replace(/^\uFEFF/, "");
   if (!text.trim()) throw invalidInput("member_import.file", { problems: [{ kind: "empty" }] });
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
@@ -55,13 +57,13 @@ export function parseImportFile(csv: string): ParsedImportFile {
   for (const error of parsed.errors) {
     if (error.row === undefined || error.type === "Delimiter") continue;
     const list = recordProblems.get(error.row) ?? [];
-    list.push(error.type === "Quotes" ? "A quoted cell is not closed (a \" is missing)" : error.message);
+    list.push(error.type === "Quotes" ? t("quoteOpen") : error.message);
     recordProblems.set(error.row, list);
   }
 
   const rows = records.map((record, i): RawImportRow => {
     const problems = [...(recordProblems.get(i + 1) ?? [])];
-    if (record.length > columns.length) problems.push(`Has ${record.length} cells but the header names ${columns.length} columns (an unquoted separator in a cell?)`);
+    if (record.length > columns.length) problems.push(t("tooManyCells", { cells: record.length, columns: columns.length }));
     const cells: RawImportRow["cells"] = {};
     columns.forEach((column, c) => {
       if (column.field) cells[column.field] = unguard(record[c] ?? "");

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { IMPORT_FIELD_LABELS, type ImportField } from "./columns";
+import type { StaffLocale } from "@/lib/i18n/staff-locales";
 import { checkMemberImport, type ImportRowError } from "./validate";
 
 export const PREVIEW_ROWS = 5;
@@ -15,8 +16,8 @@ export interface MemberImportPreview {
 }
 
 /** What the upload step shows: the columns as read, the first rows, and every row's errors. */
-export async function previewMemberImport(db: DbOrTx, dojoId: string, csv: string): Promise<MemberImportPreview> {
-  const { columns, rows, errors } = await checkMemberImport(db, dojoId, csv);
+export async function previewMemberImport(db: DbOrTx, dojoId: string, csv: string, locale: StaffLocale = "en"): Promise<MemberImportPreview> {
+  const { columns, rows, errors } = await checkMemberImport(db, dojoId, csv, locale);
   const fields = columns.flatMap((c) => (c.field ? [{ key: c.field, label: IMPORT_FIELD_LABELS[c.field] }] : []));
   return {
     columns: columns.map((c) => ({ header: c.header, field: c.field })),

@@ -6,8 +6,9 @@ import { isUid } from "../uid";
 import { IMPORT_FIELD_LABELS, type ImportField } from "./columns";
 import { parseImportFile, type ImportColumn, type RawImportRow } from "./parse";
 import { fullName } from "../full-name";
-import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { translator } from "@/lib/i18n/messages";
+import { translator, type Translate } from "@/lib/i18n/messages";
+import type { StaffLocale } from "@/lib/i18n/staff-locales";
+import { staffTranslator } from "@/lib/i18n/staff-messages";
 import { validationText } from "@/lib/validation/message-key";
 
 export interface ImportRowError {
@@ -30,26 +31,30 @@ export interface CheckedImport {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-// The import's row errors are English, like the rest of their sentence.
-const fieldWords = translator(DEFAULT_LOCALE, "validation");
+// Row errors in the staff member's language; the column names stay the file's (its headers are English).
+interface Words {
+  t: Translate;
+  fieldWords: Translate;
+}
 
-function candidateOf(raw: RawImportRow): { candidate?: ImportCandidate; messages: string[] } {
+function candidateOf(raw: RawImportRow, { t, fieldWords }: Words): { candidate?: ImportCandidate; messages: string[] } {
   const messages = [...raw.problems];
   const cells = raw.cells;
   const birthDate = cells.birthDate?.trim() ?? "";
-  if (birthDate && !ISO_DATE.test(birthDate)) messages.push(`Birth date: “${birthDate}” is not a date in the form YYYY-MM-DD (e.g. 1990-04-23)`);
+  if (birthDate && !ISO_DATE.test(birthDate)) messages.push(t("birthDate", { value: birthDate }));
 
   const parsed = memberFieldsSchema.safeParse({ ...cells, birthDate: ISO_DATE.test(birthDate) ? birthDate : null });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as ImportField;
-      messages.push(`${IMPORT_FIELD_LABELS[field] ?? field}: ${validationText(issue.message, fieldWords)}${field === "email" ? ` (“${cells.email?.trim()}”)` : ""}`);
+      const words = { label: IMPORT_FIELD_LABELS[field] ?? field, message: validationText(issue.message, fieldWords) };
+      messages.push(field === "email" ? t("fieldEmail", { ...words, value: cells.email?.trim() ?? "" }) : t("field", words));
     }
   }
   const uid = cells.uid?.trim().toUpperCase() || null;
-  if (uid && !isUid(uid)) messages.push(`UID: “${uid}” is not a Tatami UID (7 letters and digits); leave it empty to give the member a new one`);
+  if (uid && !isUid(uid)) messages.push(t("uid", { uid }));
   const status = (cells.status?.trim().toLowerCase() || "active") as MemberStatus;
-  if (status !== "active" && status !== "inactive") messages.push(`Status: “${cells.status?.trim()}” must be active or inactive (empty means active)`);
+  if (status !== "active" && status !== "inactive") messages.push(t("status", { value: cells.status?.trim() ?? "" }));
 
   if (messages.length > 0 || !parsed.success) return { messages };
   return { candidate: { row: raw.row, uid, status, fields: parsed.data }, messages };
@@ -60,14 +65,16 @@ function candidateOf(raw: RawImportRow): { candidate?: ImportCandidate; messages
  * the file nor against the dojo's members (UIDs are unique across all dojos: a UID taken
  * elsewhere is refused without saying where). Returns every row error, in row order.
  */
-export async function checkMemberImport(db: DbOrTx, dojoId: string, csv: string): Promise<CheckedImport> {
-  const { columns, rows } = parseImportFile(csv);
+export async function checkMemberImport(db: DbOrTx, dojoId: string, csv: string, locale: StaffLocale = "en"): Promise<CheckedImport> {
+  const words: Words = { t: staffTranslator(locale, "staff.members.importRows"), fieldWords: translator(locale, "validation") };
+  const { t } = words;
+  const { columns, rows } = parseImportFile(csv, t);
   const errors = new Map<number, string[]>();
   const addError = (row: number, message: string) => errors.set(row, [...(errors.get(row) ?? []), message]);
 
   const candidates: ImportCandidate[] = [];
   for (const raw of rows) {
-    const { candidate, messages } = candidateOf(raw);
+    const { candidate, messages } = candidateOf(raw, words);
     for (const m of messages) addError(raw.row, m);
     if (candidate) candidates.push(candidate);
   }
@@ -79,12 +86,12 @@ export async function checkMemberImport(db: DbOrTx, dojoId: string, csv: string)
     const email = c.fields.email;
     if (email) {
       const seen = firstEmail.get(email);
-      if (seen !== undefined) addError(c.row, `E-mail: ${email} is also on row ${seen}`);
+      if (seen !== undefined) addError(c.row, t("emailTwice", { email, row: seen }));
       else firstEmail.set(email, c.row);
     }
     if (c.uid) {
       const seen = firstUid.get(c.uid);
-      if (seen !== undefined) addError(c.row, `UID: ${c.uid} is also on row ${seen}`);
+      if (seen !== undefined) addError(c.row, t("uidTwice", { uid: c.uid, row: seen }));
       else firstUid.set(c.uid, c.row);
     }
   }
@@ -97,15 +104,15 @@ export async function checkMemberImport(db: DbOrTx, dojoId: string, csv: string)
       .from(members)
       .where(and(eq(members.dojoId, dojoId), inArray(sql`lower(${members.email})`, emails)));
     for (const m of existing) {
-      for (const c of candidates) if (c.fields.email === m.email) addError(c.row, `E-mail: ${m.email} already belongs to ${fullName(m)} (UID ${m.uid})`);
+      for (const c of candidates) if (c.fields.email === m.email) addError(c.row, t("emailTaken", { email: m.email, name: fullName(m), uid: m.uid }));
     }
   }
   const uids = [...firstUid.keys()];
   if (uids.length > 0) {
     const taken = await db.select({ uid: members.uid, dojoId: members.dojoId, firstName: members.firstName, lastName: members.lastName }).from(members).where(inArray(members.uid, uids));
     for (const m of taken) {
-      const owner = m.dojoId === dojoId ? `already belongs to ${fullName(m)}` : "is already taken";
-      for (const c of candidates) if (c.uid === m.uid) addError(c.row, `UID: ${m.uid} ${owner}; leave it empty to give the member a new one`);
+      const text = m.dojoId === dojoId ? t("uidOwn", { uid: m.uid, name: fullName(m) }) : t("uidTaken", { uid: m.uid });
+      for (const c of candidates) if (c.uid === m.uid) addError(c.row, text);
     }
   }
 
