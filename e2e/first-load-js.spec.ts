@@ -18,13 +18,19 @@ interface Visit {
   later: string[];
   /** Scripts of other origins (Stripe.js). */
   foreign: string[];
+  /** Errors the page logged (a hydration mismatch, a message that failed to format). */
+  errors: string[];
 }
 
 async function visit(browser: Browser, url: string, state?: BrowserContextOptions["storageState"]): Promise<Visit> {
   const context = await browser.newContext({ storageState: state });
   const page = await context.newPage();
   const origin = new URL(test.info().project.use.baseURL!).origin;
-  const seen: Visit = { firstLoad: [], later: [], foreign: [] };
+  const seen: Visit = { firstLoad: [], later: [], foreign: [], errors: [] };
+  page.on("console", (message) => {
+    if (message.type() === "error") seen.errors.push(message.text());
+  });
+  page.on("pageerror", (error) => seen.errors.push(error.message));
   let loaded = false;
   page.on("request", (request) => {
     if (request.resourceType() !== "script") return;
@@ -85,5 +91,8 @@ test("the bench counts what a browser downloads at first load on every public pa
         ` noModule polyfills fetched: ${v.firstLoad.filter((f) => manifest.polyfillFiles.includes(f)).length}`,
     );
   }
-  for (const { route, visit: v } of seen) expect(new Set(v.firstLoad), route).toEqual(new Set(firstLoadFiles(route, manifest)));
+  for (const { route, visit: v } of seen) {
+    expect(new Set(v.firstLoad), route).toEqual(new Set(firstLoadFiles(route, manifest)));
+    expect(v.errors, `${route}: errors in the browser`).toEqual([]);
+  }
 });
