@@ -7,7 +7,7 @@ import formatCompiled from "use-intl/format-message/format-only";
 // and intl-messageformat it is about 9 kB (gzip) lighter on every page. The server formats both
 // what the providers hand the client components (compiled: the same output as the browser's
 // when a client component renders on the server) and the message files as written (pages,
-// mails), compiled here once per message. tests/i18n/precompiled-messages.test.ts checks every
+// mails), compiled here once per message. lib/i18n/format-message.test.ts checks every
 // message formats the same as through intl-messageformat.
 type FormatArgs = Parameters<typeof formatCompiled>;
 type CompiledMessage = FormatArgs[1];
