@@ -5,6 +5,14 @@ const nextConfig: NextConfig = {
   // font and layout engines (pdfkit, yoga) read their own files at run time.
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "@react-pdf/renderer"],
   poweredByHeader: false,
+  // next-intl's formatter: in the browser the one that reads precompiled messages, without the ICU
+  // parser (about 9 kB gzip off every page); on the server ours, which reads both
+  // (lib/i18n/format-message.ts). The providers compile what they hand the client (lib/i18n/compile-messages.ts).
+  turbopack: {
+    resolveAlias: {
+      "use-intl/format-message": { browser: "use-intl/format-message/format-only", default: "./lib/i18n/format-message.ts" },
+    },
+  },
   // Webshop product pictures (up to 2 MB) are uploaded through a server action.
   // authInterrupts: forbidden() shows a role the friendly refusal of app/(staff)/forbidden.tsx.
   experimental: { serverActions: { bodySizeLimit: "3mb" }, authInterrupts: true },

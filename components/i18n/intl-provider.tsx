@@ -1,5 +1,6 @@
 import { NextIntlClientProvider } from "next-intl";
 import type { Locale } from "@/lib/i18n/locales";
+import { clientMessages } from "@/lib/i18n/compile-messages";
 import { MESSAGES, type Messages } from "@/lib/i18n/messages";
 
 /**
@@ -12,7 +13,7 @@ import { MESSAGES, type Messages } from "@/lib/i18n/messages";
 export function IntlProvider({ locale, namespaces, children }: { locale: Locale; namespaces: Array<keyof Messages>; children: React.ReactNode }) {
   const messages = Object.fromEntries([...new Set<keyof Messages>([...namespaces, "ui", "validation"])].map((ns) => [ns, MESSAGES[locale][ns]]));
   return (
-    <NextIntlClientProvider locale={locale} messages={messages} formats={{}} timeZone="UTC" now={new Date()}>
+    <NextIntlClientProvider locale={locale} messages={clientMessages(messages)} formats={{}} timeZone="UTC" now={new Date()}>
       {children}
     </NextIntlClientProvider>
   );

@@ -1,5 +1,6 @@
 import { NextIntlClientProvider } from "next-intl";
 import type { StaffLocale } from "@/lib/i18n/staff-locales";
+import { clientMessages } from "@/lib/i18n/compile-messages";
 import { staffMessageTree } from "@/lib/i18n/staff-messages";
 
 /**
@@ -11,7 +12,7 @@ export function StaffIntlProvider({ locale, children }: { locale: StaffLocale; c
   // Mails and the words of failures (lib/action-errors) are written on the server only.
   const { emails: _emails, errors: _errors, ...messages } = staffMessageTree(locale);
   return (
-    <NextIntlClientProvider locale={locale} messages={messages} formats={{}} timeZone="UTC" now={new Date()}>
+    <NextIntlClientProvider locale={locale} messages={clientMessages(messages)} formats={{}} timeZone="UTC" now={new Date()}>
       {children}
     </NextIntlClientProvider>
   );

@@ -9,7 +9,8 @@ import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { assertSwitchAllowed, oldAccountLinks, unlinkOldAccount } from "./account-switch";
 import { stripeFor } from "./client";
 import { isAuthenticationError, isMissingInStripe, isPermissionError, isStripeError } from "./errors";
-import { keyFingerprint, keyShape } from "./keys";
+import { keyFingerprint } from "./key-fingerprint";
+import { keyShape } from "./keys";
 import type { ConnectStripeValues } from "./schemas";
 import { createWebhookEndpoint, deleteWebhookEndpointQuietly, webhookUrlFor, webhookUrlProblem } from "./webhook-endpoint";
 

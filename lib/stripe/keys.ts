@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 // What a Stripe API key's prefix says about it. Stripe's keys are `<kind>_<mode>_<opaque>`;
 // the mode decides whether real money moves, so a publishable key must match its secret key.
 export type KeyMode = "test" | "live";
@@ -22,9 +20,4 @@ export function keyShape(key: string): KeyShape | null {
 export function maskKey(key: string): string {
   const prefix = /^[a-z]{2}_(?:test|live)_/.exec(key)?.[0] ?? "";
   return `${prefix}…${key.slice(-4)}`;
-}
-
-/** A stable, non-reversible short id of a key, for idempotency keys and logs. */
-export function keyFingerprint(key: string): string {
-  return createHash("sha256").update(key).digest("hex").slice(0, 16);
 }
