@@ -16,16 +16,16 @@ export async function lockInvoice(tx: Tx, dojoId: string, invoiceId: string): Pr
   return invoice;
 }
 
+/** lockInvoice's statement, not sent (the test support's stand-in for the claim's lock uses it). */
+export function lockInvoiceQuery(tx: Tx, dojoId: string, invoiceId: string) {
+  return tx.select().from(invoices).where(invoiceRow(dojoId, invoiceId)).for("update");
+}
+
 /**
- * lockInvoice's statement, not sent: for a caller that sends it as part of a statement of its own
- * (the webhook's event claim, lib/stripe/webhooks/claim-event.ts). `after`: a condition that holds,
- * evaluated before any row is read, so what it reads (a WITH clause) is done before the lock is taken.
- * `invoiceId` must be a valid id (PostgreSQL refuses the statement otherwise).
+ * The row lockInvoice locks, for a caller that locks it in a statement of its own (the webhook's
+ * event claim, lib/stripe/webhooks/claim-event.ts). `invoiceId` must be a valid id (PostgreSQL
+ * refuses the statement otherwise).
  */
-export function lockInvoiceQuery(tx: Tx, dojoId: string, invoiceId: string, after?: SQL) {
-  return tx
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.id, invoiceId), eq(invoices.dojoId, dojoId), after))
-    .for("update");
+export function invoiceRow(dojoId: string, invoiceId: string): SQL {
+  return and(eq(invoices.id, invoiceId), eq(invoices.dojoId, dojoId))!;
 }

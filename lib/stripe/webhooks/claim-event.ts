@@ -1,8 +1,9 @@
-import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx, Tx } from "@/db/client";
 import { invoices, platformStripeEvents, stripeEvents, type Invoice } from "@/db/schema";
-import { lockInvoiceQuery } from "@/lib/invoices/lock-invoice";
+import { invoiceRow } from "@/lib/invoices/lock-invoice";
 import { idSchema } from "@/lib/validation/common";
 
 export type EventStatus = "processed" | "ignored";
@@ -70,38 +71,41 @@ export interface InvoiceToLock {
 
 /**
  * claimEvent and lockInvoice in one statement, one round trip fewer for a payment: the claim's
- * insert runs first (the lock's condition reads it, so the lock is taken only once the insert is
- * done, in the order claimEvent then lockInvoice had), then the invoice's row is locked and read.
- * Exactly once as before: both are in the event's transaction, so a rollback takes the claim with
- * it, and a concurrent delivery of the same event waits on the claim's unique key. `invoice` is
- * null when the dojo has no such invoice (lockInvoice's NotFoundError).
+ * insert (a WITH clause) runs first — the lock's condition reads it, so the insert is done before
+ * any invoice row is read or locked, the order claimEvent then lockInvoice had — then the invoice's
+ * row is locked and read. Exactly once as before: both are in the event's transaction, so a
+ * rollback takes the claim with it, and a concurrent delivery of the same event waits on the
+ * claim's unique key. `invoice` is null when the dojo has no such invoice (lockInvoice's
+ * NotFoundError); only then does the claim take a second statement.
  */
 export async function claimEventAndLockInvoice(tx: Tx, log: EventLog, event: Stripe.Event, status: EventStatus, lock: InvoiceToLock): Promise<{ claim: Claim; invoice: Invoice | null }> {
   // Not an id (a crafted metadata value): no invoice has it, and PostgreSQL would refuse the statement.
   if (!idSchema.safeParse(lock.invoiceId).success) return { claim: await claimEvent(tx, log, event, status), invoice: null };
-  const claim = tx.$with("claim").as(claimInsert(tx, log, event, status).returning({ id: log.table.id }));
-  const locked = tx.$with("locked").as(lockInvoiceQuery(tx, lock.dojoId, lock.invoiceId, sql`(select count(*) from ${claim}) >= 0`));
-  // One row whether or not the invoice exists: the claim's answer is needed either way.
-  const lockedColumns = Object.fromEntries(Object.keys(getTableColumns(invoices)).map((key) => [key, locked[key as keyof typeof locked]])) as unknown as typeof invoices._.columns;
+  // The claim's id is chosen here, so that a claim found without an invoice can be told apart from an earlier one.
+  const claimId = randomUUID();
+  const claim = tx.$with("claim").as(claimInsert(tx, log, event, status, claimId).returning({ id: log.table.id }));
+  const claimed = sql`(select count(*) from ${claim})`;
   const [row] = await tx
-    .with(claim, locked)
-    .select({ claimed: sql<number>`(select count(*) from ${claim})`.mapWith(Number), invoice: lockedColumns })
-    .from(sql`(values (1)) as one`)
-    .leftJoin(locked, sql`true`);
-  const invoice = (row.invoice as Invoice | null) ?? null;
-  return { claim: row.claimed > 0 ? "new" : await claimFound(tx, log, event.id), invoice };
+    .with(claim)
+    .select({ claimed: claimed.mapWith(Number), invoice: invoices })
+    .from(invoices)
+    .where(and(invoiceRow(lock.dojoId, lock.invoiceId), sql`${claimed} >= 0`))
+    .for("update", { of: invoices });
+  if (row) return { claim: row.claimed > 0 ? "new" : await claimFound(tx, log, event.id), invoice: row.invoice };
+  return { claim: await claimFound(tx, log, event.id, claimId), invoice: null };
 }
 
-function claimInsert(tx: Tx, log: EventLog, event: Stripe.Event, status: EventStatus) {
+function claimInsert(tx: Tx, log: EventLog, event: Stripe.Event, status: EventStatus, id?: string) {
   return tx
     .insert(log.table)
-    .values({ eventId: event.id, type: event.type, status, ...log.columns(event) })
+    .values({ id, eventId: event.id, type: event.type, status, ...log.columns(event) })
     .onConflictDoNothing({ target: log.key });
 }
 
-/** The event id was stored already: by a failed attempt (apply it now) or not. */
-async function claimFound(tx: Tx, log: EventLog, eventId: string): Promise<Claim> {
-  const [row] = await tx.select({ status: log.table.status }).from(log.table).where(log.row(eventId)).for("update");
+/** The event id's row, stored already by a failed attempt (apply it now) or not — or, when its id is `ours`, by this transaction's claim. */
+async function claimFound(tx: Tx, log: EventLog, eventId: string, ours?: string): Promise<Claim> {
+  const [row] = await tx.select({ id: log.table.id, status: log.table.status }).from(log.table).where(log.row(eventId)).for("update");
+  if (ours && row?.id === ours) return "new";
   return row?.status === "failed" ? "retry" : "done";
 }
 
