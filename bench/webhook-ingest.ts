@@ -3,7 +3,8 @@
 // floor measured in the same run: the same bodies posted to a bare route of the same app doing
 // one insert transaction (/api/bench/insert), and, for reference, raw PostgreSQL insert transactions.
 // Goals (issue 18): ingest ≥ 60 % of the bare route's rate, p99 < 100 ms.
-// Run: npm run build && npm run bench:webhooks   (BENCH_EVENTS, BENCH_CONCURRENCY to change)
+// Run: npm run build && npm run bench:webhooks   (BENCH_EVENTS, BENCH_CONCURRENCY to change;
+// BENCH_JOB_WORKER=off, BENCH_DATABASE_SOCKET=/var/run/postgresql: see below)
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import Stripe from "stripe";
@@ -12,7 +13,7 @@ import { count, eq, like } from "drizzle-orm";
 import { invoiceLines, invoices, jobs, ledgerEntries, payments } from "@/db/schema";
 import { startEmulator } from "@tatami/stripe-emulator";
 import { sampleActivity } from "./pg-activity";
-import { connectDojo, emulatorStripe, freshDatabase, loadAverage, machine, percentile, printTable, runConcurrently, seedDojoWithMember, shuffle, startApp } from "./support";
+import { connectDojo, emulatorStripe, freshDatabase, groupCpuMs, loadAverage, machine, percentile, printTable, runConcurrently, seedDojoWithMember, shuffle, startApp } from "./support";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -24,6 +25,15 @@ const GOAL_P99_MS = 100;
 // deliveries arrive, as a single production instance would. BENCH_JOB_WORKER=off measures ingest
 // alone (the worker left to other instances).
 const JOB_WORKER = process.env.BENCH_JOB_WORKER ?? "on";
+// BENCH_DATABASE_SOCKET=/var/run/postgresql: the app (both routes) reaches PostgreSQL through that
+// Unix socket directory instead of loopback TCP (DATABASE_URL in libpq's socket form, lib/env.ts).
+const SOCKET_DIR = process.env.BENCH_DATABASE_SOCKET;
+
+/** The database's URL with the server's socket directory as its host, percent-encoded (libpq's spelling). */
+function overSocket(tcpUrl: string, dir: string): string {
+  const url = new URL(tcpUrl);
+  return `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ""}@${encodeURIComponent(dir)}:${url.port || 5432}${url.pathname}`;
+}
 
 async function main() {
   const distinct = Math.round(EVENTS / 1.3);
@@ -53,11 +63,17 @@ async function main() {
     const deliveries = shuffle([...bodies, ...shuffle([...bodies]).slice(0, EVENTS - distinct)]);
 
     await sql`create table bench_raw (id serial primary key, payload text not null)`;
-    app = await startApp({ port: APP_PORT, databaseUrl: database.url, env: { STRIPE_API_BASE: emulator.url, BENCH_ROUTES: "on", JOB_WORKER } });
+    app = await startApp({ port: APP_PORT, databaseUrl: SOCKET_DIR ? overSocket(database.url, SOCKET_DIR) : database.url, env: { STRIPE_API_BASE: emulator.url, BENCH_ROUTES: "on", JOB_WORKER } });
     const url = `${app.url}/api/stripe/webhook/${dojo.id}`;
     let failures = 0;
     console.log(`Delivering… (load average ${loadAverage()})`);
     const activity = sampleActivity(database.url);
+    // The app's own CPU (its process group), per phase: less at the mercy of the machine's load than the rates.
+    const cpuSince = (before: number | null) => {
+      const now = groupCpuMs(app!.pgid);
+      return before === null || now === null ? null : now - before;
+    };
+    const cpuBefore = groupCpuMs(app.pgid);
     const started = performance.now();
     const latencies = await runConcurrently(
       deliveries.map((body) => async () => {
@@ -69,6 +85,7 @@ async function main() {
       CONCURRENCY,
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuWebhooks = cpuSince(cpuBefore);
     const where = await activity.stop();
     const [receipts] = await db.select({ n: count() }).from(jobs).where(like(jobs.dedupeKey, "payment-receipt:%"));
     const [paid] = await db.select({ n: count() }).from(payments).where(eq(payments.dojoId, dojo.id));
@@ -77,6 +94,7 @@ async function main() {
     // The floor, same run: the same bodies to a bare route of the same app doing one insert transaction.
     const bareUrl = `${app.url}/api/bench/insert`;
     let bareFailures = 0;
+    const bareCpuBefore = groupCpuMs(app.pgid);
     const bareStarted = performance.now();
     const bareLatencies = await runConcurrently(
       deliveries.map((body) => async () => {
@@ -87,12 +105,14 @@ async function main() {
       CONCURRENCY,
     );
     const bareSeconds = (performance.now() - bareStarted) / 1000;
+    const cpuBare = cpuSince(bareCpuBefore);
 
     // For reference: as many single-row insert transactions straight into PostgreSQL.
     const rawStarted = performance.now();
     await runConcurrently(deliveries.map((body) => () => sql.begin((tx) => tx`insert into bench_raw (payload) values (${body.slice(0, 200)})`)), CONCURRENCY);
     const rawSeconds = (performance.now() - rawStarted) / 1000;
 
+    const perRequest = (cpuMs: number | null) => (cpuMs === null ? "n/a" : (cpuMs / deliveries.length).toFixed(2));
     latencies.sort((a, b) => a - b);
     bareLatencies.sort((a, b) => a - b);
     const appRate = deliveries.length / seconds;
@@ -108,12 +128,14 @@ async function main() {
       { measure: "webhook route p99 latency (ms)", value: p99.toFixed(1), floor: percentile(bareLatencies, 99).toFixed(1), goal: `< ${GOAL_P99_MS}: ${met(p99 < GOAL_P99_MS)}` },
       { measure: "bare route, one insert tx (req/s)", value: bareRate.toFixed(1), floor: "", goal: "" },
       { measure: "webhook / bare route", value: `${share.toFixed(1)} %`, floor: "100 %", goal: `≥ ${GOAL_SHARE_OF_BARE} %: ${met(share >= GOAL_SHARE_OF_BARE)}` },
+      { measure: "app CPU per request, ms (webhook delivery / bare request)", value: perRequest(cpuWebhooks), floor: perRequest(cpuBare), goal: "" },
       { measure: "raw PostgreSQL insert tx/s (reference)", value: rawRate.toFixed(1), floor: "", goal: "" },
       { measure: "non-2xx answers (webhook / bare)", value: `${failures} / ${bareFailures}`, floor: "", goal: "0" },
       { measure: "payments recorded (expect distinct)", value: `${paid.n} / ${distinct}`, floor: "", goal: "" },
       { measure: "ledger entries (expect distinct)", value: `${booked.n} / ${distinct}`, floor: "", goal: "" },
       { measure: "receipts queued (expect distinct)", value: `${receipts.n} / ${distinct}`, floor: "", goal: "" },
       { measure: "job worker in the app", value: JOB_WORKER, floor: "", goal: "" },
+      { measure: "app to PostgreSQL", value: SOCKET_DIR ? `Unix socket (${SOCKET_DIR})` : "TCP (loopback)", floor: "", goal: "" },
     ]);
     printTable("The app's database connections during the webhook deliveries (pg_stat_activity, every 20 ms)", where);
   } finally {
