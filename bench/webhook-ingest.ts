@@ -6,10 +6,13 @@
 // Run: npm run build && npm run bench:webhooks   (BENCH_EVENTS, BENCH_CONCURRENCY to change;
 // BENCH_JOB_WORKER=off, BENCH_DATABASE_SOCKET=/var/run/postgresql: see below)
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import postgres from "postgres";
 import Stripe from "stripe";
 import { drizzle } from "drizzle-orm/postgres-js";
-import { count, eq, like } from "drizzle-orm";
+import { and, count, eq, like } from "drizzle-orm";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { invoiceLines, invoices, jobs, ledgerEntries, payments } from "@/db/schema";
 import { startEmulator } from "@tatami/stripe-emulator";
 import { sampleActivity } from "./pg-activity";
@@ -28,6 +31,30 @@ const JOB_WORKER = process.env.BENCH_JOB_WORKER ?? "on";
 // BENCH_DATABASE_SOCKET=/var/run/postgresql: the app (both routes) reaches PostgreSQL through that
 // Unix socket directory instead of loopback TCP (DATABASE_URL in libpq's socket form, lib/env.ts).
 const SOCKET_DIR = process.env.BENCH_DATABASE_SOCKET;
+
+// CPU_PROFILE_DIR (with NODE_OPTIONS="--require <abs path>/bench/cpu-profile-hook.cjs"): a CPU profile
+// of the app server per phase, 1.cpuprofile the webhook deliveries, 2.cpuprofile the bare route.
+const PROFILE_DIR = process.env.CPU_PROFILE_DIR;
+const toggleProfile = () => {
+  if (PROFILE_DIR) process.kill(Number(readFileSync(path.join(PROFILE_DIR, "server.pid"), "utf8")), "SIGUSR2");
+};
+
+// Deliveries to another dojo and requests to the bare route before either phase is timed (0: none).
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
+
+/** `count` open invoices of the dojo, each paid by a PaymentIntent in the emulator: the signed bodies of their payment_intent.succeeded events. */
+async function paymentEvents(db: PostgresJsDatabase, stripe: Stripe, dojoId: string, memberId: string, count: number, label: string): Promise<string[]> {
+  const today = new Date().toISOString().slice(0, 10);
+  const bodies: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const [invoice] = await db.insert(invoices).values({ dojoId, memberId, number: `B-${i}`, status: "open", currency: "EUR", totalMinor: 2500, issueDate: today, dueDate: today }).returning();
+    await db.insert(invoiceLines).values({ dojoId, invoiceId: invoice.id, position: 1, description: "Training", quantity: 1, unitPriceMinor: 2500, amountMinor: 2500 });
+    const pi = await stripe.paymentIntents.create({ amount: 2500, currency: "eur", payment_method: "pm_card_visa", confirm: true, metadata: { tatami_dojo_id: dojoId, tatami_invoice_id: invoice.id } });
+    const event = { id: `evt_${label}_${i}`, object: "event", api_version: "2026-10-28.endive", created: Math.floor(Date.now() / 1000), type: "payment_intent.succeeded", data: { object: pi }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null } };
+    bodies.push(JSON.stringify(event));
+  }
+  return bodies;
+}
 
 /** The database's URL with the server's socket directory as its host, percent-encoded (libpq's spelling). */
 function overSocket(tcpUrl: string, dir: string): string {
@@ -50,21 +77,26 @@ async function main() {
     // A connection without a registered endpoint: only this bench delivers events.
     await connectDojo(db, stripe, dojo.id, secretKey, { secret: WEBHOOK_SECRET });
 
-    console.log(`Preparing ${distinct} invoices and PaymentIntents in the emulator…`);
-    const today = new Date().toISOString().slice(0, 10);
-    const bodies: string[] = [];
-    for (let i = 0; i < distinct; i++) {
-      const [invoice] = await db.insert(invoices).values({ dojoId: dojo.id, memberId: member.id, number: `B-${i}`, status: "open", currency: "EUR", totalMinor: 2500, issueDate: today, dueDate: today }).returning();
-      await db.insert(invoiceLines).values({ dojoId: dojo.id, invoiceId: invoice.id, position: 1, description: "Training", quantity: 1, unitPriceMinor: 2500, amountMinor: 2500 });
-      const pi = await stripe.paymentIntents.create({ amount: 2500, currency: "eur", payment_method: "pm_card_visa", confirm: true, metadata: { tatami_dojo_id: dojo.id, tatami_invoice_id: invoice.id } });
-      const event = { id: `evt_bench_${i}`, object: "event", api_version: "2026-10-28.endive", created: Math.floor(Date.now() / 1000), type: "payment_intent.succeeded", data: { object: pi }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null } };
-      bodies.push(JSON.stringify(event));
-    }
+    console.log(`Preparing ${distinct + WARMUP} invoices and PaymentIntents in the emulator…`);
+    const bodies = await paymentEvents(db, stripe, dojo.id, member.id, distinct, "bench");
+    // Warm-up: another dojo's payments, delivered before the clock starts, so that the first phase
+    // does not also pay for loading and compiling the app's modules (the bare route runs warm).
+    const warmKey = `sk_test_warm_${randomUUID().slice(0, 8)}`;
+    const warmStripe = emulatorStripe(emulator.url, warmKey);
+    const warm = await seedDojoWithMember(db, "Warm");
+    await connectDojo(db, warmStripe, warm.dojo.id, warmKey, { secret: WEBHOOK_SECRET });
+    const warmBodies = await paymentEvents(db, warmStripe, warm.dojo.id, warm.member.id, WARMUP, "warm");
     const deliveries = shuffle([...bodies, ...shuffle([...bodies]).slice(0, EVENTS - distinct)]);
 
     await sql`create table bench_raw (id serial primary key, payload text not null)`;
     app = await startApp({ port: APP_PORT, databaseUrl: SOCKET_DIR ? overSocket(database.url, SOCKET_DIR) : database.url, env: { STRIPE_API_BASE: emulator.url, BENCH_ROUTES: "on", JOB_WORKER } });
     const url = `${app.url}/api/stripe/webhook/${dojo.id}`;
+    const signed = (body: string) => ({ method: "POST", body, headers: { "content-type": "application/json", "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET }) } });
+    if (WARMUP > 0) {
+      console.log(`Warming up: ${WARMUP} deliveries to another dojo, ${WARMUP} bare requests…`);
+      await runConcurrently(warmBodies.map((body) => async () => void (await (await fetch(`${app!.url}/api/stripe/webhook/${warm.dojo.id}`, signed(body))).arrayBuffer())), CONCURRENCY);
+      await runConcurrently(warmBodies.map((body) => async () => void (await (await fetch(`${app!.url}/api/bench/insert`, { method: "POST", body })).arrayBuffer())), CONCURRENCY);
+    }
     let failures = 0;
     console.log(`Delivering… (load average ${loadAverage()})`);
     const activity = sampleActivity(database.url);
@@ -74,11 +106,11 @@ async function main() {
       return before === null || now === null ? null : now - before;
     };
     const cpuBefore = groupCpuMs(app.pgid);
+    toggleProfile();
     const started = performance.now();
     const latencies = await runConcurrently(
       deliveries.map((body) => async () => {
-        const signature = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET });
-        const res = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "stripe-signature": signature } });
+        const res = await fetch(url, signed(body));
         if (!res.ok) failures++;
         await res.arrayBuffer();
       }),
@@ -86,8 +118,9 @@ async function main() {
     );
     const seconds = (performance.now() - started) / 1000;
     const cpuWebhooks = cpuSince(cpuBefore);
+    toggleProfile();
     const where = await activity.stop();
-    const [receipts] = await db.select({ n: count() }).from(jobs).where(like(jobs.dedupeKey, "payment-receipt:%"));
+    const [receipts] = await db.select({ n: count() }).from(jobs).where(and(like(jobs.dedupeKey, "payment-receipt:%"), eq(jobs.dojoId, dojo.id)));
     const [paid] = await db.select({ n: count() }).from(payments).where(eq(payments.dojoId, dojo.id));
     const [booked] = await db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.dojoId, dojo.id));
 
@@ -95,6 +128,7 @@ async function main() {
     const bareUrl = `${app.url}/api/bench/insert`;
     let bareFailures = 0;
     const bareCpuBefore = groupCpuMs(app.pgid);
+    toggleProfile();
     const bareStarted = performance.now();
     const bareLatencies = await runConcurrently(
       deliveries.map((body) => async () => {
@@ -106,6 +140,7 @@ async function main() {
     );
     const bareSeconds = (performance.now() - bareStarted) / 1000;
     const cpuBare = cpuSince(bareCpuBefore);
+    toggleProfile();
 
     // For reference: as many single-row insert transactions straight into PostgreSQL.
     const rawStarted = performance.now();
@@ -135,6 +170,7 @@ async function main() {
       { measure: "ledger entries (expect distinct)", value: `${booked.n} / ${distinct}`, floor: "", goal: "" },
       { measure: "receipts queued (expect distinct)", value: `${receipts.n} / ${distinct}`, floor: "", goal: "" },
       { measure: "job worker in the app", value: JOB_WORKER, floor: "", goal: "" },
+      { measure: "warm-up before timing (deliveries to another dojo, bare requests)", value: String(WARMUP), floor: "", goal: "" },
       { measure: "app to PostgreSQL", value: SOCKET_DIR ? `Unix socket (${SOCKET_DIR})` : "TCP (loopback)", floor: "", goal: "" },
     ]);
     printTable("The app's database connections during the webhook deliveries (pg_stat_activity, every 20 ms)", where);
