@@ -6,12 +6,13 @@
 import { randomUUID } from "node:crypto";
 import { drizzle } from "drizzle-orm/postgres-js";
 import type Stripe from "stripe";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import * as schema from "@/db/schema";
 import { claimEvent, claimEventAndLockInvoice, dojoEventLog } from "@/lib/stripe/webhooks/claim-event";
 import { lockInvoice } from "@/lib/invoices/lock-invoice";
 import { storePaymentIf } from "@/lib/payments/record-payment";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { connectionRead } from "@/lib/stripe/webhooks/connection-read";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3000);
 
@@ -39,6 +40,10 @@ async function time(label: string, run: () => Promise<unknown>) {
 
 async function main() {
   console.log(`${ROUNDS} rounds each, stand-in driver (no PostgreSQL)`);
+  const db = tx as unknown as Db;
+  // receive.ts's read as it was built per delivery, against the prepared one it is now.
+  await time("(before: connection + duplicate read, built per delivery)", () => db.select({ connection: schema.stripeConnections, eventStatus: schema.stripeEvents.status }).from(schema.stripeConnections).leftJoin(schema.stripeEvents, and(eq(schema.stripeEvents.dojoId, schema.stripeConnections.dojoId), eq(schema.stripeEvents.eventId, "evt_bench"))).where(eq(schema.stripeConnections.dojoId, dojoId)));
+  await time("connection + duplicate read, prepared once", () => connectionRead(db).execute({ dojoId, eventId: "evt_bench" }));
   await time("event claim + invoice lock", () => claimEventAndLockInvoice(tx, log, event, "processed", { dojoId, invoiceId: invoice.id }).catch(() => null));
   await time("(before: event claim alone)", () => claimEvent(tx, log, event, "processed"));
   await time("(before: invoice lock alone)", () => lockInvoice(tx, dojoId, invoice.id).catch(() => null));
