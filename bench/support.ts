@@ -1,7 +1,7 @@
 // Shared by the benches and the fault tests (tests/faults): a fresh PostgreSQL database, the
 // production app started on it, timing helpers. Benches print figures; they never pass or fail on a time.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -56,6 +56,8 @@ export async function startApp(opts: { port: number; databaseUrl: string; env?: 
   }
   return {
     url,
+    /** The app's process group (npx, tsx and the server): for groupCpuMs. */
+    pgid: child.pid!,
     stop({ signal = "SIGTERM" }: { signal?: NodeJS.Signals } = {}) {
       try {
         process.kill(-child.pid!, signal);
@@ -129,6 +131,34 @@ export function machine(): string {
 /** The 1-, 5- and 15-minute load averages: on a shared machine, printed beside every figure. */
 export function loadAverage(): string {
   return os.loadavg().map((n) => n.toFixed(2)).join(" / ");
+}
+
+/**
+ * CPU time (user + system, ms) the processes of a process group have used so far, from Linux's
+ * /proc (null elsewhere). On a shared machine a phase's wall-clock rate moves with the other
+ * processes' load; the app's own CPU per request moves far less.
+ */
+export function groupCpuMs(pgid: number): number | null {
+  // USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`).
+  const TICK_MS = 10;
+  try {
+    let ticks = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue; // exited meanwhile
+      }
+      // After the command name (which may hold spaces): state, ppid, pgrp, … utime (12th), stime (13th).
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks * TICK_MS;
+  } catch {
+    return null;
+  }
 }
 
 export function printTable(title: string, rows: Array<Record<string, string | number>>) {

@@ -8,7 +8,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { env } from "@/lib/env";
+import { env, postgresTarget } from "@/lib/env";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -32,10 +32,16 @@ export function newPglite(dataDir?: string): PGlite {
   return new PGlite({ dataDir, extensions: { pg_trgm } });
 }
 
+/** postgres.js on DATABASE_URL: over TCP, or a local server's Unix socket (`?host=/var/run/postgresql`, postgresTarget). */
+export function postgresPool(databaseUrl: string, opts: { max: number }) {
+  const { url, path } = postgresTarget(databaseUrl);
+  return postgres(url, { max: opts.max, path, onnotice: () => {} });
+}
+
 function connect(): Connection {
   const { DATABASE_URL, PGLITE_DIR } = env();
   if (DATABASE_URL) {
-    const sql = postgres(DATABASE_URL, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+    const sql = postgresPool(DATABASE_URL, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     const db = drizzlePostgres(sql, { schema }) as unknown as Db;
     // PostgreSQL is migrated explicitly (`npm run db:migrate`), never by a running app.
     return { db, kind: "postgres", close: () => sql.end(), ready: Promise.resolve() };

@@ -5,7 +5,17 @@ import { proxyBlockList } from "./auth/forwarded-chain";
 // secrets have none here: scripts/dev.ts and the test setup provide them (see README).
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().url().optional(),
+  // A URL, or a local server's Unix socket as libpq names it (postgresTarget below).
+  DATABASE_URL: z
+    .string()
+    .superRefine((url, ctx) => {
+      try {
+        postgresTarget(url);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    })
+    .optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
   APP_URL: z.string().url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
@@ -68,4 +78,28 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parse();
   return cached;
+}
+
+/**
+ * DATABASE_URL as postgres.js takes it: the URL, and the socket file when it names a local server's
+ * Unix socket directory as libpq does — `postgres://postgres@/tatami?host=/var/run/postgresql`, or
+ * the directory percent-encoded as the host (`postgres://postgres@%2Fvar%2Frun%2Fpostgresql/tatami`).
+ * postgres.js wants the socket as its `path` option (`<dir>/.s.PGSQL.<port>`): given `?host=` it
+ * would send it to the server as a setting, and a URL without a host is not one to WHATWG's parser.
+ * A socket skips loopback TCP (the webhook bench measures both: docs/benchmarks.md).
+ */
+export function postgresTarget(databaseUrl: string): { url: string; path?: string } {
+  const [, scheme, auth = "", host, port = "", rest] = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*@)?([^/?#:]*)(:\d*)?(.*)$/i.exec(databaseUrl) ?? [];
+  if (!scheme) throw new Error("DATABASE_URL must be a URL such as postgres://user@host:5432/database");
+  const decodedHost = decodeURIComponent(host);
+  // An empty host (only allowed with a socket directory) parses as localhost until the check below.
+  const url = new URL(`${scheme}${auth}${decodedHost.startsWith("/") || !host ? "localhost" : host}${port}${rest}`);
+  const socketDir = url.searchParams.get("host") ?? (decodedHost.startsWith("/") ? decodedHost : null);
+  if (socketDir === null) {
+    if (!host) throw new Error("DATABASE_URL names no host: give one, or a socket directory with ?host=/var/run/postgresql");
+    return { url: databaseUrl };
+  }
+  if (!socketDir.startsWith("/")) throw new Error("DATABASE_URL's host= must be a socket directory (an absolute path), e.g. ?host=/var/run/postgresql");
+  url.searchParams.delete("host");
+  return { url: url.toString(), path: `${socketDir.replace(/\/+$/, "")}/.s.PGSQL.${url.port || 5432}` };
 }

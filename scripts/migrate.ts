@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import path from "node:path";
+import { postgresTarget } from "../lib/env";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -11,7 +12,8 @@ async function main() {
     console.log("DATABASE_URL is not set: the embedded database migrates itself when the app starts.");
     return;
   }
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const target = postgresTarget(url);
+  const sql = postgres(target.url, { max: 1, path: target.path, onnotice: () => {} });
   await migrate(drizzle(sql), { migrationsFolder: path.join(process.cwd(), "db", "migrations") });
   await sql.end();
   console.log("Migrations applied.");

@@ -22,6 +22,8 @@ export interface StripePaymentToSettle {
   recordedBy?: string | null;
   /** Jobs that go with a payment this call records (its receipt), queued in the payment's statement. */
   jobs?: (paymentId: string) => NewJob[];
+  /** The invoice's row, read under its lock in this transaction already (the webhook's claim took it): not locked again. */
+  locked?: Invoice;
 }
 
 export interface StripeSettlement {
@@ -70,7 +72,8 @@ export async function settleStripePayment(tx: Tx, input: StripePaymentToSettle, 
   if (pi.status !== "succeeded") throw new Error(`PaymentIntent ${pi.id} has not succeeded (${pi.status})`);
   // The lock first: a concurrent path for the same PaymentIntent waits here, then finds its rows
   // (in a statement after the lock: one statement's snapshot would predate them).
-  const invoice = await lockInvoice(tx, input.dojoId, input.invoiceId);
+  const invoice = input.locked ?? (await lockInvoice(tx, input.dojoId, input.invoiceId));
+  if (invoice.id !== input.invoiceId || invoice.dojoId !== input.dojoId) throw new Error(`The invoice locked is not invoice ${input.invoiceId} of dojo ${input.dojoId}`);
   const taken = paymentFromIntent(pi);
   const { currency } = taken;
   const { recordMinor, refundReason } = splitPayment(invoice, taken.amountMinor, currency);

@@ -1,10 +1,18 @@
 import type Stripe from "stripe";
 import type { Tx } from "@/db/client";
+import type { Invoice } from "@/db/schema";
 import { NotFoundError } from "@/lib/action-result";
 import type { AfterCommit } from "@/lib/after-commit";
 import { settleStripePayment, type StripeSettlement } from "@/lib/payments/settle-stripe-payment";
 import { invoiceIdFor } from "./metadata";
 import { paymentReceiptJob } from "./receipt-mail";
+
+interface SettleOptions {
+  afterCommit?: AfterCommit;
+  paidAt?: Date;
+  /** The invoice the metadata names, already read under its lock in this transaction (settleStripePayment's `locked`). */
+  locked?: Invoice;
+}
 
 export interface SettledCardPayment {
   invoiceId: string | null;
@@ -20,12 +28,12 @@ export interface SettledCardPayment {
  * with `latest_charge` expanded) or a succeeded one from a signed event, which is final. The receipt of a payment it records is queued in the same
  * transaction, so it goes out exactly when the payment is committed.
  */
-export async function settleCardPayment(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent, opts: { recordedBy?: string | null; afterCommit?: AfterCommit; paidAt?: Date } = {}): Promise<SettledCardPayment> {
+export async function settleCardPayment(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent, opts: SettleOptions & { recordedBy?: string | null } = {}): Promise<SettledCardPayment> {
   const invoiceId = invoiceIdFor(pi.metadata, dojoId);
   if (pi.status !== "succeeded" || !invoiceId) return { invoiceId, settlement: null };
   // The receipt of a payment recorded here is queued in the statement that records it.
   const receipt = (paymentId: string) => [paymentReceiptJob({ id: paymentId, dojoId }, pi)];
-  const settlement = await settleStripePayment(tx, { dojoId, invoiceId, paymentIntent: pi, recordedBy: opts.recordedBy ?? null, paidAt: opts.paidAt, jobs: receipt }, opts.afterCommit);
+  const settlement = await settleStripePayment(tx, { dojoId, invoiceId, paymentIntent: pi, recordedBy: opts.recordedBy ?? null, paidAt: opts.paidAt, jobs: receipt, locked: opts.locked }, opts.afterCommit);
   return { invoiceId, settlement };
 }
 
@@ -34,7 +42,7 @@ export async function settleCardPayment(tx: Tx, dojoId: string, pi: Stripe.Payme
  * (deleted test data, or crafted in the dojo's own Stripe account) is not ours to settle.
  * Answering with an error would only make Stripe retry it for days.
  */
-export async function settleCardPaymentFromEvent(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent, opts: { afterCommit?: AfterCommit; paidAt?: Date } = {}): Promise<SettledCardPayment> {
+export async function settleCardPaymentFromEvent(tx: Tx, dojoId: string, pi: Stripe.PaymentIntent, opts: SettleOptions = {}): Promise<SettledCardPayment> {
   try {
     return await settleCardPayment(tx, dojoId, pi, opts);
   } catch (error) {

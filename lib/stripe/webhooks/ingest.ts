@@ -2,9 +2,9 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { runAfterCommit, type AfterCommitWork } from "@/lib/after-commit";
-import { claimEvent, isSettled, markEventFailed, settleEvent, type EventLog } from "./claim-event";
+import { claimEvent, claimEventAndLockInvoice, isSettled, markEventFailed, settleEvent, type EventLog } from "./claim-event";
 import { inPinnedVersion } from "./pinned-version";
-import type { ApplyEvent, EventRouter } from "./types";
+import type { EventEffects, EventRouter } from "./types";
 
 export type IngestResult = "processed" | "ignored" | "duplicate";
 
@@ -24,7 +24,8 @@ export interface Inbound<C extends { stripe: Stripe }> {
  * 2. an event in another API version is read again in the pinned one, and the handler decides
  *    what it can trust and reads from Stripe what can be stale — all before any row is locked;
  * 3. one transaction claims the event id (one insert: stored as applied, so nothing is written
- *    again after the handler unless it ignored the event or retries a failed one) and applies the
+ *    again after the handler unless it ignored the event or retries a failed one; a handler that
+ *    starts by locking an invoice has that lock taken by the same statement) and applies the
  *    handler's database half, so a 2xx goes out only after both are committed, and a concurrent
  *    delivery of the same event waits on the claim and then finds it done;
  * 4. work queued with afterCommit runs once committed; its failure is logged, not answered with
@@ -43,16 +44,21 @@ export async function ingestEvent<C extends { stripe: Stripe }>(db: Db, inbound:
     const handled = inbound.handles(sent.type);
     if (handled) event = await inPinnedVersion(inbound.ctx.stripe, sent);
     const decided = handled ? await inbound.route(event, inbound.ctx) : null;
-    const apply: ApplyEvent | null = decided && decided !== "ignored" ? decided : null;
+    const effects: EventEffects | null = decided && decided !== "ignored" ? decided : null;
     result = await db.transaction(async (tx) => {
       followUps.length = 0;
-      const claim = await claimEvent(tx, log, event, apply ? "processed" : "ignored");
+      const afterCommit = (work: AfterCommitWork) => followUps.push(work);
+      // A handler whose first step is an invoice's lock has it taken by the claim's own statement.
+      const lockFirst = effects && typeof effects !== "function" ? effects : null;
+      const { claim, invoice } = lockFirst
+        ? await claimEventAndLockInvoice(tx, log, event, "processed", lockFirst.locks)
+        : { claim: await claimEvent(tx, log, event, effects ? "processed" : "ignored"), invoice: null };
       if (claim === "done") return "duplicate";
-      if (!apply) {
+      if (!effects) {
         if (claim === "retry") await settleEvent(tx, log, event.id, "ignored");
         return "ignored";
       }
-      const status = await apply(tx, (work) => followUps.push(work));
+      const status = typeof effects === "function" ? await effects(tx, afterCommit) : await effects.apply(tx, afterCommit, invoice);
       if (status !== "processed" || claim === "retry") await settleEvent(tx, log, event.id, status);
       return status;
     });

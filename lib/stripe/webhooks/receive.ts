@@ -2,11 +2,12 @@ import "server-only";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type Stripe from "stripe";
 import { getDb, type Db } from "@/db/client";
-import { stripeConnections, stripeEvents } from "@/db/schema";
+import { stripeConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { idSchema } from "@/lib/validation/common";
 import { stripeForSealedKey } from "../client";
 import { settledStatus } from "./claim-event";
+import { connectionRead } from "./connection-read";
 import { dojoInbound } from "./dispatch";
 import { ingestEvent, type Inbound, type IngestResult } from "./ingest";
 
@@ -75,11 +76,7 @@ export async function receiveWebhook(dojoId: string, rawBody: string, signature:
   if (!idSchema.safeParse(dojoId).success) return refuse("Unknown dojo");
   const db = await getDb();
   const eventId = claimedEventId(rawBody);
-  const [row] = await db
-    .select({ connection: stripeConnections, eventStatus: stripeEvents.status })
-    .from(stripeConnections)
-    .leftJoin(stripeEvents, and(eq(stripeEvents.dojoId, stripeConnections.dojoId), eq(stripeEvents.eventId, eventId ?? "")))
-    .where(eq(stripeConnections.dojoId, dojoId));
+  const [row] = await connectionRead(db).execute({ dojoId, eventId: eventId ?? "" });
   const connection = row?.connection;
   if (!connection?.webhookSecretEnc) return refuse("Unknown dojo or Stripe is not connected");
 

@@ -2,10 +2,10 @@ import type Stripe from "stripe";
 import { markCheckoutProcessing, processingMethod } from "@/lib/payments/card/delayed-checkout";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
 import { retrieveCheckoutSession } from "@/lib/payments/card/retrieve";
-import { settleCardPaymentFromEvent } from "@/lib/payments/card/settle-card-payment";
 import { completeCardOrder } from "@/lib/shop/complete-card-order";
 import { orderIdFor } from "@/lib/shop/metadata";
 import { completeCardSetup } from "@/lib/subscriptions/card-setup";
+import { settleCardEvent } from "../settle-card-event";
 import type { DojoContext, EventHandler } from "../types";
 
 type Paid = Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionAsyncPaymentSucceededEvent;
@@ -37,11 +37,7 @@ export const checkoutSessionCompleted: EventHandler<Paid> = async (event, ctx) =
   const pi = session.payment_intent;
   if (processingMethod(session)) return async (tx) => ((await markCheckoutProcessing(tx, dojoId, session)) ? "processed" : "ignored");
   if (session.payment_status !== "paid" || !pi || typeof pi === "string") return "ignored";
-  return async (tx, afterCommit) => {
-    // Settled here or by another path first; the receipt is queued with the payment, once.
-    const { settlement } = await settleCardPaymentFromEvent(tx, dojoId, pi, { afterCommit });
-    return settlement ? "processed" : "ignored";
-  };
+  return settleCardEvent(dojoId, pi);
 };
 
 /**

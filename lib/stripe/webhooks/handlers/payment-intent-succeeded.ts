@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { invoiceIdFor } from "@/lib/payments/card/metadata";
-import { settleCardPaymentFromEvent } from "@/lib/payments/card/settle-card-payment";
 import { paymentFromIntent } from "@/lib/stripe/objects";
+import { settleCardEvent } from "../settle-card-event";
 import type { EventHandler } from "../types";
 
 /**
@@ -18,9 +18,5 @@ export const paymentIntentSucceeded: EventHandler<Stripe.PaymentIntentSucceededE
   if (pi.status !== "succeeded" || !invoiceIdFor(pi.metadata, dojoId)) return "ignored";
   // The event's time is when it succeeded; the charge's own time when it is expanded.
   const { paidAt } = paymentFromIntent(pi, new Date(event.created * 1000));
-  return async (tx, afterCommit) => {
-    // Settled here or by another path first; the receipt is queued with the payment, once.
-    const { settlement } = await settleCardPaymentFromEvent(tx, dojoId, pi, { afterCommit, paidAt });
-    return settlement ? "processed" : "ignored";
-  };
+  return settleCardEvent(dojoId, pi, { paidAt });
 };
