@@ -24,7 +24,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: "/account", label: t("nav.account") },
   ];
   return (
-    <StaffIntlProvider locale={locale}>
+    <StaffIntlProvider locale={locale} part="shell">
       <AppShell
         home="/dashboard"
         nav={nav}
