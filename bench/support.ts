@@ -1,7 +1,7 @@
 // Shared by the benches and the fault tests (tests/faults): a fresh PostgreSQL database, the
 // production app started on it, timing helpers. Benches print figures; they never pass or fail on a time.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -56,12 +56,29 @@ export async function startApp(opts: { port: number; databaseUrl: string; env?: 
   }
   return {
     url,
+    /** CPU time the app's processes have used so far (Linux /proc; NaN elsewhere): a page's cost that a busy machine's waiting does not inflate. */
+    cpuMs: () => processGroupCpuMs(child.pid!),
     stop({ signal = "SIGTERM" }: { signal?: NodeJS.Signals } = {}) {
       try {
         process.kill(-child.pid!, signal);
       } catch {}
     },
   };
+}
+
+// utime + stime of every process in the group (npx → tsx → the server), in ms.
+function processGroupCpuMs(group: number): number {
+  if (!existsSync("/proc/self/stat")) return NaN;
+  const tick = 10; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(fields[2]) === group) total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {} // gone meanwhile
+  }
+  return total;
 }
 
 /** The `stripe` SDK pointed at the emulator, for one account's key. */
