@@ -20,7 +20,13 @@ export const STAFF_CLIENT_NAMESPACES = {
   dashboard: [...PAGE, "staff.dashboard.failedMails", "staff.settings.stripe"],
   invoices: [...PAGE, "staff.invoices", "components.checkout"],
   ledger: [...PAGE, "staff.ledger"],
-  members: [...PAGE, "staff.members", "staff.invoices.status", "staff.settings.plans", "components.cardSetup", "components.checkout", "components.pause"],
+  /** The members list and a new member's form. */
+  members: [...PAGE, "staff.members.form"],
+  /** A member's page (app/(staff)/members/[id]): subscriptions, cards, invoices' statuses. */
+  member: [...PAGE, "staff.members", "staff.invoices.status", "components.cardSetup", "components.checkout", "components.pause"],
+  memberPlans: [...PAGE, "staff.members", "staff.settings.plans"],
+  families: [...PAGE, "staff.members.families"],
+  memberImport: [...PAGE, "staff.members.import"],
   settings: [...PAGE, "staff.settings", "staff.shell.roles", "components.checkout"],
   webshop: [...PAGE, "staff.webshop"],
 } as const satisfies Record<string, readonly string[]>;

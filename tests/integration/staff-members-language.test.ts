@@ -44,7 +44,7 @@ describe("the members area of the staff dashboard in Dutch", () => {
 
   it("shows a member's page in Dutch, with Dutch dates and money", async () => {
     const { member } = await dojoWithMember("nl");
-    const page = text(await staffHtml(MemberPage(withId(member.id)), "members"));
+    const page = text(await staffHtml(MemberPage(withId(member.id)), "member"));
     for (const words of ["Lid sinds", "Geboortedatum", "UID van het lid", "Facturen", "Nieuwe factuur", "Vervaldatum", "Gegevens", "Wijzigingen opslaan", "Niet in een gezin.", "Deactiveren"]) expect(page, words).toContain(words);
     expect(page).toContain("1 apr 1990");
     expect(page).toMatch(/€\s1\.234,50 openstaand/);
@@ -56,7 +56,7 @@ describe("the members area of the staff dashboard in Dutch", () => {
     const list = text(await staffHtml(MembersPage(noQuery), "members"));
     expect(list).toContain("1 active member");
     expect(list).toContain("Add member");
-    const page = text(await staffHtml(MemberPage(withId(member.id)), "members"));
+    const page = text(await staffHtml(MemberPage(withId(member.id)), "member"));
     expect(page).toContain("€1,234.50 open");
     expect(page).toContain("1 Apr 1990");
     expect(page).toContain("Member since");
