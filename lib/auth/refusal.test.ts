@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { filesUnder } from "@/tests/support/client-namespaces";
-import { can } from "./permissions";
+import { can, type Permission } from "./permissions";
 
 vi.mock("server-only", () => ({}));
 const { SECTIONS, isRefused } = await import("./refusal");
@@ -15,7 +15,7 @@ const routeOf = (file: string) => `/${path.relative(STAFF, path.dirname(path.rel
 describe("the refusal's sections", () => {
   const guarded = filesUnder(STAFF)
     .filter((file) => /\/(page|layout)\.tsx$/.test(file))
-    .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/requireStaffPage\("([^"]+)"\)/g)].map((m) => ({ route: routeOf(file), permission: m[1] })));
+    .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/requireStaffPage\("([^"]+)"\)/g)].map((m) => ({ route: routeOf(file), permission: m[1] as Permission })));
 
   it("finds the staff pages' permissions", () => {
     expect(guarded).toEqual(expect.arrayContaining([{ route: "/settings/stripe", permission: "settings.payments" }, { route: "/webshop/settings", permission: "settings" }]));
