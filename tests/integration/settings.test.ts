@@ -9,6 +9,7 @@ import StaffSettingsPage from "@/app/(staff)/settings/staff/page";
 import StripeSettingsPage from "@/app/(staff)/settings/stripe/page";
 import ProfileSettingsPage from "@/app/(staff)/settings/profile/page";
 import StaffLayout from "@/app/(staff)/layout";
+import { StaffShell } from "@/app/(staff)/staff-shell";
 import MyAccountPage from "@/app/(staff)/account/page";
 import { changeName, changePassword } from "@/app/(staff)/account/actions";
 import { getStaffSession } from "@/lib/auth/session";
@@ -52,7 +53,7 @@ describe("settings access", () => {
 
 describe("my account", () => {
   // The staff layout hands its menu to the app shell, inside the dashboard's language.
-  const menuLabels = async () => ((await StaffLayout({ children: null })).props.children.props as { nav: { label: string }[] }).nav.map((item) => item.label);
+  const menuLabels = async () => (StaffShell((await StaffLayout({ children: null })).props).props.children.props as { nav: { label: string }[] }).nav.map((item) => item.label);
 
   it.each<Role>(["owner", "manager", "staff"])("a %s opens it from the menu and changes their own name and password", async (role) => {
     const { user } = await signedInDojo({ role });
