@@ -58,6 +58,8 @@ export async function startApp(opts: { port: number; databaseUrl: string; env?: 
     url,
     /** The app's process group (npx, tsx and the server): for groupCpuMs. */
     pgid: child.pid!,
+    /** CPU time the app's processes have used so far (NaN without /proc): a page's cost that a busy machine's waiting does not inflate. */
+    cpuMs: () => groupCpuMs(child.pid!) ?? NaN,
     stop({ signal = "SIGTERM" }: { signal?: NodeJS.Signals } = {}) {
       try {
         process.kill(-child.pid!, signal);
@@ -66,6 +68,7 @@ export async function startApp(opts: { port: number; databaseUrl: string; env?: 
   };
 }
 
+// utime + stime of every process in the group (npx → tsx → the server), in ms.
 /** The `stripe` SDK pointed at the emulator, for one account's key. */
 export function emulatorStripe(emulatorUrl: string, secretKey: string): Stripe {
   const base = new URL(emulatorUrl);

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getStaffSession } from "@/lib/auth/session";
-import { PATH_HEADER, refusalFor } from "@/lib/auth/refusal";
+import { PATH_HEADER, isRefused, refusalFor } from "@/lib/auth/refusal";
 import { staffT } from "@/lib/i18n/staff-session";
 
 /**
@@ -15,7 +15,9 @@ import { staffT } from "@/lib/i18n/staff-session";
 export default async function Forbidden() {
   const session = await getStaffSession();
   const path = (await headers()).get(PATH_HEADER) ?? "";
-  const refusal = session ? await refusalFor(await getDb(), session.dojo.id, path) : null;
+  // Next draws this with every staff page (the boundary's fallback travels with the page, in case
+  // it is refused): who to ask is looked up only when this person is refused this page.
+  const refusal = session && isRefused(session.user.role, path) ? await refusalFor(await getDb(), session.dojo.id, path) : null;
   const ask = refusal?.askNames ?? [];
   const t = await staffT("staff.shell");
   return (

@@ -35,4 +35,21 @@ describe("reading the session cookie", () => {
     jar = { "authjs.session-token": await minted("authjs.session-token", { maxAge: -60 }) };
     expect(await readSessionClaims()).toBeNull();
   });
+
+  it("remembers a cookie it read, but not past its expiry nor under the other name", async () => {
+    const good = await minted("authjs.session-token", { maxAge: 60 });
+    jar = { "authjs.session-token": good };
+    expect(await readSessionClaims()).toEqual(CLAIMS);
+    expect(await readSessionClaims()).toEqual(CLAIMS);
+    jar = { "__Secure-authjs.session-token": good };
+    expect(await readSessionClaims()).toBeNull();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 90_000);
+      jar = { "authjs.session-token": good };
+      expect(await readSessionClaims()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -28,8 +28,34 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
   for (const name of SESSION_COOKIES) {
     const token = jar.get(name)?.value;
     if (!token) continue;
-    const payload = await decode<{ claims?: SessionClaims }>({ token, secret: env().AUTH_SECRET, salt: name }).catch(() => null);
-    return payload?.claims ?? null;
+    return (await decodeOnce(name, token))?.claims ?? null;
   }
   return null;
+}
+
+type Payload = { claims?: SessionClaims; exp?: number };
+
+// Decoding derives the key from AUTH_SECRET (HKDF) and decrypts: ~1 ms of a page's CPU under load
+// (docs/benchmarks.md, 2026-12-03), for the same cookie on every request of a session. A cookie
+// read once is remembered by its name and value (the name is the key's salt), still held to its
+// expiry as Auth.js's decoder does (15 s of clock tolerance); a refused one is not remembered.
+const CLOCK_TOLERANCE_S = 15;
+const MAX_REMEMBERED = 1_000;
+const decoded = new Map<string, Payload>();
+
+async function decodeOnce(name: string, token: string): Promise<Payload | null> {
+  const key = `${name}:${token}`;
+  let payload = decoded.get(key);
+  if (!payload) {
+    payload = (await decode<Payload>({ token, secret: env().AUTH_SECRET, salt: name }).catch(() => null)) ?? undefined;
+    if (!payload) return null;
+    // The oldest first out (a Map keeps insertion order).
+    if (decoded.size >= MAX_REMEMBERED) decoded.delete(decoded.keys().next().value!);
+    decoded.set(key, payload);
+  }
+  if (payload.exp !== undefined && payload.exp <= Date.now() / 1000 - CLOCK_TOLERANCE_S) {
+    decoded.delete(key);
+    return null;
+  }
+  return payload;
 }

@@ -7,13 +7,16 @@ import { can, ROLE_LABELS, type Permission } from "./permissions";
 export { PATH_HEADER } from "./refusal-header";
 
 // The staff pages a role may be refused, most specific first: what the refusal calls them.
-const SECTIONS: { prefix: string; name: string; permission: Permission }[] = [
+// Each page's own permission (requireStaffPage) is its section's: refusal.test.ts checks.
+export const SECTIONS: { prefix: string; name: string; permission: Permission }[] = [
   { prefix: "/settings/stripe", name: "the Stripe settings", permission: "settings.payments" },
   { prefix: "/settings/account", name: "the account and plan settings", permission: "settings.account" },
+  { prefix: "/settings/profile", name: "the dojo's profile", permission: "settings.account" },
   { prefix: "/settings/staff", name: "the staff settings", permission: "staff.manage" },
   { prefix: "/settings", name: "the settings", permission: "settings" },
   { prefix: "/ledger", name: "Costs & revenues", permission: "ledger" },
   { prefix: "/campaigns", name: "the campaigns", permission: "campaigns" },
+  { prefix: "/webshop/settings", name: "the webshop settings", permission: "settings" },
   { prefix: "/webshop", name: "the webshop", permission: "shop" },
   { prefix: "/members", name: "the members", permission: "members" },
   { prefix: "/invoices", name: "the invoices", permission: "invoices" },
@@ -27,9 +30,17 @@ export interface Refusal {
   askNames: string[];
 }
 
+const sectionOf = (path: string) => SECTIONS.find((s) => path === s.prefix || path.startsWith(`${s.prefix}/`));
+
+/** Whether the role is refused the page at `path` (its section's permission); elsewhere every role may open the pages. */
+export const isRefused = (role: Role, path: string) => {
+  const section = sectionOf(path);
+  return section !== undefined && !can(role, section.permission);
+};
+
 /** Why a role cannot open the page at `path`, and the people of the dojo who can. */
 export async function refusalFor(db: DbOrTx, dojoId: string, path: string): Promise<Refusal> {
-  const section = SECTIONS.find((s) => path === s.prefix || path.startsWith(`${s.prefix}/`));
+  const section = sectionOf(path);
   const roles: Role[] = section ? roleEnum.enumValues.filter((r) => can(r, section.permission)) : ["owner"];
   const people = await db
     .select({ name: staffUsers.name, role: staffUsers.role })

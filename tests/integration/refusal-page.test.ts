@@ -48,6 +48,15 @@ describe("the refusal page for a page the role cannot open", () => {
     expect(markup).not.toContain("Zed Gone");
   });
 
+  it("drawn with a page its reader may open (Next draws it with every staff page), names nobody", async () => {
+    const { dojo } = await signedInDojo({ role: "owner" });
+    await named(dojo.id, "owner", "Aiko Tanaka");
+    requestHeaders.current = new Headers({ "x-tatami-path": "/settings/stripe" });
+    const markup = renderToStaticMarkup(await Forbidden()).replaceAll("<!-- -->", "");
+    expect(markup).not.toContain("Aiko Tanaka");
+    expect(markup).toContain("You are signed in as owner.");
+  });
+
   it("never names people of another dojo", async () => {
     const other = await signedInDojo();
     await named(other.dojo.id, "owner", "Other Owner");

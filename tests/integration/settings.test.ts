@@ -9,6 +9,7 @@ import StaffSettingsPage from "@/app/(staff)/settings/staff/page";
 import StripeSettingsPage from "@/app/(staff)/settings/stripe/page";
 import ProfileSettingsPage from "@/app/(staff)/settings/profile/page";
 import StaffLayout from "@/app/(staff)/layout";
+import { StaffShell } from "@/app/(staff)/staff-shell";
 import MyAccountPage from "@/app/(staff)/account/page";
 import { changeName, changePassword } from "@/app/(staff)/account/actions";
 import { getStaffSession } from "@/lib/auth/session";
@@ -24,7 +25,7 @@ describe("settings access", () => {
   it("the owner sees every section, and the plan with what it includes", async () => {
     await signedInDojo({ plan: "pro" });
     await expect(SettingsPage()).rejects.toSatisfy(redirectsTo("/settings/account"));
-    const account = await renderStaffPage(AccountSettingsPage());
+    const account = await renderStaffPage(AccountSettingsPage(), "/", "settings");
     expect(account).toContain("Your plan");
     expect(account).toContain("Pro");
     expect(account).toContain("E-mail campaigns");
@@ -52,7 +53,7 @@ describe("settings access", () => {
 
 describe("my account", () => {
   // The staff layout hands its menu to the app shell, inside the dashboard's language.
-  const menuLabels = async () => ((await StaffLayout({ children: null })).props.children.props as { nav: { label: string }[] }).nav.map((item) => item.label);
+  const menuLabels = async () => (StaffShell((await StaffLayout({ children: null })).props).props.children.props as { nav: { label: string }[] }).nav.map((item) => item.label);
 
   it.each<Role>(["owner", "manager", "staff"])("a %s opens it from the menu and changes their own name and password", async (role) => {
     const { user } = await signedInDojo({ role });
@@ -75,12 +76,12 @@ describe("the settings in Dutch", () => {
     const { user } = await signedInDojo({ plan: "pro" });
     await speakDutch(user.id);
 
-    const frame = await renderStaffPage(SettingsLayout({ children: null }));
+    const frame = await renderStaffPage(SettingsLayout({ children: null }), "/", "settings");
     expect(frame).toContain("Instellingen");
     expect(frame).toContain("Dojoprofiel");
     expect(frame).toContain("Medewerkers");
 
-    const account = await renderStaffPage(AccountSettingsPage());
+    const account = await renderStaffPage(AccountSettingsPage(), "/", "settings");
     expect(account).toContain("Abonnementen vergelijken");
     expect(account).toContain("Medewerkers: 1 actief, van 5 inbegrepen.");
     expect(account).toContain("E-mailcampagnes");
@@ -92,16 +93,16 @@ describe("the settings in Dutch", () => {
     expect(account).not.toContain("€19.00");
 
     // Pro has no Stripe payments: the tab explains the upgrade, in Dutch.
-    const stripe = await renderStaffPage(StripeSettingsPage());
+    const stripe = await renderStaffPage(StripeSettingsPage(), "/", "settings");
     expect(stripe).toContain("Kaartbetalingen met Stripe: onderdeel van het Ultimate-abonnement");
     expect(stripe).toContain("Upgraden naar Ultimate");
 
-    const staff = await renderStaffPage(StaffSettingsPage());
+    const staff = await renderStaffPage(StaffSettingsPage(), "/", "settings");
     expect(staff).toContain("Openstaande uitnodigingen");
     expect(staff).toContain("1 van 5 medewerkers op het Pro-abonnement");
     expect(staff).toContain("Eigenaar");
 
-    const profile = await renderStaffPage(ProfileSettingsPage());
+    const profile = await renderStaffPage(ProfileSettingsPage(), "/", "settings");
     expect(profile).toContain("Naam van de dojo");
     expect(profile).toContain("Profiel opslaan");
   });
@@ -109,7 +110,7 @@ describe("the settings in Dutch", () => {
   it("a Dutch owner of an Ultimate dojo without Stripe is asked to connect it in Dutch", async () => {
     const { user } = await signedInDojo({ plan: "ultimate" });
     await speakDutch(user.id);
-    const stripe = await renderStaffPage(StripeSettingsPage());
+    const stripe = await renderStaffPage(StripeSettingsPage(), "/", "settings");
     expect(stripe).toContain("Stripe koppelen");
     expect(stripe).toContain("Begint met pk_test_ of pk_live_.");
     expect(stripe).not.toContain("Connect Stripe");

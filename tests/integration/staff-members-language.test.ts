@@ -37,14 +37,14 @@ const text = (markup: string) => markup.replaceAll("<!-- -->", "");
 describe("the members area of the staff dashboard in Dutch", () => {
   it("lists the members in Dutch for a Dutch staff member", async () => {
     await dojoWithMember("nl");
-    const page = text(await staffHtml(MembersPage(noQuery)));
+    const page = text(await staffHtml(MembersPage(noQuery), "members"));
     for (const words of ["Leden", "1 actief lid", "Lid toevoegen", "Gezinnen", "CSV exporteren", "Naam, e-mail of UID", "Alle leden", "Actief"]) expect(page, words).toContain(words);
     expect(page).not.toContain("Add member");
   });
 
   it("shows a member's page in Dutch, with Dutch dates and money", async () => {
     const { member } = await dojoWithMember("nl");
-    const page = text(await staffHtml(MemberPage(withId(member.id))));
+    const page = text(await staffHtml(MemberPage(withId(member.id)), "member"));
     for (const words of ["Lid sinds", "Geboortedatum", "UID van het lid", "Facturen", "Nieuwe factuur", "Vervaldatum", "Gegevens", "Wijzigingen opslaan", "Niet in een gezin.", "Deactiveren"]) expect(page, words).toContain(words);
     expect(page).toContain("1 apr 1990");
     expect(page).toMatch(/€\s1\.234,50 openstaand/);
@@ -53,10 +53,10 @@ describe("the members area of the staff dashboard in Dutch", () => {
 
   it("keeps the English pages as they were for everyone else", async () => {
     const { member } = await dojoWithMember("en");
-    const list = text(await staffHtml(MembersPage(noQuery)));
+    const list = text(await staffHtml(MembersPage(noQuery), "members"));
     expect(list).toContain("1 active member");
     expect(list).toContain("Add member");
-    const page = text(await staffHtml(MemberPage(withId(member.id))));
+    const page = text(await staffHtml(MemberPage(withId(member.id)), "member"));
     expect(page).toContain("€1,234.50 open");
     expect(page).toContain("1 Apr 1990");
     expect(page).toContain("Member since");

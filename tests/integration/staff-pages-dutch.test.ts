@@ -47,7 +47,7 @@ async function dutchDojo(memberLanguage: string | null = null) {
 describe("the invoices in Dutch", () => {
   it("lists invoices with Dutch words, statuses, money and dates", async () => {
     const { invoice } = await dutchDojo();
-    const page = text(await html(InvoicesPage(withQuery({}))));
+    const page = text(await html(InvoicesPage(withQuery({})), "invoices"));
     for (const words of ["Facturen", "Nieuwe factuur", "Facturen exporteren", "Elke status", "Vervaldatum", "Vervallen", "Gefactureerd", "Totalen van alle 1 getoonde facturen"]) expect(page, words).toContain(words);
     expect(page).toContain(invoice.number!);
     expect(page).toContain("€ 1.234,50");
@@ -59,7 +59,7 @@ describe("the invoices in Dutch", () => {
   it("shows an invoice with its lines, payments and buttons in Dutch", async () => {
     const { invoice } = await dutchDojo();
     expect(await recordPaymentAction({ invoiceId: invoice.id, method: "bank_transfer", amount: "234.50", paidOn: "2026-03-02", reference: "" })).toMatchObject({ ok: true });
-    const page = text(await html(InvoicePage(withId(invoice.id))));
+    const page = text(await html(InvoicePage(withId(invoice.id)), "invoices"));
     for (const words of [`Factuur ${invoice.number}`, "Alle facturen", "Regels", "Omschrijving", "Prijs per stuk", "Gegevens", "Factuurdatum", "Betalingen", "Overboeking", "Betaling registreren", "Afdrukken", "nog € 1.000,00 openstaand"]) expect(page, words).toContain(words);
     expect(page).toContain("€ 1.234,50");
     expect(page).toContain("1 mrt 2026");
@@ -93,7 +93,7 @@ describe("Costs & revenues in Dutch", () => {
     const { dojo } = await dutchDojo();
     const day = addDays(today(), -1);
     await appendLedgerEntry(await getDb(), { dojoId: dojo.id, currency: "EUR", date: day, kind: "cost", category: "Huur", description: "Zaalhuur", amountMinor: 123_450 });
-    const page = text(await html(LedgerPage(withQuery({ period: "last-12-months" }))));
+    const page = text(await html(LedgerPage(withQuery({ period: "last-12-months" })), "ledger"));
     for (const words of ["Kosten &amp; opbrengsten", "Opbrengsten en kosten, afgelopen 12 maanden", "CSV exporteren", "Boeking toevoegen", "Resultaat", "Opbrengsten en kosten per maand", "Boekingen", "1 boeking", "Kosten", "Corrigeren…"]) expect(page, words).toContain(words);
     expect(page).toContain("€ 1.234,50");
     expect(page).toContain(new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`)));
@@ -112,7 +112,7 @@ describe("Costs & revenues in Dutch", () => {
 describe("the dashboard in Dutch", () => {
   it("shows the key figures and the most overdue invoices with Dutch words, money and dates", async () => {
     await dutchDojo();
-    const page = text(await html(DashboardPage()));
+    const page = text(await html(DashboardPage(), "dashboard"));
     for (const words of ["Welkom, Test", "Lid toevoegen", "Nieuwe factuur", "Actieve leden", "0 met een gepauzeerd abonnement", "Openstaande facturen", "Vervallen facturen", "€ 1.234,50 openstaand", "Opbrengsten deze maand", "Langst vervallen facturen", "vervaldatum 15 mrt 2026", "dagen te laat"]) expect(page, words).toContain(words);
     expect(page).not.toMatch(/Welcome|outstanding|days late/);
   });
@@ -128,17 +128,17 @@ describe("the dashboard in Dutch", () => {
 describe("the campaigns in Dutch", () => {
   it("lists, composes and follows a campaign with Dutch words and dates", async () => {
     const { member } = await dutchDojo();
-    const compose = text(await html(NewCampaignPage()));
+    const compose = text(await html(NewCampaignPage(), "campaigns"));
     for (const words of ["Nieuwe campagne", "Onderwerp", "Ontvangers", "Alle actieve leden", "Een samenvoegcode invoegen", "Voornaam, bijv.", "Beste {firstname},", "Stuur mij een test"]) expect(compose, words).toContain(words);
 
     const sent = await sendCampaignAction({ subject: "Contributie", body: "Beste {firstname}", recipients: { kind: "picked", memberIds: [member.id] } });
     if (!sent.ok) throw new Error(sent.error);
-    const list = text(await html(CampaignsPage({ searchParams: Promise.resolve({}) })));
+    const list = text(await html(CampaignsPage({ searchParams: Promise.resolve({}) }), "campaigns"));
     for (const words of ["Campagnes", "Onderwerp", "Gemaakt", "In de wachtrij", "0 van 1 verstuurd"]) expect(list, words).toContain(words);
     const month = new Intl.DateTimeFormat("nl-NL", { month: "short", timeZone: "UTC" }).format(new Date());
     expect(list).toContain(` ${month} `);
 
-    const detail = text(await html(CampaignPage({ params: Promise.resolve({ id: sent.data.id }), searchParams: Promise.resolve({}) })));
+    const detail = text(await html(CampaignPage({ params: Promise.resolve({ id: sent.data.id }), searchParams: Promise.resolve({}) }), "campaigns"));
     for (const words of ["Gemaakt op", "door Test Staff", "Bezig met versturen…", "Ontvangers", "Alle statussen", "Bericht", "Zoals geschreven, met samenvoegcodes."]) expect(detail, words).toContain(words);
     expect(detail).not.toMatch(/Recipients|Created|Sending…/);
   });

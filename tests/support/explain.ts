@@ -52,6 +52,7 @@ export async function captureQueries(work: () => Promise<unknown>, opts: { trans
 interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
+  "Subplan Name"?: string;
   Plans?: PlanNode[];
 }
 
@@ -81,6 +82,12 @@ export async function explainWithoutSeqScans(query: CapturedQuery): Promise<Plan
 }
 
 /** The tables the plan reads with a sequential scan. */
+/** Subqueries PostgreSQL runs once over all their rows to hash them (an `exists (…)` column can become one): a read of the whole tenant, whatever the page shows. */
+export function hashedSubplans(node: PlanNode): string[] {
+  const own = typeof node["Subplan Name"] === "string" && /^hashed /.test(node["Subplan Name"]) ? [node["Subplan Name"]] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(hashedSubplans)];
+}
+
 export function seqScannedTables(node: PlanNode): string[] {
   const own = node["Node Type"] === "Seq Scan" && node["Relation Name"] ? [node["Relation Name"]] : [];
   return [...own, ...(node.Plans ?? []).flatMap(seqScannedTables)];

@@ -1,5 +1,6 @@
 import { renderToReadableStream } from "react-dom/server";
 import { createElement, type ComponentProps, type ReactElement } from "react";
+import type { StaffClientPart } from "@/lib/i18n/staff-client-messages";
 
 // notFound() and redirect() end a page by throwing an error with a digest Next.js understands.
 export const digestOf = (e: unknown) => (e as { digest?: string }).digest ?? "";
@@ -11,11 +12,12 @@ export const redirectsTo = (path: string) => (e: unknown) => digestOf(e).include
 /**
  * The page as HTML, with everything that suspends resolved. Inside the staff layout's language
  * (the signed-in staff member's), as its client components read it; member pages set their own.
+ * `part`: the area whose layout gives the page's client words (tests/support/staff-intl.tsx).
  */
-export async function html(page: ReactElement | Promise<ReactElement>) {
+export async function html(page: ReactElement | Promise<ReactElement>, part?: StaffClientPart) {
   // Imported here: both reach next/navigation, which tests mock with this module's navigationOutsideNext.
-  const [{ StaffIntlProvider }, { staffLocale }] = await Promise.all([import("@/components/i18n/staff-intl-provider"), import("@/lib/i18n/staff-session")]);
-  const stream = await renderToReadableStream(createElement(StaffIntlProvider, { locale: await staffLocale() } as ComponentProps<typeof StaffIntlProvider>, await page));
+  const [{ TestStaffIntl }, { staffLocale }] = await Promise.all([import("./staff-intl"), import("@/lib/i18n/staff-session")]);
+  const stream = await renderToReadableStream(createElement(TestStaffIntl, { locale: await staffLocale(), part } as ComponentProps<typeof TestStaffIntl>, await page));
   await stream.allReady;
   return new Response(stream).text();
 }

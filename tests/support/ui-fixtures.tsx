@@ -24,4 +24,8 @@ export const onMemberPage = (locale: Locale, node: ReactNode) => (
     {node}
   </IntlProvider>
 );
-export const inStaffDashboard = (locale: StaffLocale, node: ReactNode) => <StaffIntlProvider locale={locale}>{node}</StaffIntlProvider>;
+export const inStaffDashboard = (locale: StaffLocale, node: ReactNode) => (
+  <StaffIntlProvider locale={locale} part="members">
+    {node}
+  </StaffIntlProvider>
+);

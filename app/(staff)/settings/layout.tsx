@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/session";
-import { staffT } from "@/lib/i18n/staff-session";
+import { staffLocale, staffT } from "@/lib/i18n/staff-session";
+import { StaffIntlProvider } from "@/components/i18n/staff-intl-provider";
 import { SettingsTabs } from "./settings-tabs";
 import { settingsTabsFor } from "./tabs";
 
@@ -16,7 +17,9 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     <div className="max-w-4xl">
       <PageHeader title={t("title")} />
       <SettingsTabs label={t("title")} tabs={settingsTabsFor(user.role).map(({ href, key }) => ({ href, label: t(`tabs.${key}`) }))} />
-      {children}
+      <StaffIntlProvider locale={await staffLocale()} part="settings">
+        {children}
+      </StaffIntlProvider>
     </div>
   );
 }

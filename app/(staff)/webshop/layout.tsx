@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { staffT } from "@/lib/i18n/staff-session";
+import { staffLocale, staffT } from "@/lib/i18n/staff-session";
+import { StaffIntlProvider } from "@/components/i18n/staff-intl-provider";
 import { SettingsTabs } from "../settings/settings-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,9 @@ export default async function WebshopLayout({ children }: { children: React.Reac
   return (
     <div className="max-w-5xl">
       <SettingsTabs label={t("title")} tabs={tabs} />
-      {children}
+      <StaffIntlProvider locale={await staffLocale()} part="webshop">
+        {children}
+      </StaffIntlProvider>
     </div>
   );
 }

@@ -3,10 +3,11 @@ import { ROLES } from "@/lib/staff/schemas";
 
 /** The roles as <option>s, each with what it may do; inside the client forms that pick a role. */
 export function RoleOptions() {
-  const t = useTranslations("staff");
+  const roles = useTranslations("staff.shell.roles");
+  const hints = useTranslations("staff.settings.staff.roleHints");
   return ROLES.map((role) => (
     <option key={role} value={role}>
-      {`${t(`shell.roles.${role}`)} — ${t(`settings.staff.roleHints.${role}`)}`}
+      {`${roles(role)} — ${hints(role)}`}
     </option>
   ));
 }

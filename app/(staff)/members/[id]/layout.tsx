@@ -1,0 +1,11 @@
+import { StaffIntlProvider } from "@/components/i18n/staff-intl-provider";
+import { staffLocale } from "@/lib/i18n/staff-session";
+
+// Its client components' words only (lib/i18n/staff-client-messages.ts): the members list's are few.
+export default async function MemberLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <StaffIntlProvider locale={await staffLocale()} part="member">
+      {children}
+    </StaffIntlProvider>
+  );
+}
