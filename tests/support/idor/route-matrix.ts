@@ -11,6 +11,7 @@ import { GET as staffInvoicePdf } from "@/app/(staff)/invoices/[id]/pdf/route";
 import { GET as memberInvoicePdf } from "@/app/portal/(member)/invoices/[id]/pdf/route";
 import { GET as health } from "@/app/api/health/route";
 import { POST as benchInsert } from "@/app/api/bench/insert/route";
+import BenchShellPage from "@/app/bench/shell/[step]/page";
 import { GET as membersExport } from "@/app/(staff)/members/export/route";
 import { GET as invoicesExport } from "@/app/(staff)/invoices/export/route";
 import { GET as paymentsExport } from "@/app/(staff)/payments/export/route";
@@ -385,6 +386,12 @@ export const ROUTE_MATRIX: Record<string, RouteEntry> = {
 
 /** Every page with a dynamic segment, keyed by file: each is called with dojo B's (or member M2's) ids. */
 export const PAGE_MATRIX: Record<string, RouteEntry> = {
+  "app/bench/shell/[step]/page.tsx": {
+    checks: [
+      // Its [step] names a piece of the staff shell, never a record; with BENCH_ROUTES on it draws the signed-in member's own dojo only.
+      notFound("is not found outside the shell bench (BENCH_ROUTES is off), whoever asks", ownerA, () => BenchShellPage(params({ step: "shell" }))),
+    ],
+  },
   "app/(staff)/members/[id]/page.tsx": {
     checks: [
       notFound("dojo B's member is not found", ownerA, (w) => MemberPage(params({ id: w.b.member.id }))),
