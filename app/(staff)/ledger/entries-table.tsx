@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Th } from "@/components/ui/table";
 import type { LedgerRow } from "@/lib/ledger/list-entries";
 import { formatIn, type Formats } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/messages";
@@ -36,68 +36,59 @@ function Amount({ entry, f }: { entry: LedgerRow; f: Formats }) {
 
 const summary = (e: LedgerRow, t: Translate, f: Formats) => t("table.entrySummary", { kind: t(`kindInSentence.${e.kind}`), description: e.description, amount: f.money(e.amountMinor, e.currency), date: f.date(e.date) });
 
+/** Whether the row's last cell (badges, invoice link, "Correct…") has anything in it. */
+const hasNotes = (e: LedgerRow) => Boolean(e.refundKey || e.correctsEntryId || e.corrected || e.invoiceId || correctable(e));
+
+// One markup for both widths (each row drawn once: the page's HTML and payload were twice the rows):
+// a table from `md` up; on phones the same rows are stacked cards (description and amount, then
+// date, kind and category, then notes), the column headers hidden. The cells' shared table look is
+// set once on the body instead of on each cell.
+const BODY = "block md:table-row-group max-md:divide-y max-md:divide-stone-100 md:[&_td]:border-b md:[&_td]:border-stone-100 md:[&_td]:px-3 md:[&_td]:py-2.5 md:[&_td]:align-middle";
+const ROW = "grid grid-cols-[auto_auto_1fr_auto] items-center gap-x-2 gap-y-1.5 px-4 py-3 md:table-row md:p-0 md:hover:bg-stone-50";
+
 /** The entries as a table on wide screens and as a stack of rows on phones. */
 export async function EntriesTable({ entries }: { entries: LedgerRow[] }) {
   const t = await staffT("staff.ledger");
   const f = formatIn(await staffLocale());
   return (
-    <>
-      <div className="hidden md:block">
-        <Table>
-          <thead>
-            <tr>
-              <Th>{t("table.date")}</Th>
-              <Th>{t("table.kind")}</Th>
-              <Th>{t("table.category")}</Th>
-              <Th>{t("table.description")}</Th>
-              <Th className="text-right">{t("table.amount")}</Th>
-              <Th>
-                <span className="sr-only">{t("table.actions")}</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="hover:bg-stone-50">
-                <Td className="whitespace-nowrap text-stone-700">{f.date(e.date)}</Td>
-                <Td>
-                  <KindBadge entry={e} t={t} />
-                </Td>
-                <Td className="max-w-40 truncate text-stone-700">{e.category}</Td>
-                <Td className="max-w-80 text-stone-900">{e.description}</Td>
-                <Td className="text-right">
-                  <Amount entry={e} f={f} />
-                </Td>
-                <Td>
-                  <div className="flex items-center justify-end gap-2">
+    <div className="md:relative md:overflow-x-auto">
+      <table className="block w-full text-left md:table md:min-w-full md:text-sm">
+        <thead className="hidden md:table-header-group">
+          <tr>
+            <Th>{t("table.date")}</Th>
+            <Th>{t("table.kind")}</Th>
+            <Th>{t("table.category")}</Th>
+            <Th>{t("table.description")}</Th>
+            <Th className="text-right">{t("table.amount")}</Th>
+            <Th>
+              <span className="sr-only">{t("table.actions")}</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody className={BODY}>
+          {entries.map((e) => (
+            <tr key={e.id} className={ROW}>
+              <td className="row-start-2 text-sm whitespace-nowrap text-stone-500 md:text-stone-700">{f.date(e.date)}</td>
+              <td className="row-start-2">
+                <KindBadge entry={e} t={t} />
+              </td>
+              <td className="col-span-2 row-start-2 truncate text-sm text-stone-500 md:max-w-40 md:text-stone-700">{e.category}</td>
+              <td className="col-span-3 row-start-1 min-w-0 self-start font-medium text-stone-900 max-md:me-1 max-md:break-words md:max-w-80 md:font-normal">{e.description}</td>
+              <td className="col-start-4 row-start-1 self-start text-right">
+                <Amount entry={e} f={f} />
+              </td>
+              <td className="col-span-4 max-md:empty:hidden">
+                {hasNotes(e) && (
+                  <div className="flex flex-wrap items-center gap-2 md:flex-nowrap md:justify-end">
                     <Notes entry={e} t={t} />
                     {correctable(e) && <CorrectEntryButton id={e.id} summary={summary(e, t, f)} />}
                   </div>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </div>
-      <ul className="divide-y divide-stone-100 md:hidden">
-        {entries.map((e) => (
-          <li key={e.id} className="space-y-1.5 px-4 py-3">
-            <div className="flex items-start justify-between gap-3">
-              <p className="min-w-0 font-medium break-words text-stone-900">{e.description}</p>
-              <Amount entry={e} f={f} />
-            </div>
-            <div className="flex flex-wrap items-center gap-2 text-sm text-stone-500">
-              <span>{f.date(e.date)}</span>
-              <KindBadge entry={e} t={t} />
-              <span className="truncate">{e.category}</span>
-            </div>
-            <div className="flex flex-wrap items-center gap-2 empty:hidden">
-              <Notes entry={e} t={t} />
-              {correctable(e) && <CorrectEntryButton id={e.id} summary={summary(e, t, f)} />}
-            </div>
-          </li>
-        ))}
-      </ul>
-    </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
