@@ -69,7 +69,7 @@ export async function EntriesTable({ entries }: { entries: LedgerRow[] }) {
           {entries.map((e) => (
             <tr key={e.id} className={ROW}>
               <td className="row-start-2 text-sm whitespace-nowrap text-stone-500 md:text-stone-700">{f.date(e.date)}</td>
-              <td className="row-start-2">
+              <td className="row-start-2 max-md:flex">
                 <KindBadge entry={e} t={t} />
               </td>
               <td className="col-span-2 row-start-2 truncate text-sm text-stone-500 md:max-w-40 md:text-stone-700">{e.category}</td>
