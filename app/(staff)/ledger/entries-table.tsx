@@ -7,6 +7,7 @@ import type { Translate } from "@/lib/i18n/messages";
 import { staffLocale, staffT } from "@/lib/i18n/staff-session";
 import { cn } from "@/lib/cn";
 import { CorrectEntryButton } from "./correct-entry-button";
+import "./entries-table.css";
 import { isDisputeKey } from "@/lib/payments/disputes/dispute-key";
 
 // Payment and refund entries follow their payment; corrections and corrected entries are final.
@@ -39,13 +40,9 @@ const summary = (e: LedgerRow, t: Translate, f: Formats) => t("table.entrySummar
 /** Whether the row's last cell (badges, invoice link, "Correct…") has anything in it. */
 const hasNotes = (e: LedgerRow) => Boolean(e.refundKey || e.correctsEntryId || e.corrected || e.invoiceId || correctable(e));
 
-// One markup for both widths (each row drawn once: the page's HTML and payload were twice the rows):
-// a table from `md` up; on phones the same rows are stacked cards (description and amount, then
-// date, kind and category, then notes), the column headers hidden. The cells' shared table look is
-// set once on the body instead of on each cell.
-const BODY = "block md:table-row-group max-md:divide-y max-md:divide-stone-100 md:[&_td]:border-b md:[&_td]:border-stone-100 md:[&_td]:px-3 md:[&_td]:py-2.5 md:[&_td]:align-middle";
-const ROW = "grid grid-cols-[auto_auto_1fr_auto] items-center gap-x-2 gap-y-1.5 px-4 py-3 md:table-row md:p-0 md:hover:bg-stone-50";
-
+// One markup for both widths (each row drawn once: the page's HTML and payload were twice the rows),
+// laid out by entries-table.css: a table from `md` up, stacked rows on phones with the column
+// headers hidden.
 /** The entries as a table on wide screens and as a stack of rows on phones. */
 export async function EntriesTable({ entries }: { entries: LedgerRow[] }) {
   const t = await staffT("staff.ledger");
@@ -65,19 +62,19 @@ export async function EntriesTable({ entries }: { entries: LedgerRow[] }) {
             </Th>
           </tr>
         </thead>
-        <tbody className={BODY}>
+        <tbody className="ledger-entries">
           {entries.map((e) => (
-            <tr key={e.id} className={ROW}>
-              <td className="row-start-2 text-sm whitespace-nowrap text-stone-500 md:text-stone-700">{f.date(e.date)}</td>
-              <td className="row-start-2 max-md:flex">
+            <tr key={e.id}>
+              <td>{f.date(e.date)}</td>
+              <td>
                 <KindBadge entry={e} t={t} />
               </td>
-              <td className="col-span-2 row-start-2 truncate text-sm text-stone-500 md:max-w-40 md:text-stone-700">{e.category}</td>
-              <td className="col-span-3 row-start-1 min-w-0 self-start font-medium text-stone-900 max-md:me-1 max-md:break-words md:max-w-80 md:font-normal">{e.description}</td>
-              <td className="col-start-4 row-start-1 self-start text-right">
+              <td>{e.category}</td>
+              <td>{e.description}</td>
+              <td>
                 <Amount entry={e} f={f} />
               </td>
-              <td className="col-span-4 max-md:empty:hidden">
+              <td>
                 {hasNotes(e) && (
                   <div className="flex flex-wrap items-center gap-2 md:flex-nowrap md:justify-end">
                     <Notes entry={e} t={t} />
