@@ -62,7 +62,7 @@ export async function EntriesTable({ entries }: { entries: LedgerRow[] }) {
             </Th>
           </tr>
         </thead>
-        <tbody className="ledger-entries">
+        <tbody className="ledger-rows">
           {entries.map((e) => (
             <tr key={e.id}>
               <td>{f.date(e.date)}</td>
