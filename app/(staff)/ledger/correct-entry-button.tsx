@@ -1,50 +1,24 @@
 "use client";
-import { useState } from "react";
-import { useRouter } from "next/navigation";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
-import { correctEntry } from "./actions";
+import { useLazyDialog } from "@/components/ui/use-lazy-dialog";
+
+// The dialog (Radix AlertDialog, the form) loads on the click: a page of 25 entries drew 25 of them
+// on the server for nothing.
+const loadDialog = () => import("./correct-entry-dialog");
+const CorrectEntryDialog = dynamic(() => loadDialog().then((m) => m.CorrectEntryDialog), { ssr: false });
 
 /** "Correct…": books the entry's exact opposite, with a reason, after asking. */
 export function CorrectEntryButton({ id, summary }: { id: string; summary: string }) {
-  const router = useRouter();
   const t = useTranslations("staff.ledger.correct");
-  const toast = useToast();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string>();
+  const dialog = useLazyDialog(loadDialog);
   return (
-    <ConfirmDialog
-      trigger={
-        <Button variant="ghost" size="sm">
-          {t("button")}
-        </Button>
-      }
-      title={t("title")}
-      description={t.rich("description", { summary, strong: (chunks) => <strong className="font-medium text-stone-800">{chunks}</strong> })}
-      confirmLabel={t("confirm")}
-      destructive
-      onConfirm={async () => {
-        setError(undefined);
-        const result = await correctEntry({ entryId: id, reason });
-        if (!result.ok) {
-          const fieldError = result.fieldErrors?.reason?.[0];
-          if (fieldError) setError(fieldError);
-          else toast({ title: result.error, tone: "error" });
-          return false;
-        }
-        toast({ title: t("done"), tone: "success" });
-        setReason("");
-        router.refresh();
-        return true;
-      }}
-    >
-      <Field label={t("reason")} error={error}>
-        <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder={t("reasonPlaceholder")} />
-      </Field>
-    </ConfirmDialog>
+    <>
+      <Button variant="ghost" size="sm" {...dialog.trigger}>
+        {t("button")}
+      </Button>
+      {dialog.loaded && <CorrectEntryDialog id={id} summary={summary} open={dialog.open} onOpenChange={dialog.setOpen} returnFocusTo={dialog.returnFocusTo} />}
+    </>
   );
 }
