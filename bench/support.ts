@@ -56,10 +56,8 @@ export async function startApp(opts: { port: number; databaseUrl: string; env?: 
   }
   return {
     url,
-    /** The app's process group (npx, tsx and the server): for groupCpuMs. */
-    pgid: child.pid!,
-    /** CPU time the app's processes have used so far (NaN without /proc): a page's cost that a busy machine's waiting does not inflate. */
-    cpuMs: () => groupCpuMs(child.pid!) ?? NaN,
+    /** CPU time the app's processes (npx, tsx and the server) have used so far (NaN without /proc): a request's cost that a busy machine's waiting does not inflate. */
+    cpuMs: () => groupCpuMs(child.pid!),
     stop({ signal = "SIGTERM" }: { signal?: NodeJS.Signals } = {}) {
       try {
         process.kill(-child.pid!, signal);
@@ -138,10 +136,10 @@ export function loadAverage(): string {
 
 /**
  * CPU time (user + system, ms) the processes of a process group have used so far, from Linux's
- * /proc (null elsewhere). On a shared machine a phase's wall-clock rate moves with the other
+ * /proc (NaN elsewhere). On a shared machine a phase's wall-clock rate moves with the other
  * processes' load; the app's own CPU per request moves far less.
  */
-export function groupCpuMs(pgid: number): number | null {
+function groupCpuMs(pgid: number): number {
   // USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`).
   const TICK_MS = 10;
   try {
@@ -160,7 +158,7 @@ export function groupCpuMs(pgid: number): number | null {
     }
     return ticks * TICK_MS;
   } catch {
-    return null;
+    return NaN;
   }
 }
 

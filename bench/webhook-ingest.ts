@@ -16,7 +16,7 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { invoiceLines, invoices, jobs, ledgerEntries, payments } from "@/db/schema";
 import { startEmulator } from "@tatami/stripe-emulator";
 import { sampleActivity } from "./pg-activity";
-import { connectDojo, emulatorStripe, freshDatabase, groupCpuMs, loadAverage, machine, percentile, printTable, runConcurrently, seedDojoWithMember, shuffle, startApp } from "./support";
+import { connectDojo, emulatorStripe, freshDatabase, loadAverage, machine, percentile, printTable, runConcurrently, seedDojoWithMember, shuffle, startApp } from "./support";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -101,11 +101,8 @@ async function main() {
     console.log(`Delivering… (load average ${loadAverage()})`);
     const activity = sampleActivity(database.url);
     // The app's own CPU (its process group), per phase: less at the mercy of the machine's load than the rates.
-    const cpuSince = (before: number | null) => {
-      const now = groupCpuMs(app!.pgid);
-      return before === null || now === null ? null : now - before;
-    };
-    const cpuBefore = groupCpuMs(app.pgid);
+    const cpuSince = (before: number) => app!.cpuMs() - before;
+    const cpuBefore = app.cpuMs();
     toggleProfile();
     const started = performance.now();
     const latencies = await runConcurrently(
@@ -127,7 +124,7 @@ async function main() {
     // The floor, same run: the same bodies to a bare route of the same app doing one insert transaction.
     const bareUrl = `${app.url}/api/bench/insert`;
     let bareFailures = 0;
-    const bareCpuBefore = groupCpuMs(app.pgid);
+    const bareCpuBefore = app.cpuMs();
     toggleProfile();
     const bareStarted = performance.now();
     const bareLatencies = await runConcurrently(
@@ -147,7 +144,7 @@ async function main() {
     await runConcurrently(deliveries.map((body) => () => sql.begin((tx) => tx`insert into bench_raw (payload) values (${body.slice(0, 200)})`)), CONCURRENCY);
     const rawSeconds = (performance.now() - rawStarted) / 1000;
 
-    const perRequest = (cpuMs: number | null) => (cpuMs === null ? "n/a" : (cpuMs / deliveries.length).toFixed(2));
+    const perRequest = (cpuMs: number) => (Number.isNaN(cpuMs) ? "n/a" : (cpuMs / deliveries.length).toFixed(2));
     latencies.sort((a, b) => a - b);
     bareLatencies.sort((a, b) => a - b);
     const appRate = deliveries.length / seconds;
